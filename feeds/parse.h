@@ -1,0 +1,74 @@
+/*
+ * Feed parsing: RSS 0.90-0.92, 2.0, RSS 1.0 (RDF), Atom 0.3 and 1.0, read
+ * through the prepass and mxml in SAX mode.  Each item is handed to a
+ * callback as soon as it closes, so a broken feed still yields its items.
+ */
+#ifndef TELEX_PARSE_H
+#define TELEX_PARSE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct feed_enclosure {
+	char		*url;
+	char		*type;		/* NULL if not given */
+	int64_t		 length;	/* -1 if not given */
+};
+
+struct feed_item {
+	char			*guid;		/* never NULL */
+	char			*url;		/* absolute, or NULL */
+	char			*title;		/* plain text, or NULL */
+	char			*author;	/* plain text, or NULL */
+	int64_t			 published;	/* UTC seconds, or DATE_NONE */
+	int64_t			 updated;	/* UTC seconds, or DATE_NONE */
+	char			**categories;
+	size_t			 ncategories;
+	struct feed_enclosure	*enclosures;
+	size_t			 nenclosures;
+	char			*html;		/* content (HTML), or NULL */
+	char			*base;		/* base URL for html */
+};
+
+enum feed_format {
+	FEED_FORMAT_UNKNOWN = 0,
+	FEED_FORMAT_RSS090,
+	FEED_FORMAT_RSS091,
+	FEED_FORMAT_RSS092,
+	FEED_FORMAT_RSS20,
+	FEED_FORMAT_RSS10,
+	FEED_FORMAT_ATOM03,
+	FEED_FORMAT_ATOM10
+};
+
+struct feed_info {
+	enum feed_format	 format;
+	char			*title;		/* plain text, or NULL */
+	char			*site_url;	/* absolute, or NULL */
+	char			*encoding;	/* charset the bytes were read as */
+	size_t			 nitems;	/* items handed to the callback */
+	int			 damaged;	/* 1: recovered from an error */
+	char			*damage;	/* what was wrong, or NULL */
+};
+
+/* Called once per item; return non-zero to stop parsing. */
+typedef int (*feed_item_cb)(const struct feed_item *, void *arg);
+
+/*
+ * Parse len bytes of data fetched from url (used to make links absolute;
+ * may be NULL), with http_charset from the Content-Type header or NULL.
+ * Fills *info (the caller frees it with feed_info_free) and calls cb for
+ * each item; the item is freed when cb returns.
+ *
+ * Returns 0 when the document is a feed (info->damaged says whether it was
+ * cut short or repaired), or -1 with *cause set (caller frees) when it is
+ * not a feed at all (HTML, not XML, no RSS/Atom root).
+ */
+int	 feed_parse(const char *data, size_t len, const char *url,
+	     const char *http_charset, struct feed_info *info,
+	     feed_item_cb cb, void *arg, char **cause);
+
+void	 feed_info_free(struct feed_info *);
+const char *feed_format_name(enum feed_format);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * The command line: each command is a function taking its own argv.
+ * main.c parses the global options and dispatches.
+ */
+#ifndef TELEX_CLI_H
+#define TELEX_CLI_H
+
+struct store;
+
+struct cli {
+	const char	*db_path;
+	const char	*config_path;
+	struct store	*store;		/* opened on first use */
+	int		 tty_out;	/* stdout is a terminal */
+	int		 tty_err;	/* stderr is a terminal */
+};
+
+enum {
+	CLI_OK = 0,
+	CLI_USAGE = 1,
+	CLI_FAILURE = 2,
+	CLI_PARTIAL = 3
+};
+
+struct store	*cli_store(struct cli *);
+void		 cli_error(const char *, ...)
+		     __attribute__((format(printf, 1, 2)));
+int		 cli_usage(const char *command);
+
+int	 cli_add(struct cli *, int, char **);
+int	 cli_rm(struct cli *, int, char **);
+int	 cli_feeds(struct cli *, int, char **);
+int	 cli_import(struct cli *, int, char **);
+int	 cli_export(struct cli *, int, char **);
+int	 cli_poll(struct cli *, int, char **);
+int	 cli_list(struct cli *, int, char **);
+int	 cli_show(struct cli *, int, char **);
+int	 cli_stats(struct cli *, int, char **);
+
+#endif

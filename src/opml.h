@@ -1,0 +1,32 @@
+/*
+ * Subscriptions in and out: OPML 1.0/2.0 (nested folders become tags) and
+ * newsboat "urls" files (URL then tags, "#" comments) read, OPML 2.0
+ * written.
+ */
+#ifndef TELEX_OPML_H
+#define TELEX_OPML_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+struct opml_feed {
+	char	 *url;
+	char	 *title;	/* or NULL */
+	char	 *site_url;	/* or NULL */
+	char	**tags;
+	size_t	  ntags;
+};
+
+/*
+ * Read len bytes of an OPML document or a newsboat urls file into a new
+ * array *feeds of *n entries (free with opml_free).  Returns 0, or -1 with
+ * *cause set (caller frees) when the input is neither.
+ */
+int	 opml_read(const char *data, size_t len, struct opml_feed **feeds,
+	     size_t *n, char **cause);
+void	 opml_free(struct opml_feed *, size_t);
+
+/* Write feeds as OPML 2.0 to f; tags become the category attribute. */
+int	 opml_write(FILE *f, const struct opml_feed *, size_t, const char *title);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * URLs: resolve a reference against a base (RFC 3986 section 5), and
+ * tell which schemes telex will fetch.
+ */
+#ifndef TELEX_URL_H
+#define TELEX_URL_H
+
+/*
+ * Resolve ref against base and return a new absolute URL the caller
+ * frees.  With base NULL or not absolute, ref is returned as it is
+ * (copied, trimmed).  Returns NULL only for a NULL or empty ref.
+ */
+char	*url_resolve(const char *base, const char *ref);
+
+/* 1 if url is absolute (has a scheme), else 0. */
+int	 url_is_absolute(const char *url);
+
+/* 1 for http:// and https:// URLs (scheme case-insensitive). */
+int	 url_is_http(const char *url);
+
+/* 1 for file:// URLs. */
+int	 url_is_file(const char *url);
+
+/* Host part of url (lowercased) into a new string, or NULL. */
+char	*url_host(const char *url);
+
+#endif

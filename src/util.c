@@ -1,0 +1,375 @@
+/*
+ * Allocation wrappers, the capped string buffer and string helpers used
+ * across telex.  Allocation failure is fatal: it prints and exits.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "util.h"
+
+static void
+util_fatal_oom(void)
+{
+	fputs("telex: out of memory\n", stderr);
+	abort();
+}
+
+void *
+xmalloc(size_t size)
+{
+	void	*p;
+
+	if (size == 0)
+		size = 1;
+	if ((p = malloc(size)) == NULL)
+		util_fatal_oom();
+	return (p);
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if (n == 0 || size == 0)
+		n = size = 1;
+	if ((p = calloc(n, size)) == NULL)
+		util_fatal_oom();
+	return (p);
+}
+
+void *
+xreallocarray(void *old, size_t n, size_t size)
+{
+	void	*p;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		util_fatal_oom();
+	if (n * size == 0)
+		n = size = 1;
+	if ((p = realloc(old, n * size)) == NULL)
+		util_fatal_oom();
+	return (p);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return (xstrndup(s, strlen(s)));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+	size_t	 len;
+
+	len = strnlen(s, n);
+	p = xmalloc(len + 1);
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return (p);
+}
+
+char *
+xvasprintf(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	int	 n;
+	char	*p;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0)
+		util_fatal_oom();
+	p = xmalloc((size_t)n + 1);
+	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	return (p);
+}
+
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*p;
+
+	va_start(ap, fmt);
+	p = xvasprintf(fmt, ap);
+	va_end(ap);
+	return (p);
+}
+
+void
+buf_init(struct buf *b, size_t limit)
+{
+	b->cap = 64;
+	b->data = xmalloc(b->cap);
+	b->data[0] = '\0';
+	b->len = 0;
+	b->limit = limit == 0 ? SIZE_MAX - 1 : limit;
+}
+
+void
+buf_free(struct buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void
+buf_reset(struct buf *b)
+{
+	b->len = 0;
+	b->data[0] = '\0';
+}
+
+/* Make room for n more bytes and the NUL; -1 if that passes the limit. */
+static int
+buf_grow(struct buf *b, size_t n)
+{
+	size_t	 need, cap;
+
+	if (n > b->limit - b->len)
+		return (-1);
+	need = b->len + n + 1;
+	if (need <= b->cap)
+		return (0);
+	cap = b->cap;
+	while (cap < need)
+		cap = cap > SIZE_MAX / 2 ? need : cap * 2;
+	b->data = xreallocarray(b->data, cap, 1);
+	b->cap = cap;
+	return (0);
+}
+
+int
+buf_add(struct buf *b, const void *p, size_t n)
+{
+	if (buf_grow(b, n) != 0)
+		return (-1);
+	memcpy(b->data + b->len, p, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+	return (0);
+}
+
+int
+buf_adds(struct buf *b, const char *s)
+{
+	return (buf_add(b, s, strlen(s)));
+}
+
+int
+buf_addc(struct buf *b, char c)
+{
+	return (buf_add(b, &c, 1));
+}
+
+int
+buf_printf(struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 rc;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	rc = buf_adds(b, s);
+	free(s);
+	return (rc);
+}
+
+/* Give the caller the bytes (to free) and leave the buffer empty. */
+char *
+buf_steal(struct buf *b)
+{
+	char	*p;
+
+	p = b->data;
+	buf_init(b, b->limit);
+	return (p);
+}
+
+int
+util_streq_nocase(const char *a, const char *b)
+{
+	return (strcasecmp(a, b) == 0);
+}
+
+int
+util_starts_nocase(const char *s, const char *prefix)
+{
+	return (strncasecmp(s, prefix, strlen(prefix)) == 0);
+}
+
+/* Trim ASCII white space at both ends, in place. */
+char *
+util_trim(char *s)
+{
+	char	*end;
+
+	while (isspace((unsigned char)*s))
+		s++;
+	end = s + strlen(s);
+	while (end > s && isspace((unsigned char)end[-1]))
+		*--end = '\0';
+	return (s);
+}
+
+/*
+ * Length of the UTF-8 sequence at p (at most n bytes), or 0 when it is not
+ * a valid, shortest-form encoding of a scalar value.
+ */
+static size_t
+util_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	uint32_t	 c;
+	size_t		 len, i;
+
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return (1);
+	}
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		len = 2;
+		c = p[0] & 0x1f;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		len = 3;
+		c = p[0] & 0x0f;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		len = 4;
+		c = p[0] & 0x07;
+	} else
+		return (0);
+	if (len > n)
+		return (0);
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xc0) != 0x80)
+			return (0);
+		c = (c << 6) | (p[i] & 0x3f);
+	}
+	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
+	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return (0);
+	*cp = c;
+	return (len);
+}
+
+int
+util_utf8_valid(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 i, len;
+	uint32_t		 cp;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0)
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * Code points that must never reach a terminal or the archive's text: C0
+ * controls but tab and newline, DEL, C1 controls, bidi embeddings and
+ * overrides and isolates, zero-width marks, and the BOM.
+ */
+static int
+util_unsafe_cp(uint32_t c)
+{
+	if (c < 0x20)
+		return (c != '\t' && c != '\n');
+	if (c >= 0x7f && c <= 0x9f)
+		return (1);
+	if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+	    (c >= 0x2066 && c <= 0x2069) || c == 0xfeff || c == 0x061c)
+		return (1);
+	return (0);
+}
+
+/*
+ * Copy n bytes of s as valid UTF-8 with unsafe code points removed;
+ * invalid bytes become U+FFFD.  The caller frees the result.
+ */
+char *
+util_utf8_sanitize(const char *s, size_t n)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	struct buf		 b;
+	size_t			 i, len;
+	uint32_t		 cp;
+
+	buf_init(&b, 0);
+	for (i = 0; i < n; i += len) {
+		if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0) {
+			buf_adds(&b, "\xef\xbf\xbd");
+			len = 1;
+			continue;
+		}
+		if (!util_unsafe_cp(cp))
+			buf_add(&b, p + i, len);
+	}
+	return (b.data);
+}
+
+/*
+ * For one line of display (a title, a feed name): sanitized, with tabs
+ * and newlines turned into spaces and runs of space collapsed.
+ */
+char *
+util_display_safe(const char *s)
+{
+	char	*clean, *out;
+
+	clean = util_utf8_sanitize(s, strlen(s));
+	out = util_collapse_space(clean);
+	free(clean);
+	return (out);
+}
+
+/* Collapse runs of ASCII white space into one space and trim the ends. */
+char *
+util_collapse_space(const char *s)
+{
+	char	*out, *o;
+	int	 space = 0;
+
+	out = o = xmalloc(strlen(s) + 1);
+	for (; *s != '\0'; s++) {
+		if (isspace((unsigned char)*s)) {
+			space = (o != out);
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = *s;
+	}
+	*o = '\0';
+	return (out);
+}
+
+int64_t
+util_now(void)
+{
+	return ((int64_t)time(NULL));
+}
+
+double
+util_monotonic(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ((double)ts.tv_sec + ts.tv_nsec / 1e9);
+}
