@@ -1,3 +1,380 @@
+/*
+ * HTML to reading text with libxml2's tolerant HTML parser: blocks on
+ * their own lines with one blank line between, lists, quotes, tables and
+ * preformatted text kept readable, scripts and forms dropped.
+ */
 #include "config.h"
 
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <utf8proc.h>
+
 #include "clean.h"
+#include "util.h"
+
+#define CLEAN_PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | \
+    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS)
+
+struct clean_state {
+	struct buf	 out;
+	int		 space;		/* white space seen, not yet written */
+	int		 pre;		/* inside <pre> */
+	int		 quote;		/* blockquote depth */
+	int		 list_depth;
+	int		 ordinal[16];	/* next number per list level, 0: bullets */
+	int		 cells;		/* cells written in this table row */
+};
+
+enum clean_kind {
+	CLEAN_INLINE,
+	CLEAN_BLOCK,
+	CLEAN_SKIP,
+	CLEAN_BREAK,
+	CLEAN_LIST,
+	CLEAN_ITEM,
+	CLEAN_QUOTE,
+	CLEAN_PRE,
+	CLEAN_ROW,
+	CLEAN_CELL,
+	CLEAN_IMAGE
+};
+
+static const struct {
+	const char	*name;
+	enum clean_kind	 kind;
+} clean_tags[] = {
+	{ "address", CLEAN_BLOCK }, { "article", CLEAN_BLOCK },
+	{ "aside", CLEAN_BLOCK }, { "blockquote", CLEAN_QUOTE },
+	{ "br", CLEAN_BREAK }, { "button", CLEAN_SKIP },
+	{ "caption", CLEAN_BLOCK }, { "dd", CLEAN_BLOCK },
+	{ "details", CLEAN_BLOCK }, { "div", CLEAN_BLOCK },
+	{ "dl", CLEAN_BLOCK }, { "dt", CLEAN_BLOCK },
+	{ "embed", CLEAN_SKIP }, { "figcaption", CLEAN_BLOCK },
+	{ "figure", CLEAN_BLOCK }, { "footer", CLEAN_BLOCK },
+	{ "form", CLEAN_SKIP }, { "h1", CLEAN_BLOCK }, { "h2", CLEAN_BLOCK },
+	{ "h3", CLEAN_BLOCK }, { "h4", CLEAN_BLOCK }, { "h5", CLEAN_BLOCK },
+	{ "h6", CLEAN_BLOCK }, { "head", CLEAN_SKIP },
+	{ "header", CLEAN_BLOCK }, { "hr", CLEAN_BLOCK },
+	{ "iframe", CLEAN_SKIP }, { "img", CLEAN_IMAGE },
+	{ "input", CLEAN_SKIP }, { "li", CLEAN_ITEM }, { "main", CLEAN_BLOCK },
+	{ "nav", CLEAN_BLOCK }, { "noscript", CLEAN_SKIP },
+	{ "object", CLEAN_SKIP }, { "ol", CLEAN_LIST }, { "p", CLEAN_BLOCK },
+	{ "pre", CLEAN_PRE }, { "script", CLEAN_SKIP },
+	{ "section", CLEAN_BLOCK }, { "select", CLEAN_SKIP },
+	{ "style", CLEAN_SKIP }, { "summary", CLEAN_BLOCK },
+	{ "svg", CLEAN_SKIP }, { "table", CLEAN_BLOCK },
+	{ "td", CLEAN_CELL }, { "template", CLEAN_SKIP },
+	{ "textarea", CLEAN_SKIP }, { "th", CLEAN_CELL },
+	{ "title", CLEAN_SKIP }, { "tr", CLEAN_ROW }, { "ul", CLEAN_LIST },
+};
+
+static enum clean_kind
+clean_kind_of(const xmlNode *n)
+{
+	const char	*name = (const char *)n->name;
+	size_t		 lo = 0, hi = UTIL_ARRLEN(clean_tags), mid;
+	int		 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(name, clean_tags[mid].name);
+		if (c == 0)
+			return (clean_tags[mid].kind);
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return (CLEAN_INLINE);
+}
+
+static int
+clean_at_line_start(const struct clean_state *cs)
+{
+	return (cs->out.len == 0 || cs->out.data[cs->out.len - 1] == '\n');
+}
+
+/* End the current line and leave lines - 1 blank lines after it. */
+static void
+clean_break(struct clean_state *cs, int lines)
+{
+	int	 have = 0;
+	size_t	 i;
+
+	cs->space = 0;
+	if (cs->out.len == 0)
+		return;
+	for (i = cs->out.len; i > 0 && cs->out.data[i - 1] == '\n'; i--)
+		have++;
+	while (have < lines) {
+		buf_addc(&cs->out, '\n');
+		have++;
+	}
+}
+
+/* Before the first character of a line: quote marks. */
+static void
+clean_line_prefix(struct clean_state *cs)
+{
+	int	 i;
+
+	if (!clean_at_line_start(cs))
+		return;
+	for (i = 0; i < cs->quote; i++)
+		buf_adds(&cs->out, "> ");
+}
+
+/* Length of a Unicode space (other than ASCII) at p, or 0. */
+static size_t
+clean_unicode_space(const unsigned char *p)
+{
+	if (p[0] == 0xc2 && p[1] == 0xa0)
+		return (2);
+	if (p[0] == 0xe2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) ||
+	    p[2] == 0xaf))
+		return (3);
+	if ((p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f) ||
+	    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80))
+		return (3);
+	return (0);
+}
+
+static void
+clean_text(struct clean_state *cs, const unsigned char *p)
+{
+	size_t	 n;
+
+	while (*p != '\0') {
+		if (cs->pre) {
+			if (*p == '\n')
+				buf_addc(&cs->out, '\n');
+			else {
+				clean_line_prefix(cs);
+				buf_addc(&cs->out, (char)*p);
+			}
+			p++;
+			continue;
+		}
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		    *p == '\f') {
+			cs->space = 1;
+			p++;
+			continue;
+		}
+		if ((n = clean_unicode_space(p)) != 0) {
+			cs->space = 1;
+			p += n;
+			continue;
+		}
+		if (cs->space && !clean_at_line_start(cs))
+			buf_addc(&cs->out, ' ');
+		cs->space = 0;
+		clean_line_prefix(cs);
+		buf_addc(&cs->out, (char)*p++);
+	}
+}
+
+static void
+clean_item_marker(struct clean_state *cs)
+{
+	int	 level = cs->list_depth - 1;
+	char	 mark[16];
+
+	clean_break(cs, 1);
+	if (level < 0 || level >= (int)UTIL_ARRLEN(cs->ordinal) ||
+	    cs->ordinal[level] == 0) {
+		clean_text(cs, (const unsigned char *)"-");
+	} else {
+		snprintf(mark, sizeof mark, "%d.", cs->ordinal[level]++);
+		clean_text(cs, (const unsigned char *)mark);
+	}
+	cs->space = 1;
+}
+
+static void
+clean_image(struct clean_state *cs, xmlNode *n)
+{
+	xmlChar	*alt;
+	char	*label;
+
+	alt = xmlGetProp(n, (const xmlChar *)"alt");
+	if (alt != NULL && alt[strspn((char *)alt, " \t\r\n")] != '\0') {
+		label = xasprintf("[image: %s]", (char *)alt);
+		if (!clean_at_line_start(cs))
+			cs->space = 1;
+		clean_text(cs, (const unsigned char *)label);
+		free(label);
+	}
+	xmlFree(alt);
+}
+
+/* Entering an element; returns 0 when its children are to be skipped. */
+static int
+clean_enter(struct clean_state *cs, xmlNode *n)
+{
+	int	 level;
+
+	switch (clean_kind_of(n)) {
+	case CLEAN_SKIP:
+		return (0);
+	case CLEAN_BLOCK:
+		clean_break(cs, 2);
+		break;
+	case CLEAN_BREAK:
+		/* <br><br> makes a paragraph break, never more. */
+		cs->space = 0;
+		if (cs->out.len > 0 && !(cs->out.len >= 2 &&
+		    cs->out.data[cs->out.len - 1] == '\n' &&
+		    cs->out.data[cs->out.len - 2] == '\n'))
+			buf_addc(&cs->out, '\n');
+		break;
+	case CLEAN_LIST:
+		clean_break(cs, cs->list_depth == 0 ? 2 : 1);
+		level = cs->list_depth++;
+		if (level < (int)UTIL_ARRLEN(cs->ordinal))
+			cs->ordinal[level] = strcmp((char *)n->name, "ol") == 0;
+		break;
+	case CLEAN_ITEM:
+		clean_item_marker(cs);
+		break;
+	case CLEAN_QUOTE:
+		clean_break(cs, 2);
+		cs->quote++;
+		break;
+	case CLEAN_PRE:
+		clean_break(cs, 2);
+		cs->pre++;
+		break;
+	case CLEAN_ROW:
+		clean_break(cs, 1);
+		cs->cells = 0;
+		break;
+	case CLEAN_CELL:
+		if (cs->cells++ > 0)
+			clean_text(cs, (const unsigned char *)" |");
+		cs->space = 1;
+		break;
+	case CLEAN_IMAGE:
+		clean_image(cs, n);
+		return (0);
+	case CLEAN_INLINE:
+		break;
+	}
+	return (1);
+}
+
+static void
+clean_leave(struct clean_state *cs, xmlNode *n)
+{
+	switch (clean_kind_of(n)) {
+	case CLEAN_BLOCK:
+		clean_break(cs, 2);
+		break;
+	case CLEAN_LIST:
+		cs->list_depth--;
+		clean_break(cs, cs->list_depth == 0 ? 2 : 1);
+		break;
+	case CLEAN_QUOTE:
+		clean_break(cs, 2);
+		cs->quote--;
+		break;
+	case CLEAN_PRE:
+		cs->pre--;
+		clean_break(cs, 2);
+		break;
+	case CLEAN_ROW:
+		clean_break(cs, 1);
+		break;
+	default:
+		break;
+	}
+}
+
+/* Visit the tree without recursion, so deep nesting cannot overflow. */
+static void
+clean_walk(struct clean_state *cs, xmlNode *root)
+{
+	xmlNode	*n = root->children;
+	int	 descend;
+
+	while (n != NULL) {
+		descend = 0;
+		if (n->type == XML_ELEMENT_NODE)
+			descend = clean_enter(cs, n) && n->children != NULL;
+		else if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE)
+			clean_text(cs, n->content);
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children == NULL)
+			clean_leave(cs, n);
+		while (n->next == NULL) {
+			n = n->parent;
+			if (n == NULL || n == root)
+				return;
+			clean_leave(cs, n);
+		}
+		n = n->next;
+	}
+}
+
+/* Sanitize, compose to NFC and trim trailing blank lines. */
+static char *
+clean_finish(struct buf *b)
+{
+	char		*safe, *nfc;
+	size_t		 len;
+
+	safe = util_utf8_sanitize(b->data, b->len);
+	nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)safe);
+	if (nfc != NULL) {
+		free(safe);
+		safe = nfc;
+	}
+	len = strlen(safe);
+	while (len > 0 && (safe[len - 1] == '\n' || safe[len - 1] == ' '))
+		safe[--len] = '\0';
+	return (safe);
+}
+
+char *
+clean_fragment(const char *html, size_t len, const char *base)
+{
+	struct clean_state	 cs;
+	htmlDocPtr		 doc;
+	xmlNode			*root;
+	char			*text;
+
+	memset(&cs, 0, sizeof cs);
+	buf_init(&cs.out, 0);
+	if (html != NULL && len > 0 && len <= INT32_MAX) {
+		doc = htmlReadMemory(html, (int)len, base, "UTF-8",
+		    CLEAN_PARSE_OPTIONS);
+		if (doc != NULL) {
+			root = xmlDocGetRootElement(doc);
+			if (root != NULL)
+				clean_walk(&cs, (xmlNode *)doc);
+			xmlFreeDoc(doc);
+		}
+	}
+	text = clean_finish(&cs.out);
+	buf_free(&cs.out);
+	return (text);
+}
+
+char *
+clean_inline(const char *html)
+{
+	char	*text, *line;
+
+	if (strchr(html, '<') == NULL && strchr(html, '&') == NULL)
+		return (util_display_safe(html));
+	text = clean_fragment(html, strlen(html), NULL);
+	line = util_display_safe(text);
+	free(text);
+	return (line);
+}

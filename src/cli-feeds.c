@@ -1,3 +1,482 @@
+/*
+ * Managing subscriptions from the shell: add (with feed discovery), rm,
+ * feeds, import and export.
+ */
 #include "config.h"
 
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
 #include "cli.h"
+#include "discover.h"
+#include "json.h"
+#include "opml.h"
+#include "parse.h"
+#include "poll.h"
+#include "store.h"
+#include "url.h"
+#include "util.h"
+
+#define CLI_IMPORT_LIMIT (64u << 20)
+
+/* One URL fetched and kept, for add's check and discovery. */
+struct cli_fetch {
+	int	 ok;
+	char	*error;
+	char	*body;
+	size_t	 len;
+	char	*final_url;
+	char	*charset;
+	char	*moved_to;
+};
+
+static void
+cli_fetch_done(const struct poll_response *r, void *arg)
+{
+	struct cli_fetch	*f = arg;
+
+	f->ok = r->result == POLL_OK;
+	if (!f->ok) {
+		f->error = xstrdup(r->error != NULL ? r->error :
+		    "the server sent nothing new");
+		return;
+	}
+	f->body = xmalloc(r->len + 1);
+	memcpy(f->body, r->body, r->len);
+	f->body[r->len] = '\0';
+	f->len = r->len;
+	f->final_url = xstrdup(r->final_url != NULL ? r->final_url :
+	    r->req->url);
+	f->charset = r->charset != NULL ? xstrdup(r->charset) : NULL;
+	f->moved_to = r->moved_to != NULL ? xstrdup(r->moved_to) : NULL;
+}
+
+static int
+cli_fetch(const char *url, struct cli_fetch *f)
+{
+	struct poll_options	 opts;
+	struct poll_request	 req;
+	struct poll		*p;
+	char			*cause = NULL;
+
+	memset(f, 0, sizeof *f);
+	if (poll_global_init(&cause) != 0) {
+		f->error = cause;
+		return (-1);
+	}
+	poll_options_default(&opts);
+	p = poll_create(&opts, cli_fetch_done, f);
+	memset(&req, 0, sizeof req);
+	req.url = url;
+	poll_add(p, &req);
+	poll_run(p);
+	poll_free(p);
+	poll_global_cleanup();
+	return (f->ok ? 0 : -1);
+}
+
+static void
+cli_fetch_free(struct cli_fetch *f)
+{
+	free(f->error);
+	free(f->body);
+	free(f->final_url);
+	free(f->charset);
+	free(f->moved_to);
+}
+
+static int
+cli_count_item(const struct feed_item *item, void *arg)
+{
+	return (0);
+}
+
+/* Is what f holds a feed?  Its title goes to *title (caller frees). */
+static int
+cli_is_feed(const struct cli_fetch *f, char **title)
+{
+	struct feed_info	 info;
+	char			*cause = NULL;
+	int			 rc;
+
+	memset(&info, 0, sizeof info);
+	rc = feed_parse(f->body, f->len, f->final_url, f->charset, &info,
+	    cli_count_item, NULL, &cause);
+	if (rc == 0 && info.title != NULL)
+		*title = xstrdup(info.title);
+	feed_info_free(&info);
+	free(cause);
+	return (rc == 0);
+}
+
+/*
+ * Check that url is a feed, or find the feed a page at url links to.
+ * On success *feed_url and *title are set (caller frees).
+ */
+static int
+cli_resolve_feed(const char *url, char **feed_url, char **title)
+{
+	struct cli_fetch	 f, g;
+	char			**urls;
+	size_t			 n;
+	int			 rc = -1;
+
+	*title = NULL;
+	if (cli_fetch(url, &f) != 0) {
+		cli_error("cannot fetch %s: %s; to subscribe anyway, use "
+		    "telex add --no-check", url, f.error);
+		goto out;
+	}
+	if (cli_is_feed(&f, title)) {
+		*feed_url = xstrdup(f.moved_to != NULL ? f.moved_to : url);
+		rc = 0;
+		goto out;
+	}
+	if ((n = discover_feeds(f.body, f.len, f.final_url, &urls)) == 0) {
+		cli_error("%s is neither a feed nor a web page that links to "
+		    "one; check the URL", url);
+		goto out;
+	}
+	if (cli_fetch(urls[0], &g) == 0 && cli_is_feed(&g, title)) {
+		*feed_url = xstrdup(g.moved_to != NULL ? g.moved_to : urls[0]);
+		rc = 0;
+	} else
+		cli_error("%s links to %s, which is not a readable feed (%s)",
+		    url, urls[0], g.error != NULL ? g.error : "not a feed");
+	cli_fetch_free(&g);
+	discover_free(urls, n);
+out:
+	cli_fetch_free(&f);
+	return (rc);
+}
+
+/* A local path becomes a file:// URL; anything else must be http(s). */
+static char *
+cli_feed_url(const char *arg)
+{
+	char	 cwd[PATH_MAX];
+
+	if (url_is_http(arg) || url_is_file(arg))
+		return (xstrdup(arg));
+	if (arg[0] == '/')
+		return (xasprintf("file://%s", arg));
+	if (!url_is_absolute(arg) && access(arg, R_OK) == 0 &&
+	    getcwd(cwd, sizeof cwd) != NULL)
+		return (xasprintf("file://%s/%s", cwd, arg));
+	if (!url_is_absolute(arg))
+		return (xasprintf("https://%s", arg));
+	return (NULL);
+}
+
+static int
+cli_add_tags(struct store *st, int64_t id, char **tags, size_t ntags)
+{
+	size_t	 i;
+
+	for (i = 0; i < ntags; i++) {
+		if (store_feed_tag(st, id, tags[i]) != 0) {
+			cli_error("cannot tag feed %lld: %s", (long long)id,
+			    store_errmsg(st));
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+static int
+cli_add_feed(struct cli *cli, const char *url, const char *title,
+    char **tags, size_t ntags)
+{
+	struct store	*st;
+	int64_t		 id;
+	int		 rc;
+
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	if ((rc = store_feed_add(st, url, title, &id)) < 0) {
+		cli_error("cannot add %s: %s", url, store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	if (cli_add_tags(st, id, tags, ntags) != 0)
+		return (CLI_FAILURE);
+	if (rc == 1)
+		printf("already subscribed: feed %lld (%s)\n", (long long)id,
+		    url);
+	else
+		printf("added feed %lld: %s (%s)\n", (long long)id,
+		    title != NULL ? title : "untitled", url);
+	return (CLI_OK);
+}
+
+int
+cli_add(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "no-check", no_argument, NULL, 'n' },
+		{ "tag", required_argument, NULL, 't' },
+		{ NULL, 0, NULL, 0 }
+	};
+	char	**tags = NULL, *url = NULL, *feed_url = NULL, *title = NULL;
+	size_t	  ntags = 0;
+	int	  ch, check = 1, rc = CLI_FAILURE;
+
+	while ((ch = getopt_long(argc, argv, "+t:", longopts, NULL)) != -1) {
+		if (ch == 'n')
+			check = 0;
+		else if (ch == 't') {
+			tags = xreallocarray(tags, ntags + 1, sizeof *tags);
+			tags[ntags++] = optarg;
+		} else {
+			rc = cli_usage("add");
+			goto out;
+		}
+	}
+	if (argc - optind != 1) {
+		rc = cli_usage("add");
+		goto out;
+	}
+	if ((url = cli_feed_url(argv[optind])) == NULL) {
+		cli_error("%s: telex reads feeds over http, https or from "
+		    "files", argv[optind]);
+		rc = CLI_USAGE;
+		goto out;
+	}
+	if (!check)
+		feed_url = xstrdup(url);
+	else if (cli_resolve_feed(url, &feed_url, &title) != 0)
+		goto out;
+	rc = cli_add_feed(cli, feed_url, title, tags, ntags);
+out:
+	free(tags);
+	free(url);
+	free(feed_url);
+	free(title);
+	return (rc);
+}
+
+int
+cli_rm(struct cli *cli, int argc, char **argv)
+{
+	struct store_feed	 feed;
+	struct store		*st;
+	int64_t			 id;
+	int			 purge = 0, i, rc;
+
+	for (i = 1; i < argc - 1; i++) {
+		if (strcmp(argv[i], "--purge") != 0)
+			return (cli_usage("rm"));
+		purge = 1;
+	}
+	if (argc < 2 || strcmp(argv[argc - 1], "--purge") == 0)
+		return (cli_usage("rm"));
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	if ((rc = store_feed_find(st, argv[argc - 1], &id)) != 0) {
+		if (rc > 0)
+			cli_error("no feed \"%s\"; telex feeds lists them",
+			    argv[argc - 1]);
+		else
+			cli_error("%s", store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	memset(&feed, 0, sizeof feed);
+	store_feed_get(st, id, &feed);
+	if (store_feed_remove(st, id, purge) != 0) {
+		cli_error("cannot remove feed %lld: %s", (long long)id,
+		    store_errmsg(st));
+		store_feed_free(&feed);
+		return (CLI_FAILURE);
+	}
+	if (purge)
+		printf("removed feed %lld (%s) and its %lld items\n",
+		    (long long)id, feed.url, (long long)feed.items);
+	else
+		printf("removed feed %lld (%s); its %lld items stay in the "
+		    "archive (--purge deletes them)\n", (long long)id,
+		    feed.url, (long long)feed.items);
+	store_feed_free(&feed);
+	return (CLI_OK);
+}
+
+static const char *
+cli_feed_status(const struct store_feed *f, char *buf, size_t size)
+{
+	if (f->last_poll == 0)
+		return ("never polled");
+	if (f->last_error != NULL) {
+		snprintf(buf, size, "failing: %s", f->last_error);
+		return (buf);
+	}
+	return ("ok");
+}
+
+static void
+cli_feed_json(const struct store_feed *f)
+{
+	struct buf	 b;
+	int		 first = 1;
+
+	buf_init(&b, 0);
+	buf_addc(&b, '{');
+	json_key_int(&b, &first, "id", f->id);
+	json_key_string(&b, &first, "url", f->url);
+	json_key_string(&b, &first, "title", f->title);
+	json_key_string(&b, &first, "site_url", f->site_url);
+	json_key_int(&b, &first, "items", f->items);
+	json_key_int(&b, &first, "unread", f->unread);
+	json_key_int(&b, &first, "status", f->http_status);
+	json_key_string(&b, &first, "error", f->last_error);
+	json_key_date(&b, &first, "last_poll", f->last_poll == 0 ?
+	    INT64_MIN : f->last_poll);
+	json_key_date(&b, &first, "backoff_until", f->backoff_until == 0 ?
+	    INT64_MIN : f->backoff_until);
+	json_key_strings(&b, &first, "tags", f->tags, f->ntags);
+	buf_adds(&b, "}\n");
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
+
+static void
+cli_feed_line(const struct store_feed *f)
+{
+	char	 status[512];
+	char	*title, *url, *state;
+
+	url = util_display_safe(f->url);
+	title = util_display_safe(f->title != NULL ? f->title : "");
+	state = util_display_safe(cli_feed_status(f, status, sizeof status));
+	printf("%lld\t%s\t%s\t%lld\t%lld\t%s\n", (long long)f->id, url, title,
+	    (long long)f->items, (long long)f->unread, state);
+	free(url);
+	free(title);
+	free(state);
+}
+
+int
+cli_feeds(struct cli *cli, int argc, char **argv)
+{
+	struct store_feed	*feeds;
+	struct store		*st;
+	size_t			 n, i;
+	int			 json = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--json") == 0)
+		json = 1;
+	else if (argc != 1)
+		return (cli_usage("feeds"));
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	if (store_feeds_list(st, &feeds, &n) != 0) {
+		cli_error("cannot list feeds: %s", store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	for (i = 0; i < n; i++) {
+		if (json)
+			cli_feed_json(&feeds[i]);
+		else
+			cli_feed_line(&feeds[i]);
+	}
+	if (n == 0 && cli->tty_out && !json)
+		printf("no feeds yet: telex add URL subscribes to one\n");
+	store_feeds_free(feeds, n);
+	return (CLI_OK);
+}
+
+static int
+cli_import_all(struct store *st, const struct opml_feed *feeds, size_t n,
+    size_t *added)
+{
+	int64_t	 id;
+	size_t	 i;
+	int	 rc;
+
+	*added = 0;
+	if (store_begin(st) != 0)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		if ((rc = store_feed_add(st, feeds[i].url, feeds[i].title,
+		    &id)) < 0 ||
+		    cli_add_tags(st, id, feeds[i].tags, feeds[i].ntags) != 0)
+			goto fail;
+		if (rc == 0)
+			(*added)++;
+	}
+	if (store_commit(st) == 0)
+		return (0);
+fail:
+	store_rollback(st);
+	return (-1);
+}
+
+int
+cli_import(struct cli *cli, int argc, char **argv)
+{
+	struct opml_feed	*feeds = NULL;
+	struct store		*st;
+	struct buf		 b;
+	char			*cause = NULL;
+	size_t			 n = 0, added;
+	int			 rc = CLI_FAILURE;
+
+	if (argc != 2)
+		return (cli_usage("import"));
+	buf_init(&b, CLI_IMPORT_LIMIT);
+	if (util_read_file(argv[1], &b, &cause) != 0 ||
+	    opml_read(b.data, b.len, &feeds, &n, &cause) != 0) {
+		cli_error("cannot import %s: %s", argv[1], cause);
+		goto out;
+	}
+	if ((st = cli_store(cli)) == NULL)
+		goto out;
+	if (cli_import_all(st, feeds, n, &added) != 0) {
+		cli_error("cannot import %s: %s", argv[1], store_errmsg(st));
+		goto out;
+	}
+	printf("imported %zu feeds (%zu new, %zu already subscribed)\n", n,
+	    added, n - added);
+	rc = CLI_OK;
+out:
+	opml_free(feeds, n);
+	free(cause);
+	buf_free(&b);
+	return (rc);
+}
+
+int
+cli_export(struct cli *cli, int argc, char **argv)
+{
+	struct store_feed	*feeds;
+	struct opml_feed	*out;
+	struct store		*st;
+	size_t			 n, i;
+	int			 rc = CLI_OK;
+
+	if (argc != 1)
+		return (cli_usage("export"));
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	if (store_feeds_list(st, &feeds, &n) != 0) {
+		cli_error("cannot list feeds: %s", store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	out = xcalloc(n, sizeof *out);
+	for (i = 0; i < n; i++) {
+		out[i].url = feeds[i].url;
+		out[i].title = feeds[i].title;
+		out[i].site_url = feeds[i].site_url;
+		out[i].tags = feeds[i].tags;
+		out[i].ntags = feeds[i].ntags;
+	}
+	if (opml_write(stdout, out, n, "telex subscriptions") != 0 ||
+	    fflush(stdout) != 0) {
+		cli_error("cannot write the OPML file");
+		rc = CLI_FAILURE;
+	}
+	free(out);
+	store_feeds_free(feeds, n);
+	return (rc);
+}

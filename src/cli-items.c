@@ -1,3 +1,418 @@
+/*
+ * Reading the archive from the shell: list, show and stats.  The small
+ * filter language here (words, feed:, tag:, is:, id:) grows into the
+ * full query language of src/query.c.
+ */
 #include "config.h"
 
+#include <ctype.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "cli.h"
+#include "date.h"
+#include "json.h"
+#include "store.h"
+#include "util.h"
+
+struct cli_filter {
+	struct store_filter	 f;
+	struct buf		 match;	/* FTS5 expression */
+	char			*error;
+};
+
+/* Quote one word for FTS5: "word" with quotes doubled; * kept as prefix. */
+static void
+cli_filter_word(struct buf *m, const char *word)
+{
+	size_t	 len = strlen(word);
+	int	 prefix = 0;
+
+	if (len > 1 && word[len - 1] == '*') {
+		prefix = 1;
+		len--;
+	}
+	if (m->len != 0)
+		buf_addc(m, ' ');
+	buf_addc(m, '"');
+	for (; len > 0; word++, len--) {
+		if (*word == '"')
+			buf_addc(m, '"');
+		buf_addc(m, *word);
+	}
+	buf_addc(m, '"');
+	if (prefix)
+		buf_adds(m, " *");
+}
+
+static int
+cli_filter_is(struct cli_filter *cf, const char *value, size_t column)
+{
+	if (strcmp(value, "unread") == 0)
+		cf->f.unread = 1;
+	else if (strcmp(value, "starred") == 0)
+		cf->f.starred = 1;
+	else if (strcmp(value, "read") == 0)
+		cf->f.unread = -1;
+	else {
+		cf->error = xasprintf("query: unknown state \"is:%s\" at "
+		    "column %zu (try is:unread, is:read, is:starred)", value,
+		    column);
+		return (-1);
+	}
+	return (0);
+}
+
+/* One word of the query at column (1-based); -1 with cf->error set. */
+static int
+cli_filter_term(struct cli_filter *cf, char *word, size_t column)
+{
+	char	*colon, *value, *end;
+
+	if ((colon = strchr(word, ':')) == NULL || colon == word) {
+		cli_filter_word(&cf->match, word);
+		return (0);
+	}
+	*colon = '\0';
+	value = colon + 1;
+	if (*value == '\0') {
+		cf->error = xasprintf("query: \"%s:\" needs a value at column "
+		    "%zu", word, column);
+		return (-1);
+	}
+	if (strcmp(word, "feed") == 0)
+		cf->f.feed = value;
+	else if (strcmp(word, "tag") == 0)
+		cf->f.tag = value;
+	else if (strcmp(word, "is") == 0)
+		return (cli_filter_is(cf, value, column));
+	else if (strcmp(word, "id") == 0) {
+		cf->f.id = strtoll(value, &end, 10);
+		if (*end != '\0' || cf->f.id <= 0) {
+			cf->error = xasprintf("query: \"id:%s\" at column %zu "
+			    "is not an item id", value, column);
+			return (-1);
+		}
+	} else {
+		*colon = ':';
+		cli_filter_word(&cf->match, word);
+	}
+	return (0);
+}
+
+/*
+ * Build a filter from the words of argv (modified in place: the filter
+ * points into it).  Returns 0, or -1 with cf->error set.
+ */
+static int
+cli_filter_parse(struct cli_filter *cf, int argc, char **argv)
+{
+	size_t	 column = 1;
+	char	*word, *save, *copy;
+	int	 i;
+
+	memset(cf, 0, sizeof cf->f);
+	buf_init(&cf->match, 0);
+	cf->error = NULL;
+	for (i = 0; i < argc; i++) {
+		copy = argv[i];
+		for (word = strtok_r(copy, " \t\n", &save); word != NULL;
+		    word = strtok_r(NULL, " \t\n", &save)) {
+			if (cli_filter_term(cf, word,
+			    column + (size_t)(word - copy)) != 0)
+				return (-1);
+		}
+		column += strlen(argv[i]) + 1;
+	}
+	if (cf->match.len != 0)
+		cf->f.match = cf->match.data;
+	return (0);
+}
+
+static void
+cli_filter_free(struct cli_filter *cf)
+{
+	buf_free(&cf->match);
+	free(cf->error);
+}
+
+static void
+cli_print_item_json(const struct store_item *it)
+{
+	struct buf	 b;
+	int		 first = 1;
+
+	buf_init(&b, 0);
+	buf_addc(&b, '{');
+	json_key_int(&b, &first, "id", it->id);
+	json_key_int(&b, &first, "feed_id", it->feed_id);
+	json_key_string(&b, &first, "feed", it->feed);
+	json_key_string(&b, &first, "guid", it->guid);
+	json_key_string(&b, &first, "url", it->url);
+	json_key_string(&b, &first, "title", it->title);
+	json_key_string(&b, &first, "author", it->author);
+	json_key_date(&b, &first, "published", it->published);
+	json_key_date(&b, &first, "updated", it->updated);
+	json_key_date(&b, &first, "date", it->date);
+	json_key_strings(&b, &first, "categories", it->categories,
+	    it->ncategories);
+	json_key_strings(&b, &first, "tags", it->tags, it->ntags);
+	json_key_bool(&b, &first, "read", it->read);
+	json_key_bool(&b, &first, "starred", it->starred);
+	buf_adds(&b, "}\n");
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
+
+static void
+cli_print_item_line(const struct store_item *it)
+{
+	char	 date[32], flags[3];
+	char	*feed, *title;
+	int	 n = 0;
+
+	date_format_short(it->date, date, sizeof date);
+	if (!it->read)
+		flags[n++] = 'N';
+	if (it->starred)
+		flags[n++] = '*';
+	if (n == 0)
+		flags[n++] = '-';
+	flags[n] = '\0';
+	feed = util_display_safe(it->feed != NULL ? it->feed : "");
+	title = util_display_safe(it->title != NULL ? it->title :
+	    "(untitled)");
+	printf("%lld\t%s\t%s\t%s\t%s\n", (long long)it->id, date, feed, flags,
+	    title);
+	free(feed);
+	free(title);
+}
+
+static int
+cli_list_one(const struct store_item *it, void *arg)
+{
+	const int	*json = arg;
+
+	if (*json)
+		cli_print_item_json(it);
+	else
+		cli_print_item_line(it);
+	return (ferror(stdout) ? -1 : 0);
+}
+
+/* Parse -n N; -1 with a message when N is not a count. */
+static int
+cli_parse_count(const char *s, size_t *out)
+{
+	char		*end;
+	long long	 n;
+
+	n = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || n < 0) {
+		cli_error("-n wants a number of items, not \"%s\"", s);
+		return (-1);
+	}
+	*out = (size_t)n;
+	return (0);
+}
+
+int
+cli_list(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli_filter	 cf;
+	struct store		*st;
+	size_t			 limit = 0;
+	int			 ch, json = 0, rc = CLI_FAILURE;
+
+	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'j':
+			json = 1;
+			break;
+		case 'n':
+			if (cli_parse_count(optarg, &limit) != 0)
+				return (CLI_USAGE);
+			break;
+		default:
+			return (cli_usage("list"));
+		}
+	}
+	if (cli_filter_parse(&cf, argc - optind, argv + optind) != 0) {
+		cli_error("%s", cf.error);
+		cli_filter_free(&cf);
+		return (CLI_USAGE);
+	}
+	cf.f.limit = limit;
+	if ((st = cli_store(cli)) == NULL)
+		goto out;
+	if (store_items_list(st, &cf.f, cli_list_one, &json) != 0) {
+		cli_error("cannot list items: %s", store_errmsg(st));
+		goto out;
+	}
+	rc = CLI_OK;
+out:
+	cli_filter_free(&cf);
+	return (rc);
+}
+
+static void
+cli_show_meta(const struct store_item *it)
+{
+	char	 date[32];
+	char	*s;
+
+	s = util_display_safe(it->title != NULL ? it->title : "(untitled)");
+	printf("%s\n", s);
+	free(s);
+	s = util_display_safe(it->feed != NULL ? it->feed : "");
+	printf("%s", s);
+	free(s);
+	if (it->author != NULL && *it->author != '\0') {
+		s = util_display_safe(it->author);
+		printf(" | %s", s);
+		free(s);
+	}
+	date_format_short(it->date, date, sizeof date);
+	printf(" | %s", date);
+	if (it->url != NULL) {
+		s = util_display_safe(it->url);
+		printf(" | %s", s);
+		free(s);
+	}
+	printf("\n\n");
+}
+
+static void
+cli_show_item(const struct store_item *it, int html)
+{
+	char	*s;
+	size_t	 i;
+
+	cli_show_meta(it);
+	if (html) {
+		s = util_utf8_sanitize(it->html != NULL ? it->html : "",
+		    it->html != NULL ? strlen(it->html) : 0);
+		printf("%s\n", s);
+		free(s);
+		return;
+	}
+	if (it->text != NULL && *it->text != '\0') {
+		s = util_utf8_sanitize(it->text, strlen(it->text));
+		printf("%s\n", s);
+		free(s);
+	}
+	for (i = 0; i < it->nenclosures; i++) {
+		s = util_display_safe(it->enclosures[i].url);
+		printf("%s[enclosure: %s%s%s]\n", i == 0 ? "\n" : "", s,
+		    it->enclosures[i].type != NULL ? ", " : "",
+		    it->enclosures[i].type != NULL ? it->enclosures[i].type : "");
+		free(s);
+	}
+}
+
+int
+cli_show(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "html", no_argument, NULL, 'H' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store_item	 it;
+	struct store		*st;
+	long long		 id;
+	char			*end;
+	int			 ch, html = 0, found;
+
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (ch != 'H')
+			return (cli_usage("show"));
+		html = 1;
+	}
+	if (argc - optind != 1)
+		return (cli_usage("show"));
+	id = strtoll(argv[optind], &end, 10);
+	if (*end != '\0' || id <= 0) {
+		cli_error("\"%s\" is not an item id; telex list shows ids",
+		    argv[optind]);
+		return (CLI_USAGE);
+	}
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	memset(&it, 0, sizeof it);
+	if ((found = store_item_get(st, id, &it)) != 0) {
+		if (found == 1)
+			cli_error("no item %lld in the archive", id);
+		else
+			cli_error("cannot read item %lld: %s", id,
+			    store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	cli_show_item(&it, html);
+	store_item_free(&it);
+	return (CLI_OK);
+}
+
+static void
+cli_stats_json(const struct store_stats *s, const char *path)
+{
+	struct buf	 b;
+	int		 first = 1;
+
+	buf_init(&b, 0);
+	buf_addc(&b, '{');
+	json_key_string(&b, &first, "archive", path);
+	json_key_int(&b, &first, "feeds", s->feeds);
+	json_key_int(&b, &first, "items", s->items);
+	json_key_int(&b, &first, "unread", s->unread);
+	json_key_int(&b, &first, "starred", s->starred);
+	json_key_int(&b, &first, "tags", s->tags);
+	json_key_int(&b, &first, "failing", s->failing);
+	json_key_int(&b, &first, "bytes", s->bytes);
+	json_key_date(&b, &first, "last_poll", s->last_poll == 0 ?
+	    DATE_NONE : s->last_poll);
+	json_key_int(&b, &first, "schema", s->schema);
+	buf_adds(&b, "}\n");
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
+
+int
+cli_stats(struct cli *cli, int argc, char **argv)
+{
+	struct store_stats	 s;
+	struct store		*st;
+	char			 last[32];
+	int			 json = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--json") == 0)
+		json = 1;
+	else if (argc != 1)
+		return (cli_usage("stats"));
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	if (store_stats(st, &s) != 0) {
+		cli_error("cannot count the archive: %s", store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	if (json) {
+		cli_stats_json(&s, cli->db_path);
+		return (CLI_OK);
+	}
+	if (s.last_poll == 0)
+		strcpy(last, "never");
+	else
+		date_format_short(s.last_poll, last, sizeof last);
+	printf("archive:   %s\nfeeds:     %" PRId64 " (%" PRId64 " failing)\n"
+	    "items:     %" PRId64 " (%" PRId64 " unread, %" PRId64
+	    " starred)\ntags:      %" PRId64 "\nsize:      %.1f MB\n"
+	    "last poll: %s\n", cli->db_path, s.feeds, s.failing, s.items,
+	    s.unread, s.starred, s.tags, s.bytes / 1e6, last);
+	return (CLI_OK);
+}

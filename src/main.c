@@ -1,8 +1,260 @@
+/*
+ * telex's entry point: global options, the command table with each
+ * command's help, and the archive opened on first use.
+ */
 #include "config.h"
 
-int main(void);
-int
-main(void)
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <libxml/parser.h>
+
+#include "cli.h"
+#include "store.h"
+#include "util.h"
+
+struct cli_command {
+	const char	*name;
+	int		(*fn)(struct cli *, int, char **);
+	const char	*usage;
+	const char	*help;
+};
+
+static const struct cli_command cli_commands[] = {
+	{ "add", cli_add, "add [--no-check] [-t TAG]... URL",
+	  "Subscribe to a feed.  Given a web page, telex fetches it and\n"
+	  "subscribes to the feed it links to.  -t gives the feed a tag\n"
+	  "(repeatable); --no-check subscribes without fetching first." },
+	{ "rm", cli_rm, "rm [--purge] FEED",
+	  "Unsubscribe from a feed, by id or URL.  Its items stay in the\n"
+	  "archive unless --purge is given." },
+	{ "feeds", cli_feeds, "feeds [--json]",
+	  "List subscriptions: id, URL, title, items, unread and the\n"
+	  "state of the last poll, one feed a line, tab-separated." },
+	{ "import", cli_import, "import FILE|-",
+	  "Subscribe to every feed in an OPML file (folders become tags)\n"
+	  "or a newsboat urls file (tags kept)." },
+	{ "export", cli_export, "export",
+	  "Write the subscriptions as OPML 2.0 on standard output." },
+	{ "poll", cli_poll, "poll [-j N] [FEED...]",
+	  "Fetch feeds (all, or those named by id or URL) and store new\n"
+	  "and changed items.  -j sets how many transfers run at once\n"
+	  "(default 8).  Feeds in back-off after failures are skipped\n"
+	  "unless named.  Exit status 3 when any feed failed." },
+	{ "list", cli_list, "list [--json] [-n N] [QUERY]",
+	  "Print matching items, newest first:\n"
+	  "ID, date, feed, flags (N unread, * starred) and title.\n"
+	  "QUERY: words (all must match; prefix* allowed), feed:TEXT,\n"
+	  "tag:NAME, is:unread, is:read, is:starred, id:N." },
+	{ "show", cli_show, "show [--html] ID",
+	  "Print an item: title, a meta line (feed, author, date, URL),\n"
+	  "then its text (or its stored HTML with --html)." },
+	{ "stats", cli_stats, "stats [--json]",
+	  "Print counts of feeds, items, unread, starred and tags, the\n"
+	  "archive's size and the time of the last poll." },
+};
+
+static void
+cli_print_usage(FILE *f)
 {
+	size_t	 i;
+
+	fprintf(f, "usage: telex [-d DB] [-c CONFIG] [COMMAND [ARGS...]]\n\n"
+	    "commands:\n");
+	for (i = 0; i < UTIL_ARRLEN(cli_commands); i++)
+		fprintf(f, "  telex %s\n", cli_commands[i].usage);
+	fprintf(f, "\noptions:\n"
+	    "  -d, --db DB          archive file (default: $TELEX_DB, else\n"
+	    "                       $XDG_DATA_HOME/telex/archive.db)\n"
+	    "  -c, --config CONFIG  configuration file\n"
+	    "  -h, --help           this help; telex COMMAND --help for one\n"
+	    "  -V, --version        print the version\n\n"
+	    "Exit status: 0 ok, 1 usage, 2 failure, 3 some feeds failed.\n"
+	    "See telex(1) for the whole manual.\n");
+}
+
+static const struct cli_command *
+cli_find(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < UTIL_ARRLEN(cli_commands); i++) {
+		if (strcmp(cli_commands[i].name, name) == 0)
+			return (&cli_commands[i]);
+	}
+	return (NULL);
+}
+
+/* Print a command's help (to stdout) and return CLI_OK. */
+static int
+cli_help(const char *command)
+{
+	const struct cli_command *c;
+
+	if ((c = cli_find(command)) == NULL) {
+		cli_print_usage(stdout);
+		return (CLI_OK);
+	}
+	printf("usage: telex %s\n\n%s\n", c->usage, c->help);
+	return (CLI_OK);
+}
+
+/* A usage error in command: say how it is used; returns CLI_USAGE. */
+int
+cli_usage(const char *command)
+{
+	const struct cli_command *c;
+
+	if ((c = cli_find(command)) != NULL)
+		fprintf(stderr, "usage: telex %s\n", c->usage);
+	else
+		cli_print_usage(stderr);
+	return (CLI_USAGE);
+}
+
+void
+cli_error(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fflush(stdout);
+	fputs("telex: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+/* The archive's path: -d, else $TELEX_DB, else the XDG data directory. */
+static char *
+cli_default_db(void)
+{
+	const char	*env;
+
+	if ((env = getenv("TELEX_DB")) != NULL && *env != '\0')
+		return (xstrdup(env));
+	if ((env = getenv("XDG_DATA_HOME")) != NULL && *env == '/')
+		return (xasprintf("%s/telex/archive.db", env));
+	if ((env = getenv("HOME")) != NULL && *env != '\0')
+		return (xasprintf("%s/.local/share/telex/archive.db", env));
+	return (NULL);
+}
+
+struct store *
+cli_store(struct cli *cli)
+{
+	char	*cause = NULL;
+
+	if (cli->store != NULL)
+		return (cli->store);
+	if (cli->db_path == NULL) {
+		cli_error("no archive: set HOME, TELEX_DB or use -d DB");
+		return (NULL);
+	}
+	if (store_open(cli->db_path, &cli->store, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return (NULL);
+	}
+	return (cli->store);
+}
+
+/* Does argv hold --help or -h before any "--"? */
+static int
+cli_wants_help(int argc, char **argv)
+{
+	int	 i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0)
+			return (0);
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return (1);
+	}
 	return (0);
+}
+
+static int
+cli_dispatch(struct cli *cli, int argc, char **argv)
+{
+	const struct cli_command *c;
+
+	if (strcmp(argv[0], "help") == 0)
+		return (cli_help(argc > 1 ? argv[1] : ""));
+	if ((c = cli_find(argv[0])) == NULL) {
+		cli_error("unknown command \"%s\"; telex --help lists them",
+		    argv[0]);
+		return (CLI_USAGE);
+	}
+	if (cli_wants_help(argc, argv))
+		return (cli_help(c->name));
+	optind = 0;
+	return (c->fn(cli, argc, argv));
+}
+
+/* With no command: the newest items, until the reader is built. */
+static int
+cli_default(struct cli *cli)
+{
+	char	*argv[] = { (char *)"list", (char *)"-n", (char *)"20", NULL };
+
+	if (cli->tty_err)
+		fprintf(stderr, "telex: the interactive reader is not "
+		    "built yet; here are the newest items (telex --help "
+		    "lists the commands)\n");
+	optind = 0;
+	return (cli_list(cli, 3, argv));
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "db", required_argument, NULL, 'd' },
+		{ "config", required_argument, NULL, 'c' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli	 cli;
+	char		*db = NULL;
+	int		 ch, rc;
+
+	memset(&cli, 0, sizeof cli);
+	while ((ch = getopt_long(argc, argv, "+d:c:hV", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'd':
+			cli.db_path = optarg;
+			break;
+		case 'c':
+			cli.config_path = optarg;
+			break;
+		case 'h':
+			cli_print_usage(stdout);
+			return (CLI_OK);
+		case 'V':
+			printf("telex %s\n", PACKAGE_VERSION);
+			return (CLI_OK);
+		default:
+			cli_print_usage(stderr);
+			return (CLI_USAGE);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (cli.db_path == NULL)
+		cli.db_path = db = cli_default_db();
+	cli.tty_out = isatty(STDOUT_FILENO);
+	cli.tty_err = isatty(STDERR_FILENO);
+	xmlInitParser();
+	rc = argc == 0 ? cli_default(&cli) : cli_dispatch(&cli, argc, argv);
+	if (cli.store != NULL)
+		store_close(cli.store);
+	xmlCleanupParser();
+	free(db);
+	return (rc);
 }

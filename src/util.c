@@ -212,6 +212,19 @@ util_starts_nocase(const char *s, const char *prefix)
 	return (strncasecmp(s, prefix, strlen(prefix)) == 0);
 }
 
+/* Find needle in haystack, ASCII case folded; NULL if absent. */
+char *
+util_strcasestr(const char *haystack, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	for (; *haystack != '\0'; haystack++) {
+		if (strncasecmp(haystack, needle, n) == 0)
+			return ((char *)haystack);
+	}
+	return (n == 0 ? (char *)haystack : NULL);
+}
+
 /* Trim ASCII white space at both ends, in place. */
 char *
 util_trim(char *s)
@@ -357,6 +370,41 @@ util_collapse_space(const char *s)
 	}
 	*o = '\0';
 	return (out);
+}
+
+/*
+ * Read the file at path ("-": standard input) into b, whose limit caps
+ * it.  Returns 0, or -1 with *cause set (caller frees).
+ */
+int
+util_read_file(const char *path, struct buf *b, char **cause)
+{
+	FILE	*f;
+	char	 chunk[65536];
+	size_t	 n;
+	int	 rc = -1;
+
+	f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	if (f == NULL) {
+		*cause = xasprintf("cannot open %s: %s", path, strerror(errno));
+		return (-1);
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (buf_add(b, chunk, n) != 0) {
+			*cause = xasprintf("%s is too large (over %zu MB)",
+			    path, b->limit >> 20);
+			goto out;
+		}
+	}
+	if (ferror(f)) {
+		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (f != stdin)
+		fclose(f);
+	return (rc);
 }
 
 int64_t

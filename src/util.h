@@ -45,10 +45,14 @@ char	*buf_steal(struct buf *);
 int	 util_streq_nocase(const char *, const char *);
 int	 util_starts_nocase(const char *, const char *);
 char	*util_trim(char *);
+char	*util_strcasestr(const char *, const char *);
 char	*util_collapse_space(const char *);
 int	 util_utf8_valid(const char *, size_t);
 char	*util_utf8_sanitize(const char *, size_t);
 char	*util_display_safe(const char *);
+
+/* Files. */
+int	 util_read_file(const char *, struct buf *, char **);
 
 /* Time. */
 int64_t	 util_now(void);
