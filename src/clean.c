@@ -141,6 +141,21 @@ clean_unicode_space(const unsigned char *p)
 	return (0);
 }
 
+/* Bytes up to the next white space of any kind (at least one). */
+static size_t
+clean_word_length(const unsigned char *p)
+{
+	const unsigned char	*q = p + 1;
+
+	while (*q != '\0' && *q != ' ' && *q != '\n' && *q != '\t' &&
+	    *q != '\r' && *q != '\f') {
+		if (*q >= 0xc2 && clean_unicode_space(q) != 0)
+			break;
+		q++;
+	}
+	return ((size_t)(q - p));
+}
+
 static void
 clean_text(struct clean_state *cs, const unsigned char *p)
 {
@@ -172,7 +187,9 @@ clean_text(struct clean_state *cs, const unsigned char *p)
 			buf_addc(&cs->out, ' ');
 		cs->space = 0;
 		clean_line_prefix(cs);
-		buf_addc(&cs->out, (char)*p++);
+		n = clean_word_length(p);
+		buf_add(&cs->out, p, n);
+		p += n;
 	}
 }
 
@@ -322,15 +339,70 @@ clean_walk(struct clean_state *cs, xmlNode *root)
 	}
 }
 
+/*
+ * Could composing to NFC change this code point's text?  Only for
+ * combining marks, composition exclusions and singletons, Hangul jamo
+ * and the few vowel signs that compose with what precedes them; the
+ * common precomposed letters of European scripts are left alone.
+ */
+static int
+clean_nfc_sensitive(utf8proc_int32_t c)
+{
+	static const utf8proc_int32_t ranges[][2] = {
+		{ 0x0340, 0x0344 }, { 0x0374, 0x0374 }, { 0x037e, 0x037e },
+		{ 0x0387, 0x0387 }, { 0x0b3e, 0x0b57 }, { 0x0bbe, 0x0bd7 },
+		{ 0x0cc2, 0x0cd6 }, { 0x0d3e, 0x0d57 }, { 0x0dcf, 0x0ddf },
+		{ 0x102e, 0x102e }, { 0x1100, 0x11ff }, { 0x1b35, 0x1b35 },
+		{ 0x1f00, 0x1fff }, { 0x2000, 0x2001 }, { 0x2126, 0x212b },
+		{ 0x2329, 0x232a }, { 0xf900, 0xfaff }, { 0x2f800, 0x2fa1f },
+	};
+	const utf8proc_property_t *p;
+	size_t		 i;
+
+	if (c < 0x300)
+		return (0);
+	p = utf8proc_get_property(c);
+	if (p->combining_class != 0 || p->comp_exclusion)
+		return (1);
+	for (i = 0; i < UTIL_ARRLEN(ranges); i++) {
+		if (c >= ranges[i][0] && c <= ranges[i][1])
+			return (1);
+	}
+	return (0);
+}
+
+/* Does s (valid UTF-8) hold anything NFC would change? */
+static int
+clean_needs_nfc(const char *s)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+
+	while (*p != '\0') {
+		if (*p < 0xcc) {	/* below U+0300 */
+			p++;
+			continue;
+		}
+		if ((n = utf8proc_iterate(p, -1, &c)) <= 0)
+			return (1);
+		if (clean_nfc_sensitive(c))
+			return (1);
+		p += n;
+	}
+	return (0);
+}
+
 /* Sanitize, compose to NFC and trim trailing blank lines. */
 static char *
 clean_finish(struct buf *b)
 {
-	char		*safe, *nfc;
+	char		*safe, *nfc = NULL;
 	size_t		 len;
 
 	safe = util_utf8_sanitize(b->data, b->len);
-	nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)safe);
+	if (clean_needs_nfc(safe))
+		nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)safe);
 	if (nfc != NULL) {
 		free(safe);
 		safe = nfc;

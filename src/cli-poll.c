@@ -32,6 +32,7 @@ struct cli_poll {
 	size_t		 skipped;	/* in back-off */
 	int		 archive_failed;
 	struct buf	 failures;	/* one line per failed feed */
+	struct ingest_queue *queue;
 };
 
 static void
@@ -78,29 +79,39 @@ cli_poll_failure(struct cli_poll *cp, const struct ingest_result *res)
 	free(error);
 }
 
+/* A feed is stored (in the writer thread): count it and redraw. */
+static void
+cli_poll_stored(const struct ingest_result *res, int status, void *arg)
+{
+	struct cli_poll		*cp = arg;
+	struct ingest_result	 copy;
+
+	cp->done++;
+	if (status != 0) {
+		cp->archive_failed = 1;
+		cp->failed++;
+		copy = *res;
+		copy.error = xasprintf("cannot store it: %s",
+		    store_errmsg(cp->store));
+		cli_poll_failure(cp, &copy);
+		free(copy.error);
+	} else if (res->failed) {
+		cp->failed++;
+		cli_poll_failure(cp, res);
+	} else if (res->new_items == 0 && res->updated_items == 0)
+		cp->unchanged++;
+	cp->new_items += res->new_items;
+	cp->updated += res->updated_items;
+	cli_poll_draw(cp, cp->done == cp->total);
+}
+
+/* A transfer ended: parse and clean it here, store it in the writer. */
 static void
 cli_poll_done(const struct poll_response *r, void *arg)
 {
 	struct cli_poll		*cp = arg;
-	struct ingest_result	 res;
 
-	cp->done++;
-	if (ingest_response(cp->store, r, &res) != 0) {
-		cp->archive_failed = 1;
-		cp->failed++;
-		if (res.error == NULL)
-			res.error = xasprintf("cannot store it: %s",
-			    store_errmsg(cp->store));
-		cli_poll_failure(cp, &res);
-	} else if (res.failed) {
-		cp->failed++;
-		cli_poll_failure(cp, &res);
-	} else if (res.new_items == 0 && res.updated_items == 0)
-		cp->unchanged++;
-	cp->new_items += res.new_items;
-	cp->updated += res.updated_items;
-	ingest_result_clear(&res);
-	cli_poll_draw(cp, cp->done == cp->total);
+	ingest_queue_push(cp->queue, ingest_prepare(r));
 }
 
 static void
@@ -169,8 +180,9 @@ cli_poll_all(struct cli_poll *cp, struct poll *p)
 static void
 cli_poll_summary(const struct cli_poll *cp)
 {
-	printf("polled %zu feeds: %zu new, %zu unchanged, %zu failed",
-	    cp->total, cp->new_items, cp->unchanged, cp->failed);
+	printf("polled %zu feed%s: %zu new, %zu unchanged, %zu failed",
+	    cp->total, cp->total == 1 ? "" : "s", cp->new_items,
+	    cp->unchanged, cp->failed);
 	if (cp->updated != 0)
 		printf(", %zu items updated", cp->updated);
 	if (cp->skipped != 0)
@@ -228,7 +240,9 @@ cli_poll(struct cli *cli, int argc, char **argv)
 		goto out;
 	cp.progress = cli->tty_err && cp.total > 0;
 	cli_poll_draw(&cp, 1);
+	cp.queue = ingest_queue_start(cp.store, cli_poll_stored, &cp);
 	poll_run(p);
+	ingest_queue_finish(cp.queue);
 	cli_poll_clear(&cp);
 	cli_poll_summary(&cp);
 	if (cp.archive_failed)

@@ -1,10 +1,12 @@
 /*
- * From a finished transfer to the archive: parse the feed, clean each
- * item's HTML, store items and the feed's poll state in one transaction,
- * and say in words what went wrong and what to do about it.
+ * From a finished transfer to the archive: parse the feed and clean each
+ * item's HTML (any thread), then store items and the feed's poll state in
+ * one transaction, saying in words what went wrong and what to do.
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,11 +16,40 @@
 
 #define INGEST_BACKOFF_FIRST	(15 * 60)
 #define INGEST_BACKOFF_MAX	(24 * 60 * 60)
+#define INGEST_QUEUE_MAX	4
 
-struct ingest_ctx {
+struct ingest_batch {
+	int64_t			 feed_id;
+	char			*url;
+	enum poll_result	 result;
+	enum poll_error		 error_kind;
+	char			*error;		/* transfer or parse failure */
+	char			*hint;
+	long			 http_status;
+	int64_t			 retry_after;
+	char			*etag;
+	char			*last_modified;
+	char			*moved_to;
+	int			 parsed;	/* 1: info and items hold a feed */
+	struct feed_info	 info;
+	struct feed_item	*items;
+	char			**texts;	/* cleaned text of each item */
+	size_t			 nitems;
+	size_t			 capitems;
+	struct ingest_batch	*next;		/* in the writer's queue */
+};
+
+struct ingest_queue {
 	struct store		*store;
-	struct ingest_result	*res;
-	int			 store_failed;
+	ingest_done_cb		 done;
+	void			*arg;
+	pthread_t		 thread;
+	pthread_mutex_t		 lock;
+	pthread_cond_t		 changed;
+	struct ingest_batch	*head;
+	struct ingest_batch	*tail;
+	size_t			 length;
+	int			 closing;
 };
 
 /*
@@ -58,13 +89,13 @@ ingest_http_hint(long status)
 }
 
 static char *
-ingest_hint(const struct poll_response *r)
+ingest_hint(const struct ingest_batch *b)
 {
 	const char	*fmt;
 
-	switch (r->error_kind) {
+	switch (b->error_kind) {
 	case POLL_ERROR_HTTP:
-		fmt = ingest_http_hint(r->http_status);
+		fmt = ingest_http_hint(b->http_status);
 		break;
 	case POLL_ERROR_NETWORK:
 		fmt = "check the network connection and the URL";
@@ -87,65 +118,174 @@ ingest_hint(const struct poll_response *r)
 		break;
 	}
 	if (strcmp(fmt + strlen(fmt) - 8, "telex rm") == 0)
-		return (xasprintf("%s %lld", fmt, (long long)r->req->feed_id));
+		return (xasprintf("%s %lld", fmt, (long long)b->feed_id));
 	return (xstrdup(fmt));
 }
 
-static int
-ingest_item(const struct feed_item *item, void *arg)
+static char *
+ingest_strdup(const char *s)
 {
-	struct ingest_ctx	*ctx = arg;
-	enum store_upsert	 outcome;
-	char			*text = NULL;
-	int			 rc;
+	return (s != NULL ? xstrdup(s) : NULL);
+}
 
-	if (item->html != NULL)
-		text = clean_fragment(item->html, strlen(item->html),
-		    item->base);
-	rc = store_item_upsert(ctx->store, ctx->res->feed_id, item, text,
-	    &outcome);
-	free(text);
-	if (rc != 0) {
-		ctx->store_failed = 1;
-		return (1);
+static char **
+ingest_strings_copy(char **v, size_t n)
+{
+	char	**copy;
+	size_t	  i;
+
+	copy = xcalloc(n, sizeof *copy);
+	for (i = 0; i < n; i++)
+		copy[i] = xstrdup(v[i]);
+	return (copy);
+}
+
+static void
+ingest_item_copy(struct feed_item *dst, const struct feed_item *src)
+{
+	size_t	 i;
+
+	*dst = *src;
+	dst->guid = xstrdup(src->guid);
+	dst->url = ingest_strdup(src->url);
+	dst->title = ingest_strdup(src->title);
+	dst->author = ingest_strdup(src->author);
+	dst->html = ingest_strdup(src->html);
+	dst->base = ingest_strdup(src->base);
+	dst->categories = ingest_strings_copy(src->categories,
+	    src->ncategories);
+	dst->enclosures = xcalloc(src->nenclosures, sizeof *dst->enclosures);
+	for (i = 0; i < src->nenclosures; i++) {
+		dst->enclosures[i] = src->enclosures[i];
+		dst->enclosures[i].url = xstrdup(src->enclosures[i].url);
+		dst->enclosures[i].type = ingest_strdup(src->enclosures[i].type);
 	}
-	ctx->res->items++;
-	if (outcome == STORE_NEW)
-		ctx->res->new_items++;
-	else if (outcome == STORE_UPDATED)
-		ctx->res->updated_items++;
+}
+
+static void
+ingest_item_free(struct feed_item *it)
+{
+	size_t	 i;
+
+	free(it->guid);
+	free(it->url);
+	free(it->title);
+	free(it->author);
+	free(it->html);
+	free(it->base);
+	for (i = 0; i < it->ncategories; i++)
+		free(it->categories[i]);
+	free(it->categories);
+	for (i = 0; i < it->nenclosures; i++) {
+		free(it->enclosures[i].url);
+		free(it->enclosures[i].type);
+	}
+	free(it->enclosures);
+}
+
+static void
+ingest_batch_free(struct ingest_batch *b)
+{
+	size_t	 i;
+
+	for (i = 0; i < b->nitems; i++) {
+		ingest_item_free(&b->items[i]);
+		free(b->texts[i]);
+	}
+	free(b->items);
+	free(b->texts);
+	feed_info_free(&b->info);
+	free(b->url);
+	free(b->error);
+	free(b->hint);
+	free(b->etag);
+	free(b->last_modified);
+	free(b->moved_to);
+	free(b);
+}
+
+/* Keep a copy of one parsed item with its cleaned text. */
+static int
+ingest_collect(const struct feed_item *item, void *arg)
+{
+	struct ingest_batch	*b = arg;
+
+	if (b->nitems == b->capitems) {
+		b->capitems = b->capitems == 0 ? 64 : b->capitems * 2;
+		b->items = xreallocarray(b->items, b->capitems,
+		    sizeof *b->items);
+		b->texts = xreallocarray(b->texts, b->capitems,
+		    sizeof *b->texts);
+	}
+	ingest_item_copy(&b->items[b->nitems], item);
+	b->texts[b->nitems] = item->html == NULL ? NULL :
+	    clean_fragment(item->html, strlen(item->html), item->base);
+	b->nitems++;
 	return (0);
+}
+
+struct ingest_batch *
+ingest_prepare(const struct poll_response *r)
+{
+	struct ingest_batch	*b;
+	char			*cause = NULL;
+
+	b = xcalloc(1, sizeof *b);
+	b->feed_id = r->req->feed_id;
+	b->url = xstrdup(r->req->url);
+	b->result = r->result;
+	b->error_kind = r->error_kind;
+	b->http_status = r->http_status;
+	b->retry_after = r->retry_after;
+	b->etag = ingest_strdup(r->etag);
+	b->last_modified = ingest_strdup(r->last_modified);
+	b->moved_to = ingest_strdup(r->moved_to);
+	if (r->result == POLL_FAILED)
+		b->error = xstrdup(r->error != NULL ? r->error :
+		    "the transfer failed");
+	if (r->result != POLL_OK)
+		return (b);
+	if (feed_parse(r->body, r->len, r->final_url, r->charset, &b->info,
+	    ingest_collect, b, &cause) == 0) {
+		b->parsed = 1;
+		return (b);
+	}
+	b->result = POLL_FAILED;
+	b->error = cause;
+	b->hint = xstrdup("check that the URL points to a feed; given a "
+	    "web page, telex add finds its feed");
+	return (b);
 }
 
 /* Record a failed poll of the feed, with its back-off. */
 static int
-ingest_failure(struct store *st, const struct poll_response *r,
-    struct ingest_result *res, const char *error)
+ingest_failure(struct store *st, struct ingest_batch *b,
+    struct ingest_result *res)
 {
 	struct store_feed	 feed;
 	struct store_poll_update u;
 	int			 failures = 1;
 
 	res->failed = 1;
-	res->error = xstrdup(error);
-	if (res->hint == NULL)
-		res->hint = ingest_hint(r);
+	res->error = b->error;
+	res->hint = b->hint != NULL ? b->hint : ingest_hint(b);
+	b->error = b->hint = NULL;
 	memset(&feed, 0, sizeof feed);
 	if (store_feed_get(st, res->feed_id, &feed) == 0)
 		failures = feed.failures + 1;
 	store_feed_free(&feed);
 	memset(&u, 0, sizeof u);
 	u.when = util_now();
-	u.http_status = (int)r->http_status;
-	u.error = error;
-	u.backoff_until = ingest_backoff(failures, r->retry_after);
+	u.http_status = (int)b->http_status;
+	u.error = res->error;
+	u.backoff_until = ingest_backoff(failures, b->retry_after);
 	if (u.backoff_until != 0)
 		u.backoff_until += u.when;
 	return (store_feed_update_poll(st, res->feed_id, &u));
 }
 
 static int
-ingest_not_modified(struct store *st, const struct poll_response *r,
+ingest_not_modified(struct store *st, struct ingest_batch *b,
     struct ingest_result *res)
 {
 	struct store_poll_update u;
@@ -153,67 +293,95 @@ ingest_not_modified(struct store *st, const struct poll_response *r,
 	res->not_modified = 1;
 	memset(&u, 0, sizeof u);
 	u.when = util_now();
-	u.http_status = (int)r->http_status;
-	u.new_url = r->moved_to;
+	u.http_status = (int)b->http_status;
+	u.new_url = b->moved_to;
 	return (store_feed_update_poll(st, res->feed_id, &u));
 }
 
-/* Parse and store a new document; everything in one transaction. */
 static int
-ingest_document(struct store *st, const struct poll_response *r,
+ingest_items(struct store *st, struct ingest_batch *b,
     struct ingest_result *res)
 {
-	struct ingest_ctx	 ctx = { st, res, 0 };
-	struct feed_info	 info;
-	struct store_poll_update u;
-	char			*cause = NULL;
-	int			 rc = -1;
+	enum store_upsert	 outcome;
+	size_t			 i;
 
-	memset(&info, 0, sizeof info);
+	for (i = 0; i < b->nitems; i++) {
+		if (store_item_upsert(st, b->feed_id, &b->items[i],
+		    b->texts[i], &outcome) != 0)
+			return (-1);
+		res->items++;
+		if (outcome == STORE_NEW)
+			res->new_items++;
+		else if (outcome == STORE_UPDATED)
+			res->updated_items++;
+	}
+	return (0);
+}
+
+/* A damaged feed keeps no validators, so the next poll reads it whole. */
+static void
+ingest_damage(struct ingest_batch *b, struct ingest_result *res,
+    struct store_poll_update *u)
+{
+	res->damaged = 1;
+	res->failed = 1;
+	res->error = xasprintf("the feed is damaged: %s; kept the %zu items "
+	    "before the damage", b->info.damage != NULL ? b->info.damage :
+	    "it could not be read to the end", b->nitems);
+	res->hint = xstrdup("telex will read it again at the next poll; "
+	    "tell the site if it stays broken");
+	u->error = res->error;
+}
+
+/* Store a parsed document; everything in one transaction. */
+static int
+ingest_document(struct store *st, struct ingest_batch *b,
+    struct ingest_result *res)
+{
+	struct store_poll_update u;
+
 	if (store_begin(st) != 0)
 		return (-1);
-	if (feed_parse(r->body, r->len, r->final_url, r->charset, &info,
-	    ingest_item, &ctx, &cause) != 0) {
-		store_rollback(st);
-		res->hint = xasprintf("check that the URL points to a feed; "
-		    "given a web page, telex add finds its feed");
-		rc = ingest_failure(st, r, res, cause);
-		goto out;
-	}
-	if (ctx.store_failed)
+	if (ingest_items(st, b, res) != 0)
 		goto fail;
 	memset(&u, 0, sizeof u);
 	u.when = util_now();
-	u.http_status = (int)r->http_status;
-	u.title = info.title;
-	u.site_url = info.site_url;
-	u.new_url = r->moved_to;
+	u.http_status = (int)b->http_status;
+	u.title = b->info.title;
+	u.site_url = b->info.site_url;
+	u.new_url = b->moved_to;
 	u.clear_validators = 1;
-	if (info.damaged) {
-		/* Keep no validators, so the next poll reads it whole. */
-		res->damaged = 1;
-		res->failed = 1;
-		res->error = xasprintf("the feed is damaged: %s; kept the %zu "
-		    "items before the damage", info.damage != NULL ?
-		    info.damage : "it could not be read to the end",
-		    info.nitems);
-		res->hint = xstrdup("telex will read it again at the next "
-		    "poll; tell the site if it stays broken");
-		u.error = res->error;
-	} else {
-		u.etag = r->etag;
-		u.last_modified = r->last_modified;
+	if (b->info.damaged)
+		ingest_damage(b, res, &u);
+	else {
+		u.etag = b->etag;
+		u.last_modified = b->last_modified;
 	}
 	if (store_feed_update_poll(st, res->feed_id, &u) != 0 ||
 	    store_commit(st) != 0)
 		goto fail;
-	rc = 0;
-	goto out;
+	return (0);
 fail:
 	store_rollback(st);
-out:
-	free(cause);
-	feed_info_free(&info);
+	return (-1);
+}
+
+int
+ingest_store(struct store *st, struct ingest_batch *b,
+    struct ingest_result *res)
+{
+	int	 rc;
+
+	memset(res, 0, sizeof *res);
+	res->feed_id = b->feed_id;
+	res->url = xstrdup(b->url);
+	if (b->result == POLL_NOT_MODIFIED)
+		rc = ingest_not_modified(st, b, res);
+	else if (b->result == POLL_FAILED)
+		rc = ingest_failure(st, b, res);
+	else
+		rc = ingest_document(st, b, res);
+	ingest_batch_free(b);
 	return (rc);
 }
 
@@ -221,25 +389,90 @@ int
 ingest_response(struct store *st, const struct poll_response *r,
     struct ingest_result *res)
 {
-	memset(res, 0, sizeof *res);
-	res->feed_id = r->req->feed_id;
-	res->url = r->req->url;
-	switch (r->result) {
-	case POLL_NOT_MODIFIED:
-		return (ingest_not_modified(st, r, res));
-	case POLL_FAILED:
-		return (ingest_failure(st, r, res, r->error != NULL ?
-		    r->error : "the transfer failed"));
-	case POLL_OK:
-		break;
-	}
-	return (ingest_document(st, r, res));
+	return (ingest_store(st, ingest_prepare(r), res));
 }
 
 void
 ingest_result_clear(struct ingest_result *res)
 {
+	free(res->url);
 	free(res->error);
 	free(res->hint);
-	res->error = res->hint = NULL;
+	res->url = res->error = res->hint = NULL;
+}
+
+static void *
+ingest_writer(void *arg)
+{
+	struct ingest_queue	*q = arg;
+	struct ingest_batch	*b;
+	struct ingest_result	 res;
+	int			 rc;
+
+	for (;;) {
+		pthread_mutex_lock(&q->lock);
+		while (q->head == NULL && !q->closing)
+			pthread_cond_wait(&q->changed, &q->lock);
+		if ((b = q->head) == NULL) {
+			pthread_mutex_unlock(&q->lock);
+			return (NULL);
+		}
+		if ((q->head = b->next) == NULL)
+			q->tail = NULL;
+		q->length--;
+		pthread_cond_broadcast(&q->changed);
+		pthread_mutex_unlock(&q->lock);
+
+		rc = ingest_store(q->store, b, &res);
+		q->done(&res, rc, q->arg);
+		ingest_result_clear(&res);
+	}
+}
+
+struct ingest_queue *
+ingest_queue_start(struct store *st, ingest_done_cb done, void *arg)
+{
+	struct ingest_queue	*q;
+
+	q = xcalloc(1, sizeof *q);
+	q->store = st;
+	q->done = done;
+	q->arg = arg;
+	pthread_mutex_init(&q->lock, NULL);
+	pthread_cond_init(&q->changed, NULL);
+	if (pthread_create(&q->thread, NULL, ingest_writer, q) != 0) {
+		fputs("telex: cannot start a thread\n", stderr);
+		abort();
+	}
+	return (q);
+}
+
+void
+ingest_queue_push(struct ingest_queue *q, struct ingest_batch *b)
+{
+	pthread_mutex_lock(&q->lock);
+	while (q->length >= INGEST_QUEUE_MAX)
+		pthread_cond_wait(&q->changed, &q->lock);
+	b->next = NULL;
+	if (q->tail != NULL)
+		q->tail->next = b;
+	else
+		q->head = b;
+	q->tail = b;
+	q->length++;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+}
+
+void
+ingest_queue_finish(struct ingest_queue *q)
+{
+	pthread_mutex_lock(&q->lock);
+	q->closing = 1;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+	pthread_join(q->thread, NULL);
+	pthread_mutex_destroy(&q->lock);
+	pthread_cond_destroy(&q->changed);
+	free(q);
 }

@@ -1,7 +1,7 @@
 /*
  * Ingest ties the poller to the archive: each finished transfer is
- * parsed, its items cleaned and stored, and the feed's poll state
- * recorded, all in one transaction per feed.
+ * parsed and its items cleaned (ingest_prepare, no archive needed), then
+ * stored with the feed's poll state in one transaction (ingest_store).
  */
 #ifndef TELEX_INGEST_H
 #define TELEX_INGEST_H
@@ -14,7 +14,7 @@
 
 struct ingest_result {
 	int64_t		 feed_id;
-	const char	*url;
+	char		*url;
 	int		 failed;	/* 1: error holds why */
 	int		 not_modified;
 	int		 damaged;	/* parsed, but the feed was broken */
@@ -25,14 +25,38 @@ struct ingest_result {
 	char		*hint;		/* what to do, or NULL */
 };
 
+/* A transfer parsed and cleaned, ready to be stored. */
+struct ingest_batch;
+
+struct ingest_batch	*ingest_prepare(const struct poll_response *);
 /*
- * Store what resp brought for its feed.  Fills *res (free error and hint
- * with ingest_result_clear).  Returns 0, or -1 when the archive itself
- * failed (the feed's transaction is rolled back).
+ * Store a batch (and free it).  Fills *res (free with
+ * ingest_result_clear).  Returns 0, or -1 when the archive itself failed
+ * (the feed's transaction is rolled back).
  */
+int	 ingest_store(struct store *, struct ingest_batch *,
+	     struct ingest_result *);
+/* Both steps at once. */
 int	 ingest_response(struct store *, const struct poll_response *,
 	     struct ingest_result *);
 void	 ingest_result_clear(struct ingest_result *);
+
+/*
+ * A writer thread that stores batches while the caller prepares the next
+ * ones, so parsing and writing use both cores.  done is called from the
+ * writer thread after each batch, with status -1 when the archive failed.
+ * No other thread may use the store until ingest_queue_finish returns.
+ */
+typedef void (*ingest_done_cb)(const struct ingest_result *, int status,
+    void *arg);
+struct ingest_queue;
+
+struct ingest_queue	*ingest_queue_start(struct store *, ingest_done_cb,
+			     void *);
+/* Hand a batch to the writer; waits while the queue is full. */
+void	 ingest_queue_push(struct ingest_queue *, struct ingest_batch *);
+/* Wait for every batch to be stored, then stop the writer. */
+void	 ingest_queue_finish(struct ingest_queue *);
 
 /* Back-off for a feed that has failed `failures` times in a row. */
 int64_t	 ingest_backoff(int failures, int64_t retry_after);

@@ -1,3 +1,1660 @@
+/*
+ * The archive in SQLite: schema migrations, feeds, items with their bodies
+ * kept apart, tags and the FTS5 index, which the statements here keep in
+ * step themselves (no triggers).  All of telex's SQL lives in this file.
+ */
 #include "config.h"
 
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "date.h"
 #include "store.h"
+#include "util.h"
+
+#define STORE_APPLICATION_ID	0x54454c58	/* "TELX" */
+#define STORE_BUSY_MS		5000
+#define STORE_SEP		'\037'		/* joins string lists */
+
+/*
+ * Schema migrations: step i takes an archive from version i to i + 1.
+ * Append new steps; never change a step that has shipped.
+ */
+static const char *store_migrations[] = {
+	/* 0 -> 1: the initial schema. */
+	"CREATE TABLE feeds ("
+	" id INTEGER PRIMARY KEY,"
+	" url TEXT NOT NULL UNIQUE,"
+	" title TEXT,"
+	" site_url TEXT,"
+	" etag TEXT,"
+	" last_modified TEXT,"
+	" added INTEGER NOT NULL DEFAULT 0,"
+	" last_poll INTEGER NOT NULL DEFAULT 0,"
+	" http_status INTEGER NOT NULL DEFAULT 0,"
+	" last_error TEXT,"
+	" backoff_until INTEGER NOT NULL DEFAULT 0,"
+	" failures INTEGER NOT NULL DEFAULT 0,"
+	" removed INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE items ("
+	" id INTEGER PRIMARY KEY,"
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id),"
+	" guid TEXT NOT NULL,"
+	" url TEXT,"
+	" title TEXT,"
+	" author TEXT,"
+	" published INTEGER,"
+	" updated INTEGER,"
+	" first_seen INTEGER NOT NULL,"
+	" date INTEGER NOT NULL,"
+	" read INTEGER NOT NULL DEFAULT 0,"
+	" starred INTEGER NOT NULL DEFAULT 0,"
+	" categories TEXT,"
+	" UNIQUE (feed_id, guid));"
+	"CREATE INDEX items_date ON items(date);"
+	"CREATE INDEX items_feed_read_date ON items(feed_id, read, date);"
+	"CREATE TABLE item_bodies ("
+	" item_id INTEGER PRIMARY KEY"
+	"  REFERENCES items(id) ON DELETE CASCADE,"
+	" html TEXT,"
+	" base TEXT,"
+	" text TEXT,"
+	" hash INTEGER NOT NULL);"
+	"CREATE TABLE enclosures ("
+	" item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+	" url TEXT NOT NULL,"
+	" type TEXT,"
+	" length INTEGER);"
+	"CREATE INDEX enclosures_item ON enclosures(item_id);"
+	"CREATE TABLE tags ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE COLLATE NOCASE);"
+	"CREATE TABLE item_tags ("
+	" tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+	" item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (tag_id, item_id)) WITHOUT ROWID;"
+	"CREATE INDEX item_tags_item ON item_tags(item_id);"
+	"CREATE TABLE feed_tags ("
+	" tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,"
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" PRIMARY KEY (tag_id, feed_id)) WITHOUT ROWID;"
+	"CREATE INDEX feed_tags_feed ON feed_tags(feed_id);"
+	"CREATE VIEW items_fts_source AS"
+	" SELECT items.id AS id, items.title AS title,"
+	"  items.author AS author, item_bodies.text AS text"
+	" FROM items LEFT JOIN item_bodies ON item_bodies.item_id = items.id;"
+	"CREATE VIRTUAL TABLE items_fts USING fts5(title, author, text,"
+	" content = 'items_fts_source', content_rowid = 'id',"
+	" tokenize = 'unicode61 remove_diacritics 2');"
+};
+
+#define ITEM_COLUMNS \
+	"i.id, i.feed_id, coalesce(f.title, f.url), i.guid, i.url," \
+	" i.title, i.author, i.published, i.updated, i.first_seen, i.date," \
+	" i.read, i.starred, i.categories"
+#define ITEM_FROM " FROM items i JOIN feeds f ON f.id = i.feed_id"
+#define FEED_COLUMNS \
+	"f.id, f.url, f.title, f.site_url, f.etag, f.last_modified," \
+	" f.added, f.last_poll, f.http_status, f.last_error," \
+	" f.backoff_until, f.failures"
+
+/* Statements prepared once, on first use, and kept in struct store. */
+enum store_sql {
+	SQL_BEGIN,
+	SQL_COMMIT,
+	SQL_ITEM_LOOKUP,
+	SQL_ITEM_INSERT,
+	SQL_ITEM_UPDATE,
+	SQL_BODY_PUT,
+	SQL_ENCLOSURES_DELETE,
+	SQL_ENCLOSURE_INSERT,
+	SQL_FTS_INSERT,
+	SQL_FTS_DELETE,
+	SQL_FTS_DELETE_FEED,
+	SQL_ITEM_GET,
+	SQL_ITEM_TAGS,
+	SQL_ITEM_ENCLOSURES,
+	SQL_FEED_BY_URL,
+	SQL_FEED_EXISTS,
+	SQL_FEED_FIND_ID,
+	SQL_FEED_FIND_URL,
+	SQL_FEED_INSERT,
+	SQL_FEED_REVIVE,
+	SQL_FEED_HIDE,
+	SQL_FEED_ITEMS_DELETE,
+	SQL_FEED_DELETE,
+	SQL_FEED_GET,
+	SQL_FEED_TAGS,
+	SQL_FEEDS_LIST,
+	SQL_FEEDS_TAGS,
+	SQL_FEED_POLLED,
+	SQL_FEED_MOVE,
+	SQL_TAG_INSERT,
+	SQL_FEED_TAG_INSERT,
+	SQL_STATS,
+	SQL_COUNT
+};
+
+static const char *store_sql_text[SQL_COUNT] = {
+	[SQL_BEGIN] = "BEGIN IMMEDIATE",
+	[SQL_COMMIT] = "COMMIT",
+	[SQL_ITEM_LOOKUP] = "SELECT i.id, b.hash FROM items i"
+	    " LEFT JOIN item_bodies b ON b.item_id = i.id"
+	    " WHERE i.feed_id = ?1 AND i.guid = ?2",
+	[SQL_ITEM_INSERT] = "INSERT INTO items (feed_id, guid, url, title,"
+	    " author, published, updated, first_seen, date, categories)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+	[SQL_ITEM_UPDATE] = "UPDATE items SET url = ?2, title = ?3,"
+	    " author = ?4, published = ?5, updated = ?6,"
+	    " date = coalesce(?5, ?6, first_seen), categories = ?7"
+	    " WHERE id = ?1",
+	[SQL_BODY_PUT] = "INSERT INTO item_bodies (item_id, html, base,"
+	    " text, hash) VALUES (?1, ?2, ?3, ?4, ?5)"
+	    " ON CONFLICT (item_id) DO UPDATE SET html = excluded.html,"
+	    " base = excluded.base, text = excluded.text,"
+	    " hash = excluded.hash",
+	[SQL_ENCLOSURES_DELETE] = "DELETE FROM enclosures WHERE item_id = ?1",
+	[SQL_ENCLOSURE_INSERT] = "INSERT INTO enclosures (item_id, url, type,"
+	    " length) VALUES (?1, ?2, ?3, ?4)",
+	[SQL_FTS_INSERT] = "INSERT INTO items_fts (rowid, title, author, text)"
+	    " VALUES (?1, ?2, ?3, ?4)",
+	[SQL_FTS_DELETE] = "INSERT INTO items_fts (items_fts, rowid, title,"
+	    " author, text) SELECT 'delete', id, title, author, text"
+	    " FROM items_fts_source WHERE id = ?1",
+	[SQL_FTS_DELETE_FEED] = "INSERT INTO items_fts (items_fts, rowid,"
+	    " title, author, text) SELECT 'delete', id, title, author, text"
+	    " FROM items_fts_source"
+	    " WHERE id IN (SELECT id FROM items WHERE feed_id = ?1)",
+	[SQL_ITEM_GET] = "SELECT " ITEM_COLUMNS ", b.html, b.base, b.text"
+	    ITEM_FROM " LEFT JOIN item_bodies b ON b.item_id = i.id"
+	    " WHERE i.id = ?1",
+	[SQL_ITEM_TAGS] = "SELECT t.name FROM item_tags x"
+	    " JOIN tags t ON t.id = x.tag_id WHERE x.item_id = ?1"
+	    " ORDER BY t.name",
+	[SQL_ITEM_ENCLOSURES] = "SELECT url, type, length FROM enclosures"
+	    " WHERE item_id = ?1 ORDER BY rowid",
+	[SQL_FEED_BY_URL] = "SELECT id, removed FROM feeds WHERE url = ?1",
+	[SQL_FEED_EXISTS] = "SELECT id FROM feeds WHERE id = ?1",
+	[SQL_FEED_FIND_ID] = "SELECT id FROM feeds"
+	    " WHERE id = ?1 AND removed = 0",
+	[SQL_FEED_FIND_URL] = "SELECT id FROM feeds"
+	    " WHERE url = ?1 AND removed = 0",
+	[SQL_FEED_INSERT] = "INSERT INTO feeds (url, title, added)"
+	    " VALUES (?1, ?2, ?3)",
+	[SQL_FEED_REVIVE] = "UPDATE feeds SET removed = 0, backoff_until = 0,"
+	    " title = coalesce(?2, title) WHERE id = ?1",
+	[SQL_FEED_HIDE] = "UPDATE feeds SET removed = 1 WHERE id = ?1",
+	[SQL_FEED_ITEMS_DELETE] = "DELETE FROM items WHERE feed_id = ?1",
+	[SQL_FEED_DELETE] = "DELETE FROM feeds WHERE id = ?1",
+	[SQL_FEED_GET] = "SELECT " FEED_COLUMNS ","
+	    " (SELECT count(*) FROM items WHERE feed_id = f.id),"
+	    " (SELECT count(*) FROM items WHERE feed_id = f.id AND read = 0)"
+	    " FROM feeds f WHERE f.id = ?1",
+	[SQL_FEED_TAGS] = "SELECT t.name FROM feed_tags y"
+	    " JOIN tags t ON t.id = y.tag_id WHERE y.feed_id = ?1"
+	    " ORDER BY t.name",
+	[SQL_FEEDS_LIST] = "SELECT " FEED_COLUMNS ","
+	    " coalesce(c.n, 0), coalesce(c.unread, 0) FROM feeds f"
+	    " LEFT JOIN (SELECT feed_id, count(*) AS n,"
+	    "  sum(read = 0) AS unread FROM items GROUP BY feed_id) c"
+	    " ON c.feed_id = f.id WHERE f.removed = 0 ORDER BY f.id",
+	[SQL_FEEDS_TAGS] = "SELECT y.feed_id, t.name FROM feed_tags y"
+	    " JOIN tags t ON t.id = y.tag_id JOIN feeds f ON f.id = y.feed_id"
+	    " WHERE f.removed = 0 ORDER BY y.feed_id, t.name",
+	[SQL_FEED_POLLED] = "UPDATE feeds SET last_poll = ?2,"
+	    " http_status = ?3,"
+	    " etag = CASE WHEN ?4 THEN ?5 ELSE coalesce(?5, etag) END,"
+	    " last_modified = CASE WHEN ?4 THEN ?6"
+	    "  ELSE coalesce(?6, last_modified) END,"
+	    " last_error = ?7,"
+	    " failures = CASE WHEN ?7 IS NULL THEN 0 ELSE failures + 1 END,"
+	    " backoff_until = ?8, title = coalesce(?9, title),"
+	    " site_url = coalesce(?10, site_url) WHERE id = ?1",
+	[SQL_FEED_MOVE] = "UPDATE feeds SET url = ?2 WHERE id = ?1"
+	    " AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?2)",
+	[SQL_TAG_INSERT] = "INSERT OR IGNORE INTO tags (name) VALUES (?1)",
+	[SQL_FEED_TAG_INSERT] = "INSERT OR IGNORE INTO feed_tags"
+	    " (tag_id, feed_id) SELECT id, ?2 FROM tags WHERE name = ?1",
+	[SQL_STATS] = "SELECT"
+	    " (SELECT count(*) FROM feeds WHERE removed = 0),"
+	    " (SELECT count(*) FROM items),"
+	    " (SELECT count(*) FROM items WHERE read = 0),"
+	    " (SELECT count(*) FROM items WHERE starred = 1),"
+	    " (SELECT count(*) FROM tags),"
+	    " (SELECT count(*) FROM feeds"
+	    "  WHERE removed = 0 AND last_error IS NOT NULL),"
+	    " (SELECT coalesce(max(last_poll), 0) FROM feeds),"
+	    " (SELECT c.page_count * s.page_size"
+	    "  FROM pragma_page_count c, pragma_page_size s)"
+};
+
+/* The shapes of store_items_list: one flag per filter that is set. */
+#define LIST_MATCH	0x001
+#define LIST_ID		0x002
+#define LIST_FEED_ID	0x004
+#define LIST_FEED	0x008
+#define LIST_TAG	0x010
+#define LIST_UNREAD	0x020
+#define LIST_READ	0x040
+#define LIST_STARRED	0x080
+#define LIST_LIMIT	0x100
+#define LIST_SHAPES	0x200
+
+static const struct {
+	int		 flag;
+	const char	*sql;
+} store_list_parts[] = {
+	{ LIST_MATCH, " AND i.id IN (SELECT rowid FROM items_fts"
+	    " WHERE items_fts MATCH :match)" },
+	{ LIST_ID, " AND i.id = :id" },
+	{ LIST_FEED_ID, " AND i.feed_id = :feed_id" },
+	{ LIST_FEED, " AND (f.title LIKE :feed ESCAPE '\\'"
+	    " OR f.url LIKE :feed ESCAPE '\\')" },
+	{ LIST_TAG, " AND (i.id IN (SELECT x.item_id FROM item_tags x"
+	    " JOIN tags t ON t.id = x.tag_id WHERE t.name = :tag)"
+	    " OR i.feed_id IN (SELECT y.feed_id FROM feed_tags y"
+	    " JOIN tags t ON t.id = y.tag_id WHERE t.name = :tag))" },
+	{ LIST_UNREAD, " AND i.read = 0" },
+	{ LIST_READ, " AND i.read = 1" },
+	{ LIST_STARRED, " AND i.starred = 1" },
+};
+
+struct store {
+	sqlite3		*db;
+	char		*path;
+	char		*error;		/* for people, never SQL */
+	int		 code;		/* SQLite code behind error, or 0 */
+	sqlite3_stmt	*stmts[SQL_COUNT];
+	sqlite3_stmt	*lists[LIST_SHAPES];
+};
+
+/* Put an SQLite result code into words; the caller frees them. */
+static char *
+store_explain(int code, const char *path)
+{
+	switch (code & 0xff) {
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return (xstrdup("the archive is locked by another telex; try "
+		    "again when it is done"));
+	case SQLITE_NOTADB:
+	case SQLITE_CORRUPT:
+		return (xstrdup("the archive file is not a telex archive (or "
+		    "is damaged)"));
+	case SQLITE_FULL:
+		return (xstrdup("the disk is full"));
+	case SQLITE_READONLY:
+		return (xstrdup("the archive is read-only (check the "
+		    "permissions of the file and its folder)"));
+	case SQLITE_CANTOPEN:
+		return (xasprintf("cannot open the archive file %s (check "
+		    "that its folder exists and that you may read and write "
+		    "it)", path));
+	case SQLITE_IOERR:
+		return (xstrdup("the archive file could not be read or "
+		    "written (a disk or file system error)"));
+	case SQLITE_PERM:
+	case SQLITE_AUTH:
+		return (xstrdup("permission to use the archive was denied"));
+	case SQLITE_NOMEM:
+		return (xstrdup("there is not enough memory"));
+	case SQLITE_TOOBIG:
+		return (xstrdup("an article is too large to store"));
+	case SQLITE_CONSTRAINT:
+		return (xstrdup("the change conflicts with what the archive "
+		    "already holds"));
+	default:
+		return (xstrdup("the archive could not carry out the request "
+		    "(it may be damaged)"));
+	}
+}
+
+/* Keep a message for store_errmsg; always returns -1. */
+static int
+store_fail(struct store *st, int code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int
+store_fail(struct store *st, int code, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	free(st->error);
+	va_start(ap, fmt);
+	st->error = xvasprintf(fmt, ap);
+	va_end(ap);
+	st->code = code;
+	return (-1);
+}
+
+/* Keep the words for an SQLite failure; always returns -1. */
+static int
+store_sqlfail(struct store *st, int code)
+{
+	free(st->error);
+	st->error = store_explain(code, st->path);
+	st->code = code;
+	return (-1);
+}
+
+const char *
+store_errmsg(struct store *st)
+{
+	if (st == NULL)
+		return ("the archive is not open");
+	if (st->error == NULL)
+		return ("no error");
+	return (st->error);
+}
+
+int
+store_schema_version(void)
+{
+	return ((int)UTIL_ARRLEN(store_migrations));
+}
+
+/* The cached statement, prepared on first use; NULL on error. */
+static sqlite3_stmt *
+store_stmt(struct store *st, enum store_sql which)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = st->stmts[which]) != NULL) {
+		sqlite3_clear_bindings(s);
+		return (s);
+	}
+	rc = sqlite3_prepare_v3(st->db, store_sql_text[which], -1,
+	    SQLITE_PREPARE_PERSISTENT, &s, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		store_sqlfail(st, rc);
+		return (NULL);
+	}
+	st->stmts[which] = s;
+	return (s);
+}
+
+/* Step s to its end and reset it; 0, or -1 with the error kept. */
+static int
+store_run(struct store *st, sqlite3_stmt *s)
+{
+	int	 rc;
+
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return (store_sqlfail(st, rc));
+	return (0);
+}
+
+/* Step s once: 1 with a row (reset it after reading), 0 at the end. */
+static int
+store_row(struct store *st, sqlite3_stmt *s)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		return (1);
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return (store_sqlfail(st, rc));
+	return (0);
+}
+
+static int
+store_exec(struct store *st, const char *sql)
+{
+	int	 rc;
+
+	if ((rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
+		return (store_sqlfail(st, rc));
+	return (0);
+}
+
+static void
+store_bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+}
+
+static void
+store_bind_date(sqlite3_stmt *s, int i, int64_t t)
+{
+	if (t == DATE_NONE)
+		sqlite3_bind_null(s, i);
+	else
+		sqlite3_bind_int64(s, i, t);
+}
+
+static char *
+store_column_text(sqlite3_stmt *s, int i)
+{
+	const unsigned char	*v;
+
+	if ((v = sqlite3_column_text(s, i)) == NULL)
+		return (NULL);
+	return (xstrdup((const char *)v));
+}
+
+static int64_t
+store_column_date(sqlite3_stmt *s, int i)
+{
+	if (sqlite3_column_type(s, i) == SQLITE_NULL)
+		return (DATE_NONE);
+	return (sqlite3_column_int64(s, i));
+}
+
+/* Split a STORE_SEP-joined list (NULL: empty) into a new array. */
+static void
+store_split(const char *joined, char ***list, size_t *n)
+{
+	const char	*p, *end;
+
+	*list = NULL;
+	*n = 0;
+	if (joined == NULL || *joined == '\0')
+		return;
+	for (p = joined;; p = end + 1) {
+		if ((end = strchr(p, STORE_SEP)) == NULL)
+			end = p + strlen(p);
+		*list = xreallocarray(*list, *n + 1, sizeof **list);
+		(*list)[(*n)++] = xstrndup(p, (size_t)(end - p));
+		if (*end == '\0')
+			break;
+	}
+}
+
+/* Join a list with STORE_SEP (taken out of the parts); NULL if empty. */
+static char *
+store_join(char *const *list, size_t n)
+{
+	struct buf	 b;
+	const char	*p;
+	size_t		 i;
+
+	if (n == 0)
+		return (NULL);
+	buf_init(&b, 0);
+	for (i = 0; i < n; i++) {
+		if (list[i] == NULL)
+			continue;
+		if (b.len != 0)
+			buf_addc(&b, STORE_SEP);
+		for (p = list[i]; *p != '\0'; p++)
+			buf_addc(&b, *p == STORE_SEP ? ' ' : *p);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return (NULL);
+	}
+	return (buf_steal(&b));
+}
+
+static void
+store_free_list(char **list, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}
+
+/* Read the one-column rows of a query taking one id into a list. */
+static int
+store_names(struct store *st, enum store_sql which, int64_t id,
+    char ***list, size_t *n)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*list = NULL;
+	*n = 0;
+	if ((s = store_stmt(st, which)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = store_row(st, s)) == 1) {
+		*list = xreallocarray(*list, *n + 1, sizeof **list);
+		(*list)[(*n)++] = store_column_text(s, 0);
+	}
+	if (rc == 0)
+		return (0);
+	store_free_list(*list, *n);
+	*list = NULL;
+	*n = 0;
+	return (-1);
+}
+
+/*
+ * Write transactions.  A writer that needs several statements opens its
+ * own transaction when none is open; inside the caller's, a failure
+ * leaves the rollback to the caller.
+ */
+static int
+store_write_begin(struct store *st, int *own)
+{
+	*own = 0;
+	if (!sqlite3_get_autocommit(st->db))
+		return (0);
+	if (store_begin(st) != 0)
+		return (-1);
+	*own = 1;
+	return (0);
+}
+
+static int
+store_write_end(struct store *st, int own, int rc)
+{
+	if (!own)
+		return (rc);
+	if (rc == 0 && store_commit(st) == 0)
+		return (0);
+	store_rollback(st);
+	return (-1);
+}
+
+int
+store_begin(struct store *st)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, SQL_BEGIN)) == NULL)
+		return (-1);
+	return (store_run(st, s));
+}
+
+int
+store_commit(struct store *st)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, SQL_COMMIT)) == NULL)
+		return (-1);
+	return (store_run(st, s));
+}
+
+/* Undo the open transaction, if any; the error already kept stays. */
+void
+store_rollback(struct store *st)
+{
+	if (!sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+/* Create the folders above path that are missing (mode 0700). */
+static int
+store_mkdirs(const char *path, char **cause)
+{
+	char	*dir, *p, c;
+	int	 rc = -1;
+
+	dir = xstrdup(path);
+	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
+		rc = 0;
+		goto out;
+	}
+	*p = '\0';
+	for (p = dir + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		c = *p;
+		*p = '\0';
+		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
+			*cause = xasprintf("cannot create the folder %s for the "
+			    "archive: %s", dir, strerror(errno));
+			goto out;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	rc = 0;
+out:
+	free(dir);
+	return (rc);
+}
+
+/* Read the schema version and application id of the archive. */
+static int
+store_read_version(struct store *st, int *version, int *app)
+{
+	sqlite3_stmt	*s = NULL;
+	int		 rc;
+
+	rc = sqlite3_prepare_v2(st->db, "SELECT u.user_version,"
+	    " a.application_id, (SELECT count(*) FROM sqlite_schema)"
+	    " FROM pragma_user_version u, pragma_application_id a", -1, &s,
+	    NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		*version = sqlite3_column_int(s, 0);
+		*app = sqlite3_column_int(s, 1);
+		if (*version == 0 && *app == 0 && sqlite3_column_int(s, 2) > 0)
+			*app = -1;
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK)
+		return (store_sqlfail(st, rc));
+	return (0);
+}
+
+/* Check the archive is ours and not newer than this telex. */
+static int
+store_check_version(struct store *st, int version, int app)
+{
+	int	 known = store_schema_version();
+
+	if (app != 0 && app != STORE_APPLICATION_ID)
+		return (store_fail(st, SQLITE_NOTADB, "the file is a database "
+		    "of another program, not a telex archive"));
+	if (version > 0 && app != STORE_APPLICATION_ID)
+		return (store_fail(st, SQLITE_NOTADB, "the file is a database "
+		    "of another program, not a telex archive"));
+	if (version > known)
+		return (store_fail(st, 0, "the archive was made by a newer "
+		    "telex (schema %d; this telex knows up to %d)", version,
+		    known));
+	return (0);
+}
+
+/* Apply the missing migration steps inside the open transaction. */
+static int
+store_migrate_steps(struct store *st)
+{
+	char	*sql;
+	int	 version, app, known = store_schema_version(), rc;
+
+	if (store_read_version(st, &version, &app) != 0 ||
+	    store_check_version(st, version, app) != 0)
+		return (-1);
+	for (; version < known; version++) {
+		if (store_exec(st, store_migrations[version]) != 0)
+			return (-1);
+	}
+	sql = xasprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
+	    STORE_APPLICATION_ID, known);
+	rc = store_exec(st, sql);
+	free(sql);
+	return (rc);
+}
+
+/* Bring the schema up to date, in one transaction when it is not. */
+static int
+store_migrate(struct store *st)
+{
+	int	 version, app;
+
+	if (store_read_version(st, &version, &app) != 0 ||
+	    store_check_version(st, version, app) != 0)
+		return (-1);
+	if (version == store_schema_version())
+		return (0);
+	if (store_exec(st, "BEGIN IMMEDIATE") != 0)
+		return (-1);
+	if (store_migrate_steps(st) != 0 || store_exec(st, "COMMIT") != 0) {
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		return (-1);
+	}
+	return (0);
+}
+
+static void
+store_free(struct store *st)
+{
+	size_t	 i;
+
+	for (i = 0; i < SQL_COUNT; i++)
+		sqlite3_finalize(st->stmts[i]);
+	for (i = 0; i < LIST_SHAPES; i++)
+		sqlite3_finalize(st->lists[i]);
+	sqlite3_close(st->db);
+	free(st->path);
+	free(st->error);
+	free(st);
+}
+
+static int
+store_connect(struct store *st)
+{
+	int	 rc;
+
+	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK)
+		return (store_sqlfail(st, rc));
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
+	if (store_exec(st, "PRAGMA foreign_keys = ON") != 0 ||
+	    store_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
+	    store_exec(st, "PRAGMA synchronous = NORMAL") != 0)
+		return (-1);
+	return (store_migrate(st));
+}
+
+int
+store_open(const char *path, struct store **stp, char **cause)
+{
+	struct store	*st;
+
+	*stp = NULL;
+	if (store_mkdirs(path, cause) != 0)
+		return (-1);
+	st = xcalloc(1, sizeof *st);
+	st->path = xstrdup(path);
+	if (store_connect(st) != 0) {
+		if ((st->code & 0xff) == SQLITE_CANTOPEN)
+			*cause = xstrdup(st->error);
+		else
+			*cause = xasprintf("cannot open the archive %s: %s",
+			    path, st->error);
+		store_free(st);
+		return (-1);
+	}
+	*stp = st;
+	return (0);
+}
+
+void
+store_close(struct store *st)
+{
+	if (st == NULL)
+		return;
+	store_rollback(st);
+	sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
+	store_free(st);
+}
+
+/* A cheap fingerprint of what a feed says about an item. */
+static uint64_t
+store_hash_bytes(uint64_t h, const void *data, size_t len)
+{
+	const unsigned char	*p = data;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		h ^= p[i];
+		h *= 0x100000001b3ULL;
+	}
+	return (h);
+}
+
+static uint64_t
+store_hash_string(uint64_t h, const char *s)
+{
+	if (s == NULL)
+		return (store_hash_bytes(h, "\001", 1));
+	return (store_hash_bytes(h, s, strlen(s) + 1));
+}
+
+static int64_t
+store_item_hash(const struct feed_item *item)
+{
+	uint64_t	 h = 0xcbf29ce484222325ULL;
+	size_t		 i;
+
+	h = store_hash_string(h, item->url);
+	h = store_hash_string(h, item->title);
+	h = store_hash_string(h, item->author);
+	h = store_hash_bytes(h, &item->published, sizeof item->published);
+	h = store_hash_bytes(h, &item->updated, sizeof item->updated);
+	h = store_hash_string(h, item->html);
+	h = store_hash_string(h, item->base);
+	for (i = 0; i < item->ncategories; i++)
+		h = store_hash_string(h, item->categories[i]);
+	h = store_hash_bytes(h, "\002", 1);
+	for (i = 0; i < item->nenclosures; i++) {
+		h = store_hash_string(h, item->enclosures[i].url);
+		h = store_hash_string(h, item->enclosures[i].type);
+		h = store_hash_bytes(h, &item->enclosures[i].length,
+		    sizeof item->enclosures[i].length);
+	}
+	return ((int64_t)(h & INT64_MAX));
+}
+
+/* Find an item by feed and guid: 1 with its id and hash, 0 if none. */
+static int
+store_item_lookup(struct store *st, int64_t feed_id, const char *guid,
+    int64_t *id, int64_t *hash)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, SQL_ITEM_LOOKUP)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, feed_id);
+	store_bind_text(s, 2, guid);
+	if ((rc = store_row(st, s)) == 1) {
+		*id = sqlite3_column_int64(s, 0);
+		*hash = sqlite3_column_int64(s, 1);
+		sqlite3_reset(s);
+	}
+	return (rc);
+}
+
+static int
+store_fts_insert(struct store *st, int64_t id, const struct feed_item *item,
+    const char *text)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, SQL_FTS_INSERT)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, item->title);
+	store_bind_text(s, 3, item->author);
+	store_bind_text(s, 4, text);
+	return (store_run(st, s));
+}
+
+/* Take an item's current words out of the index; run before changes. */
+static int
+store_fts_delete(struct store *st, enum store_sql which, int64_t id)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, which)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	return (store_run(st, s));
+}
+
+static int
+store_body_put(struct store *st, int64_t id, const struct feed_item *item,
+    const char *text, int64_t hash)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, SQL_BODY_PUT)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, item->html);
+	store_bind_text(s, 3, item->base);
+	store_bind_text(s, 4, text);
+	sqlite3_bind_int64(s, 5, hash);
+	return (store_run(st, s));
+}
+
+/* Replace the enclosures of an item with those of the feed item. */
+static int
+store_enclosures_put(struct store *st, int64_t id,
+    const struct feed_item *item, int replace)
+{
+	const struct feed_enclosure	*e;
+	sqlite3_stmt			*s;
+	size_t				 i;
+
+	if (replace) {
+		if ((s = store_stmt(st, SQL_ENCLOSURES_DELETE)) == NULL)
+			return (-1);
+		sqlite3_bind_int64(s, 1, id);
+		if (store_run(st, s) != 0)
+			return (-1);
+	}
+	for (i = 0; i < item->nenclosures; i++) {
+		e = &item->enclosures[i];
+		if (e->url == NULL)
+			continue;
+		if ((s = store_stmt(st, SQL_ENCLOSURE_INSERT)) == NULL)
+			return (-1);
+		sqlite3_bind_int64(s, 1, id);
+		store_bind_text(s, 2, e->url);
+		store_bind_text(s, 3, e->type);
+		if (e->length < 0)
+			sqlite3_bind_null(s, 4);
+		else
+			sqlite3_bind_int64(s, 4, e->length);
+		if (store_run(st, s) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+static int
+store_item_insert(struct store *st, int64_t feed_id,
+    const struct feed_item *item, const char *text, int64_t hash)
+{
+	sqlite3_stmt	*s;
+	char		*categories;
+	int64_t		 now = util_now(), date, id;
+	int		 rc;
+
+	if ((s = store_stmt(st, SQL_ITEM_INSERT)) == NULL)
+		return (-1);
+	date = item->published != DATE_NONE ? item->published :
+	    item->updated != DATE_NONE ? item->updated : now;
+	categories = store_join(item->categories, item->ncategories);
+	sqlite3_bind_int64(s, 1, feed_id);
+	store_bind_text(s, 2, item->guid);
+	store_bind_text(s, 3, item->url);
+	store_bind_text(s, 4, item->title);
+	store_bind_text(s, 5, item->author);
+	store_bind_date(s, 6, item->published);
+	store_bind_date(s, 7, item->updated);
+	sqlite3_bind_int64(s, 8, now);
+	sqlite3_bind_int64(s, 9, date);
+	store_bind_text(s, 10, categories);
+	rc = store_run(st, s);
+	free(categories);
+	if (rc != 0)
+		return (-1);
+	id = sqlite3_last_insert_rowid(st->db);
+	if (store_body_put(st, id, item, text, hash) != 0 ||
+	    store_enclosures_put(st, id, item, 0) != 0 ||
+	    store_fts_insert(st, id, item, text) != 0)
+		return (-1);
+	return (0);
+}
+
+/* Update an item in place; its flags, tags and first_seen stay. */
+static int
+store_item_update(struct store *st, int64_t id, const struct feed_item *item,
+    const char *text, int64_t hash)
+{
+	sqlite3_stmt	*s;
+	char		*categories;
+	int		 rc;
+
+	if (store_fts_delete(st, SQL_FTS_DELETE, id) != 0)
+		return (-1);
+	if ((s = store_stmt(st, SQL_ITEM_UPDATE)) == NULL)
+		return (-1);
+	categories = store_join(item->categories, item->ncategories);
+	sqlite3_bind_int64(s, 1, id);
+	store_bind_text(s, 2, item->url);
+	store_bind_text(s, 3, item->title);
+	store_bind_text(s, 4, item->author);
+	store_bind_date(s, 5, item->published);
+	store_bind_date(s, 6, item->updated);
+	store_bind_text(s, 7, categories);
+	rc = store_run(st, s);
+	free(categories);
+	if (rc != 0)
+		return (-1);
+	if (store_body_put(st, id, item, text, hash) != 0 ||
+	    store_enclosures_put(st, id, item, 1) != 0 ||
+	    store_fts_insert(st, id, item, text) != 0)
+		return (-1);
+	return (0);
+}
+
+static int
+store_item_apply(struct store *st, int64_t feed_id,
+    const struct feed_item *item, const char *text,
+    enum store_upsert *outcome)
+{
+	int64_t	 id = 0, old = 0, hash;
+	int	 found;
+
+	hash = store_item_hash(item);
+	if ((found = store_item_lookup(st, feed_id, item->guid, &id,
+	    &old)) < 0)
+		return (-1);
+	if (found && old == hash) {
+		*outcome = STORE_UNCHANGED;
+		return (0);
+	}
+	if (found) {
+		*outcome = STORE_UPDATED;
+		return (store_item_update(st, id, item, text, hash));
+	}
+	*outcome = STORE_NEW;
+	return (store_item_insert(st, feed_id, item, text, hash));
+}
+
+/*
+ * Insert or update one item of a feed, found by (feed, guid).  An item
+ * the feed still says the same about costs one lookup.  Outside a
+ * transaction it runs in its own.
+ */
+int
+store_item_upsert(struct store *st, int64_t feed_id,
+    const struct feed_item *item, const char *text,
+    enum store_upsert *outcome)
+{
+	int	 own, rc;
+
+	*outcome = STORE_UNCHANGED;
+	if (item->guid == NULL)
+		return (store_fail(st, 0, "an item without an identifier "
+		    "cannot be stored"));
+	if (store_write_begin(st, &own) != 0)
+		return (-1);
+	rc = store_item_apply(st, feed_id, item, text, outcome);
+	if (rc != 0 && st->code == SQLITE_CONSTRAINT_FOREIGNKEY)
+		store_fail(st, st->code, "there is no feed %lld in the archive "
+		    "to store the item in", (long long)feed_id);
+	return (store_write_end(st, own, rc));
+}
+
+/* Fill the list columns of an item from a row; strings are copied. */
+static void
+store_item_from_row(sqlite3_stmt *s, struct store_item *it)
+{
+	const char	*categories;
+
+	it->id = sqlite3_column_int64(s, 0);
+	it->feed_id = sqlite3_column_int64(s, 1);
+	it->feed = store_column_text(s, 2);
+	it->guid = store_column_text(s, 3);
+	it->url = store_column_text(s, 4);
+	it->title = store_column_text(s, 5);
+	it->author = store_column_text(s, 6);
+	it->published = store_column_date(s, 7);
+	it->updated = store_column_date(s, 8);
+	it->first_seen = sqlite3_column_int64(s, 9);
+	it->date = sqlite3_column_int64(s, 10);
+	it->read = sqlite3_column_int(s, 11);
+	it->starred = sqlite3_column_int(s, 12);
+	categories = (const char *)sqlite3_column_text(s, 13);
+	store_split(categories, &it->categories, &it->ncategories);
+}
+
+void
+store_item_free(struct store_item *it)
+{
+	size_t	 i;
+
+	free(it->feed);
+	free(it->guid);
+	free(it->url);
+	free(it->title);
+	free(it->author);
+	store_free_list(it->categories, it->ncategories);
+	store_free_list(it->tags, it->ntags);
+	free(it->html);
+	free(it->base);
+	free(it->text);
+	for (i = 0; i < it->nenclosures; i++) {
+		free(it->enclosures[i].url);
+		free(it->enclosures[i].type);
+	}
+	free(it->enclosures);
+	memset(it, 0, sizeof *it);
+}
+
+static int
+store_item_enclosures(struct store *st, struct store_item *it)
+{
+	struct feed_enclosure	*e;
+	sqlite3_stmt		*s;
+	int			 rc;
+
+	if ((s = store_stmt(st, SQL_ITEM_ENCLOSURES)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, it->id);
+	while ((rc = store_row(st, s)) == 1) {
+		it->enclosures = xreallocarray(it->enclosures,
+		    it->nenclosures + 1, sizeof *it->enclosures);
+		e = &it->enclosures[it->nenclosures++];
+		e->url = store_column_text(s, 0);
+		e->type = store_column_text(s, 1);
+		if (sqlite3_column_type(s, 2) == SQLITE_NULL)
+			e->length = -1;
+		else
+			e->length = sqlite3_column_int64(s, 2);
+	}
+	return (rc);
+}
+
+int
+store_item_get(struct store *st, int64_t id, struct store_item *it)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	memset(it, 0, sizeof *it);
+	if ((s = store_stmt(st, SQL_ITEM_GET)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = store_row(st, s)) != 1)
+		return (rc == 0 ? 1 : -1);
+	store_item_from_row(s, it);
+	it->html = store_column_text(s, 14);
+	it->base = store_column_text(s, 15);
+	it->text = store_column_text(s, 16);
+	sqlite3_reset(s);
+	if (store_names(st, SQL_ITEM_TAGS, id, &it->tags, &it->ntags) != 0 ||
+	    store_item_enclosures(st, it) != 0) {
+		store_item_free(it);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Which filters are set, as LIST_* flags. */
+static int
+store_list_shape(const struct store_filter *f)
+{
+	int	 shape = 0;
+
+	if (f->match != NULL && *f->match != '\0')
+		shape |= LIST_MATCH;
+	if (f->id != 0)
+		shape |= LIST_ID;
+	if (f->feed_id != 0)
+		shape |= LIST_FEED_ID;
+	if (f->feed != NULL && *f->feed != '\0')
+		shape |= LIST_FEED;
+	if (f->tag != NULL && *f->tag != '\0')
+		shape |= LIST_TAG;
+	if (f->unread > 0)
+		shape |= LIST_UNREAD;
+	else if (f->unread < 0)
+		shape |= LIST_READ;
+	if (f->starred)
+		shape |= LIST_STARRED;
+	if (f->limit != 0)
+		shape |= LIST_LIMIT;
+	return (shape);
+}
+
+/* Prepare the list statement for a shape from the fixed fragments. */
+static sqlite3_stmt *
+store_list_prepare(struct store *st, int shape)
+{
+	sqlite3_stmt	*s = NULL;
+	struct buf	 sql;
+	size_t		 i;
+	int		 rc;
+
+	buf_init(&sql, 0);
+	buf_adds(&sql, "SELECT " ITEM_COLUMNS ITEM_FROM " WHERE 1");
+	for (i = 0; i < UTIL_ARRLEN(store_list_parts); i++) {
+		if (shape & store_list_parts[i].flag)
+			buf_adds(&sql, store_list_parts[i].sql);
+	}
+	buf_adds(&sql, " ORDER BY i.date DESC, i.id DESC");
+	if (shape & LIST_LIMIT)
+		buf_adds(&sql, " LIMIT :limit");
+	rc = sqlite3_prepare_v3(st->db, sql.data, -1,
+	    SQLITE_PREPARE_PERSISTENT, &s, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		store_sqlfail(st, rc);
+		return (NULL);
+	}
+	return (s);
+}
+
+/* "%text%" for LIKE, with \, % and _ escaped by a backslash. */
+static char *
+store_like_pattern(const char *text)
+{
+	struct buf	 b;
+
+	buf_init(&b, 0);
+	buf_addc(&b, '%');
+	for (; *text != '\0'; text++) {
+		if (*text == '\\' || *text == '%' || *text == '_')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *text);
+	}
+	buf_addc(&b, '%');
+	return (buf_steal(&b));
+}
+
+static void
+store_list_bind(sqlite3_stmt *s, const struct store_filter *f, int shape,
+    const char *like)
+{
+	int64_t	 limit;
+
+	if (shape & LIST_MATCH)
+		store_bind_text(s, sqlite3_bind_parameter_index(s, ":match"),
+		    f->match);
+	if (shape & LIST_ID)
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"),
+		    f->id);
+	if (shape & LIST_FEED_ID)
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":feed_id"), f->feed_id);
+	if (shape & LIST_FEED)
+		store_bind_text(s, sqlite3_bind_parameter_index(s, ":feed"),
+		    like);
+	if (shape & LIST_TAG)
+		store_bind_text(s, sqlite3_bind_parameter_index(s, ":tag"),
+		    f->tag);
+	if (shape & LIST_LIMIT) {
+		limit = f->limit > (size_t)INT64_MAX ? INT64_MAX :
+		    (int64_t)f->limit;
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":limit"), limit);
+	}
+}
+
+/* Hand each row of a list statement to cb until it says stop. */
+static int
+store_list_rows(struct store *st, sqlite3_stmt *s, store_item_cb cb,
+    void *arg)
+{
+	struct store_item	 it;
+	int			 rc = SQLITE_DONE, stop = 0;
+
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		memset(&it, 0, sizeof it);
+		store_item_from_row(s, &it);
+		if (store_names(st, SQL_ITEM_TAGS, it.id, &it.tags,
+		    &it.ntags) != 0) {
+			store_item_free(&it);
+			return (-1);
+		}
+		stop = cb(&it, arg);
+		store_item_free(&it);
+	}
+	if (!stop && rc != SQLITE_DONE)
+		return (store_sqlfail(st, rc));
+	return (0);
+}
+
+/*
+ * Call cb for each item the filter lets through, newest first, until cb
+ * returns non-zero.  A list may be started from inside cb.
+ */
+int
+store_items_list(struct store *st, const struct store_filter *f,
+    store_item_cb cb, void *arg)
+{
+	sqlite3_stmt	*s, *fresh = NULL;
+	char		*like = NULL;
+	int		 shape, rc;
+
+	shape = store_list_shape(f);
+	if ((s = st->lists[shape]) != NULL && sqlite3_stmt_busy(s))
+		s = fresh = store_list_prepare(st, shape);
+	else if (s == NULL)
+		s = st->lists[shape] = store_list_prepare(st, shape);
+	if (s == NULL)
+		return (-1);
+	if (shape & LIST_FEED)
+		like = store_like_pattern(f->feed);
+	store_list_bind(s, f, shape, like);
+	rc = store_list_rows(st, s, cb, arg);
+	if (rc != 0 && (shape & LIST_MATCH) &&
+	    (st->code & 0xff) == SQLITE_ERROR)
+		store_fail(st, st->code, "the search words could not be read "
+		    "as a full-text query");
+	sqlite3_reset(s);
+	sqlite3_finalize(fresh);
+	free(like);
+	return (rc);
+}
+
+/* Fill a feed from a FEED_COLUMNS row followed by its two counts. */
+static void
+store_feed_from_row(sqlite3_stmt *s, struct store_feed *f)
+{
+	memset(f, 0, sizeof *f);
+	f->id = sqlite3_column_int64(s, 0);
+	f->url = store_column_text(s, 1);
+	f->title = store_column_text(s, 2);
+	f->site_url = store_column_text(s, 3);
+	f->etag = store_column_text(s, 4);
+	f->last_modified = store_column_text(s, 5);
+	f->added = sqlite3_column_int64(s, 6);
+	f->last_poll = sqlite3_column_int64(s, 7);
+	f->http_status = sqlite3_column_int(s, 8);
+	f->last_error = store_column_text(s, 9);
+	f->backoff_until = sqlite3_column_int64(s, 10);
+	f->failures = sqlite3_column_int(s, 11);
+	f->items = sqlite3_column_int64(s, 12);
+	f->unread = sqlite3_column_int64(s, 13);
+}
+
+void
+store_feed_free(struct store_feed *f)
+{
+	free(f->url);
+	free(f->title);
+	free(f->site_url);
+	free(f->etag);
+	free(f->last_modified);
+	free(f->last_error);
+	store_free_list(f->tags, f->ntags);
+	memset(f, 0, sizeof *f);
+}
+
+void
+store_feeds_free(struct store_feed *feeds, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		store_feed_free(&feeds[i]);
+	free(feeds);
+}
+
+/* 0, 1 when there is no such feed (removed ones included), -1 on error. */
+int
+store_feed_get(struct store *st, int64_t id, struct store_feed *f)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	memset(f, 0, sizeof *f);
+	if ((s = store_stmt(st, SQL_FEED_GET)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	if ((rc = store_row(st, s)) != 1) {
+		if (rc == 0)
+			store_fail(st, 0, "there is no feed %lld in the "
+			    "archive", (long long)id);
+		return (rc == 0 ? 1 : -1);
+	}
+	store_feed_from_row(s, f);
+	sqlite3_reset(s);
+	if (store_names(st, SQL_FEED_TAGS, id, &f->tags, &f->ntags) != 0) {
+		store_feed_free(f);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Give each feed of a list ordered by id its tags, in one query. */
+static int
+store_feeds_tags(struct store *st, struct store_feed *feeds, size_t n)
+{
+	struct store_feed	*f;
+	sqlite3_stmt		*s;
+	size_t			 i = 0;
+	int64_t			 id;
+	int			 rc;
+
+	if ((s = store_stmt(st, SQL_FEEDS_TAGS)) == NULL)
+		return (-1);
+	while ((rc = store_row(st, s)) == 1) {
+		id = sqlite3_column_int64(s, 0);
+		while (i < n && feeds[i].id < id)
+			i++;
+		if (i == n || feeds[i].id != id)
+			continue;
+		f = &feeds[i];
+		f->tags = xreallocarray(f->tags, f->ntags + 1,
+		    sizeof *f->tags);
+		f->tags[f->ntags++] = store_column_text(s, 1);
+	}
+	return (rc);
+}
+
+/* The feeds that are subscribed, by id, with counts from one query. */
+int
+store_feeds_list(struct store *st, struct store_feed **feeds, size_t *n)
+{
+	struct store_feed	*list = NULL;
+	sqlite3_stmt		*s;
+	size_t			 count = 0;
+	int			 rc;
+
+	*feeds = NULL;
+	*n = 0;
+	if ((s = store_stmt(st, SQL_FEEDS_LIST)) == NULL)
+		return (-1);
+	while ((rc = store_row(st, s)) == 1) {
+		list = xreallocarray(list, count + 1, sizeof *list);
+		store_feed_from_row(s, &list[count++]);
+	}
+	if (rc == 0)
+		rc = store_feeds_tags(st, list, count);
+	if (rc != 0) {
+		store_feeds_free(list, count);
+		return (-1);
+	}
+	*feeds = list;
+	*n = count;
+	return (0);
+}
+
+/* Run a statement that takes one text and answers one id: 1 if none. */
+static int
+store_find_id(struct store *st, enum store_sql which, const char *key,
+    int64_t number, int64_t *id, int64_t *second)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, which)) == NULL)
+		return (-1);
+	if (key != NULL)
+		store_bind_text(s, 1, key);
+	else
+		sqlite3_bind_int64(s, 1, number);
+	if ((rc = store_row(st, s)) != 1)
+		return (rc == 0 ? 1 : -1);
+	*id = sqlite3_column_int64(s, 0);
+	if (second != NULL)
+		*second = sqlite3_column_int64(s, 1);
+	sqlite3_reset(s);
+	return (0);
+}
+
+/* A subscribed feed by decimal id or exact URL: 0, 1 if none, -1. */
+int
+store_feed_find(struct store *st, const char *id_or_url, int64_t *id)
+{
+	long long	 number;
+	char		*end;
+	int		 rc;
+
+	if (*id_or_url >= '0' && *id_or_url <= '9') {
+		errno = 0;
+		number = strtoll(id_or_url, &end, 10);
+		if (*end == '\0' && errno == 0) {
+			rc = store_find_id(st, SQL_FEED_FIND_ID, NULL, number,
+			    id, NULL);
+			if (rc <= 0)
+				return (rc);
+		}
+	}
+	return (store_find_id(st, SQL_FEED_FIND_URL, id_or_url, 0, id, NULL));
+}
+
+static int
+store_feed_insert(struct store *st, const char *url, const char *title,
+    int64_t *id)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, SQL_FEED_INSERT)) == NULL)
+		return (-1);
+	store_bind_text(s, 1, url);
+	store_bind_text(s, 2, title);
+	sqlite3_bind_int64(s, 3, util_now());
+	if (store_run(st, s) != 0)
+		return (-1);
+	*id = sqlite3_last_insert_rowid(st->db);
+	return (0);
+}
+
+/* Run a statement taking a feed id (and maybe a text) that must match. */
+static int
+store_feed_change(struct store *st, enum store_sql which, int64_t id,
+    const char *text)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, which)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	if (sqlite3_bind_parameter_count(s) >= 2)
+		store_bind_text(s, 2, text);
+	if (store_run(st, s) != 0)
+		return (-1);
+	if (sqlite3_changes(st->db) == 0)
+		return (store_fail(st, 0, "there is no feed %lld in the "
+		    "archive", (long long)id));
+	return (0);
+}
+
+/*
+ * Subscribe to url.  Returns 0 with the new id, 1 with the id of the
+ * feed already there, -1 on error.  A removed feed comes back with its
+ * items (0).
+ */
+int
+store_feed_add(struct store *st, const char *url, const char *title,
+    int64_t *id)
+{
+	int64_t	 removed = 0;
+	int	 rc;
+
+	if (url == NULL || *url == '\0')
+		return (store_fail(st, 0, "a feed needs a URL"));
+	rc = store_find_id(st, SQL_FEED_BY_URL, url, 0, id, &removed);
+	if (rc < 0)
+		return (-1);
+	if (rc == 1)
+		return (store_feed_insert(st, url, title, id));
+	if (!removed)
+		return (1);
+	return (store_feed_change(st, SQL_FEED_REVIVE, *id, title));
+}
+
+int
+store_feed_tag(struct store *st, int64_t id, const char *tag)
+{
+	sqlite3_stmt	*s;
+	int64_t		 found;
+	int		 own, rc = -1;
+
+	if (tag == NULL || *tag == '\0')
+		return (store_fail(st, 0, "a tag cannot be empty"));
+	if ((rc = store_find_id(st, SQL_FEED_EXISTS, NULL, id, &found,
+	    NULL)) != 0)
+		return (rc < 0 ? -1 : store_fail(st, 0, "there is no feed %lld "
+		    "in the archive", (long long)id));
+	if (store_write_begin(st, &own) != 0)
+		return (-1);
+	rc = -1;
+	if ((s = store_stmt(st, SQL_TAG_INSERT)) == NULL)
+		goto out;
+	store_bind_text(s, 1, tag);
+	if (store_run(st, s) != 0 ||
+	    (s = store_stmt(st, SQL_FEED_TAG_INSERT)) == NULL)
+		goto out;
+	store_bind_text(s, 1, tag);
+	sqlite3_bind_int64(s, 2, id);
+	rc = store_run(st, s);
+out:
+	return (store_write_end(st, own, rc));
+}
+
+/* Delete a feed with its items, their bodies, tags and index entries. */
+static int
+store_feed_purge(struct store *st, int64_t id)
+{
+	sqlite3_stmt	*s;
+	int		 own, rc = -1;
+
+	if (store_write_begin(st, &own) != 0)
+		return (-1);
+	if (store_fts_delete(st, SQL_FTS_DELETE_FEED, id) != 0 ||
+	    (s = store_stmt(st, SQL_FEED_ITEMS_DELETE)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, id);
+	if (store_run(st, s) != 0)
+		goto out;
+	rc = store_feed_change(st, SQL_FEED_DELETE, id, NULL);
+out:
+	return (store_write_end(st, own, rc));
+}
+
+/*
+ * Unsubscribe.  Without purge the feed is only hidden (never listed or
+ * polled) and its items stay under its name; with purge all goes.
+ */
+int
+store_feed_remove(struct store *st, int64_t id, int purge)
+{
+	if (purge)
+		return (store_feed_purge(st, id));
+	return (store_feed_change(st, SQL_FEED_HIDE, id, NULL));
+}
+
+static int
+store_feed_polled(struct store *st, int64_t id,
+    const struct store_poll_update *u)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_stmt(st, SQL_FEED_POLLED)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	sqlite3_bind_int64(s, 2, u->when);
+	sqlite3_bind_int(s, 3, u->http_status);
+	sqlite3_bind_int(s, 4, u->clear_validators != 0);
+	store_bind_text(s, 5, u->etag);
+	store_bind_text(s, 6, u->last_modified);
+	store_bind_text(s, 7, u->error);
+	sqlite3_bind_int64(s, 8, u->backoff_until);
+	store_bind_text(s, 9, u->title);
+	store_bind_text(s, 10, u->site_url);
+	if (store_run(st, s) != 0)
+		return (-1);
+	if (sqlite3_changes(st->db) == 0)
+		return (store_fail(st, 0, "there is no feed %lld in the "
+		    "archive", (long long)id));
+	return (0);
+}
+
+/*
+ * Record a poll.  A new URL that another feed already has is ignored:
+ * the feed keeps its old one.
+ */
+int
+store_feed_update_poll(struct store *st, int64_t id,
+    const struct store_poll_update *u)
+{
+	sqlite3_stmt	*s;
+	int		 own, rc;
+
+	if (store_write_begin(st, &own) != 0)
+		return (-1);
+	rc = store_feed_polled(st, id, u);
+	if (rc == 0 && u->new_url != NULL && *u->new_url != '\0') {
+		if ((s = store_stmt(st, SQL_FEED_MOVE)) == NULL)
+			rc = -1;
+		else {
+			sqlite3_bind_int64(s, 1, id);
+			store_bind_text(s, 2, u->new_url);
+			rc = store_run(st, s);
+		}
+	}
+	return (store_write_end(st, own, rc));
+}
+
+int
+store_stats(struct store *st, struct store_stats *stats)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	memset(stats, 0, sizeof *stats);
+	stats->schema = store_schema_version();
+	if ((s = store_stmt(st, SQL_STATS)) == NULL)
+		return (-1);
+	if ((rc = store_row(st, s)) != 1)
+		return (rc == 0 ? store_fail(st, 0, "the archive could not be "
+		    "counted") : -1);
+	stats->feeds = sqlite3_column_int64(s, 0);
+	stats->items = sqlite3_column_int64(s, 1);
+	stats->unread = sqlite3_column_int64(s, 2);
+	stats->starred = sqlite3_column_int64(s, 3);
+	stats->tags = sqlite3_column_int64(s, 4);
+	stats->failing = sqlite3_column_int64(s, 5);
+	stats->last_poll = sqlite3_column_int64(s, 6);
+	stats->bytes = sqlite3_column_int64(s, 7);
+	sqlite3_reset(s);
+	return (0);
+}

@@ -65,7 +65,7 @@ struct store_filter {
 	int64_t		 feed_id;
 	const char	*feed;		/* substring of feed title or URL */
 	const char	*tag;		/* item tag, or a tag of its feed */
-	int		 unread;	/* 1: unread only */
+	int		 unread;	/* 1: unread only, -1: read only */
 	int		 starred;	/* 1: starred only */
 	size_t		 limit;		/* 0: all */
 };
@@ -124,6 +124,7 @@ int		 store_feed_tag(struct store *, int64_t id, const char *tag);
 int		 store_feed_find(struct store *, const char *id_or_url,
 		     int64_t *id);
 int		 store_feed_remove(struct store *, int64_t id, int purge);
+/* 0, 1 when there is no such feed, -1 on error. */
 int		 store_feed_get(struct store *, int64_t id, struct store_feed *);
 int		 store_feeds_list(struct store *, struct store_feed **,
 		     size_t *);

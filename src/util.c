@@ -169,12 +169,6 @@ buf_adds(struct buf *b, const char *s)
 }
 
 int
-buf_addc(struct buf *b, char c)
-{
-	return (buf_add(b, &c, 1));
-}
-
-int
 buf_printf(struct buf *b, const char *fmt, ...)
 {
 	va_list	 ap;
@@ -189,14 +183,18 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	return (rc);
 }
 
-/* Give the caller the bytes (to free) and leave the buffer empty. */
+/*
+ * Give the caller the bytes (to free); the buffer is left as after
+ * buf_free, to be initialised again before any further use.
+ */
 char *
 buf_steal(struct buf *b)
 {
 	char	*p;
 
 	p = b->data;
-	buf_init(b, b->limit);
+	b->data = NULL;
+	b->len = b->cap = 0;
 	return (p);
 }
 

@@ -36,10 +36,21 @@ void	 buf_free(struct buf *);
 void	 buf_reset(struct buf *);
 int	 buf_add(struct buf *, const void *, size_t);
 int	 buf_adds(struct buf *, const char *);
-int	 buf_addc(struct buf *, char);
 int	 buf_printf(struct buf *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));
 char	*buf_steal(struct buf *);
+
+/* One byte; inline because parsers call it for nearly every byte. */
+static inline int
+buf_addc(struct buf *b, char c)
+{
+	if (b->len + 1 < b->cap && b->len < b->limit) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return (0);
+	}
+	return (buf_add(b, &c, 1));
+}
 
 /* Strings. */
 int	 util_streq_nocase(const char *, const char *);

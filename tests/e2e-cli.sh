@@ -50,7 +50,7 @@ t_match "a second poll finds nothing new" "$T_OUT" \
 tx list
 t_eq "list shows every item" "$(printf '%s\n' "$T_OUT" | wc -l)" 9
 t_match "list is newest first" "$(printf '%s\n' "$T_OUT" | head -1)" \
-    'Fish market prices climb'
+    'Winterfahrplan der Seilbahn'
 t_match "list lines have five tab-separated fields" "$T_OUT" \
     '^[0-9]+	2026-11-2[0-9] [0-9:]+	Port Ellery Evening Post	N	Night ferry'
 tx list -n 2

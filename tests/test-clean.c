@@ -62,6 +62,9 @@ static const struct clean_case safety_cases[] = {
 	  "caf\xc3\xa9 \xe2\x80\x94 5 \xe2\x82\xac \xe2\x98\xba" },
 	{ "escape removed", "<p>evil\x1b[2Jtitle</p>", "evil[2Jtitle" },
 	{ "nfc", "<p>Cafe\xcc\x81</p>", "Caf\xc3\xa9" },
+	{ "nfc cyrillic", "<p>\xd0\xb8\xcc\x86</p>", "\xd0\xb9" },
+	{ "nfc singleton", "<p>10 \xe2\x84\xa6</p>", "10 \xce\xa9" },
+	{ "nfc already", "<p>\xc5\x93uvre \xd0\xb9</p>", "\xc5\x93uvre \xd0\xb9" },
 	{ "odd spaces", "<p>a\xe2\x80\x83" "b\xe3\x80\x80" "c</p>", "a b c" },
 	{ "empty", "", "" },
 };

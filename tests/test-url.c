@@ -1,0 +1,254 @@
+/*
+ * Unit tests for src/url.c: reference resolution against the examples of
+ * RFC 3986 section 5.4 and cases feeds produce, scheme tests, hosts.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "url.h"
+
+struct resolve_case {
+	const char	*base;
+	const char	*ref;
+	const char	*want;		/* NULL: url_resolve gives NULL */
+};
+
+#define RFC_BASE "http://a/b/c/d;p?q"
+
+/* RFC 3986 5.4.1. */
+static const struct resolve_case normal_cases[] = {
+	{ RFC_BASE, "g:h", "g:h" },
+	{ RFC_BASE, "g", "http://a/b/c/g" },
+	{ RFC_BASE, "./g", "http://a/b/c/g" },
+	{ RFC_BASE, "g/", "http://a/b/c/g/" },
+	{ RFC_BASE, "/g", "http://a/g" },
+	{ RFC_BASE, "//g", "http://g" },
+	{ RFC_BASE, "?y", "http://a/b/c/d;p?y" },
+	{ RFC_BASE, "g?y", "http://a/b/c/g?y" },
+	{ RFC_BASE, "#s", "http://a/b/c/d;p?q#s" },
+	{ RFC_BASE, "g#s", "http://a/b/c/g#s" },
+	{ RFC_BASE, "g?y#s", "http://a/b/c/g?y#s" },
+	{ RFC_BASE, ";x", "http://a/b/c/;x" },
+	{ RFC_BASE, "g;x", "http://a/b/c/g;x" },
+	{ RFC_BASE, "g;x?y#s", "http://a/b/c/g;x?y#s" },
+	{ RFC_BASE, ".", "http://a/b/c/" },
+	{ RFC_BASE, "./", "http://a/b/c/" },
+	{ RFC_BASE, "..", "http://a/b/" },
+	{ RFC_BASE, "../", "http://a/b/" },
+	{ RFC_BASE, "../g", "http://a/b/g" },
+	{ RFC_BASE, "../..", "http://a/" },
+	{ RFC_BASE, "../../", "http://a/" },
+	{ RFC_BASE, "../../g", "http://a/g" }
+};
+
+/* RFC 3986 5.4.2 (strict: "http:g" keeps its scheme). */
+static const struct resolve_case abnormal_cases[] = {
+	{ RFC_BASE, "../../../g", "http://a/g" },
+	{ RFC_BASE, "../../../../g", "http://a/g" },
+	{ RFC_BASE, "/./g", "http://a/g" },
+	{ RFC_BASE, "/../g", "http://a/g" },
+	{ RFC_BASE, "g.", "http://a/b/c/g." },
+	{ RFC_BASE, ".g", "http://a/b/c/.g" },
+	{ RFC_BASE, "g..", "http://a/b/c/g.." },
+	{ RFC_BASE, "..g", "http://a/b/c/..g" },
+	{ RFC_BASE, "./../g", "http://a/b/g" },
+	{ RFC_BASE, "./g/.", "http://a/b/c/g/" },
+	{ RFC_BASE, "g/./h", "http://a/b/c/g/h" },
+	{ RFC_BASE, "g/../h", "http://a/b/c/h" },
+	{ RFC_BASE, "g;x=1/./y", "http://a/b/c/g;x=1/y" },
+	{ RFC_BASE, "g;x=1/../y", "http://a/b/c/y" },
+	{ RFC_BASE, "g?y/./x", "http://a/b/c/g?y/./x" },
+	{ RFC_BASE, "g?y/../x", "http://a/b/c/g?y/../x" },
+	{ RFC_BASE, "g#s/./x", "http://a/b/c/g#s/./x" },
+	{ RFC_BASE, "g#s/../x", "http://a/b/c/g#s/../x" },
+	{ RFC_BASE, "http:g", "http:g" }
+};
+
+/* What feeds and web pages hand us. */
+static const struct resolve_case feed_cases[] = {
+	{ "http://example.org", "item/1.html",
+	    "http://example.org/item/1.html" },
+	{ "http://example.org", "?page=2", "http://example.org?page=2" },
+	{ "https://news.example/feed.xml", "  /story/7  ",
+	    "https://news.example/story/7" },
+	{ "https://news.example/a/feed.xml", "//cdn.example/img.png",
+	    "https://cdn.example/img.png" },
+	{ "https://news.example/a/feed.xml", "#top",
+	    "https://news.example/a/feed.xml#top" },
+	{ "https://news.example/a/b/", "../c?x=1#f",
+	    "https://news.example/a/c?x=1#f" },
+	{ "https://news.example/a/", "HTTPS://Other.example/x",
+	    "HTTPS://Other.example/x" },
+	{ "https://news.example/a/", "mailto:desk@news.example",
+	    "mailto:desk@news.example" },
+	{ "https://news.example/a/", "/story/\n8\t",
+	    "https://news.example/story/8" },
+	{ "  https://news.example/a/x  ", "y", "https://news.example/a/y" },
+	{ "file:///home/reader/feeds/local.xml", "img/a.png",
+	    "file:///home/reader/feeds/img/a.png" },
+	{ "https://u:p@news.example:8443/a/b", "c",
+	    "https://u:p@news.example:8443/a/c" },
+	{ "https://news.example/a?q=1", "", NULL },
+	{ "https://news.example/a?q=1", "   ", NULL },
+	{ NULL, " relative/path ", "relative/path" },
+	{ "not-absolute/base", "x/y", "x/y" },
+	{ "", "https://news.example/", "https://news.example/" }
+};
+
+static void
+check_resolve(const struct resolve_case *cases, size_t n)
+{
+	char	*got;
+	size_t	 i, bad = 0;
+
+	for (i = 0; i < n; i++) {
+		got = url_resolve(cases[i].base, cases[i].ref);
+		if ((got == NULL) != (cases[i].want == NULL) ||
+		    (got != NULL && strcmp(got, cases[i].want) != 0)) {
+			print_error("resolve(%s, %s): got %s, want %s\n",
+			    cases[i].base ? cases[i].base : "NULL",
+			    cases[i].ref,
+			    got ? got : "NULL",
+			    cases[i].want ? cases[i].want : "NULL");
+			bad++;
+		}
+		free(got);
+	}
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_resolve_normal(void **state)
+{
+	check_resolve(normal_cases,
+	    sizeof normal_cases / sizeof normal_cases[0]);
+}
+
+static void
+test_resolve_abnormal(void **state)
+{
+	check_resolve(abnormal_cases,
+	    sizeof abnormal_cases / sizeof abnormal_cases[0]);
+}
+
+static void
+test_resolve_feeds(void **state)
+{
+	check_resolve(feed_cases, sizeof feed_cases / sizeof feed_cases[0]);
+}
+
+static void
+test_resolve_null(void **state)
+{
+	assert_null(url_resolve("http://a/", NULL));
+	assert_null(url_resolve(NULL, NULL));
+}
+
+static const struct {
+	const char	*url;
+	int		 absolute;
+	int		 http;
+	int		 file;
+} scheme_cases[] = {
+	{ "http://example.org/", 1, 1, 0 },
+	{ "HTTPS://example.org/", 1, 1, 0 },
+	{ "  https://example.org/", 1, 1, 0 },
+	{ "file:///tmp/feed.xml", 1, 0, 1 },
+	{ "FILE://localhost/tmp/feed.xml", 1, 0, 1 },
+	{ "feed+https://example.org/", 1, 0, 0 },
+	{ "svn.ssh-x://host/", 1, 0, 0 },
+	{ "mailto:a@b", 1, 0, 0 },
+	{ "httpx://example.org/", 1, 0, 0 },
+	{ "http:/example.org/", 1, 0, 0 },
+	{ "//example.org/x", 0, 0, 0 },
+	{ "/x:y", 0, 0, 0 },
+	{ "1http://x", 0, 0, 0 },
+	{ "ht tp://x", 0, 0, 0 },
+	{ "example.org/x", 0, 0, 0 },
+	{ ":nothing", 0, 0, 0 },
+	{ "", 0, 0, 0 },
+	{ NULL, 0, 0, 0 }
+};
+
+static void
+test_schemes(void **state)
+{
+	size_t	 i;
+	int	 bad = 0;
+
+	for (i = 0; i < sizeof scheme_cases / sizeof scheme_cases[0]; i++) {
+		if (url_is_absolute(scheme_cases[i].url) !=
+		    scheme_cases[i].absolute ||
+		    url_is_http(scheme_cases[i].url) != scheme_cases[i].http ||
+		    url_is_file(scheme_cases[i].url) != scheme_cases[i].file) {
+			print_error("scheme tests wrong for %s\n",
+			    scheme_cases[i].url ? scheme_cases[i].url : "NULL");
+			bad++;
+		}
+	}
+	assert_int_equal(bad, 0);
+}
+
+static const struct {
+	const char	*url;
+	const char	*host;
+} host_cases[] = {
+	{ "http://Example.ORG/feed", "example.org" },
+	{ "https://user:secret@news.example:8443/x?y#z", "news.example" },
+	{ "https://news.example?x", "news.example" },
+	{ "https://news.example#x", "news.example" },
+	{ "http://[2001:DB8::1]:8080/", "[2001:db8::1]" },
+	{ "//cdn.example/img.png", "cdn.example" },
+	{ " http://spaced.example/ ", "spaced.example" },
+	{ "file:///tmp/feed.xml", NULL },
+	{ "http://:80/", NULL },
+	{ "mailto:desk@news.example", NULL },
+	{ "relative/path", NULL },
+	{ NULL, NULL }
+};
+
+static void
+test_host(void **state)
+{
+	char	*got;
+	size_t	 i;
+	int	 bad = 0;
+
+	for (i = 0; i < sizeof host_cases / sizeof host_cases[0]; i++) {
+		got = url_host(host_cases[i].url);
+		if ((got == NULL) != (host_cases[i].host == NULL) ||
+		    (got != NULL && strcmp(got, host_cases[i].host) != 0)) {
+			print_error("host(%s): got %s, want %s\n",
+			    host_cases[i].url ? host_cases[i].url : "NULL",
+			    got ? got : "NULL",
+			    host_cases[i].host ? host_cases[i].host : "NULL");
+			bad++;
+		}
+		free(got);
+	}
+	assert_int_equal(bad, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_resolve_normal),
+		cmocka_unit_test(test_resolve_abnormal),
+		cmocka_unit_test(test_resolve_feeds),
+		cmocka_unit_test(test_resolve_null),
+		cmocka_unit_test(test_schemes),
+		cmocka_unit_test(test_host),
+	};
+
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}
