@@ -47,8 +47,9 @@ struct feed_info {
 	char			*site_url;	/* absolute, or NULL */
 	char			*encoding;	/* charset the bytes were read as */
 	size_t			 nitems;	/* items handed to the callback */
-	int			 damaged;	/* 1: recovered from an error */
+	int			 damaged;	/* 1: broken; items may be lost */
 	char			*damage;	/* what was wrong, or NULL */
+	int			 repaired;	/* 1: bad bytes or entities fixed */
 };
 
 /* Called once per item; return non-zero to stop parsing. */

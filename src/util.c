@@ -293,7 +293,8 @@ util_utf8_valid(const char *s, size_t n)
 /*
  * Code points that must never reach a terminal or the archive's text: C0
  * controls but tab and newline, DEL, C1 controls, bidi embeddings and
- * overrides and isolates, zero-width marks, and the BOM.
+ * overrides and isolates and marks, the zero-width space, and the BOM.
+ * Zero-width joiners stay: Persian, Indic scripts and emoji need them.
  */
 static int
 util_unsafe_cp(uint32_t c)
@@ -302,7 +303,7 @@ util_unsafe_cp(uint32_t c)
 		return (c != '\t' && c != '\n');
 	if (c >= 0x7f && c <= 0x9f)
 		return (1);
-	if ((c >= 0x200b && c <= 0x200f) || (c >= 0x202a && c <= 0x202e) ||
+	if (c == 0x200b || c == 0x200e || c == 0x200f || (c >= 0x202a && c <= 0x202e) ||
 	    (c >= 0x2066 && c <= 0x2069) || c == 0xfeff || c == 0x061c)
 		return (1);
 	return (0);
