@@ -18,12 +18,6 @@
 #include "store.h"
 #include "util.h"
 
-struct cli_filter {
-	struct store_filter	 f;
-	struct buf		 match;	/* FTS5 expression */
-	char			*error;
-};
-
 /* Quote one word for FTS5: "word" with quotes doubled; * kept as prefix. */
 static void
 cli_filter_word(struct buf *m, const char *word)
@@ -107,7 +101,7 @@ cli_filter_term(struct cli_filter *cf, char *word, size_t column)
  * Build a filter from the words of argv (modified in place: the filter
  * points into it).  Returns 0, or -1 with cf->error set.
  */
-static int
+int
 cli_filter_parse(struct cli_filter *cf, int argc, char **argv)
 {
 	size_t	 column = 1;
@@ -132,7 +126,7 @@ cli_filter_parse(struct cli_filter *cf, int argc, char **argv)
 	return (0);
 }
 
-static void
+void
 cli_filter_free(struct cli_filter *cf)
 {
 	buf_free(&cf->match);

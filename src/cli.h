@@ -5,12 +5,15 @@
 #ifndef TELEX_CLI_H
 #define TELEX_CLI_H
 
-struct store;
+#include "conf.h"
+#include "store.h"
+#include "util.h"
 
 struct cli {
 	const char	*db_path;
 	const char	*config_path;
 	struct store	*store;		/* opened on first use */
+	struct conf	*conf;		/* read on first use */
 	int		 tty_out;	/* stdout is a terminal */
 	int		 tty_err;	/* stderr is a terminal */
 };
@@ -22,7 +25,18 @@ enum {
 	CLI_PARTIAL = 3
 };
 
+/* A query given on the command line, as a store filter. */
+struct cli_filter {
+	struct store_filter	 f;
+	struct buf		 match;	/* FTS5 expression */
+	char			*error;
+};
+
+int		 cli_filter_parse(struct cli_filter *, int, char **);
+void		 cli_filter_free(struct cli_filter *);
+
 struct store	*cli_store(struct cli *);
+struct conf	*cli_conf(struct cli *);
 void		 cli_error(const char *, ...)
 		     __attribute__((format(printf, 1, 2)));
 int		 cli_usage(const char *command);

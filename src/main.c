@@ -163,6 +163,25 @@ cli_store(struct cli *cli)
 	return (cli->store);
 }
 
+/* The configuration, read on first use; NULL (said why) if it is bad. */
+struct conf *
+cli_conf(struct cli *cli)
+{
+	char	*path = NULL, *cause = NULL;
+
+	if (cli->conf != NULL)
+		return (cli->conf);
+	if (cli->config_path == NULL && (path = conf_default_path()) == NULL)
+		path = xstrdup("/dev/null");
+	if (conf_load(cli->config_path != NULL ? cli->config_path : path,
+	    &cli->conf, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+	}
+	free(path);
+	return (cli->conf);
+}
+
 /* Does argv hold --help or -h before any "--"? */
 static int
 cli_wants_help(int argc, char **argv)
@@ -254,6 +273,7 @@ main(int argc, char **argv)
 	rc = argc == 0 ? cli_default(&cli) : cli_dispatch(&cli, argc, argv);
 	if (cli.store != NULL)
 		store_close(cli.store);
+	conf_free(cli.conf);
 	xmlCleanupParser();
 	free(db);
 	return (rc);

@@ -1,0 +1,196 @@
+/*
+ * Reading the configuration file into lines of words.  Words split on
+ * white space; "double" and 'single' quotes group words, backslash
+ * escapes the next character inside double quotes and outside quotes.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conf.h"
+#include "util.h"
+
+#define CONF_MAX_SIZE (1u << 20)
+
+/* Every command the file may hold; the modules that read them check args. */
+static const char *conf_commands[] = {
+	"archive-feed",		/* archive new items of a feed: FEED */
+	"bind",			/* the interface's key map: KEY ACTION */
+	"color",		/* ELEMENT FG BG [ATTR] */
+	"rule",			/* QUERY +tag -tag | read | hide */
+	"set",			/* NAME VALUE */
+};
+
+static int
+conf_known(const char *name)
+{
+	size_t	 i;
+
+	for (i = 0; i < UTIL_ARRLEN(conf_commands); i++) {
+		if (strcmp(conf_commands[i], name) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/* Split one line into words; -1 with *why set on an open quote. */
+static int
+conf_split(const char *s, struct conf_line *cl, const char **why)
+{
+	struct buf	 word;
+	char		 quote;
+	int		 in_word;
+
+	buf_init(&word, 0);
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\r')
+			s++;
+		if (*s == '\0' || *s == '#')
+			break;
+		in_word = 0;
+		quote = 0;
+		for (; *s != '\0'; s++) {
+			if (quote == 0 && (*s == ' ' || *s == '\t' || *s == '\r'))
+				break;
+			if (quote == 0 && (*s == '"' || *s == '\'')) {
+				quote = *s;
+				in_word = 1;
+				continue;
+			}
+			if (quote != 0 && *s == quote) {
+				quote = 0;
+				continue;
+			}
+			if (*s == '\\' && quote != '\'' && s[1] != '\0')
+				s++;
+			buf_addc(&word, *s);
+			in_word = 1;
+		}
+		if (quote != 0) {
+			*why = "a quote is not closed";
+			buf_free(&word);
+			return (-1);
+		}
+		if (in_word) {
+			cl->argv = xreallocarray(cl->argv, cl->argc + 2,
+			    sizeof *cl->argv);
+			cl->argv[cl->argc++] = xstrdup(word.data);
+			cl->argv[cl->argc] = NULL;
+		}
+		buf_reset(&word);
+	}
+	buf_free(&word);
+	return (0);
+}
+
+static void
+conf_line_free(struct conf_line *cl)
+{
+	int	 i;
+
+	for (i = 0; i < cl->argc; i++)
+		free(cl->argv[i]);
+	free(cl->argv);
+}
+
+/* Parse the text of the file; -1 with *cause set. */
+static int
+conf_parse(struct conf *cfg, char *text, char **cause)
+{
+	struct conf_line	 cl;
+	const char		*why = NULL;
+	char			*line, *next;
+	int			 n = 0;
+
+	for (line = text; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		n++;
+		memset(&cl, 0, sizeof cl);
+		cl.line = n;
+		if (conf_split(line, &cl, &why) != 0) {
+			*cause = xasprintf("%s, line %d: %s", cfg->path, n, why);
+			return (-1);
+		}
+		if (cl.argc == 0)
+			continue;
+		if (!conf_known(cl.argv[0])) {
+			*cause = xasprintf("%s, line %d: unknown command \"%s\"",
+			    cfg->path, n, cl.argv[0]);
+			conf_line_free(&cl);
+			return (-1);
+		}
+		cfg->lines = xreallocarray(cfg->lines, cfg->nlines + 1,
+		    sizeof *cfg->lines);
+		cfg->lines[cfg->nlines++] = cl;
+	}
+	return (0);
+}
+
+int
+conf_load(const char *path, struct conf **cfgp, char **cause)
+{
+	struct conf	*cfg;
+	struct buf	 b;
+	FILE		*f;
+	int		 rc = -1;
+
+	*cfgp = cfg = xcalloc(1, sizeof *cfg);
+	cfg->path = xstrdup(path);
+	if ((f = fopen(path, "r")) == NULL) {
+		if (errno == ENOENT)
+			return (0);
+		*cause = xasprintf("cannot read %s: %s", path, strerror(errno));
+		goto fail;
+	}
+	fclose(f);
+	buf_init(&b, CONF_MAX_SIZE);
+	if (util_read_file(path, &b, cause) == 0)
+		rc = conf_parse(cfg, b.data, cause);
+	buf_free(&b);
+	if (rc == 0)
+		return (0);
+fail:
+	conf_free(cfg);
+	*cfgp = NULL;
+	return (-1);
+}
+
+void
+conf_free(struct conf *cfg)
+{
+	size_t	 i;
+
+	if (cfg == NULL)
+		return;
+	for (i = 0; i < cfg->nlines; i++)
+		conf_line_free(&cfg->lines[i]);
+	free(cfg->lines);
+	free(cfg->path);
+	free(cfg);
+}
+
+const struct conf_line *
+conf_next(const struct conf *cfg, const char *name, size_t *i)
+{
+	while (*i < cfg->nlines) {
+		if (strcmp(cfg->lines[(*i)++].argv[0], name) == 0)
+			return (&cfg->lines[*i - 1]);
+	}
+	return (NULL);
+}
+
+char *
+conf_default_path(void)
+{
+	const char	*env;
+
+	if ((env = getenv("XDG_CONFIG_HOME")) != NULL && *env == '/')
+		return (xasprintf("%s/telex/config", env));
+	if ((env = getenv("HOME")) != NULL && *env != '\0')
+		return (xasprintf("%s/.config/telex/config", env));
+	return (NULL);
+}

@@ -1,0 +1,39 @@
+/*
+ * The configuration file: one command a line ("rule QUERY +tag",
+ * "bind KEY ACTION", ...), words split like a shell's, "#" comments.
+ * This module reads and checks the words; each user reads its commands.
+ */
+#ifndef TELEX_CONF_H
+#define TELEX_CONF_H
+
+#include <stddef.h>
+
+struct conf_line {
+	int	  line;		/* 1-based line number in the file */
+	int	  argc;
+	char	**argv;		/* argv[0] is the command */
+};
+
+struct conf {
+	char			*path;
+	struct conf_line	*lines;
+	size_t			 nlines;
+};
+
+/*
+ * Read the file at path into a new *cfg (free with conf_free).  A
+ * missing file is an empty configuration.  Returns 0, or -1 with *cause
+ * set (caller frees) naming the file, the line and what is wrong, for an
+ * unreadable file, an unknown command or unbalanced quotes.
+ */
+int	 conf_load(const char *path, struct conf **cfg, char **cause);
+void	 conf_free(struct conf *);
+
+/* The next line after *i (start with 0) whose command is name, or NULL. */
+const struct conf_line *conf_next(const struct conf *, const char *name,
+	     size_t *i);
+
+/* The default path: $XDG_CONFIG_HOME/telex/config, else ~/.config/... */
+char	*conf_default_path(void);
+
+#endif
