@@ -450,3 +450,54 @@ clean_inline(const char *html)
 	free(text);
 	return (line);
 }
+
+/*
+ * Until page extraction lands: the whole page as a fragment, the
+ * <title> as the headline.
+ */
+int
+clean_page(const char *html, size_t len, const char *url,
+    const char *http_charset, struct clean_article *out)
+{
+	const char	*t, *e;
+	char		*raw;
+
+	memset(out, 0, sizeof *out);
+	out->text = clean_fragment(html, len, url);
+	if ((t = util_strcasestr(html, "<title")) != NULL &&
+	    (t = strchr(t, '>')) != NULL &&
+	    (e = util_strcasestr(t, "</title")) != NULL) {
+		raw = xstrndup(t + 1, (size_t)(e - t - 1));
+		out->title = clean_inline(raw);
+		free(raw);
+	}
+	return (out->text[0] == '\0' ? -1 : 0);
+}
+
+void
+clean_fragment_article(const char *html, size_t len, const char *base,
+    struct clean_article *out)
+{
+	memset(out, 0, sizeof *out);
+	out->text = clean_fragment(html, len, base);
+}
+
+void
+clean_article_free(struct clean_article *a)
+{
+	size_t	 i;
+
+	free(a->title);
+	free(a->byline);
+	free(a->published);
+	free(a->site_name);
+	free(a->lang);
+	free(a->image);
+	free(a->text);
+	for (i = 0; i < a->nlinks; i++) {
+		free(a->links[i].url);
+		free(a->links[i].text);
+	}
+	free(a->links);
+	memset(a, 0, sizeof *a);
+}
