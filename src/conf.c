@@ -113,6 +113,7 @@ conf_parse(struct conf *cfg, char *text, char **cause)
 		cl.line = n;
 		if (conf_split(line, &cl, &why) != 0) {
 			*cause = xasprintf("%s, line %d: %s", cfg->path, n, why);
+			conf_line_free(&cl);
 			return (-1);
 		}
 		if (cl.argc == 0)

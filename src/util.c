@@ -323,6 +323,15 @@ util_utf8_sanitize(const char *s, size_t n)
 
 	buf_init(&b, 0);
 	for (i = 0; i < n; i += len) {
+		/* Runs of printable ASCII, tabs and newlines go in one copy. */
+		for (len = 0; i + len < n && ((p[i + len] >= 0x20 &&
+		    p[i + len] < 0x7f) || p[i + len] == '\n' ||
+		    p[i + len] == '\t'); len++)
+			;
+		if (len != 0) {
+			buf_add(&b, p + i, len);
+			continue;
+		}
 		if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0) {
 			buf_adds(&b, "\xef\xbf\xbd");
 			len = 1;
