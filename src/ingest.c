@@ -34,22 +34,35 @@ struct ingest_batch {
 	struct feed_info	 info;
 	struct feed_item	*items;
 	char			**texts;	/* cleaned text of each item */
+	int			 cleaned;	/* texts are filled */
 	size_t			 nitems;
 	size_t			 capitems;
 	struct ingest_batch	*next;		/* in the writer's queue */
 };
 
+/* Batches waiting for one stage of the pipeline. */
+struct ingest_stage {
+	struct ingest_batch	*head;
+	struct ingest_batch	*tail;
+	size_t			 length;
+};
+
+/*
+ * Parsing happens in the caller's thread, cleaning in one thread and
+ * storing in another, so that the work spreads over the cores.
+ */
 struct ingest_queue {
 	struct store		*store;
 	ingest_done_cb		 done;
 	void			*arg;
-	pthread_t		 thread;
+	pthread_t		 cleaner;
+	pthread_t		 writer;
 	pthread_mutex_t		 lock;
 	pthread_cond_t		 changed;
-	struct ingest_batch	*head;
-	struct ingest_batch	*tail;
-	size_t			 length;
-	int			 closing;
+	struct ingest_stage	 to_clean;
+	struct ingest_stage	 to_store;
+	int			 closing;	/* no more pushes */
+	int			 cleaned_all;	/* the cleaner has stopped */
 };
 
 /*
@@ -218,10 +231,25 @@ ingest_collect(const struct feed_item *item, void *arg)
 		    sizeof *b->texts);
 	}
 	ingest_item_copy(&b->items[b->nitems], item);
-	b->texts[b->nitems] = item->html == NULL ? NULL :
-	    clean_fragment(item->html, strlen(item->html), item->base);
+	b->texts[b->nitems] = NULL;
 	b->nitems++;
 	return (0);
+}
+
+/* Turn each item's HTML into reading text. */
+static void
+ingest_clean(struct ingest_batch *b)
+{
+	struct feed_item	*it;
+	size_t			 i;
+
+	for (i = 0; i < b->nitems && !b->cleaned; i++) {
+		it = &b->items[i];
+		if (it->html != NULL)
+			b->texts[i] = clean_fragment(it->html, strlen(it->html),
+			    it->base);
+	}
+	b->cleaned = 1;
 }
 
 struct ingest_batch *
@@ -340,6 +368,7 @@ ingest_document(struct store *st, struct ingest_batch *b,
 {
 	struct store_poll_update u;
 
+	ingest_clean(b);
 	if (store_begin(st) != 0)
 		return (-1);
 	if (ingest_items(st, b, res) != 0)
@@ -401,6 +430,66 @@ ingest_result_clear(struct ingest_result *res)
 	res->url = res->error = res->hint = NULL;
 }
 
+static void
+ingest_stage_put(struct ingest_stage *q, struct ingest_batch *b)
+{
+	b->next = NULL;
+	if (q->tail != NULL)
+		q->tail->next = b;
+	else
+		q->head = b;
+	q->tail = b;
+	q->length++;
+}
+
+static struct ingest_batch *
+ingest_stage_take(struct ingest_stage *q)
+{
+	struct ingest_batch	*b;
+
+	if ((b = q->head) != NULL) {
+		if ((q->head = b->next) == NULL)
+			q->tail = NULL;
+		q->length--;
+	}
+	return (b);
+}
+
+/* Wait for room in a stage, then add b to it (lock held). */
+static void
+ingest_stage_push(struct ingest_queue *q, struct ingest_stage *stage,
+    struct ingest_batch *b)
+{
+	while (stage->length >= INGEST_QUEUE_MAX)
+		pthread_cond_wait(&q->changed, &q->lock);
+	ingest_stage_put(stage, b);
+	pthread_cond_broadcast(&q->changed);
+}
+
+static void *
+ingest_cleaner(void *arg)
+{
+	struct ingest_queue	*q = arg;
+	struct ingest_batch	*b;
+
+	pthread_mutex_lock(&q->lock);
+	for (;;) {
+		while (q->to_clean.head == NULL && !q->closing)
+			pthread_cond_wait(&q->changed, &q->lock);
+		if ((b = ingest_stage_take(&q->to_clean)) == NULL)
+			break;
+		pthread_cond_broadcast(&q->changed);
+		pthread_mutex_unlock(&q->lock);
+		ingest_clean(b);
+		pthread_mutex_lock(&q->lock);
+		ingest_stage_push(q, &q->to_store, b);
+	}
+	q->cleaned_all = 1;
+	pthread_cond_broadcast(&q->changed);
+	pthread_mutex_unlock(&q->lock);
+	return (NULL);
+}
+
 static void *
 ingest_writer(void *arg)
 {
@@ -409,23 +498,29 @@ ingest_writer(void *arg)
 	struct ingest_result	 res;
 	int			 rc;
 
+	pthread_mutex_lock(&q->lock);
 	for (;;) {
-		pthread_mutex_lock(&q->lock);
-		while (q->head == NULL && !q->closing)
+		while (q->to_store.head == NULL && !q->cleaned_all)
 			pthread_cond_wait(&q->changed, &q->lock);
-		if ((b = q->head) == NULL) {
-			pthread_mutex_unlock(&q->lock);
-			return (NULL);
-		}
-		if ((q->head = b->next) == NULL)
-			q->tail = NULL;
-		q->length--;
+		if ((b = ingest_stage_take(&q->to_store)) == NULL)
+			break;
 		pthread_cond_broadcast(&q->changed);
 		pthread_mutex_unlock(&q->lock);
-
 		rc = ingest_store(q->store, b, &res);
 		q->done(&res, rc, q->arg);
 		ingest_result_clear(&res);
+		pthread_mutex_lock(&q->lock);
+	}
+	pthread_mutex_unlock(&q->lock);
+	return (NULL);
+}
+
+static void
+ingest_thread(pthread_t *t, void *(*fn)(void *), void *arg)
+{
+	if (pthread_create(t, NULL, fn, arg) != 0) {
+		fputs("telex: cannot start a thread\n", stderr);
+		abort();
 	}
 }
 
@@ -440,10 +535,8 @@ ingest_queue_start(struct store *st, ingest_done_cb done, void *arg)
 	q->arg = arg;
 	pthread_mutex_init(&q->lock, NULL);
 	pthread_cond_init(&q->changed, NULL);
-	if (pthread_create(&q->thread, NULL, ingest_writer, q) != 0) {
-		fputs("telex: cannot start a thread\n", stderr);
-		abort();
-	}
+	ingest_thread(&q->cleaner, ingest_cleaner, q);
+	ingest_thread(&q->writer, ingest_writer, q);
 	return (q);
 }
 
@@ -451,16 +544,7 @@ void
 ingest_queue_push(struct ingest_queue *q, struct ingest_batch *b)
 {
 	pthread_mutex_lock(&q->lock);
-	while (q->length >= INGEST_QUEUE_MAX)
-		pthread_cond_wait(&q->changed, &q->lock);
-	b->next = NULL;
-	if (q->tail != NULL)
-		q->tail->next = b;
-	else
-		q->head = b;
-	q->tail = b;
-	q->length++;
-	pthread_cond_broadcast(&q->changed);
+	ingest_stage_push(q, &q->to_clean, b);
 	pthread_mutex_unlock(&q->lock);
 }
 
@@ -471,7 +555,8 @@ ingest_queue_finish(struct ingest_queue *q)
 	q->closing = 1;
 	pthread_cond_broadcast(&q->changed);
 	pthread_mutex_unlock(&q->lock);
-	pthread_join(q->thread, NULL);
+	pthread_join(q->cleaner, NULL);
+	pthread_join(q->writer, NULL);
 	pthread_mutex_destroy(&q->lock);
 	pthread_cond_destroy(&q->changed);
 	free(q);

@@ -1,6 +1,6 @@
 /*
  * Ingest ties the poller to the archive: each finished transfer is
- * parsed and its items cleaned (ingest_prepare, no archive needed), then
+ * parsed (ingest_prepare), its items cleaned and then
  * stored with the feed's poll state in one transaction (ingest_store).
  */
 #ifndef TELEX_INGEST_H
@@ -42,9 +42,9 @@ int	 ingest_response(struct store *, const struct poll_response *,
 void	 ingest_result_clear(struct ingest_result *);
 
 /*
- * A writer thread that stores batches while the caller prepares the next
- * ones, so parsing and writing use both cores.  done is called from the
- * writer thread after each batch, with status -1 when the archive failed.
+ * A pipeline: the caller parses, one thread cleans, another stores, so
+ * the work spreads over the cores.  done is called from the storing
+ * thread after each batch, with status -1 when the archive failed.
  * No other thread may use the store until ingest_queue_finish returns.
  */
 typedef void (*ingest_done_cb)(const struct ingest_result *, int status,

@@ -280,12 +280,22 @@ int
 util_utf8_valid(const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
-	size_t			 i, len;
+	size_t			 i = 0, len;
 	uint32_t		 cp;
+	uint64_t		 word;
 
-	for (i = 0; i < n; i += len) {
+	while (i < n) {
+		/* Eight ASCII bytes at a time where the text allows. */
+		if (n - i >= 8) {
+			memcpy(&word, p + i, 8);
+			if ((word & 0x8080808080808080ULL) == 0) {
+				i += 8;
+				continue;
+			}
+		}
 		if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0)
 			return (0);
+		i += len;
 	}
 	return (1);
 }
@@ -318,27 +328,29 @@ util_utf8_sanitize(const char *s, size_t n)
 {
 	const unsigned char	*p = (const unsigned char *)s;
 	struct buf		 b;
-	size_t			 i, len;
+	size_t			 i = 0, start, len = 0;
 	uint32_t		 cp;
 
 	buf_init(&b, 0);
-	for (i = 0; i < n; i += len) {
-		/* Runs of printable ASCII, tabs and newlines go in one copy. */
-		for (len = 0; i + len < n && ((p[i + len] >= 0x20 &&
-		    p[i + len] < 0x7f) || p[i + len] == '\n' ||
-		    p[i + len] == '\t'); len++)
-			;
-		if (len != 0) {
-			buf_add(&b, p + i, len);
-			continue;
+	while (i < n) {
+		/* Copy the longest run of valid, safe text in one go. */
+		for (start = i; i < n; i += len) {
+			if (p[i] >= 0x20 && p[i] < 0x7f) {
+				len = 1;
+				continue;
+			}
+			len = util_utf8_seq(p + i, n - i, &cp);
+			if (len == 0 || util_unsafe_cp(cp))
+				break;
 		}
-		if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0) {
+		buf_add(&b, p + start, i - start);
+		if (i == n)
+			break;
+		if (len == 0) {
 			buf_adds(&b, "\xef\xbf\xbd");
 			len = 1;
-			continue;
 		}
-		if (!util_unsafe_cp(cp))
-			buf_add(&b, p + i, len);
+		i += len;
 	}
 	return (b.data);
 }
