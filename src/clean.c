@@ -1,440 +1,110 @@
 /*
- * HTML to reading text with libxml2's tolerant HTML parser: blocks on
- * their own lines with one blank line between, lists, quotes, tables and
- * preformatted text kept readable, scripts and forms dropped.
+ * The cleaner's entry points: a feed item's HTML or a whole web page in,
+ * reading text out.  Pages go through charset detection, metadata and
+ * article extraction, with relaxed passes when the first finds too little.
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
-#include <utf8proc.h>
 
+#include "clean-int.h"
 #include "clean.h"
 #include "util.h"
 
-#define CLEAN_PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | \
-    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS)
+/* Articles shorter than this (bytes of text) get a relaxed pass. */
+#define CLEAN_MIN_TEXT	500
 
-struct clean_state {
-	struct buf	 out;
-	int		 space;		/* white space seen, not yet written */
-	int		 pre;		/* inside <pre> */
-	int		 quote;		/* blockquote depth */
-	int		 list_depth;
-	int		 ordinal[16];	/* next number per list level, 0: bullets */
-	int		 cells;		/* cells written in this table row */
-};
-
-enum clean_kind {
-	CLEAN_INLINE,
-	CLEAN_BLOCK,
-	CLEAN_SKIP,
-	CLEAN_BREAK,
-	CLEAN_LIST,
-	CLEAN_ITEM,
-	CLEAN_QUOTE,
-	CLEAN_PRE,
-	CLEAN_ROW,
-	CLEAN_CELL,
-	CLEAN_IMAGE
-};
-
-static const struct {
-	const char	*name;
-	enum clean_kind	 kind;
-} clean_tags[] = {
-	{ "address", CLEAN_BLOCK }, { "article", CLEAN_BLOCK },
-	{ "aside", CLEAN_BLOCK }, { "blockquote", CLEAN_QUOTE },
-	{ "br", CLEAN_BREAK }, { "button", CLEAN_SKIP },
-	{ "caption", CLEAN_BLOCK }, { "dd", CLEAN_BLOCK },
-	{ "details", CLEAN_BLOCK }, { "div", CLEAN_BLOCK },
-	{ "dl", CLEAN_BLOCK }, { "dt", CLEAN_BLOCK },
-	{ "embed", CLEAN_SKIP }, { "figcaption", CLEAN_BLOCK },
-	{ "figure", CLEAN_BLOCK }, { "footer", CLEAN_BLOCK },
-	{ "form", CLEAN_SKIP }, { "h1", CLEAN_BLOCK }, { "h2", CLEAN_BLOCK },
-	{ "h3", CLEAN_BLOCK }, { "h4", CLEAN_BLOCK }, { "h5", CLEAN_BLOCK },
-	{ "h6", CLEAN_BLOCK }, { "head", CLEAN_SKIP },
-	{ "header", CLEAN_BLOCK }, { "hr", CLEAN_BLOCK },
-	{ "iframe", CLEAN_SKIP }, { "img", CLEAN_IMAGE },
-	{ "input", CLEAN_SKIP }, { "li", CLEAN_ITEM }, { "main", CLEAN_BLOCK },
-	{ "nav", CLEAN_BLOCK }, { "noscript", CLEAN_SKIP },
-	{ "object", CLEAN_SKIP }, { "ol", CLEAN_LIST }, { "p", CLEAN_BLOCK },
-	{ "pre", CLEAN_PRE }, { "script", CLEAN_SKIP },
-	{ "section", CLEAN_BLOCK }, { "select", CLEAN_SKIP },
-	{ "style", CLEAN_SKIP }, { "summary", CLEAN_BLOCK },
-	{ "svg", CLEAN_SKIP }, { "table", CLEAN_BLOCK },
-	{ "td", CLEAN_CELL }, { "template", CLEAN_SKIP },
-	{ "textarea", CLEAN_SKIP }, { "th", CLEAN_CELL },
-	{ "title", CLEAN_SKIP }, { "tr", CLEAN_ROW }, { "ul", CLEAN_LIST },
-};
-
-static enum clean_kind
-clean_kind_of(const xmlNode *n)
+static xmlDoc *
+clean_parse(const char *html, size_t len, const char *base)
 {
-	const char	*name = (const char *)n->name;
-	size_t		 lo = 0, hi = UTIL_ARRLEN(clean_tags), mid;
-	int		 c;
-
-	while (lo < hi) {
-		mid = (lo + hi) / 2;
-		c = strcmp(name, clean_tags[mid].name);
-		if (c == 0)
-			return (clean_tags[mid].kind);
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return (CLEAN_INLINE);
-}
-
-static int
-clean_at_line_start(const struct clean_state *cs)
-{
-	return (cs->out.len == 0 || cs->out.data[cs->out.len - 1] == '\n');
-}
-
-/* End the current line and leave lines - 1 blank lines after it. */
-static void
-clean_break(struct clean_state *cs, int lines)
-{
-	int	 have = 0;
-	size_t	 i;
-
-	cs->space = 0;
-	if (cs->out.len == 0)
-		return;
-	for (i = cs->out.len; i > 0 && cs->out.data[i - 1] == '\n'; i--)
-		have++;
-	while (have < lines) {
-		buf_addc(&cs->out, '\n');
-		have++;
-	}
-}
-
-/* Before the first character of a line: quote marks. */
-static void
-clean_line_prefix(struct clean_state *cs)
-{
-	int	 i;
-
-	if (!clean_at_line_start(cs))
-		return;
-	for (i = 0; i < cs->quote; i++)
-		buf_adds(&cs->out, "> ");
-}
-
-/* Length of a Unicode space (other than ASCII) at p, or 0. */
-static size_t
-clean_unicode_space(const unsigned char *p)
-{
-	if (p[0] == 0xc2 && p[1] == 0xa0)
-		return (2);
-	if (p[0] == 0xe2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) ||
-	    p[2] == 0xaf))
-		return (3);
-	if ((p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f) ||
-	    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80))
-		return (3);
-	return (0);
-}
-
-/* Bytes up to the next white space of any kind (at least one). */
-static size_t
-clean_word_length(const unsigned char *p)
-{
-	const unsigned char	*q = p + 1;
-
-	while (*q != '\0' && *q != ' ' && *q != '\n' && *q != '\t' &&
-	    *q != '\r' && *q != '\f') {
-		if (*q >= 0xc2 && clean_unicode_space(q) != 0)
-			break;
-		q++;
-	}
-	return ((size_t)(q - p));
-}
-
-static void
-clean_text(struct clean_state *cs, const unsigned char *p)
-{
-	size_t	 n;
-
-	while (*p != '\0') {
-		if (cs->pre) {
-			if (*p == '\n')
-				buf_addc(&cs->out, '\n');
-			else {
-				clean_line_prefix(cs);
-				buf_addc(&cs->out, (char)*p);
-			}
-			p++;
-			continue;
-		}
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
-		    *p == '\f') {
-			cs->space = 1;
-			p++;
-			continue;
-		}
-		if ((n = clean_unicode_space(p)) != 0) {
-			cs->space = 1;
-			p += n;
-			continue;
-		}
-		if (cs->space && !clean_at_line_start(cs))
-			buf_addc(&cs->out, ' ');
-		cs->space = 0;
-		clean_line_prefix(cs);
-		n = clean_word_length(p);
-		buf_add(&cs->out, p, n);
-		p += n;
-	}
-}
-
-static void
-clean_item_marker(struct clean_state *cs)
-{
-	int	 level = cs->list_depth - 1;
-	char	 mark[16];
-
-	clean_break(cs, 1);
-	if (level < 0 || level >= (int)UTIL_ARRLEN(cs->ordinal) ||
-	    cs->ordinal[level] == 0) {
-		clean_text(cs, (const unsigned char *)"-");
-	} else {
-		snprintf(mark, sizeof mark, "%d.", cs->ordinal[level]++);
-		clean_text(cs, (const unsigned char *)mark);
-	}
-	cs->space = 1;
-}
-
-static void
-clean_image(struct clean_state *cs, xmlNode *n)
-{
-	xmlChar	*alt;
-	char	*label;
-
-	alt = xmlGetProp(n, (const xmlChar *)"alt");
-	if (alt != NULL && alt[strspn((char *)alt, " \t\r\n")] != '\0') {
-		label = xasprintf("[image: %s]", (char *)alt);
-		if (!clean_at_line_start(cs))
-			cs->space = 1;
-		clean_text(cs, (const unsigned char *)label);
-		free(label);
-	}
-	xmlFree(alt);
-}
-
-/* Entering an element; returns 0 when its children are to be skipped. */
-static int
-clean_enter(struct clean_state *cs, xmlNode *n)
-{
-	int	 level;
-
-	switch (clean_kind_of(n)) {
-	case CLEAN_SKIP:
-		return (0);
-	case CLEAN_BLOCK:
-		clean_break(cs, 2);
-		break;
-	case CLEAN_BREAK:
-		/* <br><br> makes a paragraph break, never more. */
-		cs->space = 0;
-		if (cs->out.len > 0 && !(cs->out.len >= 2 &&
-		    cs->out.data[cs->out.len - 1] == '\n' &&
-		    cs->out.data[cs->out.len - 2] == '\n'))
-			buf_addc(&cs->out, '\n');
-		break;
-	case CLEAN_LIST:
-		clean_break(cs, cs->list_depth == 0 ? 2 : 1);
-		level = cs->list_depth++;
-		if (level < (int)UTIL_ARRLEN(cs->ordinal))
-			cs->ordinal[level] = strcmp((char *)n->name, "ol") == 0;
-		break;
-	case CLEAN_ITEM:
-		clean_item_marker(cs);
-		break;
-	case CLEAN_QUOTE:
-		clean_break(cs, 2);
-		cs->quote++;
-		break;
-	case CLEAN_PRE:
-		clean_break(cs, 2);
-		cs->pre++;
-		break;
-	case CLEAN_ROW:
-		clean_break(cs, 1);
-		cs->cells = 0;
-		break;
-	case CLEAN_CELL:
-		if (cs->cells++ > 0)
-			clean_text(cs, (const unsigned char *)" |");
-		cs->space = 1;
-		break;
-	case CLEAN_IMAGE:
-		clean_image(cs, n);
-		return (0);
-	case CLEAN_INLINE:
-		break;
-	}
-	return (1);
-}
-
-static void
-clean_leave(struct clean_state *cs, xmlNode *n)
-{
-	switch (clean_kind_of(n)) {
-	case CLEAN_BLOCK:
-		clean_break(cs, 2);
-		break;
-	case CLEAN_LIST:
-		cs->list_depth--;
-		clean_break(cs, cs->list_depth == 0 ? 2 : 1);
-		break;
-	case CLEAN_QUOTE:
-		clean_break(cs, 2);
-		cs->quote--;
-		break;
-	case CLEAN_PRE:
-		cs->pre--;
-		clean_break(cs, 2);
-		break;
-	case CLEAN_ROW:
-		clean_break(cs, 1);
-		break;
-	default:
-		break;
-	}
-}
-
-/* Visit the tree without recursion, so deep nesting cannot overflow. */
-static void
-clean_walk(struct clean_state *cs, xmlNode *root)
-{
-	xmlNode	*n = root->children;
-	int	 descend;
-
-	while (n != NULL) {
-		descend = 0;
-		if (n->type == XML_ELEMENT_NODE)
-			descend = clean_enter(cs, n) && n->children != NULL;
-		else if (n->type == XML_TEXT_NODE ||
-		    n->type == XML_CDATA_SECTION_NODE)
-			clean_text(cs, n->content);
-		if (descend) {
-			n = n->children;
-			continue;
-		}
-		if (n->type == XML_ELEMENT_NODE && n->children == NULL)
-			clean_leave(cs, n);
-		while (n->next == NULL) {
-			n = n->parent;
-			if (n == NULL || n == root)
-				return;
-			clean_leave(cs, n);
-		}
-		n = n->next;
-	}
+	if (html == NULL || len == 0 || len > INT32_MAX)
+		return (NULL);
+	return (htmlReadMemory(html, (int)len, base, "UTF-8",
+	    CLEAN_PARSE_OPTIONS));
 }
 
 /*
- * Could composing to NFC change this code point's text?  Only for
- * combining marks, composition exclusions and singletons, Hangul jamo
- * and the few vowel signs that compose with what precedes them; the
- * common precomposed letters of European scripts are left alone.
+ * Content escaped twice ("&lt;p&gt;Text&lt;/p&gt;" with no real tags)
+ * unescaped once into a new string, or NULL when it is not.
  */
-static int
-clean_nfc_sensitive(utf8proc_int32_t c)
-{
-	static const utf8proc_int32_t ranges[][2] = {
-		{ 0x0340, 0x0344 }, { 0x0374, 0x0374 }, { 0x037e, 0x037e },
-		{ 0x0387, 0x0387 }, { 0x0b3e, 0x0b57 }, { 0x0bbe, 0x0bd7 },
-		{ 0x0cc2, 0x0cd6 }, { 0x0d3e, 0x0d57 }, { 0x0dcf, 0x0ddf },
-		{ 0x102e, 0x102e }, { 0x1100, 0x11ff }, { 0x1b35, 0x1b35 },
-		{ 0x1f00, 0x1fff }, { 0x2000, 0x2001 }, { 0x2126, 0x212b },
-		{ 0x2329, 0x232a }, { 0xf900, 0xfaff }, { 0x2f800, 0x2fa1f },
-	};
-	const utf8proc_property_t *p;
-	size_t		 i;
-
-	if (c < 0x300)
-		return (0);
-	p = utf8proc_get_property(c);
-	if (p->combining_class != 0 || p->comp_exclusion)
-		return (1);
-	for (i = 0; i < UTIL_ARRLEN(ranges); i++) {
-		if (c >= ranges[i][0] && c <= ranges[i][1])
-			return (1);
-	}
-	return (0);
-}
-
-/* Does s (valid UTF-8) hold anything NFC would change? */
-static int
-clean_needs_nfc(const char *s)
-{
-	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
-	utf8proc_int32_t	 c;
-	utf8proc_ssize_t	 n;
-
-	while (*p != '\0') {
-		if (*p < 0xcc) {	/* below U+0300 */
-			p++;
-			continue;
-		}
-		if ((n = utf8proc_iterate(p, -1, &c)) <= 0)
-			return (1);
-		if (clean_nfc_sensitive(c))
-			return (1);
-		p += n;
-	}
-	return (0);
-}
-
-/* Sanitize, compose to NFC and trim trailing blank lines. */
 static char *
-clean_finish(struct buf *b)
+clean_unescape_twice(const char *html, size_t len)
 {
-	char		*safe, *nfc = NULL;
-	size_t		 len;
+	const char	*p, *end = html + len;
+	struct buf	 b;
+	size_t		 escaped = 0;
 
-	safe = util_utf8_sanitize(b->data, b->len);
-	if (clean_needs_nfc(safe))
-		nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)safe);
-	if (nfc != NULL) {
-		free(safe);
-		safe = nfc;
+	for (p = html; p < end; p++) {
+		if (*p == '<' && p + 1 < end && (p[1] == '/' ||
+		    (p[1] | 0x20) >= 'a') && (p[1] | 0x20) <= 'z')
+			return (NULL);
+		if (*p == '&' && end - p > 4 && strncmp(p, "&lt;", 4) == 0 &&
+		    (p[4] == '/' || ((p[4] | 0x20) >= 'a' &&
+		    (p[4] | 0x20) <= 'z')))
+			escaped++;
 	}
-	len = strlen(safe);
-	while (len > 0 && (safe[len - 1] == '\n' || safe[len - 1] == ' '))
-		safe[--len] = '\0';
-	return (safe);
+	if (escaped == 0)
+		return (NULL);
+	buf_init(&b, 0);
+	for (p = html; p < end; p++) {
+		if (*p == '&' && strncmp(p, "&lt;", 4) == 0) {
+			buf_addc(&b, '<');
+			p += 3;
+		} else if (*p == '&' && strncmp(p, "&gt;", 4) == 0) {
+			buf_addc(&b, '>');
+			p += 3;
+		} else if (*p == '&' && strncmp(p, "&quot;", 6) == 0) {
+			buf_addc(&b, '"');
+			p += 5;
+		} else if (*p == '&' && strncmp(p, "&amp;", 5) == 0) {
+			buf_addc(&b, '&');
+			p += 4;
+		} else
+			buf_addc(&b, *p);
+	}
+	return (buf_steal(&b));
+}
+
+void
+clean_fragment_article(const char *html, size_t len, const char *base,
+    struct clean_article *out)
+{
+	struct clean_render	 cs;
+	xmlDoc			*doc;
+	xmlNode			*root;
+	char			*plain;
+
+	memset(out, 0, sizeof *out);
+	clean_render_init(&cs, base);
+	if (html != NULL && (plain = clean_unescape_twice(html, len)) != NULL) {
+		doc = clean_parse(plain, strlen(plain), base);
+		free(plain);
+	} else
+		doc = clean_parse(html, len, base);
+	if (doc != NULL) {
+		if ((root = xmlDocGetRootElement(doc)) != NULL) {
+			clean_prune(root, 0);
+			clean_render_tree(&cs, (xmlNode *)doc, 0);
+		}
+		xmlFreeDoc(doc);
+	}
+	clean_render_done(&cs, out);
 }
 
 char *
 clean_fragment(const char *html, size_t len, const char *base)
 {
-	struct clean_state	 cs;
-	htmlDocPtr		 doc;
-	xmlNode			*root;
+	struct clean_article	 a;
 	char			*text;
 
-	memset(&cs, 0, sizeof cs);
-	buf_init(&cs.out, 0);
-	if (html != NULL && len > 0 && len <= INT32_MAX) {
-		doc = htmlReadMemory(html, (int)len, base, "UTF-8",
-		    CLEAN_PARSE_OPTIONS);
-		if (doc != NULL) {
-			root = xmlDocGetRootElement(doc);
-			if (root != NULL)
-				clean_walk(&cs, (xmlNode *)doc);
-			xmlFreeDoc(doc);
-		}
-	}
-	text = clean_finish(&cs.out);
-	buf_free(&cs.out);
+	clean_fragment_article(html, len, base, &a);
+	text = a.text;
+	a.text = NULL;
+	clean_article_free(&a);
 	return (text);
 }
 
@@ -451,35 +121,104 @@ clean_inline(const char *html)
 	return (line);
 }
 
-/*
- * Until page extraction lands: the whole page as a fragment, the
- * <title> as the headline.
- */
+/* One extraction pass with flags over doc: the article's text. */
+static void
+clean_page_pass(xmlDoc *doc, int flags, const char *url,
+    struct clean_article *a)
+{
+	struct clean_render	 cs;
+	xmlNode			**nodes;
+	size_t			 n, i;
+
+	clean_render_init(&cs, url);
+	n = clean_extract(doc, flags, &nodes);
+	for (i = 0; i < n; i++)
+		clean_render_tree(&cs, nodes[i], 1);
+	free(nodes);
+	clean_render_done(&cs, a);
+}
+
+/* Move the text and links of src into dst, freeing dst's. */
+static void
+clean_take_text(struct clean_article *dst, struct clean_article *src)
+{
+	struct clean_article	 old;
+
+	memset(&old, 0, sizeof old);
+	old.text = dst->text;
+	old.links = dst->links;
+	old.nlinks = dst->nlinks;
+	clean_article_free(&old);
+	dst->text = src->text;
+	dst->links = src->links;
+	dst->nlinks = src->nlinks;
+	memset(src, 0, sizeof *src);
+}
+
+/* Passes with fewer filters while the article stays too short. */
+static void
+clean_page_text(const char *html, size_t len, const char *url,
+    xmlDoc *doc, struct clean_article *out)
+{
+	static const int passes[] = {
+		CLEAN_ALL_FLAGS,
+		CLEAN_WEIGHT_CLASSES | CLEAN_CONDITIONALLY,
+		CLEAN_CONDITIONALLY,
+		0,
+	};
+	struct clean_article	 a;
+	size_t			 i;
+
+	for (i = 0; i < UTIL_ARRLEN(passes); i++) {
+		if (i > 0 && (doc = clean_parse(html, len, url)) == NULL)
+			break;
+		memset(&a, 0, sizeof a);
+		clean_page_pass(doc, passes[i], url, &a);
+		xmlFreeDoc(doc);
+		if (out->text == NULL || strlen(a.text) > strlen(out->text))
+			clean_take_text(out, &a);
+		else
+			clean_article_free(&a);
+		if (strlen(out->text) >= CLEAN_MIN_TEXT)
+			break;
+	}
+}
+
 int
 clean_page(const char *html, size_t len, const char *url,
     const char *http_charset, struct clean_article *out)
 {
-	const char	*t, *e;
-	char		*raw;
+	struct clean_render	 cs;
+	struct clean_article	 a;
+	xmlDoc			*doc;
+	char			*utf8, *body = NULL;
+	size_t			 ulen;
+	int			 copied;
 
 	memset(out, 0, sizeof *out);
-	out->text = clean_fragment(html, len, url);
-	if ((t = util_strcasestr(html, "<title")) != NULL &&
-	    (t = strchr(t, '>')) != NULL &&
-	    (e = util_strcasestr(t, "</title")) != NULL) {
-		raw = xstrndup(t + 1, (size_t)(e - t - 1));
-		out->title = clean_inline(raw);
-		free(raw);
+	if (html == NULL)
+		len = 0;
+	utf8 = clean_charset_utf8(html != NULL ? html : "", len,
+	    http_charset, &ulen, &copied);
+	if ((doc = clean_parse(utf8, ulen, url)) != NULL) {
+		clean_meta(doc, url, out, &body);
+		clean_page_text(utf8, ulen, url, doc, out);
 	}
+	if (body != NULL && (out->text == NULL ||
+	    strlen(body) > 2 * strlen(out->text) + 200)) {
+		memset(&a, 0, sizeof a);
+		clean_render_init(&cs, url);
+		clean_render_text(&cs, body);
+		clean_render_done(&cs, &a);
+		clean_take_text(out, &a);
+	}
+	if (out->text == NULL)
+		out->text = xstrdup("");
+	clean_drop_headline(out);
+	free(body);
+	if (copied)
+		free(utf8);
 	return (out->text[0] == '\0' ? -1 : 0);
-}
-
-void
-clean_fragment_article(const char *html, size_t len, const char *base,
-    struct clean_article *out)
-{
-	memset(out, 0, sizeof *out);
-	out->text = clean_fragment(html, len, base);
 }
 
 void

@@ -1,7 +1,6 @@
 /*
- * Reading the archive from the shell: list, show and stats.  The small
- * filter language here (words, feed:, tag:, is:, id:) grows into the
- * full query language of src/query.c.
+ * Reading the archive from the shell: list, show and stats, with the
+ * query language of src/query.c as the filter.
  */
 #include "config.h"
 
@@ -15,126 +14,47 @@
 #include "cli.h"
 #include "date.h"
 #include "json.h"
+#include "query.h"
 #include "store.h"
 #include "util.h"
 
-/* Quote one word for FTS5: "word" with quotes doubled; * kept as prefix. */
-static void
-cli_filter_word(struct buf *m, const char *word)
-{
-	size_t	 len = strlen(word);
-	int	 prefix = 0;
-
-	if (len > 1 && word[len - 1] == '*') {
-		prefix = 1;
-		len--;
-	}
-	if (m->len != 0)
-		buf_addc(m, ' ');
-	buf_addc(m, '"');
-	for (; len > 0; word++, len--) {
-		if (*word == '"')
-			buf_addc(m, '"');
-		buf_addc(m, *word);
-	}
-	buf_addc(m, '"');
-	if (prefix)
-		buf_adds(m, " *");
-}
-
-static int
-cli_filter_is(struct cli_filter *cf, const char *value, size_t column)
-{
-	if (strcmp(value, "unread") == 0)
-		cf->f.unread = 1;
-	else if (strcmp(value, "starred") == 0)
-		cf->f.starred = 1;
-	else if (strcmp(value, "read") == 0)
-		cf->f.unread = -1;
-	else {
-		cf->error = xasprintf("query: unknown state \"is:%s\" at "
-		    "column %zu (try is:unread, is:read, is:starred)", value,
-		    column);
-		return (-1);
-	}
-	return (0);
-}
-
-/* One word of the query at column (1-based); -1 with cf->error set. */
-static int
-cli_filter_term(struct cli_filter *cf, char *word, size_t column)
-{
-	char	*colon, *value, *end;
-
-	if ((colon = strchr(word, ':')) == NULL || colon == word) {
-		cli_filter_word(&cf->match, word);
-		return (0);
-	}
-	*colon = '\0';
-	value = colon + 1;
-	if (*value == '\0') {
-		cf->error = xasprintf("query: \"%s:\" needs a value at column "
-		    "%zu", word, column);
-		return (-1);
-	}
-	if (strcmp(word, "feed") == 0)
-		cf->f.feed = value;
-	else if (strcmp(word, "tag") == 0)
-		cf->f.tag = value;
-	else if (strcmp(word, "is") == 0)
-		return (cli_filter_is(cf, value, column));
-	else if (strcmp(word, "id") == 0) {
-		cf->f.id = strtoll(value, &end, 10);
-		if (*end != '\0' || cf->f.id <= 0) {
-			cf->error = xasprintf("query: \"id:%s\" at column %zu "
-			    "is not an item id", value, column);
-			return (-1);
-		}
-	} else {
-		*colon = ':';
-		cli_filter_word(&cf->match, word);
-	}
-	return (0);
-}
-
 /*
- * Build a filter from the words of argv (modified in place: the filter
- * points into it).  Returns 0, or -1 with cf->error set.
+ * Build a filter from the words of argv, joined by spaces and read as
+ * one query (src/query.c).  Returns 0, or -1 with cf->error set saying
+ * which word is wrong and where.
  */
 int
 cli_filter_parse(struct cli_filter *cf, int argc, char **argv)
 {
-	size_t	 column = 1;
-	char	*word, *save, *copy;
-	int	 i;
+	struct buf	 text;
+	int		 i;
 
-	memset(cf, 0, sizeof cf->f);
+	memset(cf, 0, sizeof *cf);
 	buf_init(&cf->match, 0);
-	cf->error = NULL;
+	buf_init(&text, 0);
 	for (i = 0; i < argc; i++) {
-		copy = argv[i];
-		for (word = strtok_r(copy, " \t\n", &save); word != NULL;
-		    word = strtok_r(NULL, " \t\n", &save)) {
-			if (cli_filter_term(cf, word,
-			    column + (size_t)(word - copy)) != 0)
-				return (-1);
-		}
-		column += strlen(argv[i]) + 1;
+		if (i > 0)
+			buf_addc(&text, ' ');
+		buf_adds(&text, argv[i]);
 	}
-	if (cf->match.len != 0)
-		cf->f.match = cf->match.data;
+	cf->text = buf_steal(&text);
+	if (query_parse(cf->text, &cf->query, &cf->error) != 0)
+		return (-1);
+	cf->f.query = cf->query;
 	return (0);
 }
 
 void
 cli_filter_free(struct cli_filter *cf)
 {
+	query_free(cf->query);
+	free(cf->text);
 	buf_free(&cf->match);
 	free(cf->error);
 }
 
 static void
-cli_print_item_json(const struct store_item *it)
+cli_print_item_json(struct store *st, const struct store_item *it)
 {
 	struct buf	 b;
 	int		 first = 1;
@@ -156,6 +76,7 @@ cli_print_item_json(const struct store_item *it)
 	json_key_strings(&b, &first, "tags", it->tags, it->ntags);
 	json_key_bool(&b, &first, "read", it->read);
 	json_key_bool(&b, &first, "starred", it->starred);
+	cli_archive_json_flags(st, &b, &first, it->id);
 	buf_adds(&b, "}\n");
 	fputs(b.data, stdout);
 	buf_free(&b);
@@ -185,13 +106,18 @@ cli_print_item_line(const struct store_item *it)
 	free(title);
 }
 
+struct cli_list_how {
+	int		 json;
+	struct store	*st;
+};
+
 static int
 cli_list_one(const struct store_item *it, void *arg)
 {
-	const int	*json = arg;
+	const struct cli_list_how *how = arg;
 
-	if (*json)
-		cli_print_item_json(it);
+	if (how->json)
+		cli_print_item_json(how->st, it);
 	else
 		cli_print_item_line(it);
 	return (ferror(stdout) ? -1 : 0);
@@ -221,6 +147,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_filter	 cf;
+	struct cli_list_how	 how;
 	struct store		*st;
 	size_t			 limit = 0;
 	int			 ch, json = 0, rc = CLI_FAILURE;
@@ -246,7 +173,9 @@ cli_list(struct cli *cli, int argc, char **argv)
 	cf.f.limit = limit;
 	if ((st = cli_store(cli)) == NULL)
 		goto out;
-	if (store_items_list(st, &cf.f, cli_list_one, &json) != 0) {
+	how.json = json;
+	how.st = st;
+	if (store_items_list(st, &cf.f, cli_list_one, &how) != 0) {
 		cli_error("cannot list items: %s", store_errmsg(st));
 		goto out;
 	}
@@ -284,7 +213,8 @@ cli_show_meta(const struct store_item *it)
 }
 
 static void
-cli_show_item(const struct store_item *it, int html)
+cli_show_item(struct store *st, const struct store_item *it, int html,
+    int links)
 {
 	char	*s;
 	size_t	 i;
@@ -297,7 +227,11 @@ cli_show_item(const struct store_item *it, int html)
 		free(s);
 		return;
 	}
-	if (it->text != NULL && *it->text != '\0') {
+	if (links) {
+		if (cli_archive_show_links(st, it) != 0)
+			cli_error("cannot read the item's page: %s",
+			    store_errmsg(st));
+	} else if (it->text != NULL && *it->text != '\0') {
 		s = util_utf8_sanitize(it->text, strlen(it->text));
 		printf("%s\n", s);
 		free(s);
@@ -316,18 +250,22 @@ cli_show(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "html", no_argument, NULL, 'H' },
+		{ "links", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct store_item	 it;
 	struct store		*st;
 	long long		 id;
 	char			*end;
-	int			 ch, html = 0, found;
+	int			 ch, html = 0, links = 0, found;
 
 	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
-		if (ch != 'H')
+		if (ch == 'L')
+			links = 1;
+		else if (ch != 'H')
 			return (cli_usage("show"));
-		html = 1;
+		else
+			html = 1;
 	}
 	if (argc - optind != 1)
 		return (cli_usage("show"));
@@ -348,7 +286,14 @@ cli_show(struct cli *cli, int argc, char **argv)
 			    store_errmsg(st));
 		return (CLI_FAILURE);
 	}
-	cli_show_item(&it, html);
+	if (cli_archive_show_page(st, &it) != 0) {
+		cli_error("cannot read the item's page: %s", store_errmsg(st));
+		store_item_free(&it);
+		return (CLI_FAILURE);
+	}
+	cli_show_item(st, &it, html, links);
+	if (!html)
+		cli_archive_show_note(st, &it);
 	store_item_free(&it);
 	return (CLI_OK);
 }

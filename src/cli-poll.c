@@ -6,12 +6,14 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
 #include "ingest.h"
+#include "lock.h"
 #include "poll.h"
 #include "store.h"
 #include "util.h"
@@ -30,7 +32,8 @@ struct cli_poll {
 	size_t		 unchanged;
 	size_t		 failed;
 	size_t		 skipped;	/* in back-off */
-	int		 archive_failed;
+	atomic_int	 archive_failed;	/* set by the storing thread */
+	size_t		 abandoned;	/* not stored once it failed */
 	struct buf	 failures;	/* one line per failed feed */
 	struct ingest_queue *queue;
 };
@@ -111,6 +114,11 @@ cli_poll_done(const struct poll_response *r, void *arg)
 {
 	struct cli_poll		*cp = arg;
 
+	/* Once the archive cannot be written, the rest would fail alike. */
+	if (atomic_load(&cp->archive_failed)) {
+		cp->abandoned++;
+		return;
+	}
 	ingest_queue_push(cp->queue, ingest_prepare(r));
 }
 
@@ -188,20 +196,33 @@ cli_poll_summary(const struct cli_poll *cp)
 	if (cp->skipped != 0)
 		printf(" (%zu in back-off skipped; telex poll FEED forces one)",
 		    cp->skipped);
+	if (cp->abandoned != 0)
+		printf("; %zu not stored: the archive could not be written",
+		    cp->abandoned);
 	printf("\n");
 	fflush(stdout);
 	fputs(cp->failures.data, stderr);
 }
 
 static int
-cli_poll_options(int argc, char **argv, struct poll_options *opts)
+cli_poll_options(int argc, char **argv, struct poll_options *opts,
+    int *wait)
 {
+	static const struct option longopts[] = {
+		{ "wait", no_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 }
+	};
 	char	*end;
 	long	 j;
 	int	 ch;
 
 	poll_options_default(opts);
-	while ((ch = getopt(argc, argv, "+j:")) != -1) {
+	*wait = 0;
+	while ((ch = getopt_long(argc, argv, "+j:", longopts, NULL)) != -1) {
+		if (ch == 'w') {
+			*wait = 1;
+			continue;
+		}
 		if (ch != 'j')
 			return (-1);
 		j = strtol(optarg, &end, 10);
@@ -222,14 +243,23 @@ cli_poll(struct cli *cli, int argc, char **argv)
 	struct cli_poll		 cp;
 	struct poll		*p = NULL;
 	char			*cause = NULL;
-	int			 rc = CLI_FAILURE;
+	int64_t			 started = util_now();
+	int			 rc = CLI_FAILURE, archived, wait, lock = -1;
 
-	if (cli_poll_options(argc, argv, &opts) != 0)
+	if (cli_poll_options(argc, argv, &opts, &wait) != 0)
 		return (cli_usage("poll"));
 	memset(&cp, 0, sizeof cp);
 	buf_init(&cp.failures, 0);
 	if ((cp.store = cli_store(cli)) == NULL)
 		goto out;
+	if (cli_rules_load(cli, cp.store) != 0) {
+		rc = CLI_USAGE;
+		goto out;
+	}
+	if ((lock = lock_poll(cli->db_path, wait, &cause)) == -1) {
+		cli_error("%s", cause);
+		goto out;
+	}
 	if (poll_global_init(&cause) != 0) {
 		cli_error("%s", cause);
 		goto out;
@@ -249,11 +279,15 @@ cli_poll(struct cli *cli, int argc, char **argv)
 		rc = CLI_FAILURE;
 	else
 		rc = cp.failed != 0 ? CLI_PARTIAL : CLI_OK;
+	if (!cp.archive_failed &&
+	    (archived = cli_archive_after_poll(cli, started)) != CLI_OK)
+		rc = archived;
 out:
 	if (p != NULL) {
 		poll_free(p);
 		poll_global_cleanup();
 	}
+	lock_release(lock);
 	free(cause);
 	buf_free(&cp.failures);
 	return (rc);

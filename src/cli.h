@@ -14,6 +14,7 @@ struct cli {
 	const char	*config_path;
 	struct store	*store;		/* opened on first use */
 	struct conf	*conf;		/* read on first use */
+	struct cli_rules *rules;	/* the config's rules, once read */
 	int		 tty_out;	/* stdout is a terminal */
 	int		 tty_err;	/* stderr is a terminal */
 };
@@ -30,8 +31,11 @@ struct cli_filter {
 	struct store_filter	 f;
 	struct buf		 match;	/* FTS5 expression */
 	char			*error;
+	char			*text;	/* the words, joined by spaces */
+	struct query		*query;	/* NULL: everything */
 };
 
+struct query;
 int		 cli_filter_parse(struct cli_filter *, int, char **);
 void		 cli_filter_free(struct cli_filter *);
 
@@ -50,5 +54,24 @@ int	 cli_poll(struct cli *, int, char **);
 int	 cli_list(struct cli *, int, char **);
 int	 cli_show(struct cli *, int, char **);
 int	 cli_stats(struct cli *, int, char **);
+int	 cli_search(struct cli *, int, char **);
+int	 cli_tag(struct cli *, int, char **);
+int	 cli_tags(struct cli *, int, char **);
+int	 cli_mark(struct cli *, int, char **);
+int	 cli_saved(struct cli *, int, char **);
+/* Read the rules of the configuration and give them to the store. */
+int	 cli_rules_load(struct cli *, struct store *);
+void	 cli_rules_free(struct cli_rules *);
+int	 cli_check(struct cli *, int, char **);
+int	 cli_archive(struct cli *, int, char **);
+int	 cli_clean(struct cli *, int, char **);
+/* After a poll begun at since: archive-feed lines of the config. */
+int	 cli_archive_after_poll(struct cli *, int64_t since);
+/* For show and list (src/cli-archive.c). */
+int	 cli_archive_show_page(struct store *, struct store_item *);
+int	 cli_archive_show_links(struct store *, const struct store_item *);
+void	 cli_archive_show_note(struct store *, const struct store_item *);
+void	 cli_archive_json_flags(struct store *, struct buf *, int *,
+	     int64_t);
 
 #endif

@@ -367,11 +367,14 @@ ingest_document(struct store *st, struct ingest_batch *b,
     struct ingest_result *res)
 {
 	struct store_poll_update u;
+	int64_t			 last_id;
 
 	ingest_clean(b);
 	if (store_begin(st) != 0)
 		return (-1);
-	if (ingest_items(st, b, res) != 0)
+	if (store_rules_mark(st, &last_id) != 0 ||
+	    ingest_items(st, b, res) != 0 ||
+	    store_rules_apply(st, b->feed_id, last_id) != 0)
 		goto fail;
 	memset(&u, 0, sizeof u);
 	u.when = util_now();

@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "cli.h"
 #include "store.h"
 #include "util.h"
+#include "../ui/ui.h"
 
 struct cli_command {
 	const char	*name;
@@ -40,22 +42,68 @@ static const struct cli_command cli_commands[] = {
 	  "or a newsboat urls file (tags kept)." },
 	{ "export", cli_export, "export",
 	  "Write the subscriptions as OPML 2.0 on standard output." },
-	{ "poll", cli_poll, "poll [-j N] [FEED...]",
+	{ "poll", cli_poll, "poll [--wait] [-j N] [FEED...]",
 	  "Fetch feeds (all, or those named by id or URL) and store new\n"
 	  "and changed items.  -j sets how many transfers run at once\n"
 	  "(default 8).  Feeds in back-off after failures are skipped\n"
-	  "unless named.  Exit status 3 when any feed failed." },
+	  "unless named.  One poll of an archive runs at a time: another\n"
+	  "fails at once, or with --wait waits for the first to end.\n"
+	  "Exit status 3 when any feed failed." },
 	{ "list", cli_list, "list [--json] [-n N] [QUERY]",
 	  "Print matching items, newest first:\n"
 	  "ID, date, feed, flags (N unread, * starred) and title.\n"
-	  "QUERY: words (all must match; prefix* allowed), feed:TEXT,\n"
-	  "tag:NAME, is:unread, is:read, is:starred, id:N." },
-	{ "show", cli_show, "show [--html] ID",
+	  "QUERY: words (all must match), \"a phrase\", prefix*,\n"
+	  "title:W, author:W, feed:TEXT, tag:NAME, is:unread|read|\n"
+	  "starred|archived|hidden, after:2026-11-01, before:2026-11,\n"
+	  "date:7d (2w, 3m, 1y, or a day, month or year), id:N; OR,\n"
+	  "NOT or -term, and parentheses.  Hidden items only with\n"
+	  "is:hidden.  See QUERIES in telex(1)." },
+	{ "search", cli_search, "search [--json] [-n N] QUERY",
+	  "Print the items matching QUERY, most relevant first (title\n"
+	  "words count most, recent items a little more), 20 unless -n\n"
+	  "says otherwise, each with a snippet: matched words in bold on\n"
+	  "a terminal, in [brackets] as a sixth field in a pipe, and as\n"
+	  "character offsets in --json.  QUERY as for list." },
+	{ "tag", cli_tag, "tag +TAG... -TAG... [--] QUERY",
+	  "Add (+) and remove (-) tags on every item matching QUERY, in\n"
+	  "one transaction.  Tag names have no spaces; case does not\n"
+	  "matter and the first spelling is kept." },
+	{ "tags", cli_tags, "tags [--json]",
+	  "List tags: name, items (tagged, or in a tagged feed), feeds." },
+	{ "mark", cli_mark, "mark read|unread|star|unstar|hide|unhide QUERY",
+	  "Set a flag on every item matching QUERY.  Hidden items are\n"
+	  "left out of lists and searches unless the query says is:hidden." },
+	{ "saved", cli_saved, "saved [--json] | saved add NAME QUERY |"
+	  " saved rm NAME",
+	  "List saved searches with the items each finds now, save a\n"
+	  "query under a name (replacing one of that name), or remove one." },
+	{ "show", cli_show, "show [--html|--links] ID",
 	  "Print an item: title, a meta line (feed, author, date, URL),\n"
-	  "then its text (or its stored HTML with --html)." },
+	  "then its text (or its stored HTML with --html).  An archived\n"
+	  "page's article replaces the feed's text.  --links follows the\n"
+	  "text with its numbered links: [1] URL." },
+	{ "archive", cli_archive, "archive [-j N] [--reclean] QUERY",
+	  "Download the web pages of the items QUERY matches, clean each\n"
+	  "into its article and keep it: from then on show and search use\n"
+	  "the whole article.  Pages already kept are asked for again only\n"
+	  "if changed.  -j sets how many transfers run at once (default 8).\n"
+	  "--reclean runs the cleaner again over the stored pages and feed\n"
+	  "text of the matching items (all without QUERY), no network.\n"
+	  "The config line \"archive-feed FEED\" makes telex poll archive\n"
+	  "new items of that feed.  Exit status 3 when a page failed." },
+	{ "check", cli_check, "check [--repair]",
+	  "Check that the archive is whole: every page and index, and the\n"
+	  "search index against the items.  --repair rebuilds the search\n"
+	  "index first.  Exit status 2 when something is damaged." },
 	{ "stats", cli_stats, "stats [--json]",
 	  "Print counts of feeds, items, unread, starred and tags, the\n"
 	  "archive's size and the time of the last poll." },
+	{ "clean", cli_clean, "clean [--url URL] [--fragment] [FILE|-]",
+	  "Run the cleaner on an HTML file (or standard input) and print\n"
+	  "what would be stored: the headline, a blank line and the\n"
+	  "article's text, links numbered [n].  --url gives the page's\n"
+	  "address for its links; --fragment treats the input as a feed\n"
+	  "item's content (no headline, no article extraction)." },
 };
 
 static void
@@ -64,6 +112,8 @@ cli_print_usage(FILE *f)
 	size_t	 i;
 
 	fprintf(f, "usage: telex [-d DB] [-c CONFIG] [COMMAND [ARGS...]]\n\n"
+	    "With no command, telex opens the reader (? in it lists the "
+	    "keys).\n\n"
 	    "commands:\n");
 	for (i = 0; i < UTIL_ARRLEN(cli_commands); i++)
 		fprintf(f, "  telex %s\n", cli_commands[i].usage);
@@ -215,16 +265,24 @@ cli_dispatch(struct cli *cli, int argc, char **argv)
 	return (c->fn(cli, argc, argv));
 }
 
-/* With no command: the newest items, until the reader is built. */
+/* With no command: the reader on a terminal, else the newest items. */
 static int
 cli_default(struct cli *cli)
 {
 	char	*argv[] = { (char *)"list", (char *)"-n", (char *)"20", NULL };
+	char	*cause = NULL;
+	struct store *st;
 
-	if (cli->tty_err)
-		fprintf(stderr, "telex: the interactive reader is not "
-		    "built yet; here are the newest items (telex --help "
-		    "lists the commands)\n");
+	if (cli->tty_out && isatty(STDIN_FILENO)) {
+		if ((st = cli_store(cli)) == NULL)
+			return (CLI_FAILURE);
+		if (ui_main(st, cli_conf(cli), cli->db_path, &cause) != 0) {
+			cli_error("%s", cause);
+			free(cause);
+			return (CLI_FAILURE);
+		}
+		return (CLI_OK);
+	}
 	optind = 0;
 	return (cli_list(cli, 3, argv));
 }
@@ -267,12 +325,15 @@ main(int argc, char **argv)
 	argv += optind;
 	if (cli.db_path == NULL)
 		cli.db_path = db = cli_default_db();
+	/* Past a file size limit, writes fail (and say so) instead. */
+	signal(SIGXFSZ, SIG_IGN);
 	cli.tty_out = isatty(STDOUT_FILENO);
 	cli.tty_err = isatty(STDERR_FILENO);
 	xmlInitParser();
 	rc = argc == 0 ? cli_default(&cli) : cli_dispatch(&cli, argc, argv);
 	if (cli.store != NULL)
 		store_close(cli.store);
+	cli_rules_free(cli.rules);
 	conf_free(cli.conf);
 	xmlCleanupParser();
 	free(db);

@@ -18,6 +18,8 @@
 
 #include "date.h"
 #include "store.h"
+#include "store-sibling.h"
+#include "store-stem.h"
 #include "util.h"
 
 #define STORE_APPLICATION_ID	0x54454c58	/* "TELX" */
@@ -93,7 +95,75 @@ static const char *store_migrations[] = {
 	" FROM items LEFT JOIN item_bodies ON item_bodies.item_id = items.id;"
 	"CREATE VIRTUAL TABLE items_fts USING fts5(title, author, text,"
 	" content = 'items_fts_source', content_rowid = 'id',"
-	" tokenize = 'unicode61 remove_diacritics 2');"
+	" tokenize = 'unicode61 remove_diacritics 2');",
+	/*
+	 * 1 -> 2: web pages archived for items (telex archive); the index
+	 * reads a page's text in place of the feed's.  summary_only marks
+	 * items with a web address whose feed text is short.
+	 */
+	"CREATE TABLE item_pages ("
+	" item_id INTEGER PRIMARY KEY"
+	"  REFERENCES items(id) ON DELETE CASCADE,"
+	" url TEXT NOT NULL,"
+	" final_url TEXT,"
+	" html TEXT,"
+	" charset TEXT,"
+	" etag TEXT,"
+	" last_modified TEXT,"
+	" archived INTEGER NOT NULL DEFAULT 0,"
+	" checked INTEGER NOT NULL DEFAULT 0,"
+	" http_status INTEGER NOT NULL DEFAULT 0,"
+	" error TEXT,"
+	" title TEXT,"
+	" byline TEXT,"
+	" published TEXT,"
+	" site_name TEXT,"
+	" lang TEXT,"
+	" image TEXT,"
+	" text TEXT);"
+	"ALTER TABLE items ADD COLUMN archived INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE items ADD COLUMN summary_only INTEGER NOT NULL DEFAULT 0;"
+	"DROP VIEW items_fts_source;"
+	"CREATE VIEW items_fts_source AS"
+	" SELECT items.id AS id, items.title AS title,"
+	"  items.author AS author,"
+	"  coalesce(item_pages.text, item_bodies.text) AS text"
+	" FROM items LEFT JOIN item_bodies ON item_bodies.item_id = items.id"
+	" LEFT JOIN item_pages ON item_pages.item_id = items.id;"
+	"UPDATE items SET summary_only = (url IS NOT NULL AND coalesce("
+	" (SELECT b.text IS NULL OR (length(b.text) < 600 AND length(b.text)"
+	"  - length(replace(replace(b.text, ' ', ''), char(10), '')) < 80)"
+	"  FROM item_bodies b WHERE b.item_id = items.id), 1));"
+	"CREATE TRIGGER item_bodies_summary_insert AFTER INSERT ON item_bodies"
+	" BEGIN UPDATE items SET summary_only = (url IS NOT NULL AND"
+	"  (NEW.text IS NULL OR (length(NEW.text) < 600 AND length(NEW.text)"
+	"  - length(replace(replace(NEW.text, ' ', ''), char(10), '')) < 80)))"
+	"  WHERE id = NEW.item_id; END;"
+	"CREATE TRIGGER item_bodies_summary_update AFTER UPDATE OF text"
+	" ON item_bodies"
+	" BEGIN UPDATE items SET summary_only = (url IS NOT NULL AND"
+	"  (NEW.text IS NULL OR (length(NEW.text) < 600 AND length(NEW.text)"
+	"  - length(replace(replace(NEW.text, ' ', ''), char(10), '')) < 80)))"
+	"  WHERE id = NEW.item_id; END;",
+	/*
+	 * 2 -> 3: the index folds case and accents and stems each text in
+	 * its language (the "telex" tokenizer of store-stem.c).
+	 */
+	"DROP TABLE items_fts;"
+	"CREATE VIRTUAL TABLE items_fts USING fts5(title, author, text,"
+	" content = 'items_fts_source', content_rowid = 'id',"
+	" tokenize = 'telex');"
+	"INSERT INTO items_fts (items_fts) VALUES ('rebuild');",
+	/*
+	 * 3 -> 4: hidden items (rules that hide: a killfile) and saved
+	 * searches.
+	 */
+	"ALTER TABLE items ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE saved_searches ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+	" query TEXT NOT NULL,"
+	" added INTEGER NOT NULL DEFAULT 0);"
 };
 
 #define ITEM_COLUMNS \
@@ -140,6 +210,7 @@ enum store_sql {
 	SQL_TAG_INSERT,
 	SQL_FEED_TAG_INSERT,
 	SQL_STATS,
+	SQL_FTS_REINDEX,
 	SQL_COUNT
 };
 
@@ -165,7 +236,8 @@ static const char *store_sql_text[SQL_COUNT] = {
 	[SQL_ENCLOSURE_INSERT] = "INSERT INTO enclosures (item_id, url, type,"
 	    " length) VALUES (?1, ?2, ?3, ?4)",
 	[SQL_FTS_INSERT] = "INSERT INTO items_fts (rowid, title, author, text)"
-	    " VALUES (?1, ?2, ?3, ?4)",
+	    " VALUES (?1, ?2, ?3, coalesce((SELECT text FROM item_pages"
+	    " WHERE item_id = ?1), ?4))",
 	[SQL_FTS_DELETE] = "INSERT INTO items_fts (items_fts, rowid, title,"
 	    " author, text) SELECT 'delete', id, title, author, text"
 	    " FROM items_fts_source WHERE id = ?1",
@@ -233,7 +305,10 @@ static const char *store_sql_text[SQL_COUNT] = {
 	    "  WHERE removed = 0 AND last_error IS NOT NULL),"
 	    " (SELECT coalesce(max(last_poll), 0) FROM feeds),"
 	    " (SELECT c.page_count * s.page_size"
-	    "  FROM pragma_page_count c, pragma_page_size s)"
+	    "  FROM pragma_page_count c, pragma_page_size s)",
+	[SQL_FTS_REINDEX] = "INSERT INTO items_fts (rowid, title, author,"
+	    " text) SELECT id, title, author, text FROM items_fts_source"
+	    " WHERE id = ?1",
 };
 
 /* The shapes of store_items_list: one flag per filter that is set. */
@@ -246,7 +321,10 @@ static const char *store_sql_text[SQL_COUNT] = {
 #define LIST_READ	0x040
 #define LIST_STARRED	0x080
 #define LIST_LIMIT	0x100
-#define LIST_SHAPES	0x200
+#define LIST_BEFORE	0x200
+#define LIST_AFTER	0x400
+#define LIST_OLDEST	0x800
+#define LIST_SHAPES	0x1000
 
 static const struct {
 	int		 flag;
@@ -265,6 +343,8 @@ static const struct {
 	{ LIST_UNREAD, " AND i.read = 0" },
 	{ LIST_READ, " AND i.read = 1" },
 	{ LIST_STARRED, " AND i.starred = 1" },
+	{ LIST_BEFORE, " AND (i.date, i.id) < (:before_date, :before_id)" },
+	{ LIST_AFTER, " AND (i.date, i.id) > (:after_date, :after_id)" },
 };
 
 struct store {
@@ -274,6 +354,9 @@ struct store {
 	int		 code;		/* SQLite code behind error, or 0 */
 	sqlite3_stmt	*stmts[SQL_COUNT];
 	sqlite3_stmt	*lists[LIST_SHAPES];
+	sqlite3_stmt	*siblings[STORE_SIBLING_STMTS];
+	const struct store_rule *rules;	/* applied to new items */
+	size_t		 nrules;
 };
 
 /* Put an SQLite result code into words; the caller frees them. */
@@ -338,8 +421,16 @@ store_fail(struct store *st, int code, const char *fmt, ...)
 static int
 store_sqlfail(struct store *st, int code)
 {
+	int	 sys = st->db != NULL ? sqlite3_system_errno(st->db) : 0;
+
 	free(st->error);
-	st->error = store_explain(code, st->path);
+	if ((code & 0xff) == SQLITE_IOERR && sys == ENOSPC)
+		code = SQLITE_FULL;
+	if ((code & 0xff) == SQLITE_IOERR && sys == EFBIG)
+		st->error = xstrdup("the archive file would pass this "
+		    "process's file size limit (see ulimit -f)");
+	else
+		st->error = store_explain(code, st->path);
 	st->code = code;
 	return (-1);
 }
@@ -719,6 +810,8 @@ store_free(struct store *st)
 		sqlite3_finalize(st->stmts[i]);
 	for (i = 0; i < LIST_SHAPES; i++)
 		sqlite3_finalize(st->lists[i]);
+	for (i = 0; i < STORE_SIBLING_STMTS; i++)
+		sqlite3_finalize(st->siblings[i]);
 	sqlite3_close(st->db);
 	free(st->path);
 	free(st->error);
@@ -730,6 +823,9 @@ store_connect(struct store *st)
 {
 	int	 rc;
 
+	if (store_stem_setup() != 0)
+		return (store_fail(st, 0, "the search index cannot be set up "
+		    "(this SQLite does not offer FTS5)"));
 	rc = sqlite3_open_v2(st->path, &st->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_CREATE, NULL);
 	if (rc != SQLITE_OK)
@@ -1157,6 +1253,12 @@ store_list_shape(const struct store_filter *f)
 		shape |= LIST_STARRED;
 	if (f->limit != 0)
 		shape |= LIST_LIMIT;
+	if (f->before_id != 0)
+		shape |= LIST_BEFORE;
+	if (f->after_id != 0)
+		shape |= LIST_AFTER;
+	if (f->oldest_first)
+		shape |= LIST_OLDEST;
 	return (shape);
 }
 
@@ -1170,12 +1272,15 @@ store_list_prepare(struct store *st, int shape)
 	int		 rc;
 
 	buf_init(&sql, 0);
-	buf_adds(&sql, "SELECT " ITEM_COLUMNS ITEM_FROM " WHERE 1");
+	buf_adds(&sql, "SELECT " ITEM_COLUMNS ITEM_FROM " WHERE i.hidden = 0");
 	for (i = 0; i < UTIL_ARRLEN(store_list_parts); i++) {
 		if (shape & store_list_parts[i].flag)
 			buf_adds(&sql, store_list_parts[i].sql);
 	}
-	buf_adds(&sql, " ORDER BY i.date DESC, i.id DESC");
+	if (shape & LIST_OLDEST)
+		buf_adds(&sql, " ORDER BY i.date, i.id");
+	else
+		buf_adds(&sql, " ORDER BY i.date DESC, i.id DESC");
 	if (shape & LIST_LIMIT)
 		buf_adds(&sql, " LIMIT :limit");
 	rc = sqlite3_prepare_v3(st->db, sql.data, -1,
@@ -1227,6 +1332,18 @@ store_list_bind(sqlite3_stmt *s, const struct store_filter *f, int shape,
 	if (shape & LIST_TAG)
 		store_bind_text(s, sqlite3_bind_parameter_index(s, ":tag"),
 		    f->tag);
+	if (shape & LIST_BEFORE) {
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":before_date"), f->before_date);
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":before_id"), f->before_id);
+	}
+	if (shape & LIST_AFTER) {
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":after_date"), f->after_date);
+		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
+		    ":after_id"), f->after_id);
+	}
 	if (shape & LIST_LIMIT) {
 		limit = f->limit > (size_t)INT64_MAX ? INT64_MAX :
 		    (int64_t)f->limit;
@@ -1271,6 +1388,8 @@ store_items_list(struct store *st, const struct store_filter *f,
 	char		*like = NULL;
 	int		 shape, rc;
 
+	if (f->query != NULL)
+		return (store_query_list(st, f, cb, arg));
 	shape = store_list_shape(f);
 	if ((s = st->lists[shape]) != NULL && sqlite3_stmt_busy(s))
 		s = fresh = store_list_prepare(st, shape);
@@ -1657,4 +1776,126 @@ store_stats(struct store *st, struct store_stats *stats)
 	stats->bytes = sqlite3_column_int64(s, 7);
 	sqlite3_reset(s);
 	return (0);
+}
+
+/*
+ * For the store-*.c siblings (store-sibling.h): the connection, cached
+ * statements by slot, errors kept for store_errmsg, write transactions
+ * and the index kept in step around a change of an item's text.
+ */
+sqlite3 *
+store_sibling_db(struct store *st)
+{
+	return (st->db);
+}
+
+sqlite3_stmt *
+store_sibling_stmt(struct store *st, size_t slot, const char *sql)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if (slot >= STORE_SIBLING_STMTS)
+		return (NULL);
+	if ((s = st->siblings[slot]) != NULL) {
+		sqlite3_reset(s);
+		sqlite3_clear_bindings(s);
+		return (s);
+	}
+	rc = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT,
+	    &s, NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		store_sqlfail(st, rc);
+		return (NULL);
+	}
+	st->siblings[slot] = s;
+	return (s);
+}
+
+int
+store_sibling_run(struct store *st, sqlite3_stmt *s)
+{
+	return (store_run(st, s));
+}
+
+int
+store_sibling_row(struct store *st, sqlite3_stmt *s)
+{
+	return (store_row(st, s));
+}
+
+int
+store_sibling_sqlfail(struct store *st, int code)
+{
+	return (store_sqlfail(st, code));
+}
+
+int
+store_sibling_fail(struct store *st, const char *message)
+{
+	return (store_fail(st, 0, "%s", message));
+}
+
+int
+store_sibling_begin(struct store *st, int *own)
+{
+	return (store_write_begin(st, own));
+}
+
+int
+store_sibling_end(struct store *st, int own, int rc)
+{
+	return (store_write_end(st, own, rc));
+}
+
+/* Take an item's words out of the index; call before changing them. */
+int
+store_sibling_fts_out(struct store *st, int64_t id)
+{
+	return (store_fts_delete(st, SQL_FTS_DELETE, id));
+}
+
+/* Index an item's words as items_fts_source now yields them. */
+int
+store_sibling_fts_in(struct store *st, int64_t id)
+{
+	return (store_fts_delete(st, SQL_FTS_REINDEX, id));
+}
+
+/* The item columns of a list, read back by store_sibling_item_row. */
+const char *
+store_sibling_item_columns(void)
+{
+	return (ITEM_COLUMNS);
+}
+
+/* Fill it from a row that starts with the item columns, with its tags. */
+int
+store_sibling_item_row(struct store *st, sqlite3_stmt *s,
+    struct store_item *it)
+{
+	memset(it, 0, sizeof *it);
+	store_item_from_row(s, it);
+	if (store_names(st, SQL_ITEM_TAGS, it->id, &it->tags,
+	    &it->ntags) != 0) {
+		store_item_free(it);
+		return (-1);
+	}
+	return (0);
+}
+
+/* Rules to apply to new items (the caller keeps them alive); NULL: none. */
+void
+store_rules_set(struct store *st, const struct store_rule *rules, size_t n)
+{
+	st->rules = rules;
+	st->nrules = rules != NULL ? n : 0;
+}
+
+const struct store_rule *
+store_sibling_rules(struct store *st, size_t *n)
+{
+	*n = st->nrules;
+	return (st->rules);
 }

@@ -68,6 +68,19 @@ struct store_filter {
 	int		 unread;	/* 1: unread only, -1: read only */
 	int		 starred;	/* 1: starred only */
 	size_t		 limit;		/* 0: all */
+	/* A parsed query (src/query.h), ANDed with the fields above. */
+	const struct query *query;
+	/*
+	 * Keyset paging in (date, id) order, for windows onto long lists:
+	 * with before_id, items strictly older than (before_date,
+	 * before_id); with after_id, strictly newer.  oldest_first turns
+	 * the order round (to page upwards, or to start at the end).
+	 */
+	int64_t		 before_date;
+	int64_t		 before_id;
+	int64_t		 after_date;
+	int64_t		 after_id;
+	int		 oldest_first;
 };
 
 enum store_upsert {
@@ -144,5 +157,150 @@ int		 store_item_get(struct store *, int64_t id, struct store_item *);
 void		 store_item_free(struct store_item *);
 
 int		 store_stats(struct store *, struct store_stats *);
+
+/*
+ * Web pages archived for items (src/store-pages.c).  A page's text, when
+ * there is one, is what show prints and search indexes for its item.
+ */
+struct store_page {
+	int64_t	  item_id;
+	char	 *url;			/* as requested */
+	char	 *final_url;		/* after redirects, or NULL */
+	char	 *html;			/* NULL until a fetch worked */
+	char	 *charset;		/* from Content-Type, or NULL */
+	char	 *etag;
+	char	 *last_modified;
+	int64_t	  archived;		/* last fetch that worked; 0: none */
+	int64_t	  checked;		/* last attempt */
+	int	  http_status;		/* of the last attempt */
+	char	 *error;		/* of the last attempt, or NULL */
+	char	 *title;		/* what the cleaner found, or NULL */
+	char	 *byline;
+	char	 *published;
+	char	 *site_name;
+	char	 *lang;
+	char	 *image;
+	char	 *text;			/* NULL: the feed's text is used */
+};
+
+/* 0, 1 when the item has no page, -1 on error. */
+int		 store_page_get(struct store *, int64_t item_id,
+		     struct store_page *);
+void		 store_page_free(struct store_page *);
+/* Store a fetched page whole (keeping the index in step). */
+int		 store_page_put(struct store *, const struct store_page *);
+/* A fetch that brought no page (304 or error): the page stays. */
+int		 store_page_checked(struct store *, int64_t item_id,
+		     const char *url, int64_t when, int http_status,
+		     const char *error);
+/* New cleaned text and metadata for a stored page (html stays). */
+int		 store_page_retext(struct store *, const struct store_page *);
+/* New cleaned text for an item's feed HTML. */
+int		 store_item_retext(struct store *, int64_t item_id,
+		     const char *text);
+/* An item's flags: archived (a page text), summary_only (short feed text). */
+int		 store_item_flags(struct store *, int64_t item_id,
+		     int *archived, int *summary_only);
+/* Items of a feed first seen at or after since with no page yet. */
+int		 store_pages_pending(struct store *, int64_t feed_id,
+		     int64_t since, int64_t **ids, size_t *n);
+
+/*
+ * Queries, tags, saved searches and rules (src/store-query.c).  A query
+ * leaves hidden items out unless it says is:hidden.
+ */
+struct query;
+
+/* A matched word in a snippet: bytes [start, end) of the text. */
+struct store_span {
+	size_t	 start;
+	size_t	 end;
+};
+
+/* One search result: snippet is display-safe text, spans its matches. */
+struct store_hit {
+	const struct store_item	*item;
+	const char		*snippet;
+	const struct store_span	*spans;
+	size_t			 nspans;
+	double			 score;		/* lower is better */
+};
+typedef int (*store_hit_cb)(const struct store_hit *, void *);
+
+struct store_tag_count {
+	char	*name;
+	int64_t	 items;		/* tagged items and items of tagged feeds */
+	int64_t	 feeds;
+};
+
+struct store_saved {
+	char	*name;
+	char	*query;
+};
+
+/* What a rule in the config file does to the new items it matches. */
+struct store_rule {
+	const struct query	 *query;
+	char			**add;		/* tags */
+	size_t			  nadd;
+	char			**remove;
+	size_t			  nremove;
+	int			  read;		/* 1: mark read */
+	int			  hide;		/* 1: hide (killfile) */
+	int			  star;		/* 1: star */
+};
+
+enum store_mark {
+	STORE_MARK_READ,
+	STORE_MARK_UNREAD,
+	STORE_MARK_STAR,
+	STORE_MARK_UNSTAR,
+	STORE_MARK_HIDE,
+	STORE_MARK_UNHIDE
+};
+
+/* The list path of store_items_list when f->query is set. */
+int		 store_query_list(struct store *, const struct store_filter *,
+		     store_item_cb, void *);
+/* Ranked by relevance (title above text, recent a little first). */
+int		 store_search(struct store *, const struct store_filter *,
+		     store_hit_cb, void *);
+int		 store_items_count(struct store *, const struct store_filter *,
+		     int64_t *);
+/* Add and remove tags on every item matching f, in one transaction. */
+int		 store_tag_items(struct store *, const struct store_filter *,
+		     char *const *add, size_t nadd, char *const *remove,
+		     size_t nremove, int64_t *matched);
+int		 store_mark_items(struct store *, const struct store_filter *,
+		     enum store_mark, int64_t *changed);
+int		 store_tags_counts(struct store *, struct store_tag_count **,
+		     size_t *);
+void		 store_tag_counts_free(struct store_tag_count *, size_t);
+/* Add or replace (returns 1) a saved search. */
+int		 store_saved_put(struct store *, const char *name,
+		     const char *query);
+/* 0, 1 when there is no such saved search, -1 on error. */
+int		 store_saved_remove(struct store *, const char *name);
+int		 store_saved_list(struct store *, struct store_saved **,
+		     size_t *);
+void		 store_saved_free(struct store_saved *, size_t);
+/*
+ * Rules for new items: set them once (the caller keeps them alive), then
+ * around storing a feed's items in one transaction, note the newest id
+ * before and apply the rules to that feed's items after it.
+ */
+void		 store_rules_set(struct store *, const struct store_rule *,
+		     size_t);
+int		 store_rules_mark(struct store *, int64_t *last_id);
+int		 store_rules_apply(struct store *, int64_t feed_id,
+		     int64_t last_id);
+
+/*
+ * Check every page of the archive and its search index: 0 when whole, 1
+ * with *report (caller frees) saying what is wrong, -1 on error.
+ */
+int		 store_check(struct store *, char **report);
+/* Rebuild the search index from the items. */
+int		 store_repair_index(struct store *);
 
 #endif

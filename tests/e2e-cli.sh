@@ -9,7 +9,7 @@ DEMO=$TELEX_SRCDIR/feeds/demo
 tx --version
 t_match "--version prints the version" "$T_OUT" '^telex [0-9]+\.[0-9]+'
 tx --help
-t_match "--help lists the commands" "$T_OUT" 'telex poll \[-j N\]'
+t_match "--help lists the commands" "$T_OUT" 'telex poll \[--wait\] \[-j N\]'
 for c in add rm feeds import export poll list show stats; do
 	tx "$c" --help
 	t_match "$c --help explains $c" "$T_OUT" "^usage: telex $c"

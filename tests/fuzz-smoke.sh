@@ -20,7 +20,7 @@ seeds=$T_DIR/seeds
 mkdir -p "$seeds"
 cp "$TELEX_SRCDIR"/tests/data/*.xml "$TELEX_SRCDIR"/feeds/demo/*.xml \
     "$TELEX_SRCDIR"/tests/fuzz/regress/* "$seeds"/
-for t in parse clean opml date; do
+for t in parse clean opml date query; do
 	if "$out/fuzz-$t" -runs=3000 -max_len=65536 -rss_limit_mb=512 \
 	    -artifact_prefix="$T_DIR/" \
 	    -timeout=10 "$seeds" >"$T_DIR/$t.log" 2>&1; then

@@ -2,6 +2,10 @@
 """A loopback HTTP server for telex's tests and benchmarks.
 
 usage: httpd.py --root DIR [--log FILE] [--port-file PATH]
+                 [--tls-cert CERT --tls-key KEY]
+
+With --tls-cert and --tls-key it speaks HTTPS with that certificate (the
+tests use a self-signed one that a client must refuse).
 
 It binds 127.0.0.1 on a free port (never another address), prints the
 port on the first line of standard output and, with --port-file, writes it
@@ -31,6 +35,9 @@ Routes (NAME is a file under --root; names cannot leave the root):
   /truncated/NAME      the first half of the file, with a matching length.
   /lying-length        Content-Length: 1000, 100 bytes of body, then close.
   /headers             the request's headers as text/plain.
+  /gzip-bomb?mb=N      a few KB of gzip that expand to N MiB (default 64).
+  /bad-chunked         chunked encoding with a chunk size that is not hex.
+  /fat-headers?kb=N    N KB (default 100) of response headers, then a feed.
   anything else        the file at that path under --root, as /feed does.
 
 With --log, one line per request, tab-separated, written when it ends:
@@ -107,6 +114,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "html": self.html,
             "lying-length": self.lying_length,
             "headers": self.echo_headers,
+            "gzip-bomb": self.gzip_bomb,
+            "bad-chunked": self.bad_chunked,
+            "fat-headers": self.fat_headers,
         }
         if head in simple and rest == "":
             simple[head]()
@@ -291,6 +301,28 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.wfile.flush()
         self.close_connection = True
 
+    def gzip_bomb(self):
+        mb = int(self.number("mb", 64))
+        body = gzip.compress(b"\0" * (mb << 20), compresslevel=9)
+        self.send(200, body, [("Content-Type", "application/rss+xml"),
+                              ("Content-Encoding", "gzip")])
+
+    def bad_chunked(self):
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.send_header("Connection", "close")
+        self.end_headers()
+        self.wfile.write(b"10\r\n<rss version=\"2.0\">\r\nzz-not-hex\r\n")
+        self.wfile.flush()
+        self.close_connection = True
+
+    def fat_headers(self):
+        kb = int(self.number("kb", 100))
+        headers = [("X-Padding-%d" % i, "p" * 1000) for i in range(kb)]
+        self.send(200, b'<rss version="2.0"><channel><title>Fat</title>'
+                  b"</channel></rss>", headers)
+
     def echo_headers(self):
         lines = ["%s: %s" % (k, v) for k, v in self.headers.items()]
         self.text(200, "\n".join(lines))
@@ -335,6 +367,8 @@ def main():
     ap.add_argument("--root", default=".")
     ap.add_argument("--log")
     ap.add_argument("--port-file")
+    ap.add_argument("--tls-cert")
+    ap.add_argument("--tls-key")
     args = ap.parse_args()
     ROOT = args.root
     if args.log:
@@ -343,6 +377,11 @@ def main():
     for sig in (signal.SIGTERM, signal.SIGINT):
         signal.signal(sig, lambda *_: os._exit(0))
     server = Server(("127.0.0.1", 0), Handler)
+    if args.tls_cert:
+        import ssl
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.tls_cert, args.tls_key)
+        server.socket = ctx.wrap_socket(server.socket, server_side=True)
     port = server.server_address[1]
     print(port, flush=True)
     if args.port_file:

@@ -1,9 +1,11 @@
 /*
- * Unit tests for src/clean.c: feed item HTML into reading text, as a
- * table of {html, expected text}.
+ * Unit tests for the cleaner: feed item HTML into reading text as tables
+ * of {html, expected text}, page metadata and charsets, and the fixture
+ * pages of tests/data/pages with their expected output.
  */
 #include "config.h"
 
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -26,7 +28,7 @@ static const struct clean_case block_cases[] = {
 	{ "paragraphs", "<p>One.</p><p>Two.</p>", "One.\n\nTwo." },
 	{ "collapse", "<p>  lots \n\t of   space </p>", "lots of space" },
 	{ "inline", "<p>An <em>emphatic</em> <a href=\"/x\">link</a>.</p>",
-	  "An emphatic link." },
+	  "An emphatic link[1]." },
 	{ "headings", "<h2>Port news</h2><p>Ferries run late.</p>",
 	  "Port news\n\nFerries run late." },
 	{ "br", "line one<br>line two<br><br>para two",
@@ -69,6 +71,46 @@ static const struct clean_case safety_cases[] = {
 	{ "empty", "", "" },
 };
 
+static const struct clean_case furniture_cases[] = {
+	{ "read also link", "<p>Story.</p><p><b>Read Also:</b> <a href=\"/a\">"
+	  "Another story about the harbour wall and its repairs</a></p>",
+	  "Story." },
+	{ "phrase in prose stays", "<p>Residents who read also the small "
+	  "print found that the plan had changed twice since spring.</p>",
+	  "Residents who read also the small print found that the plan had "
+	  "changed twice since spring." },
+	{ "comment form lines", "<p>Story.</p><div>Leave A Reply</div>"
+	  "<div>Please enter your comment!</div><div>Please enter your name "
+	  "here</div>", "Story." },
+	{ "russian", "<p>Новость.</p><p>Читайте также: <a href=\"/b\">Другая "
+	  "новость о мосте</a></p>", "Новость." },
+	{ "french", "<p>Texte.</p><p>Lire aussi : <a href=\"/c\">Un autre "
+	  "article</a></p>", "Texte." },
+	{ "german", "<p>Text.</p><p>Lesen Sie auch: <a href=\"/d\">Ein "
+	  "anderer Artikel</a></p>", "Text." },
+	{ "spanish", "<p>Texto.</p><p>Lee también: <a href=\"/e\">Otra "
+	  "noticia</a></p>", "Texto." },
+	{ "advertisement", "<p>One.</p><p>ADVERTISEMENT</p><p>Two.</p>",
+	  "One.\n\nTwo." },
+	{ "appeared first", "<p>Body.</p><p>The post <a href=\"/p\">Tide "
+	  "tables</a> appeared first on <a href=\"/\">Port News</a>.</p>",
+	  "Body." },
+	{ "share and related classes", "<p>Body.</p><div class=\"share-"
+	  "buttons\"><a href=\"/f\">Facebook</a></div><div class=\"related-"
+	  "posts\"><a href=\"/g\">Other</a></div><div id=\"respond\">"
+	  "Reply</div>", "Body." },
+	{ "hidden", "<p>Seen.</p><p style=\"display: none\">Unseen.</p>"
+	  "<div hidden>Nor this.</div>", "Seen." },
+	{ "double escaped", "&lt;p&gt;First.&lt;/p&gt;&lt;p&gt;Second &amp;amp;"
+	  " third.&lt;/p&gt;", "First.\n\nSecond & third." },
+	{ "links numbered once", "<p><a href=\"https://a.example/\">A</a>, "
+	  "<a href=\"https://b.example/\">B</a>, <a href=\"https://a.example/"
+	  "\">A again</a>, <a href=\"#top\">top</a>.</p>",
+	  "A[1], B[2], A again[1], top." },
+	{ "zero width and bidi", "<p>a\xe2\x80\x8b" "b\xe2\x80\xae" "c</p>",
+	  "abc" },
+};
+
 static void
 clean_run(const struct clean_case *cases, size_t n)
 {
@@ -101,6 +143,123 @@ static void
 test_safety(void **state)
 {
 	clean_run(safety_cases, UTIL_ARRLEN(safety_cases));
+}
+
+static void
+test_furniture(void **state)
+{
+	clean_run(furniture_cases, UTIL_ARRLEN(furniture_cases));
+}
+
+static void
+test_links(void **state)
+{
+	struct clean_article	 a;
+	const char		*html = "<p>See <a href=\"/tides/\">the tide "
+	    "tables</a> and <a href=\"https://x.example/\">X</a>.</p>";
+
+	clean_fragment_article(html, strlen(html), "https://port.example/news/",
+	    &a);
+	assert_string_equal(a.text, "See the tide tables[1] and X[2].");
+	assert_int_equal(a.nlinks, 2);
+	assert_string_equal(a.links[0].url, "https://port.example/tides/");
+	assert_string_equal(a.links[0].text, "the tide tables");
+	assert_string_equal(a.links[1].url, "https://x.example/");
+	clean_article_free(&a);
+}
+
+/* Page metadata: headline without the site name, byline, date, JSON-LD. */
+static void
+test_page_meta(void **state)
+{
+	struct clean_article	 a;
+	const char		*html = "<html lang=\"de\"><head><title>Die "
+	    "Fähre fährt wieder | Stadtnotizen</title><meta property=\""
+	    "og:site_name\" content=\"Stadtnotizen\"><meta name=\"author\" "
+	    "content=\"Jonas Weber\"><meta property=\"article:published_time"
+	    "\" content=\"2026-06-03\"><meta property=\"og:image\" content=\""
+	    "/img/f.jpg\"></head><body><h1>Die Fähre fährt wieder</h1><p>Seit "
+	    "Montag verkehrt die Fähre zwischen Ziegelhausen und Schlierbach "
+	    "wieder nach dem alten Fahrplan, teilte die Stadt mit.</p></body>"
+	    "</html>";
+
+	assert_int_equal(clean_page(html, strlen(html),
+	    "https://stadt.example/a/", NULL, &a), 0);
+	assert_string_equal(a.title, "Die Fähre fährt wieder");
+	assert_string_equal(a.site_name, "Stadtnotizen");
+	assert_string_equal(a.byline, "Jonas Weber");
+	assert_string_equal(a.published, "2026-06-03");
+	assert_string_equal(a.lang, "de");
+	assert_string_equal(a.image, "https://stadt.example/img/f.jpg");
+	assert_non_null(strstr(a.text, "Seit Montag"));
+	assert_null(strstr(a.text, "Die Fähre fährt wieder"));
+	clean_article_free(&a);
+}
+
+/* Charset from the HTTP header beats the page; invalid UTF-8 is 1252. */
+static void
+test_page_charset(void **state)
+{
+	struct clean_article	 a;
+	const char		*koi8 = "<p>\xf0\xd2\xc9\xd3\xd4\xc1\xce\xd8 "
+	    "\xd7 \xd3\xc5\xcc\xc5.</p>";
+	const char		*cp1252 = "<p>Caf\xe9 \x80 5 \x93quoted\x94</p>";
+
+	clean_page(koi8, strlen(koi8), NULL, "KOI8-R", &a);
+	assert_string_equal(a.text, "Пристань в селе.");
+	clean_article_free(&a);
+	clean_page(cp1252, strlen(cp1252), NULL, NULL, &a);
+	assert_string_equal(a.text, "Café € 5 \xe2\x80\x9cquoted\xe2\x80\x9d");
+	clean_article_free(&a);
+}
+
+/*
+ * tests/data/pages: each NAME.html is a page as a site serves it and
+ * NAME.txt what telex clean must print for it (headline, blank line,
+ * text).
+ */
+static void
+test_pages(void **state)
+{
+	const char		*src = getenv("TELEX_SRCDIR");
+	char			*dir, *path, *cause = NULL, *got;
+	struct buf		 html, want;
+	struct clean_article	 a;
+	DIR			*d;
+	struct dirent		*e;
+	size_t			 len, n = 0, bad = 0;
+
+	dir = xasprintf("%s/tests/data/pages", src != NULL ? src : ".");
+	if ((d = opendir(dir)) == NULL)
+		fail_msg("cannot open %s", dir);
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (len < 6 || strcmp(e->d_name + len - 5, ".html") != 0)
+			continue;
+		buf_init(&html, 0);
+		buf_init(&want, 0);
+		path = xasprintf("%s/%s", dir, e->d_name);
+		assert_int_equal(util_read_file(path, &html, &cause), 0);
+		strcpy(path + strlen(path) - 5, ".txt");
+		assert_int_equal(util_read_file(path, &want, &cause), 0);
+		clean_page(html.data, html.len, NULL, NULL, &a);
+		got = xasprintf("%s\n\n%s\n", a.title != NULL ? a.title : "",
+		    a.text);
+		if (strcmp(got, want.data) != 0) {
+			print_error("%s: got:\n%s\n", e->d_name, got);
+			bad++;
+		}
+		n++;
+		free(got);
+		free(path);
+		clean_article_free(&a);
+		buf_free(&html);
+		buf_free(&want);
+	}
+	closedir(d);
+	free(dir);
+	assert_true(n >= 15);
+	assert_int_equal(bad, 0);
 }
 
 static void
@@ -146,6 +305,11 @@ main(void)
 		cmocka_unit_test(test_structure),
 		cmocka_unit_test(test_safety),
 		cmocka_unit_test(test_inline),
+		cmocka_unit_test(test_furniture),
+		cmocka_unit_test(test_links),
+		cmocka_unit_test(test_page_meta),
+		cmocka_unit_test(test_page_charset),
+		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_deep_nesting),
 	};
 

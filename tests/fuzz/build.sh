@@ -17,16 +17,17 @@ printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (v
 pkgs="libcurl mxml sqlite3 libxml-2.0 libutf8proc"
 cflags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fsanitize=fuzzer-no-link,address,undefined
     -I$confdir -I$src/src -I$src/feeds $(pkg-config --cflags $pkgs)"
-libs="$(pkg-config --libs $pkgs) -lpthread"
+libs="$(pkg-config --libs $pkgs) -lstemmer -lpthread"
 objs=
-for f in src/util.c src/date.c src/url.c src/clean.c src/opml.c \
-    feeds/prepass.c feeds/parse.c; do
+# Every library source: all of src/ and feeds/ but the command line.
+for f in $(cd "$src" && ls src/*.c feeds/*.c | grep -v -e '^src/main\.c$' \
+    -e '^src/cli'); do
 	o=$out/$(basename "$f" .c).o
 	# shellcheck disable=SC2086
 	"$cc" $cflags -c "$src/$f" -o "$o"
 	objs="$objs $o"
 done
-for t in parse clean opml date; do
+for t in parse clean opml date query; do
 	# shellcheck disable=SC2086
 	"$cc" $cflags -fsanitize=fuzzer,address,undefined \
 	    "$src/tests/fuzz/fuzz-$t.c" $objs $libs -o "$out/fuzz-$t"

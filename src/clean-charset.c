@@ -1,0 +1,210 @@
+/*
+ * A page's character set: the HTTP header, a byte order mark, <meta
+ * charset> or http-equiv, else UTF-8 with windows-1252 for pages that
+ * are not valid UTF-8; the bytes converted to UTF-8 with iconv.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean-int.h"
+
+/* Labels that name a wider charset than they say (as browsers read them). */
+static const struct {
+	const char	*label;
+	const char	*iconv;
+} clean_charset_aliases[] = {
+	{ "iso-8859-1", "WINDOWS-1252" }, { "iso8859-1", "WINDOWS-1252" },
+	{ "latin1", "WINDOWS-1252" }, { "latin-1", "WINDOWS-1252" },
+	{ "us-ascii", "WINDOWS-1252" }, { "ascii", "WINDOWS-1252" },
+	{ "shift_jis", "CP932" }, { "shift-jis", "CP932" },
+	{ "sjis", "CP932" }, { "x-sjis", "CP932" }, { "windows-31j", "CP932" },
+	{ "gb2312", "GB18030" }, { "gbk", "GB18030" }, { "x-gbk", "GB18030" },
+	{ "euc-kr", "CP949" }, { "ks_c_5601-1987", "CP949" },
+	{ "tis-620", "CP874" }, { "iso-8859-9", "WINDOWS-1254" },
+	{ "utf8", "UTF-8" }, { "unicode", "UTF-16" },
+};
+
+/* A charset label cleaned into name (size bytes), or 0 if none. */
+static int
+clean_charset_label(const char *p, size_t n, char *name, size_t size)
+{
+	size_t	 i = 0, k;
+
+	while (n > 0 && (*p == ' ' || *p == '"' || *p == '\'' || *p == '=')) {
+		p++;
+		n--;
+	}
+	while (i < n && i + 1 < size && (isalnum((unsigned char)p[i]) ||
+	    strchr("-_.:", p[i]) != NULL)) {
+		name[i] = (char)tolower((unsigned char)p[i]);
+		i++;
+	}
+	name[i] = '\0';
+	if (i == 0)
+		return (0);
+	for (k = 0; k < UTIL_ARRLEN(clean_charset_aliases); k++) {
+		if (strcmp(name, clean_charset_aliases[k].label) == 0) {
+			snprintf(name, size, "%s", clean_charset_aliases[k].iconv);
+			break;
+		}
+	}
+	return (1);
+}
+
+/* The charset a <meta> in the first 32 KB declares, into name. */
+static int
+clean_charset_meta(const char *html, size_t len, char *name, size_t size)
+{
+	const char	*p = html, *end, *tag, *cs;
+	size_t		 scan = len < 32768 ? len : 32768;
+	char		*head;
+	int		 found = 0;
+
+	head = xstrndup(html, scan);
+	p = head;
+	while ((tag = util_strcasestr(p, "<meta")) != NULL) {
+		if ((end = strchr(tag, '>')) == NULL)
+			break;
+		cs = util_strcasestr(tag, "charset");
+		if (cs != NULL && cs < end) {
+			cs += 7;
+			cs += strspn(cs, " \t\r\n");
+			if (*cs == '=' && clean_charset_label(cs, (size_t)(end -
+			    cs), name, size)) {
+				found = 1;
+				break;
+			}
+		}
+		p = end;
+	}
+	free(head);
+	return (found);
+}
+
+static int
+clean_has_high(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] >= 0x80)
+			return (1);
+	}
+	return (0);
+}
+
+static int
+clean_iconv_known(const char *name)
+{
+	iconv_t	 cd;
+
+	if ((cd = iconv_open("UTF-8", name)) == (iconv_t)-1)
+		return (0);
+	iconv_close(cd);
+	return (1);
+}
+
+/*
+ * The iconv name of the page's charset, into a static buffer: BOM first,
+ * then the HTTP header, then <meta>; "UTF-8" when unknown and valid,
+ * else "WINDOWS-1252".
+ */
+const char *
+clean_charset_name(const char *html, size_t len, const char *http_charset)
+{
+	static char	 name[64];
+	const unsigned char *u = (const unsigned char *)html;
+
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
+		return ("UTF-8");
+	if (len >= 2 && u[0] == 0xff && u[1] == 0xfe)
+		return ("UTF-16LE");
+	if (len >= 2 && u[0] == 0xfe && u[1] == 0xff)
+		return ("UTF-16BE");
+	/* Text that decodes as UTF-8 is UTF-8, whatever the label says. */
+	if (clean_has_high(html, len) && util_utf8_valid(html, len))
+		return ("UTF-8");
+	if (http_charset != NULL && clean_charset_label(http_charset,
+	    strlen(http_charset), name, sizeof name) &&
+	    clean_iconv_known(name))
+		return (name);
+	if (clean_charset_meta(html, len, name, sizeof name) &&
+	    strcmp(name, "utf-16") != 0 && strcmp(name, "UTF-16") != 0 &&
+	    clean_iconv_known(name)) {
+		if (strcmp(name, "utf-8") == 0)
+			return ("UTF-8");
+		return (name);
+	}
+	return (util_utf8_valid(html, len) ? "UTF-8" : "WINDOWS-1252");
+}
+
+/*
+ * Convert len bytes from charset from to UTF-8; an undecodable byte
+ * becomes U+FFFD.  The caller frees the result (*outlen bytes).
+ */
+static char *
+clean_iconv(const char *html, size_t len, const char *from, size_t *outlen)
+{
+	struct buf	 b;
+	iconv_t		 cd;
+	char		 chunk[8192], *in = (char *)html, *o;
+	size_t		 left = len, room;
+
+	buf_init(&b, 0);
+	if ((cd = iconv_open("UTF-8", from)) == (iconv_t)-1) {
+		*outlen = 0;
+		return (buf_steal(&b));
+	}
+	while (left > 0) {
+		o = chunk;
+		room = sizeof chunk;
+		if (iconv(cd, &in, &left, &o, &room) == (size_t)-1 &&
+		    errno != E2BIG) {
+			buf_add(&b, chunk, sizeof chunk - room);
+			buf_adds(&b, "\xef\xbf\xbd");
+			in++;
+			left--;
+			iconv(cd, NULL, NULL, NULL, NULL);
+			continue;
+		}
+		buf_add(&b, chunk, sizeof chunk - room);
+	}
+	iconv_close(cd);
+	*outlen = b.len;
+	return (buf_steal(&b));
+}
+
+/*
+ * The page as UTF-8.  Returns html itself (*copied 0) when it already
+ * is valid UTF-8 without a BOM, else a converted copy (*copied 1) the
+ * caller frees.
+ */
+char *
+clean_charset_utf8(const char *html, size_t len, const char *http_charset,
+    size_t *outlen, int *copied)
+{
+	const char	*cs = clean_charset_name(html, len, http_charset);
+
+	*copied = 0;
+	*outlen = len;
+	if (strcmp(cs, "UTF-8") == 0) {
+		if (len >= 3 && memcmp(html, "\xef\xbb\xbf", 3) == 0) {
+			*outlen = len - 3;
+			return ((char *)html + 3);
+		}
+		if (util_utf8_valid(html, len))
+			return ((char *)html);
+		*copied = 1;
+		html = util_utf8_sanitize(html, len);
+		*outlen = strlen(html);
+		return ((char *)html);
+	}
+	*copied = 1;
+	return (clean_iconv(html, len, cs, outlen));
+}

@@ -1,0 +1,406 @@
+/*
+ * What a page says about its article: headline (og:title, JSON-LD, h1,
+ * <title> without the site name), byline, published time, site name,
+ * language and lead image, and JSON-LD's articleBody as a fallback.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/tree.h>
+
+#include "clean-int.h"
+#include "url.h"
+
+struct clean_meta_found {
+	char	*og_title, *ld_title, *h1, *title, *site, *ld_site;
+	char	*byline, *ld_byline, *published, *image, *lang;
+	char	*ld_body;
+	int	 nh1;
+};
+
+static void	clean_jsonld(struct clean_meta_found *, xmlNode *);
+
+static char *
+clean_prop(const xmlNode *n, const char *name)
+{
+	xmlChar	*v;
+	char	*s;
+
+	if ((v = xmlGetProp(n, (const xmlChar *)name)) == NULL)
+		return (NULL);
+	s = util_display_safe((char *)v);
+	xmlFree(v);
+	if (*s == '\0') {
+		free(s);
+		return (NULL);
+	}
+	return (s);
+}
+
+/* Keep the first value found for a field; free the rest. */
+static void
+clean_keep(char **field, char *value)
+{
+	if (*field == NULL)
+		*field = value;
+	else
+		free(value);
+}
+
+static char *
+clean_node_text(xmlNode *n)
+{
+	xmlChar	*t;
+	char	*s;
+
+	if ((t = xmlNodeGetContent(n)) == NULL)
+		return (NULL);
+	s = util_display_safe((char *)t);
+	xmlFree(t);
+	if (*s == '\0') {
+		free(s);
+		return (NULL);
+	}
+	return (s);
+}
+
+static void
+clean_meta_tag(struct clean_meta_found *m, xmlNode *n)
+{
+	static const struct {
+		const char	*key;
+		size_t		 field;
+	} keys[] = {
+		{ "og:title", offsetof(struct clean_meta_found, og_title) },
+		{ "twitter:title", offsetof(struct clean_meta_found, og_title) },
+		{ "og:site_name", offsetof(struct clean_meta_found, site) },
+		{ "author", offsetof(struct clean_meta_found, byline) },
+		{ "dc.creator", offsetof(struct clean_meta_found, byline) },
+		{ "parsely-author", offsetof(struct clean_meta_found, byline) },
+		{ "article:published_time",
+		  offsetof(struct clean_meta_found, published) },
+		{ "datepublished", offsetof(struct clean_meta_found, published) },
+		{ "date", offsetof(struct clean_meta_found, published) },
+		{ "dc.date", offsetof(struct clean_meta_found, published) },
+		{ "og:image", offsetof(struct clean_meta_found, image) },
+		{ "twitter:image", offsetof(struct clean_meta_found, image) },
+	};
+	char	*key, *value;
+	size_t	 i;
+
+	if ((key = clean_prop(n, "property")) == NULL &&
+	    (key = clean_prop(n, "name")) == NULL &&
+	    (key = clean_prop(n, "itemprop")) == NULL)
+		return;
+	for (i = 0; key[i] != '\0'; i++)
+		key[i] = (char)tolower((unsigned char)key[i]);
+	for (i = 0; i < UTIL_ARRLEN(keys); i++) {
+		if (strcmp(key, keys[i].key) != 0)
+			continue;
+		if ((value = clean_prop(n, "content")) != NULL)
+			clean_keep((char **)((char *)m + keys[i].field), value);
+		break;
+	}
+	free(key);
+}
+
+/* A byline element (rel=author, itemprop=author, class "byline"). */
+static int
+clean_byline_node(const xmlNode *n)
+{
+	const xmlAttr	*a;
+	const char	*name, *v;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (a->children == NULL || a->children->content == NULL)
+			continue;
+		name = (const char *)a->name;
+		v = (const char *)a->children->content;
+		if ((strcmp(name, "rel") == 0 && strcmp(v, "author") == 0) ||
+		    (strcmp(name, "itemprop") == 0 &&
+		    strstr(v, "author") != NULL) ||
+		    (strcmp(name, "class") == 0 &&
+		    util_strcasestr(v, "byline") != NULL))
+			return (1);
+	}
+	return (0);
+}
+
+static void
+clean_meta_element(struct clean_meta_found *m, xmlNode *n)
+{
+	const char	*name = (const char *)n->name;
+	char		*t;
+
+	if (strcmp(name, "meta") == 0)
+		clean_meta_tag(m, n);
+	else if (strcmp(name, "title") == 0 && m->title == NULL)
+		m->title = clean_node_text(n);
+	else if (strcmp(name, "h1") == 0) {
+		if (m->nh1++ == 0)
+			m->h1 = clean_node_text(n);
+	} else if (strcmp(name, "html") == 0 && m->lang == NULL)
+		m->lang = clean_prop(n, "lang");
+	else if (strcmp(name, "script") == 0) {
+		if ((t = clean_prop(n, "type")) != NULL &&
+		    strcmp(t, "application/ld+json") == 0)
+			clean_jsonld(m, n);
+		free(t);
+	} else if (m->byline == NULL && clean_byline_node(n)) {
+		t = clean_node_text(n);
+		if (t != NULL && strlen(t) < 100)
+			m->byline = t;
+		else
+			free(t);
+	}
+}
+
+/* Append the UTF-8 of code point c. */
+static void
+clean_json_utf8(struct buf *b, unsigned long c)
+{
+	char	 u[4];
+
+	if (c < 0x80)
+		buf_addc(b, (char)c);
+	else if (c < 0x800) {
+		u[0] = (char)(0xc0 | (c >> 6));
+		u[1] = (char)(0x80 | (c & 0x3f));
+		buf_add(b, u, 2);
+	} else if (c < 0x10000) {
+		u[0] = (char)(0xe0 | (c >> 12));
+		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[2] = (char)(0x80 | (c & 0x3f));
+		buf_add(b, u, 3);
+	} else {
+		u[0] = (char)(0xf0 | (c >> 18));
+		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+		u[3] = (char)(0x80 | (c & 0x3f));
+		buf_add(b, u, 4);
+	}
+}
+
+/* Decode the JSON string starting after its opening quote at p. */
+static char *
+clean_json_string(const char *p)
+{
+	struct buf	 b;
+	unsigned long	 c, lo;
+	char		 hex[5];
+
+	buf_init(&b, 1 << 22);
+	for (; *p != '\0' && *p != '"'; p++) {
+		if (*p != '\\') {
+			buf_addc(&b, *p);
+			continue;
+		}
+		switch (*++p) {
+		case 'n':
+			buf_addc(&b, '\n');
+			break;
+		case 't': case 'r': case 'b': case 'f':
+			buf_addc(&b, ' ');
+			break;
+		case 'u':
+			if (strlen(p + 1) < 4)
+				goto out;
+			memcpy(hex, p + 1, 4);
+			hex[4] = '\0';
+			c = strtoul(hex, NULL, 16);
+			p += 4;
+			if (c >= 0xd800 && c < 0xdc00 && p[1] == '\\' &&
+			    p[2] == 'u' && strlen(p + 3) >= 4) {
+				memcpy(hex, p + 3, 4);
+				lo = strtoul(hex, NULL, 16);
+				if (lo >= 0xdc00 && lo < 0xe000) {
+					c = 0x10000 + ((c - 0xd800) << 10) +
+					    (lo - 0xdc00);
+					p += 6;
+				}
+			}
+			if (c >= 0xd800 && c < 0xe000)
+				c = 0xfffd;
+			clean_json_utf8(&b, c);
+			break;
+		case '\0':
+			goto out;
+		default:
+			buf_addc(&b, *p);
+			break;
+		}
+	}
+out:
+	return (buf_steal(&b));
+}
+
+/* The string value of "key" at or after p, or NULL (first match only). */
+static char *
+clean_json_find(const char *p, const char *key)
+{
+	char	 quoted[64];
+	const char *q;
+
+	snprintf(quoted, sizeof quoted, "\"%s\"", key);
+	if ((q = strstr(p, quoted)) == NULL)
+		return (NULL);
+	q += strlen(quoted);
+	q += strspn(q, " \t\r\n");
+	if (*q++ != ':')
+		return (NULL);
+	q += strspn(q, " \t\r\n");
+	if (*q == '[' || *q == '{') {
+		if (strcmp(key, "author") != 0 && strcmp(key, "publisher") != 0)
+			return (NULL);
+		return (clean_json_find(q, "name"));
+	}
+	if (*q != '"')
+		return (NULL);
+	return (clean_json_string(q + 1));
+}
+
+static void
+clean_jsonld(struct clean_meta_found *m, xmlNode *n)
+{
+	xmlChar	*t;
+	char	*v;
+
+	if ((t = xmlNodeGetContent(n)) == NULL)
+		return;
+	if ((v = clean_json_find((char *)t, "headline")) != NULL)
+		clean_keep(&m->ld_title, v);
+	if ((v = clean_json_find((char *)t, "articleBody")) != NULL)
+		clean_keep(&m->ld_body, v);
+	if ((v = clean_json_find((char *)t, "author")) != NULL)
+		clean_keep(&m->ld_byline, v);
+	if ((v = clean_json_find((char *)t, "publisher")) != NULL)
+		clean_keep(&m->ld_site, v);
+	if ((v = clean_json_find((char *)t, "datePublished")) != NULL)
+		clean_keep(&m->published, v);
+	xmlFree(t);
+}
+
+/* "Headline | Site" or "Site - Headline": the headline alone. */
+static char *
+clean_title_trim(const char *title, const char *site)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " :: ",
+		" \xc2\xbb ", " \xc2\xab ", " / ",
+	};
+	const char	*s;
+	size_t		 i, len = strlen(title), slen;
+
+	slen = site != NULL ? strlen(site) : 0;
+	if (slen > 0 && len > slen + 2 && strncmp(title, site, slen) == 0 &&
+	    title[slen] == ':' && title[slen + 1] == ' ')
+		return (xstrdup(title + slen + 2));
+	for (i = 0; i < UTIL_ARRLEN(seps); i++) {
+		if ((s = strstr(title, seps[i])) == NULL)
+			continue;
+		if (site != NULL && strstr(s, site) == NULL &&
+		    strncmp(title, site, strlen(site)) == 0)
+			return (xstrdup(s + strlen(seps[i])));
+		if ((size_t)(s - title) * 2 >= len / 2)
+			return (xstrndup(title, (size_t)(s - title)));
+	}
+	return (xstrdup(title));
+}
+
+static char *
+clean_choose_title(struct clean_meta_found *m, const char *site)
+{
+	const char	*t;
+
+	if ((t = m->ld_title) == NULL && (t = m->og_title) == NULL &&
+	    (m->nh1 != 1 || (t = m->h1) == NULL) && (t = m->title) == NULL &&
+	    (t = m->h1) == NULL)
+		return (NULL);
+	return (clean_title_trim(t, site));
+}
+
+static void
+clean_meta_free(struct clean_meta_found *m)
+{
+	free(m->og_title);
+	free(m->ld_title);
+	free(m->h1);
+	free(m->title);
+	free(m->ld_site);
+	free(m->ld_byline);
+	free(m->byline);
+	free(m->site);
+	free(m->published);
+	free(m->image);
+	free(m->lang);
+}
+
+/*
+ * Read the page's metadata into out (title, byline, published,
+ * site_name, lang, image) and JSON-LD's articleBody into *body (NULL
+ * when absent; the caller frees it).
+ */
+void
+clean_meta(xmlDoc *doc, const char *url, struct clean_article *out,
+    char **body)
+{
+	struct clean_meta_found	 m;
+	xmlNode			*root = xmlDocGetRootElement(doc), *n;
+
+	memset(&m, 0, sizeof m);
+	for (n = root; n != NULL; ) {
+		if (n->type == XML_ELEMENT_NODE)
+			clean_meta_element(&m, n);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL &&
+		    strcmp((char *)n->name, "script") != 0) {
+			n = n->children;
+			continue;
+		}
+		while (n != NULL && n != root && n->next == NULL)
+			n = n->parent;
+		n = (n == NULL || n == root) ? NULL : n->next;
+	}
+	if (m.site == NULL) {
+		m.site = m.ld_site;
+		m.ld_site = NULL;
+	}
+	if (m.ld_byline != NULL) {
+		free(m.byline);
+		m.byline = m.ld_byline;
+		m.ld_byline = NULL;
+	}
+	out->site_name = m.site;
+	out->title = clean_choose_title(&m, out->site_name);
+	out->byline = m.byline;
+	m.site = m.byline = NULL;
+	out->published = m.published;
+	out->lang = m.lang;
+	out->image = m.image != NULL ? url_resolve(url, m.image) : NULL;
+	m.published = m.lang = NULL;
+	*body = m.ld_body;
+	clean_meta_free(&m);
+}
+
+/* Drop the body's first line when it only repeats the headline. */
+void
+clean_drop_headline(struct clean_article *a)
+{
+	const char	*nl;
+	size_t		 len, skip;
+
+	if (a->title == NULL || a->text[0] == '\0')
+		return;
+	nl = strchr(a->text, '\n');
+	len = nl != NULL ? (size_t)(nl - a->text) : strlen(a->text);
+	if (len != strlen(a->title) || strncasecmp(a->text, a->title,
+	    len) != 0)
+		return;
+	skip = len + strspn(a->text + len, "\n");
+	memmove(a->text, a->text + skip, strlen(a->text + skip) + 1);
+}

@@ -1,0 +1,594 @@
+/*
+ * The renderer: a DOM tree as reading text.  Blocks on their own lines
+ * with one blank line between, lists, quotes, tables and preformatted
+ * text kept readable, links numbered, furniture lines dropped.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+#include <utf8proc.h>
+
+#include "clean-int.h"
+#include "url.h"
+#include "util.h"
+
+enum clean_kind {
+	CLEAN_INLINE,
+	CLEAN_BLOCK,
+	CLEAN_SKIP,
+	CLEAN_BREAK,
+	CLEAN_LIST,
+	CLEAN_ITEM,
+	CLEAN_QUOTE,
+	CLEAN_PRE,
+	CLEAN_ROW,
+	CLEAN_CELL,
+	CLEAN_IMAGE,
+	CLEAN_LINK
+};
+
+static const struct {
+	const char	*name;
+	enum clean_kind	 kind;
+} clean_tags[] = {
+	{ "a", CLEAN_LINK },
+	{ "address", CLEAN_BLOCK }, { "article", CLEAN_BLOCK },
+	{ "aside", CLEAN_BLOCK }, { "blockquote", CLEAN_QUOTE },
+	{ "br", CLEAN_BREAK }, { "button", CLEAN_SKIP },
+	{ "caption", CLEAN_BLOCK }, { "dd", CLEAN_BLOCK },
+	{ "details", CLEAN_BLOCK }, { "div", CLEAN_BLOCK },
+	{ "dl", CLEAN_BLOCK }, { "dt", CLEAN_BLOCK },
+	{ "embed", CLEAN_SKIP }, { "figcaption", CLEAN_BLOCK },
+	{ "figure", CLEAN_BLOCK }, { "footer", CLEAN_BLOCK },
+	{ "form", CLEAN_SKIP }, { "h1", CLEAN_BLOCK }, { "h2", CLEAN_BLOCK },
+	{ "h3", CLEAN_BLOCK }, { "h4", CLEAN_BLOCK }, { "h5", CLEAN_BLOCK },
+	{ "h6", CLEAN_BLOCK }, { "head", CLEAN_SKIP },
+	{ "header", CLEAN_BLOCK }, { "hr", CLEAN_BLOCK },
+	{ "iframe", CLEAN_SKIP }, { "img", CLEAN_IMAGE },
+	{ "input", CLEAN_SKIP }, { "li", CLEAN_ITEM }, { "main", CLEAN_BLOCK },
+	{ "nav", CLEAN_BLOCK }, { "noscript", CLEAN_SKIP },
+	{ "object", CLEAN_SKIP }, { "ol", CLEAN_LIST }, { "p", CLEAN_BLOCK },
+	{ "pre", CLEAN_PRE }, { "script", CLEAN_SKIP },
+	{ "section", CLEAN_BLOCK }, { "select", CLEAN_SKIP },
+	{ "style", CLEAN_SKIP }, { "summary", CLEAN_BLOCK },
+	{ "svg", CLEAN_SKIP }, { "table", CLEAN_BLOCK },
+	{ "tbody", CLEAN_ROW }, { "td", CLEAN_CELL },
+	{ "template", CLEAN_SKIP }, { "textarea", CLEAN_SKIP },
+	{ "tfoot", CLEAN_ROW }, { "th", CLEAN_CELL },
+	{ "thead", CLEAN_ROW }, { "title", CLEAN_SKIP },
+	{ "tr", CLEAN_ROW }, { "ul", CLEAN_LIST },
+};
+
+static enum clean_kind
+clean_kind_of(const xmlNode *n)
+{
+	const char	*name = (const char *)n->name;
+	size_t		 lo = 0, hi = UTIL_ARRLEN(clean_tags), mid;
+	int		 c;
+
+	while (lo < hi) {
+		mid = (lo + hi) / 2;
+		c = strcmp(name, clean_tags[mid].name);
+		if (c == 0)
+			return (clean_tags[mid].kind);
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return (CLEAN_INLINE);
+}
+
+/* Does this element start a block of its own (not inline, not skipped)? */
+int
+clean_is_block(const xmlNode *n)
+{
+	enum clean_kind	 k = clean_kind_of(n);
+
+	return (k != CLEAN_INLINE && k != CLEAN_LINK && k != CLEAN_IMAGE &&
+	    k != CLEAN_SKIP && k != CLEAN_BREAK);
+}
+
+/* Is this element dropped whole by the renderer? */
+int
+clean_is_skipped(const xmlNode *n)
+{
+	return (clean_kind_of(n) == CLEAN_SKIP);
+}
+
+static int
+clean_at_line_start(const struct clean_render *cs)
+{
+	return (cs->out.len == 0 || cs->out.data[cs->out.len - 1] == '\n');
+}
+
+/*
+ * Drop the line being written when it is furniture, with the links it
+ * introduced.  Returns 1 when it was dropped.
+ */
+static int
+clean_drop_line(struct clean_render *cs)
+{
+	const char	*line = cs->out.data + cs->line_start;
+	size_t		 len = cs->out.len - cs->line_start, i;
+
+	if (cs->pre || len == 0 || !clean_boiler_line(line, len,
+	    cs->line_links))
+		return (0);
+	cs->out.len = cs->line_start;
+	cs->out.data[cs->out.len] = '\0';
+	for (i = cs->line_nlinks; i < cs->nlinks; i++) {
+		free(cs->links[i].url);
+		free(cs->links[i].text);
+	}
+	cs->nlinks = cs->line_nlinks;
+	if (cs->link_start > cs->out.len)
+		cs->link_start = cs->out.len;
+	return (1);
+}
+
+static void
+clean_newline(struct clean_render *cs)
+{
+	if (!clean_at_line_start(cs) && clean_drop_line(cs))
+		return;
+	buf_addc(&cs->out, '\n');
+	cs->line_start = cs->out.len;
+	cs->line_links = 0;
+	cs->line_nlinks = cs->nlinks;
+}
+
+/* End the current line and leave lines - 1 blank lines after it. */
+static void
+clean_break(struct clean_render *cs, int lines)
+{
+	int	 have = 0;
+	size_t	 i;
+
+	cs->space = 0;
+	if (!clean_at_line_start(cs))
+		clean_newline(cs);
+	if (cs->out.len == 0)
+		return;
+	for (i = cs->out.len; i > 0 && cs->out.data[i - 1] == '\n'; i--)
+		have++;
+	while (have < lines) {
+		clean_newline(cs);
+		have++;
+	}
+}
+
+/* Before the first character of a line: quote marks. */
+static void
+clean_line_prefix(struct clean_render *cs)
+{
+	int	 i;
+
+	if (!clean_at_line_start(cs))
+		return;
+	for (i = 0; i < cs->quote; i++)
+		buf_adds(&cs->out, "> ");
+}
+
+/* Length of a Unicode space (other than ASCII) at p, or 0. */
+static size_t
+clean_unicode_space(const unsigned char *p)
+{
+	if (p[0] == 0xc2 && p[1] == 0xa0)
+		return (2);
+	if (p[0] == 0xe2 && p[1] == 0x80 && ((p[2] >= 0x80 && p[2] <= 0x8a) ||
+	    p[2] == 0xaf))
+		return (3);
+	if ((p[0] == 0xe2 && p[1] == 0x81 && p[2] == 0x9f) ||
+	    (p[0] == 0xe3 && p[1] == 0x80 && p[2] == 0x80))
+		return (3);
+	return (0);
+}
+
+/* Bytes up to the next white space of any kind (at least one). */
+static size_t
+clean_word_length(const unsigned char *p)
+{
+	const unsigned char	*q = p + 1;
+
+	while (*q != '\0' && *q != ' ' && *q != '\n' && *q != '\t' &&
+	    *q != '\r' && *q != '\f') {
+		if (*q >= 0xc2 && clean_unicode_space(q) != 0)
+			break;
+		q++;
+	}
+	return ((size_t)(q - p));
+}
+
+static void
+clean_text(struct clean_render *cs, const unsigned char *p)
+{
+	size_t	 n;
+
+	while (*p != '\0') {
+		if (cs->pre) {
+			if (*p == '\n')
+				clean_newline(cs);
+			else {
+				clean_line_prefix(cs);
+				buf_addc(&cs->out, (char)*p);
+			}
+			p++;
+			continue;
+		}
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
+		    *p == '\f') {
+			cs->space = 1;
+			p++;
+			continue;
+		}
+		if ((n = clean_unicode_space(p)) != 0) {
+			cs->space = 1;
+			p += n;
+			continue;
+		}
+		if (cs->space && !clean_at_line_start(cs))
+			buf_addc(&cs->out, ' ');
+		cs->space = 0;
+		clean_line_prefix(cs);
+		n = clean_word_length(p);
+		buf_add(&cs->out, p, n);
+		if (cs->link != NULL)
+			cs->line_links += n;
+		p += n;
+	}
+}
+
+static void
+clean_item_marker(struct clean_render *cs)
+{
+	int	 level = cs->list_depth - 1;
+	char	 mark[16];
+
+	clean_break(cs, 1);
+	if (level < 0 || level >= (int)UTIL_ARRLEN(cs->ordinal) ||
+	    cs->ordinal[level] == 0) {
+		clean_text(cs, (const unsigned char *)"-");
+	} else {
+		snprintf(mark, sizeof mark, "%d.", cs->ordinal[level]++);
+		clean_text(cs, (const unsigned char *)mark);
+	}
+	cs->space = 1;
+}
+
+static void
+clean_image(struct clean_render *cs, xmlNode *n)
+{
+	xmlChar	*alt;
+	char	*label;
+
+	alt = xmlGetProp(n, (const xmlChar *)"alt");
+	if (alt != NULL && alt[strspn((char *)alt, " \t\r\n")] != '\0') {
+		label = xasprintf("[image: %s]", (char *)alt);
+		if (!clean_at_line_start(cs))
+			cs->space = 1;
+		clean_text(cs, (const unsigned char *)label);
+		free(label);
+	}
+	xmlFree(alt);
+}
+
+static void
+clean_link_enter(struct clean_render *cs, xmlNode *n)
+{
+	if (cs->link != NULL)
+		return;
+	cs->link = n;
+	cs->link_start = cs->out.len;
+}
+
+/* The link's number: an earlier one with the same URL, else a new one. */
+static size_t
+clean_link_number(struct clean_render *cs, char *url, size_t start)
+{
+	char	*text;
+	size_t	 i;
+
+	for (i = 0; i < cs->nlinks; i++) {
+		if (strcmp(cs->links[i].url, url) == 0) {
+			free(url);
+			return (i + 1);
+		}
+	}
+	text = xstrndup(cs->out.data + start, cs->out.len - start);
+	cs->links = xreallocarray(cs->links, cs->nlinks + 1,
+	    sizeof *cs->links);
+	cs->links[cs->nlinks].url = url;
+	cs->links[cs->nlinks].text = util_display_safe(text);
+	free(text);
+	return (++cs->nlinks);
+}
+
+/* After a link's text: [n], when it leads somewhere off the page. */
+static void
+clean_link_leave(struct clean_render *cs, xmlNode *n)
+{
+	xmlChar	*href;
+	char	*url, mark[32];
+	size_t	 start = cs->link_start;
+
+	if (cs->link != n)
+		return;
+	cs->link = NULL;
+	if (start >= cs->out.len)
+		return;
+	href = xmlGetProp(n, (const xmlChar *)"href");
+	if (href == NULL || href[0] == '#' || href[0] == '\0' ||
+	    util_starts_nocase((char *)href, "javascript:")) {
+		xmlFree(href);
+		return;
+	}
+	url = url_resolve(cs->base, (char *)href);
+	xmlFree(href);
+	if (url == NULL)
+		return;
+	snprintf(mark, sizeof mark, "[%zu]", clean_link_number(cs, url,
+	    start));
+	buf_adds(&cs->out, mark);
+}
+
+/* Entering an element; returns 0 when its children are to be skipped. */
+static int
+clean_enter(struct clean_render *cs, xmlNode *n)
+{
+	int	 level;
+
+	switch (clean_kind_of(n)) {
+	case CLEAN_SKIP:
+		return (0);
+	case CLEAN_BLOCK:
+		clean_break(cs, 2);
+		break;
+	case CLEAN_BREAK:
+		/* <br><br> makes a paragraph break, never more. */
+		cs->space = 0;
+		if (cs->out.len > 0 && !(cs->out.len >= 2 &&
+		    cs->out.data[cs->out.len - 1] == '\n' &&
+		    cs->out.data[cs->out.len - 2] == '\n'))
+			clean_newline(cs);
+		break;
+	case CLEAN_LIST:
+		clean_break(cs, cs->list_depth == 0 ? 2 : 1);
+		level = cs->list_depth++;
+		if (level < (int)UTIL_ARRLEN(cs->ordinal))
+			cs->ordinal[level] = strcmp((char *)n->name, "ol") == 0;
+		break;
+	case CLEAN_ITEM:
+		clean_item_marker(cs);
+		break;
+	case CLEAN_QUOTE:
+		clean_break(cs, 2);
+		cs->quote++;
+		break;
+	case CLEAN_PRE:
+		clean_break(cs, 2);
+		cs->pre++;
+		break;
+	case CLEAN_ROW:
+		clean_break(cs, 1);
+		cs->cells = 0;
+		break;
+	case CLEAN_CELL:
+		if (cs->cells++ > 0)
+			clean_text(cs, (const unsigned char *)" |");
+		cs->space = 1;
+		break;
+	case CLEAN_IMAGE:
+		clean_image(cs, n);
+		return (0);
+	case CLEAN_LINK:
+		clean_link_enter(cs, n);
+		break;
+	case CLEAN_INLINE:
+		break;
+	}
+	return (1);
+}
+
+static void
+clean_leave(struct clean_render *cs, xmlNode *n)
+{
+	switch (clean_kind_of(n)) {
+	case CLEAN_BLOCK:
+		clean_break(cs, 2);
+		break;
+	case CLEAN_LIST:
+		cs->list_depth--;
+		clean_break(cs, cs->list_depth == 0 ? 2 : 1);
+		break;
+	case CLEAN_QUOTE:
+		clean_break(cs, 2);
+		cs->quote--;
+		break;
+	case CLEAN_PRE:
+		cs->pre--;
+		clean_break(cs, 2);
+		break;
+	case CLEAN_ROW:
+		clean_break(cs, 1);
+		break;
+	case CLEAN_LINK:
+		clean_link_leave(cs, n);
+		break;
+	default:
+		break;
+	}
+}
+
+/*
+ * Visit the tree under root without recursion, so deep nesting cannot
+ * overflow; with self, root's own element is entered and left too.
+ */
+void
+clean_render_tree(struct clean_render *cs, xmlNode *root, int self)
+{
+	xmlNode	*n = root->children;
+	int	 descend;
+
+	if (self && root->type == XML_ELEMENT_NODE && !clean_enter(cs, root))
+		return;
+	while (n != NULL) {
+		descend = 0;
+		if (n->type == XML_ELEMENT_NODE)
+			descend = clean_enter(cs, n) && n->children != NULL;
+		else if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE)
+			clean_text(cs, n->content);
+		if (descend) {
+			n = n->children;
+			continue;
+		}
+		if (n->type == XML_ELEMENT_NODE && n->children == NULL)
+			clean_leave(cs, n);
+		while (n->next == NULL) {
+			n = n->parent;
+			if (n == NULL || n == root)
+				goto out;
+			clean_leave(cs, n);
+		}
+		n = n->next;
+	}
+out:
+	if (self && root->type == XML_ELEMENT_NODE)
+		clean_leave(cs, root);
+}
+
+/*
+ * Could composing to NFC change this code point's text?  Only for
+ * combining marks, composition exclusions and singletons, Hangul jamo
+ * and the few vowel signs that compose with what precedes them; the
+ * common precomposed letters of European scripts are left alone.
+ */
+static int
+clean_nfc_sensitive(utf8proc_int32_t c)
+{
+	static const utf8proc_int32_t ranges[][2] = {
+		{ 0x0340, 0x0344 }, { 0x0374, 0x0374 }, { 0x037e, 0x037e },
+		{ 0x0387, 0x0387 }, { 0x0b3e, 0x0b57 }, { 0x0bbe, 0x0bd7 },
+		{ 0x0cc2, 0x0cd6 }, { 0x0d3e, 0x0d57 }, { 0x0dcf, 0x0ddf },
+		{ 0x102e, 0x102e }, { 0x1100, 0x11ff }, { 0x1b35, 0x1b35 },
+		{ 0x1f00, 0x1fff }, { 0x2000, 0x2001 }, { 0x2126, 0x212b },
+		{ 0x2329, 0x232a }, { 0xf900, 0xfaff }, { 0x2f800, 0x2fa1f },
+	};
+	const utf8proc_property_t *p;
+	size_t		 i;
+
+	if (c < 0x300)
+		return (0);
+	p = utf8proc_get_property(c);
+	if (p->combining_class != 0 || p->comp_exclusion)
+		return (1);
+	for (i = 0; i < UTIL_ARRLEN(ranges); i++) {
+		if (c >= ranges[i][0] && c <= ranges[i][1])
+			return (1);
+	}
+	return (0);
+}
+
+/* Does s (valid UTF-8) hold anything NFC would change? */
+static int
+clean_needs_nfc(const char *s)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)s;
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+
+	while (*p != '\0') {
+		if (*p < 0xcc) {	/* below U+0300 */
+			p++;
+			continue;
+		}
+		if ((n = utf8proc_iterate(p, -1, &c)) <= 0)
+			return (1);
+		if (clean_nfc_sensitive(c))
+			return (1);
+		p += n;
+	}
+	return (0);
+}
+
+void
+clean_render_init(struct clean_render *cs, const char *base)
+{
+	memset(cs, 0, sizeof *cs);
+	buf_init(&cs->out, 0);
+	cs->base = base;
+}
+
+/* Plain text (no markup) as a paragraph of its own. */
+void
+clean_render_text(struct clean_render *cs, const char *text)
+{
+	const char	*p = text, *nl;
+	char		*line;
+
+	clean_break(cs, 2);
+	while (*p != '\0') {
+		nl = strchr(p, '\n');
+		line = xstrndup(p, nl != NULL ? (size_t)(nl - p) : strlen(p));
+		clean_text(cs, (const unsigned char *)line);
+		free(line);
+		clean_break(cs, 2);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+}
+
+/*
+ * Finish: the last line checked, the text sanitized, composed to NFC
+ * and trimmed into out->text, the links moved to out->links.
+ */
+void
+clean_render_done(struct clean_render *cs, struct clean_article *out)
+{
+	char		*safe, *nfc = NULL;
+	size_t		 len, skip;
+
+	clean_break(cs, 1);
+	safe = util_utf8_sanitize(cs->out.data, cs->out.len);
+	if (clean_needs_nfc(safe))
+		nfc = (char *)utf8proc_NFC((const utf8proc_uint8_t *)safe);
+	if (nfc != NULL) {
+		free(safe);
+		safe = nfc;
+	}
+	len = strlen(safe);
+	while (len > 0 && (safe[len - 1] == '\n' || safe[len - 1] == ' '))
+		safe[--len] = '\0';
+	skip = strspn(safe, "\n");
+	if (skip > 0)
+		memmove(safe, safe + skip, len - skip + 1);
+	buf_free(&cs->out);
+	out->text = safe;
+	out->links = cs->links;
+	out->nlinks = cs->nlinks;
+	cs->links = NULL;
+	cs->nlinks = 0;
+}
+
+/* Discard a render that will not be used. */
+void
+clean_render_free(struct clean_render *cs)
+{
+	size_t	 i;
+
+	buf_free(&cs->out);
+	for (i = 0; i < cs->nlinks; i++) {
+		free(cs->links[i].url);
+		free(cs->links[i].text);
+	}
+	free(cs->links);
+	cs->links = NULL;
+	cs->nlinks = 0;
+}

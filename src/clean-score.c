@@ -1,0 +1,713 @@
+/*
+ * Finding the article in a page: furniture pruned by tag, role and
+ * class words, paragraphs scored into their ancestors, the best
+ * candidate and its qualifying siblings kept, then cleaned conditionally.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "clean-int.h"
+
+/* What the scorer knows of one element (in its _private). */
+struct clean_info {
+	double		 score;
+	unsigned	 text;		/* characters, white space aside */
+	unsigned	 links;		/* of which inside <a> */
+	unsigned	 commas;
+	unsigned	 own;		/* text outside child blocks */
+	unsigned	 own_commas;
+	unsigned	 paragraphs, images, items, inputs, embeds, headings;
+	int		 weight;	/* class and id words */
+	unsigned	 blocks : 1;	/* has a block child */
+	unsigned	 scored : 1;
+};
+
+struct clean_scan {
+	struct clean_info *info;
+	size_t		   ninfo;
+	xmlNode		 **cand;
+	size_t		   ncand;
+	int		   flags;
+};
+
+#define INFO(n) ((struct clean_info *)(n)->_private)
+
+static int
+clean_is(const xmlNode *n, const char *name)
+{
+	return (n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0);
+}
+
+static int
+clean_is_heading(const xmlNode *n)
+{
+	const char	*s = (const char *)n->name;
+
+	return (s[0] == 'h' && s[1] >= '1' && s[1] <= '6' && s[2] == '\0');
+}
+
+/* Characters (code points, white space aside) and commas of a text. */
+static void
+clean_measure(const xmlChar *s, unsigned *chars, unsigned *commas)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
+		    (*s & 0xc0) == 0x80)
+			continue;
+		(*chars)++;
+		if (*s == ',' || (s[0] == 0xef && s[1] == 0xbc && s[2] == 0x8c)
+		    || (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x81) ||
+		    (s[0] == 0xd8 && s[1] == 0x8c))
+			(*commas)++;
+	}
+}
+
+static int
+clean_class_weight(xmlNode *n)
+{
+	xmlChar	*v;
+	int	 w = 0, f, i;
+	static const char *const attrs[] = { "class", "id" };
+
+	for (i = 0; i < 2; i++) {
+		if ((v = xmlGetProp(n, (const xmlChar *)attrs[i])) == NULL)
+			continue;
+		f = clean_attr_words((char *)v);
+		if (f & CLEAN_ATTR_NEGATIVE)
+			w -= 25;
+		if (f & CLEAN_ATTR_POSITIVE)
+			w += 25;
+		xmlFree(v);
+	}
+	return (w);
+}
+
+/* Add a finished child's figures into its parent's. */
+static void
+clean_stats_add(struct clean_info *p, xmlNode *child)
+{
+	struct clean_info	*c = INFO(child);
+	const char		*name = (const char *)child->name;
+
+	p->text += c->text;
+	p->commas += c->commas;
+	p->links += strcmp(name, "a") == 0 ? c->text : c->links;
+	p->paragraphs += c->paragraphs + (strcmp(name, "p") == 0);
+	p->images += c->images + (strcmp(name, "img") == 0);
+	p->items += c->items + (strcmp(name, "li") == 0);
+	p->inputs += c->inputs + (strcmp(name, "input") == 0 ||
+	    strcmp(name, "textarea") == 0 || strcmp(name, "select") == 0);
+	p->embeds += c->embeds + (strcmp(name, "iframe") == 0 ||
+	    strcmp(name, "embed") == 0 || strcmp(name, "object") == 0 ||
+	    strcmp(name, "video") == 0);
+	p->headings += c->headings + clean_is_heading(child);
+	if (clean_is_block(child))
+		p->blocks = 1;
+	else {
+		p->own += c->text;
+		p->own_commas += c->commas;
+	}
+}
+
+/* The node after n inside root in document order; children unless skip. */
+static xmlNode *
+clean_next(xmlNode *n, xmlNode *root, int skip)
+{
+	if (!skip && n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return (n->children);
+	while (n != root && n->next == NULL)
+		n = n->parent;
+	return (n == root ? NULL : n->next);
+}
+
+/* An attribute's text without copying, or NULL. */
+static const char *
+clean_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (strcmp((const char *)a->name, name) == 0)
+			return (a->children != NULL && a->children->content !=
+			    NULL ? (const char *)a->children->content : "");
+	}
+	return (NULL);
+}
+
+/* Give every element under root (and root) a zeroed clean_info. */
+static void
+clean_stats_attach(struct clean_scan *sc, xmlNode *root)
+{
+	xmlNode	*n;
+	size_t	 count = 1, i = 0;
+
+	for (n = root; n != NULL; n = clean_next(n, root, 0))
+		count += n->type == XML_ELEMENT_NODE;
+	free(sc->info);
+	sc->info = xcalloc(count, sizeof *sc->info);
+	sc->ninfo = count;
+	for (n = root; n != NULL; n = clean_next(n, root, 0)) {
+		if (n->type == XML_ELEMENT_NODE)
+			n->_private = &sc->info[i++];
+	}
+}
+
+/* Figures for every element under root, bottom up, without recursion. */
+static void
+clean_stats(xmlNode *root)
+{
+	xmlNode			*n = root->children;
+	struct clean_info	*p;
+	unsigned		 chars, commas;
+
+	memset(INFO(root), 0, sizeof *INFO(root));
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			memset(INFO(n), 0, sizeof *INFO(n));
+			if (n->children != NULL && !clean_is_skipped(n)) {
+				n = n->children;
+				continue;
+			}
+		} else if ((n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL) {
+			p = INFO(n->parent);
+			chars = commas = 0;
+			clean_measure(n->content, &chars, &commas);
+			p->own += chars;
+			p->text += chars;
+			p->own_commas += commas;
+			p->commas += commas;
+		}
+		for (;;) {
+			if (n->type == XML_ELEMENT_NODE)
+				clean_stats_add(INFO(n->parent), n);
+			if (n->next != NULL) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+			if (n == root)
+				return;
+		}
+	}
+}
+
+static int
+clean_hidden(const xmlNode *n)
+{
+	const char	*v;
+
+	if (clean_attr(n, "hidden") != NULL)
+		return (1);
+	if ((v = clean_attr(n, "aria-hidden")) != NULL &&
+	    strcmp(v, "true") == 0)
+		return (1);
+	if ((v = clean_attr(n, "style")) != NULL &&
+	    (util_strcasestr(v, "display:none") != NULL ||
+	    util_strcasestr(v, "display: none") != NULL ||
+	    util_strcasestr(v, "visibility:hidden") != NULL ||
+	    util_strcasestr(v, "visibility: hidden") != NULL))
+		return (1);
+	return (0);
+}
+
+static int
+clean_junk_role(const xmlNode *n)
+{
+	static const char *const roles[] = {
+		"navigation", "menu", "menubar", "complementary", "alert",
+		"alertdialog", "dialog", "banner", "contentinfo", "search",
+	};
+	const char	*v;
+	size_t		 i;
+
+	if ((v = clean_attr(n, "role")) == NULL)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(roles); i++) {
+		if (strcmp(v, roles[i]) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+static int
+clean_words_of(const xmlNode *n)
+{
+	const char	*v;
+	int		 f = 0;
+
+	if ((v = clean_attr(n, "class")) != NULL)
+		f |= clean_attr_words(v);
+	if ((v = clean_attr(n, "id")) != NULL)
+		f |= clean_attr_words(v);
+	return (f);
+}
+
+static int
+clean_is_container(const xmlNode *n)
+{
+	return (clean_is(n, "body") || clean_is(n, "html") ||
+	    clean_is(n, "article") || clean_is(n, "main"));
+}
+
+/* Is n furniture to remove before scoring? */
+static int
+clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
+{
+	struct clean_info	*i = INFO(n);
+	const char		*v;
+	int			 f;
+
+	if (clean_is_container(n) && !clean_is(n, "article"))
+		return (0);
+	if (clean_is_skipped(n) || clean_hidden(n))
+		return (1);
+	/* Broken markup can put the whole page inside a <header>. */
+	if (total > 500 && i->text * 2 > total)
+		return (0);
+	if (clean_junk_role(n))
+		return (1);
+	if (clean_is(n, "nav") || clean_is(n, "aside") ||
+	    clean_is(n, "footer"))
+		return (1);
+	if (clean_is(n, "form") && (i->text < 1000 || i->inputs > 3))
+		return (1);
+	f = clean_words_of(n);
+	if ((f & CLEAN_ATTR_JUNK) && !clean_is_container(n) &&
+	    !((f & CLEAN_ATTR_MAYBE) && i->text >= 1000))
+		return (1);
+	if (!page)
+		return (0);
+	if ((flags & CLEAN_STRIP_UNLIKELY) && (f & CLEAN_ATTR_UNLIKELY) &&
+	    !(f & CLEAN_ATTR_MAYBE) && !clean_is_container(n) &&
+	    !clean_is(n, "a") && !clean_is(n, "td") && !clean_is(n, "tr"))
+		return (1);
+	if (clean_is(n, "header") && i->links * 3 > i->text)
+		return (1);
+	if (i->text < 100 && (((v = clean_attr(n, "rel")) != NULL &&
+	    strcmp(v, "author") == 0) || ((v = clean_attr(n, "itemprop")) !=
+	    NULL && strcmp(v, "author") == 0)))
+		return (1);
+	return (0);
+}
+
+/* Remove furniture under root; page mode also the unlikely parts. */
+static void
+clean_prune_tree(xmlNode *root, int page, int flags)
+{
+	xmlNode	*n = root->children, *next;
+	unsigned total = INFO(root)->text;
+
+	while (n != NULL) {
+		if (n->type == XML_COMMENT_NODE || (n->type ==
+		    XML_ELEMENT_NODE && clean_prune_this(n, page, flags,
+		    total))) {
+			next = clean_next(n, root, 1);
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			n = next;
+			continue;
+		}
+		n = clean_next(n, root, 0);
+	}
+}
+
+/* Fragment mode: furniture out of a feed item's content. */
+void
+clean_prune(xmlNode *root, int page)
+{
+	struct clean_scan	 sc;
+
+	memset(&sc, 0, sizeof sc);
+	clean_stats_attach(&sc, root);
+	clean_stats(root);
+	clean_prune_tree(root, page, CLEAN_ALL_FLAGS);
+	free(sc.info);
+}
+
+static double
+clean_tag_prior(const xmlNode *n)
+{
+	const char	*s = (const char *)n->name;
+
+	if (strcmp(s, "div") == 0 || strcmp(s, "article") == 0)
+		return (5);
+	if (strcmp(s, "pre") == 0 || strcmp(s, "td") == 0 ||
+	    strcmp(s, "blockquote") == 0)
+		return (3);
+	if (strcmp(s, "address") == 0 || strcmp(s, "ol") == 0 ||
+	    strcmp(s, "ul") == 0 || strcmp(s, "dl") == 0 ||
+	    strcmp(s, "dd") == 0 || strcmp(s, "dt") == 0 ||
+	    strcmp(s, "li") == 0 || strcmp(s, "form") == 0)
+		return (-3);
+	if (clean_is_heading(n) || strcmp(s, "th") == 0)
+		return (-5);
+	return (0);
+}
+
+/* First touch of a candidate: tag prior, class words and hints. */
+static void
+clean_candidate(struct clean_scan *sc, xmlNode *n)
+{
+	struct clean_info	*i = INFO(n);
+	const char		*v;
+
+	if (i->scored)
+		return;
+	i->scored = 1;
+	i->score = clean_tag_prior(n);
+	if (sc->flags & CLEAN_WEIGHT_CLASSES) {
+		i->weight = clean_class_weight(n);
+		i->score += i->weight;
+	}
+	if ((v = clean_attr(n, "itemprop")) != NULL &&
+	    strstr(v, "articleBody") != NULL)
+		i->score += 30;
+	if ((sc->ncand & (sc->ncand - 1)) == 0)
+		sc->cand = xreallocarray(sc->cand, sc->ncand == 0 ? 1 :
+		    sc->ncand * 2, sizeof *sc->cand);
+	sc->cand[sc->ncand++] = n;
+}
+
+/* Share one paragraph's score out to its ancestors from first up. */
+static void
+clean_score_up(struct clean_scan *sc, xmlNode *first, double score)
+{
+	xmlNode	*a = first;
+	int	 level;
+
+	for (level = 0; level < 5 && a != NULL &&
+	    a->type == XML_ELEMENT_NODE && a->_private != NULL; level++) {
+		clean_candidate(sc, a);
+		if (level == 0)
+			INFO(a)->score += score;
+		else if (level == 1)
+			INFO(a)->score += score / 2;
+		else
+			INFO(a)->score += score / (level * 3);
+		if (clean_is(a, "body"))
+			break;
+		a = a->parent;
+	}
+}
+
+/* Score n when it is a paragraph; see Readability's algorithm. */
+static void
+clean_score_node(struct clean_scan *sc, xmlNode *n)
+{
+	struct clean_info	*i = INFO(n);
+	const char		*s = (const char *)n->name;
+	unsigned		 chars, commas;
+	double			 score;
+	xmlNode			*first = n->parent;
+
+	if (strcmp(s, "p") == 0 || strcmp(s, "pre") == 0 ||
+	    (clean_is_heading(n) && s[1] != '1')) {
+		chars = i->text;
+		commas = i->commas;
+	} else if (strcmp(s, "div") == 0 || strcmp(s, "section") == 0 ||
+	    strcmp(s, "td") == 0 || strcmp(s, "article") == 0 ||
+	    strcmp(s, "font") == 0 || strcmp(s, "center") == 0) {
+		chars = i->own;
+		commas = i->own_commas;
+		if (i->blocks)
+			first = n;
+	} else
+		return;
+	if (chars < 25)
+		return;
+	score = 1 + commas + (chars / 100 > 3 ? 3 : chars / 100);
+	clean_score_up(sc, first, score);
+}
+
+static double
+clean_density(const xmlNode *n)
+{
+	const struct clean_info	*i = INFO(n);
+
+	return (i->text == 0 ? 0 : (double)i->links / i->text);
+}
+
+/* Score all paragraphs; return the best candidate or NULL. */
+static xmlNode *
+clean_best(struct clean_scan *sc, xmlNode *body)
+{
+	xmlNode	*n, *top = NULL;
+	size_t	 k;
+
+	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
+		if (n->type == XML_ELEMENT_NODE)
+			clean_score_node(sc, n);
+	}
+	for (k = 0; k < sc->ncand; k++) {
+		n = sc->cand[k];
+		INFO(n)->score *= 1 - clean_density(n);
+		if (top == NULL || INFO(n)->score > INFO(top)->score)
+			top = n;
+	}
+	return (top);
+}
+
+/* Is a inside b (or b itself)? */
+static int
+clean_inside(const xmlNode *a, const xmlNode *b)
+{
+	for (; a != NULL; a = a->parent) {
+		if (a == b)
+			return (1);
+	}
+	return (0);
+}
+
+/* Several near-best candidates under one ancestor: take the ancestor. */
+static xmlNode *
+clean_common_ancestor(struct clean_scan *sc, xmlNode *top, xmlNode *body)
+{
+	xmlNode	*alt[8], *p;
+	size_t	 nalt = 0, k, c;
+	double	 best = INFO(top)->score;
+
+	for (k = 0; k < sc->ncand && nalt < UTIL_ARRLEN(alt); k++) {
+		if (sc->cand[k] != top && INFO(sc->cand[k])->score >=
+		    best * 0.75 && !clean_inside(sc->cand[k], top) &&
+		    !clean_inside(top, sc->cand[k]))
+			alt[nalt++] = sc->cand[k];
+	}
+	if (nalt < 3)
+		return (top);
+	for (p = top->parent; p != NULL && p != body; p = p->parent) {
+		for (c = 0, k = 0; k < nalt; k++)
+			c += clean_inside(alt[k], p);
+		if (c >= 3)
+			return (p);
+	}
+	return (top);
+}
+
+/* Climb while the parent scores better, or is the only wrapper. */
+static xmlNode *
+clean_climb(struct clean_scan *sc, xmlNode *top, xmlNode *body)
+{
+	xmlNode	*p;
+	double	 last = INFO(top)->score, threshold = last / 3;
+
+	top = clean_common_ancestor(sc, top, body);
+	for (p = top->parent; p != NULL && p != body &&
+	    p->_private != NULL; p = p->parent) {
+		if (!INFO(p)->scored)
+			continue;
+		if (INFO(p)->score < threshold)
+			break;
+		if (INFO(p)->score > last) {
+			top = p;
+			break;
+		}
+		last = INFO(p)->score;
+	}
+	while (top->parent != NULL && top->parent != body &&
+	    top->parent->type == XML_ELEMENT_NODE &&
+	    xmlChildElementCount(top->parent) == 1)
+		top = top->parent;
+	return (top);
+}
+
+/* A short sibling paragraph that reads like prose. */
+static int
+clean_prose(xmlNode *n)
+{
+	xmlChar	*t;
+	size_t	 len;
+	int	 yes;
+
+	if ((t = xmlNodeGetContent(n)) == NULL)
+		return (0);
+	len = strlen((char *)t);
+	while (len > 0 && strchr(" \t\r\n", t[len - 1]) != NULL)
+		len--;
+	yes = strstr((char *)t, ". ") != NULL || (len > 0 && t[len - 1] ==
+	    '.');
+	xmlFree(t);
+	return (yes);
+}
+
+static int
+clean_sibling_joins(xmlNode *s, xmlNode *top)
+{
+	struct clean_info	*i = INFO(s), *t = INFO(top);
+	const char		*sc, *tc;
+	double			 bonus = 0, need, ld;
+
+	sc = clean_attr(s, "class");
+	tc = clean_attr(top, "class");
+	if (sc != NULL && tc != NULL && *sc != '\0' && strcmp(sc, tc) == 0)
+		bonus = t->score * 0.2;
+	need = t->score * 0.2 > 10 ? t->score * 0.2 : 10;
+	if (i->scored && i->score + bonus >= need)
+		return (1);
+	ld = clean_density(s);
+	if (!clean_is(s, "p") && !(clean_is(s, "div") && !i->blocks))
+		return (0);
+	if (i->text > 80 && ld < 0.25)
+		return (1);
+	return (i->text > 0 && i->text <= 80 && ld == 0 && clean_prose(s));
+}
+
+/* Does this table hold data (rather than lay the page out)? */
+static int
+clean_data_table(xmlNode *n)
+{
+	xmlNode	*c;
+	size_t	 rows = 0;
+
+	for (c = n; c != NULL; c = clean_next(c, n, 0)) {
+		if (c != n && clean_is(c, "table"))
+			return (0);
+		if (clean_is(c, "th") || clean_is(c, "caption") ||
+		    clean_is(c, "thead"))
+			return (1);
+		rows += clean_is(c, "tr");
+	}
+	return (rows >= 3);
+}
+
+/* Readability's conditional cleaning of one container. */
+static int
+clean_drop_container(struct clean_scan *sc, xmlNode *n)
+{
+	struct clean_info	*i = INFO(n);
+	int			 w, list, li;
+	double			 ld;
+
+	if (!clean_is(n, "div") && !clean_is(n, "section") &&
+	    !clean_is(n, "table") && !clean_is(n, "ul") &&
+	    !clean_is(n, "ol") && !clean_is(n, "form") &&
+	    !clean_is(n, "fieldset"))
+		return (0);
+	if (clean_is(n, "table") && clean_data_table(n))
+		return (0);
+	w = (sc->flags & CLEAN_WEIGHT_CLASSES) ? clean_class_weight(n) : 0;
+	if (w + (i->scored ? i->score : 0) < 0)
+		return (1);
+	if (i->commas >= 10)
+		return (0);
+	list = clean_is(n, "ul") || clean_is(n, "ol");
+	li = (int)i->items - 100;
+	ld = clean_density(n);
+	if (i->images > 1 && i->paragraphs * 2 < i->images)
+		return (1);
+	if (!list && li > (int)i->paragraphs)
+		return (1);
+	if (i->inputs > i->paragraphs / 3)
+		return (1);
+	if (!list && i->text < 25 && (i->images == 0 || i->images > 2) &&
+	    i->headings == 0)
+		return (1);
+	if (!list && w < 25 && ld > 0.2)
+		return (1);
+	if (w >= 25 && ld > 0.5)
+		return (1);
+	return ((i->embeds == 1 && i->text < 75) || i->embeds > 1);
+}
+
+/* Clean the chosen nodes: weak containers and negative headings out. */
+static void
+clean_conditionally(struct clean_scan *sc, xmlNode *root)
+{
+	xmlNode	*n = root->children, *next;
+	int	 drop;
+
+	while (n != NULL) {
+		drop = 0;
+		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
+			if (clean_is_heading(n))
+				drop = (sc->flags & CLEAN_WEIGHT_CLASSES) &&
+				    clean_class_weight(n) < 0;
+			else if (sc->flags & CLEAN_CONDITIONALLY)
+				drop = clean_drop_container(sc, n);
+		}
+		if (drop) {
+			next = clean_next(n, root, 1);
+			xmlUnlinkNode(n);
+			xmlFreeNode(n);
+			n = next;
+			continue;
+		}
+		n = clean_next(n, root, 0);
+	}
+}
+
+static xmlNode *
+clean_body(xmlDoc *doc)
+{
+	xmlNode	*root = xmlDocGetRootElement(doc), *n;
+
+	if (root == NULL)
+		return (NULL);
+	for (n = root->children; n != NULL; n = n->next) {
+		if (clean_is(n, "body"))
+			return (n);
+	}
+	return (root);
+}
+
+/* The top candidate and the siblings that join it, in page order. */
+static size_t
+clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
+    xmlNode ***nodes)
+{
+	xmlNode	*s, **out;
+	size_t	 n = 0;
+
+	if (top == NULL || top == body || top->parent == NULL) {
+		*nodes = xmalloc(sizeof **nodes);
+		(*nodes)[0] = body;
+		return (1);
+	}
+	out = xreallocarray(NULL, xmlChildElementCount(top->parent) + 1,
+	    sizeof *out);
+	for (s = top->parent->children; s != NULL; s = s->next) {
+		if (s == top || (s->type == XML_ELEMENT_NODE &&
+		    s->_private != NULL && clean_sibling_joins(s, top)))
+			out[n++] = s;
+	}
+	*nodes = out;
+	return (n);
+}
+
+/*
+ * Find the article in doc with the CLEAN_* flags: prune, score, pick
+ * and clean.  Fills *nodes (the caller frees the array, not the nodes,
+ * which stay in doc) with the subtrees to render, in order.
+ */
+size_t
+clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
+{
+	struct clean_scan	 sc;
+	xmlNode			*body, *top;
+	size_t			 n, k;
+
+	*nodes = NULL;
+	if ((body = clean_body(doc)) == NULL)
+		return (0);
+	memset(&sc, 0, sizeof sc);
+	sc.flags = flags;
+	clean_stats_attach(&sc, body);
+	clean_stats(body);
+	clean_prune_tree(body, 1, flags);
+	clean_stats(body);
+	top = clean_best(&sc, body);
+	if (top != NULL && top != body)
+		top = clean_climb(&sc, top, body);
+	n = clean_gather(&sc, top, body, nodes);
+	for (k = 0; k < n; k++)
+		clean_conditionally(&sc, (*nodes)[k]);
+	free(sc.cand);
+	free(sc.info);
+	return (n);
+}

@@ -1,0 +1,214 @@
+/*
+ * The cleaner's vocabulary: what class and id words say about an element,
+ * and which short lines are page furniture ("Read also", "Leave a reply")
+ * in English, Russian, French, German and Spanish.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <string.h>
+
+#include <utf8proc.h>
+
+#include "clean-int.h"
+
+struct clean_word {
+	const char	*word;
+	int		 flags;
+};
+
+#define J	CLEAN_ATTR_JUNK
+#define U	CLEAN_ATTR_UNLIKELY
+#define M	CLEAN_ATTR_MAYBE
+#define N	CLEAN_ATTR_NEGATIVE
+#define P	CLEAN_ATTR_POSITIVE
+
+/* Matched anywhere inside a class or id (lower case). */
+static const struct clean_word clean_substrings[] = {
+	{ "share", J | N }, { "sharing", J | N }, { "social", J | U | N },
+	{ "related", J | U | N }, { "recent-post", J | U | N },
+	{ "readmore", J | N }, { "read-more", J | N }, { "more-stories", J | N },
+	{ "newsletter", J | N }, { "subscri", J | N }, { "signup", J | N },
+	{ "cookie", J | N }, { "consent", J | N }, { "gdpr", J | U | N },
+	{ "comment-respond", J | N }, { "comment-form", J | N },
+	{ "disqus", J | U | N }, { "advert", J | N }, { "adsbygoogle", J | N },
+	{ "ad-slot", J | N }, { "ad-container", J | N }, { "adspot", J | N },
+	{ "ad-wrap", J | N }, { "dfp-", J | N }, { "sponsor", U | N },
+	{ "outbrain", J | N }, { "taboola", J | N }, { "breadcrumb", J | U | N },
+	{ "popup", U | N }, { "modal", U | N }, { "banner", U | N },
+	{ "sidebar", J | U | N }, { "widget", U | N }, { "menu", U | N },
+	{ "navbar", J | U | N }, { "masthead", U | N }, { "footer", U | N },
+	{ "header", U | N }, { "comment", U | N }, { "community", U },
+	{ "pagination", U }, { "pager", U }, { "skyscraper", U | N },
+	{ "shoutbox", U | N }, { "promo", N }, { "tags", N }, { "combx", U | N },
+	{ "remark", U }, { "replies", U }, { "supplemental", U },
+	{ "agegate", U }, { "legends", U }, { "screen-reader", J },
+	{ "sr-only", J }, { "visually-hidden", J }, { "visuallyhidden", J },
+	{ "print-only", J }, { "author-bio", N }, { "byline", N },
+	{ "meta", N }, { "contact", N }, { "shopping", N }, { "scroll", N },
+	{ "article", M | P }, { "content", M | P }, { "body", M | P },
+	{ "main", M | P }, { "column", M }, { "entry", P }, { "post", P },
+	{ "story", P }, { "text", P }, { "blog", P }, { "hentry", P },
+	{ "prose", P },
+};
+
+/* Matched as a whole word (split on anything not a letter or digit). */
+static const struct clean_word clean_tokens[] = {
+	{ "ad", J | N }, { "ads", J | N }, { "adv", J | N }, { "nav", J | U | N },
+	{ "share", J | N }, { "hidden", N }, { "hide", N },
+	{ "respond", J | N }, { "comments", J | U | N }, { "rss", U },
+	{ "extra", U }, { "toc", N }, { "login", J | N }, { "paywall", N },
+};
+
+#undef J
+#undef U
+#undef M
+#undef N
+#undef P
+
+static int
+clean_token_flags(const char *t, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < UTIL_ARRLEN(clean_tokens); i++) {
+		if (strlen(clean_tokens[i].word) == n &&
+		    memcmp(clean_tokens[i].word, t, n) == 0)
+			return (clean_tokens[i].flags);
+	}
+	return (0);
+}
+
+/*
+ * The CLEAN_ATTR_* flags of a class or id value.  Only the first 200
+ * bytes are looked at: longer values are utility-class soup.
+ */
+int
+clean_attr_words(const char *value)
+{
+	char	 low[201];
+	size_t	 n, i, start;
+	int	 flags = 0;
+
+	for (n = 0; n < sizeof low - 1 && value[n] != '\0'; n++)
+		low[n] = (char)tolower((unsigned char)value[n]);
+	low[n] = '\0';
+	if (n == 0)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(clean_substrings); i++) {
+		if (strstr(low, clean_substrings[i].word) != NULL)
+			flags |= clean_substrings[i].flags;
+	}
+	for (i = 0; i <= n; i = start + 1) {
+		start = i;
+		while (start < n && isalnum((unsigned char)low[start]))
+			start++;
+		if (start > i)
+			flags |= clean_token_flags(low + i, start - i);
+	}
+	return (flags);
+}
+
+/* Lines that are furniture when they are short or mostly a link. */
+static const char *clean_phrases[] = {
+	"read also", "read more", "see also", "related news",
+	"related articles", "related posts", "related stories",
+	"recent articles", "recent posts", "more stories", "more from",
+	"you may also like", "you might also like", "also read",
+	"leave a reply", "leave a comment", "please enter your comment",
+	"please enter your name", "please enter a valid email",
+	"post comment", "cancel reply", "share this", "share on",
+	"sign up for", "subscribe to", "follow us", "advertisement",
+	"- advertisement -", "sponsored content", "click here to",
+	"continue reading", "trending now", "most popular",
+	"all rights reserved", "skip to content", "back to top",
+	"читайте также", "читайте еще", "смотрите также", "похожие новости",
+	"последние новости", "оставить комментарий", "поделиться",
+	"реклама", "подписывайтесь", "lire aussi", "à lire aussi",
+	"a lire aussi", "voir aussi", "articles similaires",
+	"laisser un commentaire", "partager", "publicité",
+	"abonnez-vous", "lesen sie auch", "lesen sie mehr", "mehr zum thema",
+	"das könnte sie auch interessieren", "kommentar schreiben",
+	"teilen", "anzeige", "werbung", "abonnieren", "lee también",
+	"lea también", "ver también", "noticias relacionadas",
+	"deja un comentario", "dejar un comentario", "compartir",
+	"publicidad", "suscríbete",
+};
+
+/* Lines that are furniture whatever their length. */
+static int
+clean_boiler_always(const char *line, size_t len)
+{
+	static const char *const alone[] = {
+		"advertisement", "advertising", "anzeige", "werbung",
+		"реклама", "publicité", "publicidad", "share", "tweet",
+		"print", "email", "comments", "related", "sponsored",
+	};
+	size_t	 i;
+
+	if (len > 14 && strncmp(line, "the post ", 9) == 0 &&
+	    util_strcasestr(line, " appeared first on ") != NULL &&
+	    len < 400)
+		return (1);
+	for (i = 0; i < UTIL_ARRLEN(alone); i++) {
+		if (strlen(alone[i]) == len &&
+		    memcmp(line, alone[i], len) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Lower-case the first bytes of line into low (at most size - 1 bytes),
+ * skipping list marks, quote marks and leading punctuation.
+ */
+static size_t
+clean_line_lower(const char *line, size_t len, char *low, size_t size)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)line;
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+	size_t			 i = 0, o = 0;
+
+	while (i < len && strchr("-*>|:#. \t", line[i]) != NULL)
+		i++;
+	while (i < len && o + 4 < size) {
+		if ((n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i),
+		    &c)) <= 0)
+			break;
+		o += (size_t)utf8proc_encode_char(utf8proc_tolower(c),
+		    (utf8proc_uint8_t *)low + o);
+		i += (size_t)n;
+	}
+	low[o] = '\0';
+	return (o);
+}
+
+/*
+ * Is this line (len bytes, of which links bytes were link text) page
+ * furniture?  A known phrase must open it, and the line must be short
+ * or mostly a link: the same words inside a real paragraph stay.
+ */
+int
+clean_boiler_line(const char *line, size_t len, size_t links)
+{
+	char	 low[512];
+	size_t	 n, i, plen;
+
+	if (len == 0 || len > 400)
+		return (0);
+	n = clean_line_lower(line, len, low, sizeof low);
+	if (clean_boiler_always(low, n))
+		return (1);
+	for (i = 0; i < UTIL_ARRLEN(clean_phrases); i++) {
+		plen = strlen(clean_phrases[i]);
+		if (plen > n || memcmp(low, clean_phrases[i], plen) != 0)
+			continue;
+		if (plen < n && (isalnum((unsigned char)low[plen]) ||
+		    (unsigned char)low[plen] >= 0x80))
+			continue;
+		if (len <= plen + 40 || links * 2 >= len)
+			return (1);
+	}
+	return (0);
+}

@@ -1,0 +1,612 @@
+/*
+ * Searching and filing from the shell: search (ranked, with snippets),
+ * tag and mark by query, tags, saved searches, and the config file's
+ * rules for new items.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "conf.h"
+#include "date.h"
+#include "json.h"
+#include "query.h"
+#include "store.h"
+#include "util.h"
+
+#define CLI_SEARCH_DEFAULT	20
+#define CLI_BOLD		"\033[1m"
+#define CLI_PLAIN		"\033[0m"
+
+struct cli_rules {
+	struct store_rule	*rules;
+	size_t			 n;
+};
+
+struct cli_search_how {
+	int	 json;
+	int	 tty;
+};
+
+/* Parse -n N; -1 with a message when N is not a count. */
+static int
+cli_search_count(const char *s, size_t *out)
+{
+	char		*end;
+	long long	 n;
+
+	n = strtoll(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || n < 0) {
+		cli_error("-n wants a number of items, not \"%s\"", s);
+		return (-1);
+	}
+	*out = (size_t)n;
+	return (0);
+}
+
+/* Bytes to characters, for offsets that any JSON reader can use. */
+static size_t
+cli_search_chars(const char *s, size_t bytes)
+{
+	size_t	 i, n = 0;
+
+	for (i = 0; i < bytes && s[i] != '\0'; i++) {
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			n++;
+	}
+	return (n);
+}
+
+static void
+cli_search_json(const struct store_hit *h)
+{
+	const struct store_item	*it = h->item;
+	struct buf		 b;
+	size_t			 i;
+	int			 first = 1;
+
+	buf_init(&b, 0);
+	buf_addc(&b, '{');
+	json_key_int(&b, &first, "id", it->id);
+	json_key_int(&b, &first, "feed_id", it->feed_id);
+	json_key_string(&b, &first, "feed", it->feed);
+	json_key_string(&b, &first, "url", it->url);
+	json_key_string(&b, &first, "title", it->title);
+	json_key_string(&b, &first, "author", it->author);
+	json_key_date(&b, &first, "date", it->date);
+	json_key_strings(&b, &first, "tags", it->tags, it->ntags);
+	json_key_bool(&b, &first, "read", it->read);
+	json_key_bool(&b, &first, "starred", it->starred);
+	json_key(&b, &first, "score");
+	buf_printf(&b, "%.4f", h->score);
+	json_key_string(&b, &first, "snippet", h->snippet);
+	json_key(&b, &first, "highlights");
+	buf_addc(&b, '[');
+	for (i = 0; i < h->nspans; i++)
+		buf_printf(&b, "%s[%zu,%zu]", i > 0 ? "," : "",
+		    cli_search_chars(h->snippet, h->spans[i].start),
+		    cli_search_chars(h->snippet, h->spans[i].end));
+	buf_adds(&b, "]}\n");
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
+
+/* The snippet with its matches in bold (a terminal) or [brackets]. */
+static void
+cli_search_snippet(const struct store_hit *h, int tty)
+{
+	size_t	 i, at = 0;
+
+	for (i = 0; i < h->nspans; i++) {
+		fwrite(h->snippet + at, 1, h->spans[i].start - at, stdout);
+		fputs(tty ? CLI_BOLD : "[", stdout);
+		fwrite(h->snippet + h->spans[i].start, 1,
+		    h->spans[i].end - h->spans[i].start, stdout);
+		fputs(tty ? CLI_PLAIN : "]", stdout);
+		at = h->spans[i].end;
+	}
+	fputs(h->snippet + at, stdout);
+}
+
+/* ID, date, feed, flags, title as list prints them, without a newline. */
+static void
+cli_search_line(const struct store_item *it)
+{
+	char	 date[32], flags[3];
+	char	*feed, *title;
+	int	 n = 0;
+
+	date_format_short(it->date, date, sizeof date);
+	if (!it->read)
+		flags[n++] = 'N';
+	if (it->starred)
+		flags[n++] = '*';
+	if (n == 0)
+		flags[n++] = '-';
+	flags[n] = '\0';
+	feed = util_display_safe(it->feed != NULL ? it->feed : "");
+	title = util_display_safe(it->title != NULL ? it->title :
+	    "(untitled)");
+	printf("%lld\t%s\t%s\t%s\t%s", (long long)it->id, date, feed, flags,
+	    title);
+	free(feed);
+	free(title);
+}
+
+/* A terminal gets the snippet indented below; a pipe, a sixth field. */
+static int
+cli_search_one(const struct store_hit *h, void *arg)
+{
+	const struct cli_search_how	*how = arg;
+
+	if (how->json)
+		cli_search_json(h);
+	else {
+		cli_search_line(h->item);
+		if (how->tty && *h->snippet != '\0')
+			fputs("\n    ", stdout);
+		else
+			fputc('\t', stdout);
+		cli_search_snippet(h, how->tty);
+		fputc('\n', stdout);
+	}
+	return (ferror(stdout) ? -1 : 0);
+}
+
+/* Parse a command's query words into cf; 1 (usage) with a message. */
+static int
+cli_search_filter(struct cli_filter *cf, int argc, char **argv)
+{
+	if (cli_filter_parse(cf, argc, argv) != 0) {
+		cli_error("%s", cf->error);
+		return (CLI_USAGE);
+	}
+	return (0);
+}
+
+int
+cli_search(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, 'j' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct cli_search_how	 how;
+	struct cli_filter	 cf;
+	struct store		*st;
+	size_t			 limit = CLI_SEARCH_DEFAULT;
+	int			 ch, rc;
+
+	memset(&how, 0, sizeof how);
+	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
+		if (ch == 'j')
+			how.json = 1;
+		else if (ch != 'n' || cli_search_count(optarg, &limit) != 0)
+			return (cli_usage("search"));
+	}
+	if (optind == argc)
+		return (cli_usage("search"));
+	if ((rc = cli_search_filter(&cf, argc - optind, argv + optind)) != 0)
+		goto out;
+	how.tty = cli->tty_out;
+	cf.f.limit = limit;
+	rc = CLI_FAILURE;
+	if ((st = cli_store(cli)) == NULL)
+		goto out;
+	if (store_search(st, &cf.f, cli_search_one, &how) != 0) {
+		cli_error("cannot search: %s", store_errmsg(st));
+		goto out;
+	}
+	rc = CLI_OK;
+out:
+	cli_filter_free(&cf);
+	return (rc);
+}
+
+/* Split +T and -T words (up to "--" or the first other word) into lists. */
+static int
+cli_tag_words(int argc, char **argv, int *used, char ***add, size_t *nadd,
+    char ***remove, size_t *nremove)
+{
+	char	*why = NULL;
+	int	 i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (argv[i][0] != '+' && argv[i][0] != '-')
+			break;
+		if (query_tag_valid(argv[i] + 1, &why) != 0) {
+			cli_error("\"%s\" is not a tag: %s", argv[i], why);
+			free(why);
+			return (-1);
+		}
+		if (argv[i][0] == '+') {
+			*add = xreallocarray(*add, *nadd + 1, sizeof **add);
+			(*add)[(*nadd)++] = argv[i] + 1;
+		} else {
+			*remove = xreallocarray(*remove, *nremove + 1,
+			    sizeof **remove);
+			(*remove)[(*nremove)++] = argv[i] + 1;
+		}
+	}
+	*used = i;
+	return (0);
+}
+
+int
+cli_tag(struct cli *cli, int argc, char **argv)
+{
+	struct cli_filter	 cf;
+	struct store		*st;
+	char			**add = NULL, **remove = NULL;
+	size_t			 nadd = 0, nremove = 0;
+	int64_t			 matched;
+	int			 used, rc = CLI_USAGE;
+
+	memset(&cf, 0, sizeof cf);
+	if (cli_tag_words(argc, argv, &used, &add, &nadd, &remove,
+	    &nremove) != 0)
+		goto done;
+	if (nadd + nremove == 0 || used == argc) {
+		rc = cli_usage("tag");
+		goto done;
+	}
+	if ((rc = cli_search_filter(&cf, argc - used, argv + used)) != 0)
+		goto out;
+	rc = CLI_FAILURE;
+	if ((st = cli_store(cli)) == NULL)
+		goto out;
+	if (store_tag_items(st, &cf.f, add, nadd, remove, nremove,
+	    &matched) != 0) {
+		cli_error("cannot tag: %s", store_errmsg(st));
+		goto out;
+	}
+	printf("tagged %" PRId64 " item%s\n", matched, matched == 1 ? "" : "s");
+	rc = CLI_OK;
+out:
+	cli_filter_free(&cf);
+done:
+	free(add);
+	free(remove);
+	return (rc);
+}
+
+int
+cli_mark(struct cli *cli, int argc, char **argv)
+{
+	static const char *names[] = {
+		[STORE_MARK_READ] = "read",
+		[STORE_MARK_UNREAD] = "unread",
+		[STORE_MARK_STAR] = "star",
+		[STORE_MARK_UNSTAR] = "unstar",
+		[STORE_MARK_HIDE] = "hide",
+		[STORE_MARK_UNHIDE] = "unhide"
+	};
+	struct cli_filter	 cf;
+	struct store		*st;
+	int64_t			 changed;
+	size_t			 mark;
+	int			 rc;
+
+	if (argc < 3)
+		return (cli_usage("mark"));
+	for (mark = 0; mark < UTIL_ARRLEN(names); mark++) {
+		if (strcmp(argv[1], names[mark]) == 0)
+			break;
+	}
+	if (mark == UTIL_ARRLEN(names)) {
+		cli_error("mark: \"%s\" is not a mark (use read, unread, star, "
+		    "unstar, hide or unhide)", argv[1]);
+		return (CLI_USAGE);
+	}
+	if ((rc = cli_search_filter(&cf, argc - 2, argv + 2)) != 0)
+		goto out;
+	rc = CLI_FAILURE;
+	if ((st = cli_store(cli)) == NULL)
+		goto out;
+	if (store_mark_items(st, &cf.f, (enum store_mark)mark,
+	    &changed) != 0) {
+		cli_error("cannot mark items %s: %s", names[mark],
+		    store_errmsg(st));
+		goto out;
+	}
+	printf("marked %" PRId64 " item%s %s\n", changed, changed == 1 ? "" :
+	    "s", names[mark]);
+	rc = CLI_OK;
+out:
+	cli_filter_free(&cf);
+	return (rc);
+}
+
+static void
+cli_tags_print(const struct store_tag_count *t, int json)
+{
+	struct buf	 b;
+	char		*name;
+	int		 first = 1;
+
+	if (!json) {
+		name = util_display_safe(t->name);
+		printf("%s\t%" PRId64 "\t%" PRId64 "\n", name, t->items,
+		    t->feeds);
+		free(name);
+		return;
+	}
+	buf_init(&b, 0);
+	buf_addc(&b, '{');
+	json_key_string(&b, &first, "tag", t->name);
+	json_key_int(&b, &first, "items", t->items);
+	json_key_int(&b, &first, "feeds", t->feeds);
+	buf_adds(&b, "}\n");
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
+
+int
+cli_tags(struct cli *cli, int argc, char **argv)
+{
+	struct store_tag_count	*tags;
+	struct store		*st;
+	size_t			 n, i;
+	int			 json = 0;
+
+	if (argc == 2 && strcmp(argv[1], "--json") == 0)
+		json = 1;
+	else if (argc != 1)
+		return (cli_usage("tags"));
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	if (store_tags_counts(st, &tags, &n) != 0) {
+		cli_error("cannot count tags: %s", store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	for (i = 0; i < n; i++)
+		cli_tags_print(&tags[i], json);
+	store_tag_counts_free(tags, n);
+	return (CLI_OK);
+}
+
+static int
+cli_saved_add(struct store *st, int argc, char **argv)
+{
+	struct cli_filter	 cf;
+	char			*why = NULL;
+	int			 rc;
+
+	if (argc < 4)
+		return (cli_usage("saved"));
+	if (query_tag_valid(argv[2], &why) != 0) {
+		cli_error("\"%s\" cannot name a saved search: %s", argv[2],
+		    strstr(why, "a tag name") == why ? why + 6 : why);
+		free(why);
+		return (CLI_USAGE);
+	}
+	if ((rc = cli_search_filter(&cf, argc - 3, argv + 3)) != 0)
+		goto out;
+	rc = CLI_FAILURE;
+	if ((rc = store_saved_put(st, argv[2], cf.text)) < 0) {
+		cli_error("cannot save the search: %s", store_errmsg(st));
+		rc = CLI_FAILURE;
+		goto out;
+	}
+	printf("%s search \"%s\": %s\n", rc == 1 ? "replaced" : "saved",
+	    argv[2], cf.text);
+	rc = CLI_OK;
+out:
+	cli_filter_free(&cf);
+	return (rc);
+}
+
+static int
+cli_saved_rm(struct store *st, int argc, char **argv)
+{
+	int	 rc;
+
+	if (argc != 3)
+		return (cli_usage("saved"));
+	if ((rc = store_saved_remove(st, argv[2])) < 0) {
+		cli_error("cannot remove the search: %s", store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	if (rc == 1) {
+		cli_error("there is no saved search \"%s\"; telex saved lists "
+		    "them", argv[2]);
+		return (CLI_FAILURE);
+	}
+	return (CLI_OK);
+}
+
+/* One saved search with the items it finds now (-1 if it is broken). */
+static int
+cli_saved_print(struct store *st, const struct store_saved *s, int json)
+{
+	struct cli_filter	 cf;
+	struct buf		 b;
+	char			*argv[1];
+	int64_t			 count = -1;
+	int			 first = 1;
+
+	argv[0] = s->query;
+	if (cli_filter_parse(&cf, 1, argv) == 0 &&
+	    store_items_count(st, &cf.f, &count) != 0) {
+		cli_filter_free(&cf);
+		return (-1);
+	}
+	cli_filter_free(&cf);
+	buf_init(&b, 0);
+	if (json) {
+		buf_addc(&b, '{');
+		json_key_string(&b, &first, "name", s->name);
+		json_key_string(&b, &first, "query", s->query);
+		json_key_int(&b, &first, "items", count);
+		buf_adds(&b, "}\n");
+	} else
+		buf_printf(&b, "%s\t%" PRId64 "\t%s\n", s->name, count,
+		    s->query);
+	fputs(b.data, stdout);
+	buf_free(&b);
+	return (0);
+}
+
+static int
+cli_saved_list(struct store *st, int json)
+{
+	struct store_saved	*saved;
+	size_t			 n, i;
+	int			 rc = CLI_OK;
+
+	if (store_saved_list(st, &saved, &n) != 0) {
+		cli_error("cannot read the saved searches: %s",
+		    store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	for (i = 0; i < n && rc == CLI_OK; i++) {
+		if (cli_saved_print(st, &saved[i], json) != 0) {
+			cli_error("cannot count the saved search \"%s\": %s",
+			    saved[i].name, store_errmsg(st));
+			rc = CLI_FAILURE;
+		}
+	}
+	store_saved_free(saved, n);
+	return (rc);
+}
+
+int
+cli_saved(struct cli *cli, int argc, char **argv)
+{
+	struct store	*st;
+	int		 json = argc == 2 && strcmp(argv[1], "--json") == 0;
+
+	if (argc > 1 && !json && strcmp(argv[1], "add") != 0 &&
+	    strcmp(argv[1], "rm") != 0)
+		return (cli_usage("saved"));
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	if (argc == 1 || json)
+		return (cli_saved_list(st, json));
+	if (strcmp(argv[1], "add") == 0)
+		return (cli_saved_add(st, argc, argv));
+	return (cli_saved_rm(st, argc, argv));
+}
+
+/* One action of a rule: +tag, -tag, read, star or hide. */
+static int
+cli_rule_action(struct store_rule *r, char *word, char **why)
+{
+	char	**list;
+	size_t	 *n;
+
+	if (strcmp(word, "read") == 0)
+		r->read = 1;
+	else if (strcmp(word, "star") == 0)
+		r->star = 1;
+	else if (strcmp(word, "hide") == 0)
+		r->hide = 1;
+	else if (*word == '+' || *word == '-') {
+		if (query_tag_valid(word + 1, why) != 0)
+			return (-1);
+		n = *word == '+' ? &r->nadd : &r->nremove;
+		list = *word == '+' ? r->add : r->remove;
+		list = xreallocarray(list, *n + 1, sizeof *list);
+		list[(*n)++] = xstrdup(word + 1);
+		if (*word == '+')
+			r->add = list;
+		else
+			r->remove = list;
+	} else {
+		*why = xasprintf("\"%s\" is not an action (use +tag, -tag, "
+		    "read, star or hide)", word);
+		return (-1);
+	}
+	return (0);
+}
+
+static void
+cli_rule_clear(struct store_rule *r)
+{
+	size_t	 i;
+
+	query_free((struct query *)r->query);
+	for (i = 0; i < r->nadd; i++)
+		free(r->add[i]);
+	for (i = 0; i < r->nremove; i++)
+		free(r->remove[i]);
+	free(r->add);
+	free(r->remove);
+}
+
+void
+cli_rules_free(struct cli_rules *rules)
+{
+	size_t	 i;
+
+	if (rules == NULL)
+		return;
+	for (i = 0; i < rules->n; i++)
+		cli_rule_clear(&rules->rules[i]);
+	free(rules->rules);
+	free(rules);
+}
+
+/* A rule line: rule QUERY ACTION...; -1 with *why (caller frees). */
+static int
+cli_rule_parse(const struct conf_line *l, struct store_rule *r, char **why)
+{
+	struct query	*q = NULL;
+	int		 i;
+
+	memset(r, 0, sizeof *r);
+	if (l->argc < 3) {
+		*why = xstrdup("a rule is: rule \"QUERY\" +tag -tag read star "
+		    "hide (quote the query, give at least one action)");
+		return (-1);
+	}
+	if (query_parse(l->argv[1], &q, why) != 0)
+		return (-1);
+	r->query = q;
+	for (i = 2; i < l->argc; i++) {
+		if (cli_rule_action(r, l->argv[i], why) != 0) {
+			cli_rule_clear(r);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/*
+ * Read the rule lines of the configuration and hand them to st, to be
+ * applied to new items.  A bad rule names its file and line: 1 (usage).
+ */
+int
+cli_rules_load(struct cli *cli, struct store *st)
+{
+	const struct conf_line	*l;
+	struct conf		*cfg;
+	struct cli_rules	*rules;
+	char			*why = NULL;
+	size_t			 i = 0;
+
+	if (cli->rules != NULL || (cfg = cli_conf(cli)) == NULL)
+		return (cli->rules != NULL ? 0 : CLI_USAGE);
+	rules = cli->rules = xcalloc(1, sizeof *rules);
+	while ((l = conf_next(cfg, "rule", &i)) != NULL) {
+		rules->rules = xreallocarray(rules->rules, rules->n + 1,
+		    sizeof *rules->rules);
+		if (cli_rule_parse(l, &rules->rules[rules->n], &why) != 0) {
+			cli_error("%s, line %d: rule: %s", cfg->path, l->line, why);
+			free(why);
+			return (CLI_USAGE);
+		}
+		rules->n++;
+	}
+	store_rules_set(st, rules->rules, rules->n);
+	return (0);
+}

@@ -1,0 +1,1008 @@
+/*
+ * Queries against the archive: a query tree compiled into one statement
+ * whose user text is all bound (full-text parts as FTS5 expressions with
+ * every word quoted), then lists, ranked search, tags, marks and rules.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "query.h"
+#include "store-sibling.h"
+#include "store.h"
+#include "util.h"
+
+#define STORE_QUERY_SQL_MAX	(1024 * 1024)
+#define STORE_QUERY_SNIPPET	"12"	/* tokens around the matches */
+#define STORE_QUERY_OPEN	"\xee\x80\x80"	/* U+E000 */
+#define STORE_QUERY_CLOSE	"\xee\x80\x81"	/* U+E001 */
+/* Relevance halves for an item two years old. */
+#define STORE_QUERY_AGE_SCALE	"63072000.0"
+
+#define STORE_QUERY_FROM " FROM items i JOIN feeds f ON f.id = i.feed_id"
+#define STORE_QUERY_IN_FTS \
+	"i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?)"
+
+enum {
+	SLOT_TAG_NEW = STORE_SIBLING_QUERY,
+	SLOT_TAG_ORPHAN,
+	SLOT_TAGS,
+	SLOT_SAVED_PUT,
+	SLOT_SAVED_FIND,
+	SLOT_SAVED_RM,
+	SLOT_SAVED_LIST,
+	SLOT_MAX_ID
+};
+
+struct store_query_bind {
+	char	*text;		/* NULL: number */
+	int64_t	 number;
+};
+
+/* A statement being built: its text and its parameters in order. */
+struct store_query_sql {
+	struct buf			 sql;
+	struct store_query_bind		*binds;
+	size_t				 nbinds;
+	int64_t				 now;
+	int64_t				 after_id;	/* rules: ids above; -1 */
+};
+
+static void	store_query_init_after(struct store_query_sql *, int64_t);
+
+static void
+store_query_init(struct store_query_sql *c)
+{
+	store_query_init_after(c, -1);
+}
+
+/* For rules: only items above after_id, hidden ones included. */
+static void
+store_query_init_after(struct store_query_sql *c, int64_t after_id)
+{
+	memset(c, 0, sizeof *c);
+	c->after_id = after_id;
+	buf_init(&c->sql, STORE_QUERY_SQL_MAX);
+	c->now = util_now();
+}
+
+static void
+store_query_clear(struct store_query_sql *c)
+{
+	size_t	 i;
+
+	for (i = 0; i < c->nbinds; i++)
+		free(c->binds[i].text);
+	free(c->binds);
+	buf_free(&c->sql);
+}
+
+/* Add SQL text with one "?" for a text (owned) or, if NULL, a number. */
+static void
+store_query_param(struct store_query_sql *c, const char *sql, char *text,
+    int64_t number)
+{
+	buf_adds(&c->sql, sql);
+	c->binds = xreallocarray(c->binds, c->nbinds + 1, sizeof *c->binds);
+	c->binds[c->nbinds].text = text;
+	c->binds[c->nbinds].number = number;
+	c->nbinds++;
+}
+
+/* Is q made only of full-text terms that FTS5 can evaluate alone? */
+static int
+store_query_is_fts(const struct query *q)
+{
+	size_t	 i, positive = 0;
+
+	switch (q->kind) {
+	case QUERY_TEXT:
+		return (1);
+	case QUERY_OR:
+		for (i = 0; i < q->nchildren; i++) {
+			if (!store_query_is_fts(q->children[i]))
+				return (0);
+		}
+		return (1);
+	case QUERY_AND:
+		for (i = 0; i < q->nchildren; i++) {
+			if (q->children[i]->kind == QUERY_NOT) {
+				if (!store_query_is_fts(
+				    q->children[i]->children[0]))
+					return (0);
+			} else if (store_query_is_fts(q->children[i]))
+				positive++;
+			else
+				return (0);
+		}
+		return (positive > 0);
+	default:
+		return (0);
+	}
+}
+
+/* One term for FTS5: {column} : "text with "" doubled" *. */
+static void
+store_query_fts_term(struct buf *b, const struct query *q)
+{
+	const char	*p;
+
+	if (q->field == QUERY_TITLE)
+		buf_adds(b, "{title} : ");
+	else if (q->field == QUERY_AUTHOR)
+		buf_adds(b, "{author} : ");
+	buf_addc(b, '"');
+	for (p = q->text; *p != '\0'; p++) {
+		if (*p == '"')
+			buf_addc(b, '"');
+		buf_addc(b, *p);
+	}
+	buf_addc(b, '"');
+	if (q->prefix)
+		buf_adds(b, " *");
+}
+
+static void	store_query_fts(struct buf *, const struct query *);
+
+/* Children of an AND: the positive ones ANDed, then NOT each other. */
+static void
+store_query_fts_and(struct buf *b, struct query *const *children, size_t n)
+{
+	size_t	 i;
+	int	 first = 1;
+
+	buf_addc(b, '(');
+	for (i = 0; i < n; i++) {
+		if (children[i]->kind == QUERY_NOT)
+			continue;
+		if (!first)
+			buf_adds(b, " AND ");
+		store_query_fts(b, children[i]);
+		first = 0;
+	}
+	buf_addc(b, ')');
+	for (i = 0; i < n; i++) {
+		if (children[i]->kind != QUERY_NOT)
+			continue;
+		buf_adds(b, " NOT ");
+		store_query_fts(b, children[i]->children[0]);
+	}
+}
+
+/* The FTS5 expression of a tree for which store_query_is_fts holds. */
+static void
+store_query_fts(struct buf *b, const struct query *q)
+{
+	size_t	 i;
+
+	if (q->kind == QUERY_TEXT) {
+		store_query_fts_term(b, q);
+		return;
+	}
+	if (q->kind == QUERY_AND) {
+		buf_addc(b, '(');
+		store_query_fts_and(b, q->children, q->nchildren);
+		buf_addc(b, ')');
+		return;
+	}
+	buf_addc(b, '(');
+	for (i = 0; i < q->nchildren; i++) {
+		if (i > 0)
+			buf_adds(b, " OR ");
+		store_query_fts(b, q->children[i]);
+	}
+	buf_addc(b, ')');
+}
+
+/* "%text%" for LIKE, with \, % and _ escaped by a backslash. */
+static char *
+store_query_like(const char *text)
+{
+	struct buf	 b;
+
+	buf_init(&b, 0);
+	buf_addc(&b, '%');
+	for (; *text != '\0'; text++) {
+		if (*text == '\\' || *text == '%' || *text == '_')
+			buf_addc(&b, '\\');
+		buf_addc(&b, *text);
+	}
+	buf_addc(&b, '%');
+	return (buf_steal(&b));
+}
+
+static void
+store_query_feed(struct store_query_sql *c, const char *text)
+{
+	store_query_param(c, "(coalesce(f.title, '') LIKE ? ESCAPE '\\'",
+	    store_query_like(text), 0);
+	store_query_param(c, " OR f.url LIKE ? ESCAPE '\\')",
+	    store_query_like(text), 0);
+}
+
+/* One IN list, so that a rare tag drives the plan. */
+static void
+store_query_tag(struct store_query_sql *c, const char *tag)
+{
+	store_query_param(c, "i.id IN (SELECT x.item_id FROM item_tags x"
+	    " JOIN tags t ON t.id = x.tag_id WHERE t.name = ?",
+	    xstrdup(tag), 0);
+	store_query_param(c, " UNION ALL SELECT j.id FROM items j"
+	    " JOIN feed_tags y ON y.feed_id = j.feed_id"
+	    " JOIN tags t ON t.id = y.tag_id WHERE t.name = ?)",
+	    xstrdup(tag), 0);
+}
+
+static void
+store_query_date(struct store_query_sql *c, const struct query *q)
+{
+	if (q->ago > 0) {
+		store_query_param(c, "i.date >= ?", NULL, c->now - q->ago);
+		return;
+	}
+	if (q->from != INT64_MIN && q->to != INT64_MAX) {
+		store_query_param(c, "(i.date >= ?", NULL, q->from);
+		store_query_param(c, " AND i.date < ?)", NULL, q->to);
+	} else if (q->from != INT64_MIN)
+		store_query_param(c, "i.date >= ?", NULL, q->from);
+	else
+		store_query_param(c, "i.date < ?", NULL, q->to);
+}
+
+static void
+store_query_is(struct store_query_sql *c, enum query_state state)
+{
+	static const char *sql[] = {
+		[QUERY_UNREAD] = "i.read = 0",
+		[QUERY_READ] = "i.read = 1",
+		[QUERY_STARRED] = "i.starred = 1",
+		[QUERY_ARCHIVED] = "i.archived != 0",
+		[QUERY_HIDDEN] = "i.hidden = 1"
+	};
+
+	buf_adds(&c->sql, sql[state]);
+}
+
+static void	store_query_where(struct store_query_sql *,
+		    const struct query *);
+
+static void
+store_query_match(struct store_query_sql *c, const struct query *q)
+{
+	struct buf	 m;
+
+	buf_init(&m, 0);
+	store_query_fts(&m, q);
+	store_query_param(c, STORE_QUERY_IN_FTS, buf_steal(&m), 0);
+}
+
+static void
+store_query_list_of(struct store_query_sql *c, const struct query *q,
+    const char *op)
+{
+	size_t	 i;
+
+	buf_addc(&c->sql, '(');
+	for (i = 0; i < q->nchildren; i++) {
+		if (i > 0)
+			buf_adds(&c->sql, op);
+		store_query_where(c, q->children[i]);
+	}
+	buf_addc(&c->sql, ')');
+}
+
+/* The condition for a tree: a full-text subtree is one MATCH. */
+static void
+store_query_where(struct store_query_sql *c, const struct query *q)
+{
+	if (store_query_is_fts(q)) {
+		store_query_match(c, q);
+		return;
+	}
+	switch (q->kind) {
+	case QUERY_AND:
+		store_query_list_of(c, q, " AND ");
+		break;
+	case QUERY_OR:
+		store_query_list_of(c, q, " OR ");
+		break;
+	case QUERY_NOT:
+		buf_adds(&c->sql, "NOT ");
+		store_query_list_of(c, q, "");
+		break;
+	case QUERY_FEED:
+		store_query_feed(c, q->text);
+		break;
+	case QUERY_TAG:
+		store_query_tag(c, q->text);
+		break;
+	case QUERY_IS:
+		store_query_is(c, q->state);
+		break;
+	case QUERY_DATE:
+		store_query_date(c, q);
+		break;
+	case QUERY_ID:
+		store_query_param(c, "i.id = ?", NULL, q->id);
+		break;
+	default:
+		buf_adds(&c->sql, "0");
+		break;
+	}
+}
+
+/* The fields of a filter other than its query, as " AND ..." terms. */
+static void
+store_query_fields(struct store_query_sql *c, const struct store_filter *f)
+{
+	if (f->match != NULL && *f->match != '\0')
+		store_query_param(c, " AND " STORE_QUERY_IN_FTS,
+		    xstrdup(f->match), 0);
+	if (f->id != 0)
+		store_query_param(c, " AND i.id = ?", NULL, f->id);
+	if (f->feed_id != 0)
+		store_query_param(c, " AND i.feed_id = ?", NULL, f->feed_id);
+	if (f->feed != NULL && *f->feed != '\0') {
+		buf_adds(&c->sql, " AND ");
+		store_query_feed(c, f->feed);
+	}
+	if (f->tag != NULL && *f->tag != '\0') {
+		buf_adds(&c->sql, " AND ");
+		store_query_tag(c, f->tag);
+	}
+	if (f->unread > 0)
+		buf_adds(&c->sql, " AND i.read = 0");
+	else if (f->unread < 0)
+		buf_adds(&c->sql, " AND i.read = 1");
+	if (f->starred)
+		buf_adds(&c->sql, " AND i.starred = 1");
+	if (f->before_id != 0) {
+		store_query_param(c, " AND (i.date, i.id) < (?", NULL,
+		    f->before_date);
+		store_query_param(c, ", ?)", NULL, f->before_id);
+	}
+	if (f->after_id != 0) {
+		store_query_param(c, " AND (i.date, i.id) > (?", NULL,
+		    f->after_date);
+		store_query_param(c, ", ?)", NULL, f->after_id);
+	}
+}
+
+/* What of its query a filter leaves out: the caller matches it. */
+enum store_query_skip {
+	SKIP_NONE,
+	SKIP_ALL,		/* the whole query is full text */
+	SKIP_TEXT		/* the full-text children of a top-level AND */
+};
+
+/*
+ * " WHERE ..." for a filter, leaving out what skip says.  Hidden items stay out unless
+ * the query asks for them or rules are at work (c->after_id).
+ */
+static void
+store_query_filter(struct store_query_sql *c, const struct store_filter *f,
+    enum store_query_skip skip)
+{
+	const struct query	*q = f->query;
+	size_t			 i;
+
+	buf_adds(&c->sql, " WHERE 1");
+	if (c->after_id >= 0)
+		store_query_param(c, " AND i.id > ?", NULL, c->after_id);
+	else if (!query_mentions(q, QUERY_HIDDEN))
+		buf_adds(&c->sql, " AND i.hidden = 0");
+	if (skip == SKIP_ALL)
+		q = NULL;
+	if (q != NULL && q->kind == QUERY_AND && skip == SKIP_TEXT) {
+		for (i = 0; i < q->nchildren; i++) {
+			if (!store_query_is_fts(q->children[i]) &&
+			    (q->children[i]->kind != QUERY_NOT ||
+			    !store_query_is_fts(q->children[i]->children[0]))) {
+				buf_adds(&c->sql, " AND ");
+				store_query_where(c, q->children[i]);
+			}
+		}
+	} else if (q != NULL) {
+		buf_adds(&c->sql, " AND ");
+		store_query_where(c, q);
+	}
+	store_query_fields(c, f);
+}
+
+/* Prepare and bind the built statement; NULL with the error kept. */
+static sqlite3_stmt *
+store_query_prepare(struct store *st, struct store_query_sql *c)
+{
+	sqlite3_stmt	*s = NULL;
+	size_t		 i;
+	int		 rc;
+
+	if (c->sql.len + 1 >= c->sql.limit) {
+		store_sibling_fail(st, "the query is too long");
+		return (NULL);
+	}
+	rc = sqlite3_prepare_v2(store_sibling_db(st), c->sql.data, -1, &s,
+	    NULL);
+	if (rc != SQLITE_OK) {
+		sqlite3_finalize(s);
+		store_sibling_sqlfail(st, rc);
+		return (NULL);
+	}
+	for (i = 0; i < c->nbinds; i++) {
+		if (c->binds[i].text != NULL)
+			sqlite3_bind_text(s, (int)i + 1, c->binds[i].text, -1,
+			    SQLITE_STATIC);
+		else
+			sqlite3_bind_int64(s, (int)i + 1, c->binds[i].number);
+	}
+	return (s);
+}
+
+/* A step that failed: words for a bad full-text query, else SQLite's. */
+static int
+store_query_step_fail(struct store *st, int rc)
+{
+	if ((rc & 0xff) == SQLITE_ERROR)
+		return (store_sibling_fail(st, "the search words could not be "
+		    "read as a full-text query"));
+	return (store_sibling_sqlfail(st, rc));
+}
+
+static void
+store_query_limit(struct store_query_sql *c, size_t limit)
+{
+	if (limit != 0)
+		store_query_param(c, " LIMIT ?", NULL,
+		    limit > (size_t)INT64_MAX ? INT64_MAX : (int64_t)limit);
+}
+
+/* Call cb with each item, newest first; see store_items_list. */
+int
+store_query_list(struct store *st, const struct store_filter *f,
+    store_item_cb cb, void *arg)
+{
+	struct store_query_sql	 c;
+	struct store_item	 it;
+	sqlite3_stmt		*s;
+	int			 rc = -1, step, stop = 0;
+
+	store_query_init(&c);
+	buf_adds(&c.sql, "SELECT ");
+	buf_adds(&c.sql, store_sibling_item_columns());
+	buf_adds(&c.sql, STORE_QUERY_FROM);
+	store_query_filter(&c, f, SKIP_NONE);
+	buf_adds(&c.sql, f->oldest_first ? " ORDER BY i.date, i.id" :
+	    " ORDER BY i.date DESC, i.id DESC");
+	store_query_limit(&c, f->limit);
+	if ((s = store_query_prepare(st, &c)) == NULL)
+		goto out;
+	while (!stop && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (store_sibling_item_row(st, s, &it) != 0)
+			goto out;
+		stop = cb(&it, arg);
+		store_item_free(&it);
+	}
+	if (!stop && step != SQLITE_DONE) {
+		store_query_step_fail(st, step);
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(s);
+	store_query_clear(&c);
+	return (rc);
+}
+
+int
+store_items_count(struct store *st, const struct store_filter *f,
+    int64_t *count)
+{
+	struct store_query_sql	 c;
+	sqlite3_stmt		*s;
+	int			 rc = -1, step;
+
+	*count = 0;
+	store_query_init(&c);
+	buf_adds(&c.sql, "SELECT count(*)" STORE_QUERY_FROM);
+	store_query_filter(&c, f, SKIP_NONE);
+	if ((s = store_query_prepare(st, &c)) == NULL)
+		goto out;
+	if ((step = sqlite3_step(s)) != SQLITE_ROW) {
+		store_query_step_fail(st, step);
+		goto out;
+	}
+	*count = sqlite3_column_int64(s, 0);
+	rc = 0;
+out:
+	sqlite3_finalize(s);
+	store_query_clear(&c);
+	return (rc);
+}
+
+/*
+ * The part of a query that ranks: the whole tree when it is all full
+ * text, else the full-text children of a top-level AND (with their
+ * NOTs).  Returns the FTS5 expression (caller frees) or NULL.
+ */
+static char *
+store_query_rank_part(const struct query *q, const struct query **whole)
+{
+	struct query	**kept;
+	struct buf	  b;
+	size_t		  i, n = 0, positive = 0;
+
+	*whole = NULL;
+	if (q == NULL)
+		return (NULL);
+	buf_init(&b, 0);
+	if (store_query_is_fts(q)) {
+		*whole = q;
+		store_query_fts(&b, q);
+		return (buf_steal(&b));
+	}
+	if (q->kind != QUERY_AND) {
+		buf_free(&b);
+		return (NULL);
+	}
+	kept = xreallocarray(NULL, q->nchildren, sizeof *kept);
+	for (i = 0; i < q->nchildren; i++) {
+		if (store_query_is_fts(q->children[i]))
+			positive++;
+		else if (q->children[i]->kind != QUERY_NOT ||
+		    !store_query_is_fts(q->children[i]->children[0]))
+			continue;
+		kept[n++] = q->children[i];
+	}
+	if (positive > 0)
+		store_query_fts_and(&b, kept, n);
+	free(kept);
+	if (positive == 0) {
+		buf_free(&b);
+		return (NULL);
+	}
+	return (buf_steal(&b));
+}
+
+/*
+ * Take the highlight marks out of a snippet, making it display-safe and
+ * keeping where the marked words are.  Caller frees the text and spans.
+ */
+static char *
+store_query_spans(const char *raw, struct store_span **spans, size_t *n)
+{
+	struct buf	 b;
+	char		*safe;
+	const char	*p;
+	size_t		 olen = strlen(STORE_QUERY_OPEN);
+
+	*spans = NULL;
+	*n = 0;
+	safe = util_display_safe(raw);
+	buf_init(&b, 0);
+	for (p = safe; *p != '\0';) {
+		if (strncmp(p, STORE_QUERY_OPEN, olen) == 0) {
+			*spans = xreallocarray(*spans, *n + 1, sizeof **spans);
+			(*spans)[*n].start = (*spans)[*n].end = b.len;
+			(*n)++;
+			p += olen;
+		} else if (strncmp(p, STORE_QUERY_CLOSE, olen) == 0) {
+			if (*n > 0)
+				(*spans)[*n - 1].end = b.len;
+			p += olen;
+		} else
+			buf_addc(&b, *p++);
+	}
+	free(safe);
+	return (buf_steal(&b));
+}
+
+static int
+store_query_hit(struct store *st, sqlite3_stmt *s, int ncols,
+    store_hit_cb cb, void *arg, int *stop)
+{
+	struct store_item	 it;
+	struct store_hit	 hit;
+	struct store_span	*spans = NULL;
+	const char		*raw;
+	char			*text;
+
+	if (store_sibling_item_row(st, s, &it) != 0)
+		return (-1);
+	memset(&hit, 0, sizeof hit);
+	hit.item = &it;
+	raw = (const char *)sqlite3_column_text(s, ncols);
+	if (raw == NULL || *raw == '\0')
+		raw = (const char *)sqlite3_column_text(s, ncols + 1);
+	text = store_query_spans(raw != NULL ? raw : "", &spans,
+	    &hit.nspans);
+	hit.snippet = text;
+	hit.spans = spans;
+	hit.score = sqlite3_column_double(s, ncols + 2);
+	*stop = cb(&hit, arg);
+	free(text);
+	free(spans);
+	store_item_free(&it);
+	return (0);
+}
+
+static int
+store_query_hits(struct store *st, sqlite3_stmt *s, store_hit_cb cb,
+    void *arg)
+{
+	int	 step, stop = 0, ncols = sqlite3_column_count(s) - 3;
+
+	while (!stop && (step = sqlite3_step(s)) == SQLITE_ROW) {
+		if (store_query_hit(st, s, ncols, cb, arg, &stop) != 0)
+			return (-1);
+	}
+	if (!stop && step != SQLITE_DONE)
+		return (store_query_step_fail(st, step));
+	return (0);
+}
+
+/*
+ * Items matching f ranked by bm25 (title 10, author 2, text 1) divided
+ * by a gentle age factor, each with a snippet.  A query without full
+ * text to rank by comes newest first, with no highlights.
+ */
+int
+store_search(struct store *st, const struct store_filter *f,
+    store_hit_cb cb, void *arg)
+{
+	struct store_query_sql	 c;
+	const struct query	*whole;
+	sqlite3_stmt		*s = NULL;
+	char			*rank;
+	int			 rc = -1;
+
+	store_query_init(&c);
+	rank = store_query_rank_part(f->query, &whole);
+	buf_adds(&c.sql, "SELECT ");
+	buf_adds(&c.sql, store_sibling_item_columns());
+	if (rank != NULL) {
+		buf_adds(&c.sql, ", snippet(items_fts, 2, '" STORE_QUERY_OPEN
+		    "', '" STORE_QUERY_CLOSE "', '…', " STORE_QUERY_SNIPPET
+		    "), highlight(items_fts, 0, '" STORE_QUERY_OPEN "', '"
+		    STORE_QUERY_CLOSE "')");
+		store_query_param(&c, ", bm25(items_fts, 10.0, 2.0, 1.0) /"
+		    " (1.0 + max(0, ? - i.date) / " STORE_QUERY_AGE_SCALE ")"
+		    " AS score", NULL, c.now);
+		buf_adds(&c.sql, STORE_QUERY_FROM
+		    " JOIN items_fts ON items_fts.rowid = i.id");
+	} else
+		buf_adds(&c.sql, ", NULL, NULL, 0.0 AS score" STORE_QUERY_FROM);
+	store_query_filter(&c, f, whole != NULL ? SKIP_ALL : rank != NULL ?
+	    SKIP_TEXT : SKIP_NONE);
+	if (rank != NULL)
+		store_query_param(&c, " AND items_fts MATCH ?"
+		    " ORDER BY score, i.id DESC", rank, 0);
+	else
+		buf_adds(&c.sql, " ORDER BY i.date DESC, i.id DESC");
+	store_query_limit(&c, f->limit);
+	if ((s = store_query_prepare(st, &c)) != NULL)
+		rc = store_query_hits(st, s, cb, arg);
+	sqlite3_finalize(s);
+	store_query_clear(&c);
+	return (rc);
+}
+
+/* Run a built statement to its end: 0, or -1 with the error kept. */
+static int
+store_query_exec(struct store *st, struct store_query_sql *c)
+{
+	sqlite3_stmt	*s;
+	int		 step, rc = 0;
+
+	if ((s = store_query_prepare(st, c)) == NULL)
+		return (-1);
+	while ((step = sqlite3_step(s)) == SQLITE_ROW)
+		;
+	if (step != SQLITE_DONE)
+		rc = store_query_step_fail(st, step);
+	sqlite3_finalize(s);
+	return (rc);
+}
+
+/* Run a cached statement taking one text. */
+static int
+store_query_run_text(struct store *st, size_t slot, const char *sql,
+    const char *text)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_sibling_stmt(st, slot, sql)) == NULL)
+		return (-1);
+	sqlite3_bind_text(s, 1, text, -1, SQLITE_STATIC);
+	return (store_sibling_run(st, s));
+}
+
+/* Add (or remove) one tag on the items matching f. */
+static int
+store_query_tag_one(struct store *st, const struct store_filter *f,
+    int64_t after_id, const char *tag, int add)
+{
+	struct store_query_sql	 c;
+	int			 rc;
+
+	if (add && store_query_run_text(st, SLOT_TAG_NEW, "INSERT OR IGNORE"
+	    " INTO tags (name) VALUES (?1)", tag) != 0)
+		return (-1);
+	store_query_init_after(&c, after_id);
+	if (add)
+		store_query_param(&c, "INSERT OR IGNORE INTO item_tags"
+		    " (tag_id, item_id) SELECT (SELECT id FROM tags"
+		    " WHERE name = ?), i.id", xstrdup(tag), 0);
+	else
+		store_query_param(&c, "DELETE FROM item_tags WHERE tag_id ="
+		    " (SELECT id FROM tags WHERE name = ?) AND item_id IN"
+		    " (SELECT i.id", xstrdup(tag), 0);
+	buf_adds(&c.sql, STORE_QUERY_FROM);
+	store_query_filter(&c, f, SKIP_NONE);
+	if (!add)
+		buf_addc(&c.sql, ')');
+	rc = store_query_exec(st, &c);
+	store_query_clear(&c);
+	if (rc == 0 && !add)
+		rc = store_query_run_text(st, SLOT_TAG_ORPHAN, "DELETE FROM tags"
+		    " WHERE name = ?1 AND NOT EXISTS (SELECT 1 FROM item_tags"
+		    " WHERE tag_id = tags.id) AND NOT EXISTS (SELECT 1 FROM"
+		    " feed_tags WHERE tag_id = tags.id)", tag);
+	return (rc);
+}
+
+static int
+store_query_tags(struct store *st, const struct store_filter *f,
+    int64_t after_id, char *const *add, size_t nadd, char *const *remove,
+    size_t nremove)
+{
+	size_t	 i;
+
+	for (i = 0; i < nadd; i++) {
+		if (store_query_tag_one(st, f, after_id, add[i], 1) != 0)
+			return (-1);
+	}
+	for (i = 0; i < nremove; i++) {
+		if (store_query_tag_one(st, f, after_id, remove[i], 0) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/*
+ * Tag every item matching f: add, then remove (an item keeps the tags
+ * of its feed).  A new tag keeps the case it is first given in.
+ */
+int
+store_tag_items(struct store *st, const struct store_filter *f,
+    char *const *add, size_t nadd, char *const *remove, size_t nremove,
+    int64_t *matched)
+{
+	int	 own, rc = -1;
+
+	if (store_sibling_begin(st, &own) != 0)
+		return (-1);
+	if (store_items_count(st, f, matched) == 0)
+		rc = store_query_tags(st, f, -1, add, nadd, remove, nremove);
+	return (store_sibling_end(st, own, rc));
+}
+
+static int
+store_query_mark(struct store *st, const struct store_filter *f,
+    int64_t after_id, enum store_mark mark, int64_t *changed)
+{
+	static const char *set[] = {
+		[STORE_MARK_READ] = "read = 1",
+		[STORE_MARK_UNREAD] = "read = 0",
+		[STORE_MARK_STAR] = "starred = 1",
+		[STORE_MARK_UNSTAR] = "starred = 0",
+		[STORE_MARK_HIDE] = "hidden = 1",
+		[STORE_MARK_UNHIDE] = "hidden = 0"
+	};
+	struct store_query_sql	 c;
+	int			 rc;
+
+	store_query_init_after(&c, after_id);
+	buf_printf(&c.sql, "UPDATE items SET %s WHERE NOT (%s) AND id IN"
+	    " (SELECT i.id" STORE_QUERY_FROM, set[mark], set[mark]);
+	store_query_filter(&c, f, SKIP_NONE);
+	buf_addc(&c.sql, ')');
+	rc = store_query_exec(st, &c);
+	store_query_clear(&c);
+	if (rc == 0 && changed != NULL)
+		*changed = sqlite3_changes(store_sibling_db(st));
+	return (rc);
+}
+
+/* Set a flag on every item matching f; changed counts those it moved. */
+int
+store_mark_items(struct store *st, const struct store_filter *f,
+    enum store_mark mark, int64_t *changed)
+{
+	return (store_query_mark(st, f, -1, mark, changed));
+}
+
+void
+store_tag_counts_free(struct store_tag_count *tags, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(tags[i].name);
+	free(tags);
+}
+
+/* Every tag with the items a "tag:NAME" query finds and its feeds. */
+int
+store_tags_counts(struct store *st, struct store_tag_count **out, size_t *n)
+{
+	struct store_tag_count	*tags = NULL;
+	struct store_filter	 f;
+	sqlite3_stmt		*s;
+	size_t			 count = 0, i;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_sibling_stmt(st, SLOT_TAGS, "SELECT t.name,"
+	    " (SELECT count(*) FROM feed_tags y WHERE y.tag_id = t.id)"
+	    " FROM tags t ORDER BY t.name COLLATE NOCASE")) == NULL)
+		return (-1);
+	while ((rc = store_sibling_row(st, s)) == 1) {
+		tags = xreallocarray(tags, count + 1, sizeof *tags);
+		tags[count].name = xstrdup((const char *)
+		    sqlite3_column_text(s, 0));
+		tags[count++].feeds = sqlite3_column_int64(s, 1);
+	}
+	for (i = 0; rc == 0 && i < count; i++) {
+		memset(&f, 0, sizeof f);
+		f.tag = tags[i].name;
+		rc = store_items_count(st, &f, &tags[i].items);
+	}
+	if (rc != 0) {
+		store_tag_counts_free(tags, count);
+		return (-1);
+	}
+	*out = tags;
+	*n = count;
+	return (0);
+}
+
+int
+store_saved_put(struct store *st, const char *name, const char *query)
+{
+	sqlite3_stmt	*s;
+	int		 found;
+
+	if ((s = store_sibling_stmt(st, SLOT_SAVED_FIND, "SELECT 1 FROM"
+	    " saved_searches WHERE name = ?1")) == NULL)
+		return (-1);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	if ((found = store_sibling_row(st, s)) < 0)
+		return (-1);
+	sqlite3_reset(s);
+	if ((s = store_sibling_stmt(st, SLOT_SAVED_PUT, "INSERT INTO"
+	    " saved_searches (name, query, added) VALUES (?1, ?2, ?3)"
+	    " ON CONFLICT (name) DO UPDATE SET query = excluded.query")) ==
+	    NULL)
+		return (-1);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, query, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(s, 3, util_now());
+	if (store_sibling_run(st, s) != 0)
+		return (-1);
+	return (found);
+}
+
+int
+store_saved_remove(struct store *st, const char *name)
+{
+	if (store_query_run_text(st, SLOT_SAVED_RM, "DELETE FROM"
+	    " saved_searches WHERE name = ?1", name) != 0)
+		return (-1);
+	return (sqlite3_changes(store_sibling_db(st)) == 0 ? 1 : 0);
+}
+
+void
+store_saved_free(struct store_saved *saved, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		free(saved[i].name);
+		free(saved[i].query);
+	}
+	free(saved);
+}
+
+int
+store_saved_list(struct store *st, struct store_saved **out, size_t *n)
+{
+	struct store_saved	*saved = NULL;
+	sqlite3_stmt		*s;
+	size_t			 count = 0;
+	int			 rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((s = store_sibling_stmt(st, SLOT_SAVED_LIST, "SELECT name, query"
+	    " FROM saved_searches ORDER BY name COLLATE NOCASE")) == NULL)
+		return (-1);
+	while ((rc = store_sibling_row(st, s)) == 1) {
+		saved = xreallocarray(saved, count + 1, sizeof *saved);
+		saved[count].name = xstrdup((const char *)
+		    sqlite3_column_text(s, 0));
+		saved[count++].query = xstrdup((const char *)
+		    sqlite3_column_text(s, 1));
+	}
+	if (rc != 0) {
+		store_saved_free(saved, count);
+		return (-1);
+	}
+	*out = saved;
+	*n = count;
+	return (0);
+}
+
+/* The newest item id now, before a feed's items are stored. */
+int
+store_rules_mark(struct store *st, int64_t *last_id)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	*last_id = 0;
+	if ((s = store_sibling_stmt(st, SLOT_MAX_ID, "SELECT"
+	    " coalesce(max(id), 0) FROM items")) == NULL)
+		return (-1);
+	if ((rc = store_sibling_row(st, s)) != 1)
+		return (rc);
+	*last_id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return (0);
+}
+
+static int
+store_query_rule(struct store *st, const struct store_rule *r,
+    int64_t feed_id, int64_t last_id)
+{
+	struct store_filter	 f;
+
+	memset(&f, 0, sizeof f);
+	f.query = r->query;
+	f.feed_id = feed_id;
+	if (store_query_tags(st, &f, last_id, r->add, r->nadd, r->remove,
+	    r->nremove) != 0)
+		return (-1);
+	if (r->read && store_query_mark(st, &f, last_id, STORE_MARK_READ,
+	    NULL) != 0)
+		return (-1);
+	if (r->star && store_query_mark(st, &f, last_id, STORE_MARK_STAR,
+	    NULL) != 0)
+		return (-1);
+	if (r->hide && store_query_mark(st, &f, last_id, STORE_MARK_HIDE,
+	    NULL) != 0)
+		return (-1);
+	return (0);
+}
+
+/*
+ * Apply the rules, in order, to the items of feed_id stored since
+ * store_rules_mark gave last_id (new ids only grow), in the caller's
+ * transaction.
+ */
+int
+store_rules_apply(struct store *st, int64_t feed_id, int64_t last_id)
+{
+	const struct store_rule	*rules;
+	size_t			 n, i;
+
+	rules = store_sibling_rules(st, &n);
+	for (i = 0; i < n; i++) {
+		if (store_query_rule(st, &rules[i], feed_id, last_id) != 0)
+			return (-1);
+	}
+	return (0);
+}

@@ -1,0 +1,595 @@
+/*
+ * The "telex" FTS5 tokenizer.  Each word is indexed twice at one
+ * position: folded (case and accents) as written, and, colocated, as
+ * "~" + its folded Snowball stem in the language the text is written in.
+ */
+#include "config.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libstemmer.h>
+#include <sqlite3.h>
+#include <utf8proc.h>
+
+#include "lang.h"
+#include "store-stem.h"
+#include "util.h"
+
+#define STEM_TABLE	0x800	/* code points with a cached folding */
+#define STEM_CHAR	12	/* bytes of one cached folding */
+#define STEM_TOKEN	256	/* longer words are cut, and not stemmed */
+#define STEM_MARK	'~'	/* starts a stem; never part of a word */
+#define STEM_EXACT	'='	/* a query string that starts so is exact */
+#define STEM_CACHE	8192	/* stems remembered, most words being few */
+#define STEM_CACHE_WORD	32	/* longer words are stemmed every time */
+
+/* Which stems a word gets, by the letters it is written in. */
+enum stem_script {
+	STEM_OTHER,		/* digits, or a script telex does not stem */
+	STEM_LATIN,
+	STEM_CYRILLIC
+};
+
+struct store_stem_char {
+	unsigned char	 word;			/* letter, digit or mark */
+	unsigned char	 lowlen;
+	unsigned char	 foldlen;
+	char		 low[STEM_CHAR];	/* case folded */
+	char		 fold[STEM_CHAR];	/* and without accents */
+};
+
+struct store_stem_cached {
+	unsigned char	 lang;
+	unsigned char	 wordlen;
+	unsigned char	 stemlen;
+	char		 word[STEM_CACHE_WORD];
+	char		 stem[STEM_CACHE_WORD + 8];	/* folded, marked */
+};
+
+struct store_stem {
+	struct sb_stemmer	*stemmers[LANG_COUNT];
+	struct store_stem_char	 chars[STEM_TABLE];
+	struct store_stem_cached cache[STEM_CACHE];
+};
+
+/* One word as it is being read. */
+struct store_stem_word {
+	char		 low[STEM_TOKEN + STEM_CHAR];
+	size_t		 lowlen;
+	char		 fold[STEM_TOKEN + STEM_CHAR];
+	size_t		 foldlen;
+	int		 cut;
+	enum stem_script script;
+};
+
+/* The FTS5 callback and its context, as xTokenize receives them. */
+struct store_stem_out {
+	void	 *ctx;
+	int	(*token)(void *, int, const char *, int, int, int);
+	int	  query;		/* stems are also looked for as words */
+	char	  seen[2 * LANG_COUNT][STEM_TOKEN + STEM_CHAR + 1];
+	size_t	  seenlen[2 * LANG_COUNT];
+	size_t	  nseen;
+};
+
+/* Append the UTF-8 of what utf8proc maps cp to; the length, or -1. */
+static int
+store_stem_map(utf8proc_int32_t cp, int options, char *out, size_t size)
+{
+	utf8proc_int32_t	 cps[8];
+	utf8proc_ssize_t	 n, i;
+	size_t			 len = 0;
+	int			 last = 0;
+	unsigned char		 tmp[4];
+	utf8proc_ssize_t	 w;
+
+	n = utf8proc_decompose_char(cp, cps, 8, options, &last);
+	if (n < 0 || n > 8)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		w = utf8proc_encode_char(cps[i], tmp);
+		if (w <= 0 || len + (size_t)w > size)
+			return (-1);
+		memcpy(out + len, tmp, (size_t)w);
+		len += (size_t)w;
+	}
+	return ((int)len);
+}
+
+/* Letters, digits and combining marks make words. */
+static int
+store_stem_is_word(utf8proc_int32_t cp)
+{
+	switch (utf8proc_category(cp)) {
+	case UTF8PROC_CATEGORY_LU:
+	case UTF8PROC_CATEGORY_LL:
+	case UTF8PROC_CATEGORY_LT:
+	case UTF8PROC_CATEGORY_LM:
+	case UTF8PROC_CATEGORY_LO:
+	case UTF8PROC_CATEGORY_MN:
+	case UTF8PROC_CATEGORY_MC:
+	case UTF8PROC_CATEGORY_ME:
+	case UTF8PROC_CATEGORY_ND:
+	case UTF8PROC_CATEGORY_NL:
+	case UTF8PROC_CATEGORY_NO:
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+/* Work out the folding of one code point; 0, or -1 if it has none. */
+static int
+store_stem_char(utf8proc_int32_t cp, struct store_stem_char *c)
+{
+	int	 low, fold;
+
+	c->word = store_stem_is_word(cp);
+	low = store_stem_map(cp, UTF8PROC_CASEFOLD, c->low, sizeof c->low);
+	fold = store_stem_map(cp, UTF8PROC_CASEFOLD | UTF8PROC_DECOMPOSE |
+	    UTF8PROC_STRIPMARK, c->fold, sizeof c->fold);
+	if (low < 0 || fold < 0)
+		return (-1);
+	c->lowlen = (unsigned char)low;
+	c->foldlen = (unsigned char)fold;
+	return (0);
+}
+
+static void
+store_stem_free(struct store_stem *ss)
+{
+	int	 i;
+
+	if (ss == NULL)
+		return;
+	for (i = 0; i < LANG_COUNT; i++) {
+		if (ss->stemmers[i] != NULL)
+			sb_stemmer_delete(ss->stemmers[i]);
+	}
+	free(ss);
+}
+
+/* FTS5 xCreate: the stemmers and the folding of the first code points. */
+static int
+store_stem_create(void *unused, const char **args, int nargs,
+    Fts5Tokenizer **out)
+{
+	struct store_stem	*ss;
+	utf8proc_int32_t	 cp;
+	int			 i;
+
+	ss = xcalloc(1, sizeof *ss);
+	for (cp = 0; cp < STEM_TABLE; cp++) {
+		if (store_stem_char(cp, &ss->chars[cp]) != 0)
+			memset(&ss->chars[cp], 0, sizeof ss->chars[cp]);
+	}
+	for (i = 1; i < LANG_COUNT; i++) {
+		ss->stemmers[i] = sb_stemmer_new(lang_stemmer(i), "UTF_8");
+		if (ss->stemmers[i] == NULL) {
+			store_stem_free(ss);
+			return (SQLITE_ERROR);
+		}
+	}
+	*out = (Fts5Tokenizer *)ss;
+	return (SQLITE_OK);
+}
+
+static void
+store_stem_delete(Fts5Tokenizer *tok)
+{
+	store_stem_free((struct store_stem *)tok);
+}
+
+/* Decode one code point at p; invalid bytes decode as -1, one byte. */
+static size_t
+store_stem_next(const unsigned char *p, size_t left, utf8proc_int32_t *cp)
+{
+	utf8proc_ssize_t	 n;
+
+	if (*p < 0x80) {
+		*cp = *p;
+		return (1);
+	}
+	n = utf8proc_iterate(p, (utf8proc_ssize_t)left, cp);
+	if (n <= 0) {
+		*cp = -1;
+		return (1);
+	}
+	return ((size_t)n);
+}
+
+/* Is cp part of a word?  The table answers for the common ones. */
+static int
+store_stem_wordchar(struct store_stem *ss, utf8proc_int32_t cp)
+{
+	if (cp < 0)
+		return (0);
+	if (cp < STEM_TABLE)
+		return (ss->chars[cp].word);
+	return (store_stem_is_word(cp));
+}
+
+static enum stem_script
+store_stem_script(utf8proc_int32_t cp)
+{
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+	    (cp >= 0xc0 && cp < 0x250))
+		return (STEM_LATIN);
+	if (cp >= 0x400 && cp < 0x530)
+		return (STEM_CYRILLIC);
+	return (STEM_OTHER);
+}
+
+/* Add code point cp to the word, in both its forms. */
+static void
+store_stem_add(struct store_stem *ss, struct store_stem_word *w,
+    utf8proc_int32_t cp)
+{
+	struct store_stem_char	 big;
+	const struct store_stem_char *c = &big;
+	enum stem_script	 script;
+
+	if (cp < STEM_TABLE)
+		c = &ss->chars[cp];
+	else if (store_stem_char(cp, &big) != 0)
+		return;
+	if (w->lowlen + c->lowlen > STEM_TOKEN ||
+	    w->foldlen + c->foldlen > STEM_TOKEN) {
+		w->cut = 1;
+		return;
+	}
+	memcpy(w->low + w->lowlen, c->low, c->lowlen);
+	w->lowlen += c->lowlen;
+	memcpy(w->fold + w->foldlen, c->fold, c->foldlen);
+	w->foldlen += c->foldlen;
+	if ((script = store_stem_script(cp)) != STEM_OTHER &&
+	    w->script == STEM_OTHER)
+		w->script = script;
+}
+
+/*
+ * Read the word that starts at text + *at into w and move *at past it
+ * and the separators before the next.  Returns 0, or -1 if no word is
+ * left; *start is the byte offset of the word.
+ */
+static int
+store_stem_read(struct store_stem *ss, const unsigned char *text,
+    size_t len, size_t *at, size_t *start, struct store_stem_word *w)
+{
+	utf8proc_int32_t	 cp;
+	size_t			 n;
+
+	for (;;) {
+		if (*at >= len)
+			return (-1);
+		n = store_stem_next(text + *at, len - *at, &cp);
+		if (store_stem_wordchar(ss, cp))
+			break;
+		*at += n;
+	}
+	*start = *at;
+	w->lowlen = w->foldlen = 0;
+	w->cut = 0;
+	w->script = STEM_OTHER;
+	while (*at < len) {
+		n = store_stem_next(text + *at, len - *at, &cp);
+		if (!store_stem_wordchar(ss, cp))
+			break;
+		if (cp < 0x80) {
+			if (w->lowlen < STEM_TOKEN && w->foldlen < STEM_TOKEN) {
+				if (cp >= 'A' && cp <= 'Z')
+					cp += 'a' - 'A';
+				w->low[w->lowlen++] = (char)cp;
+				w->fold[w->foldlen++] = (char)cp;
+				if (w->script == STEM_OTHER && cp > '9')
+					w->script = STEM_LATIN;
+			} else
+				w->cut = 1;
+		} else
+			store_stem_add(ss, w, cp);
+		*at += n;
+	}
+	return (0);
+}
+
+/*
+ * Find the next word as store_stem_read does, without folding it: for
+ * the auxiliary functions (snippets, highlights), which need only where
+ * each word is.  Returns 0, or -1 if no word is left.
+ */
+static int
+store_stem_span(struct store_stem *ss, const unsigned char *text,
+    size_t len, size_t *at, size_t *start)
+{
+	utf8proc_int32_t	 cp;
+	size_t			 n;
+	int			 inside = 0;
+
+	while (*at < len) {
+		if (text[*at] < 0x80) {
+			cp = text[*at];
+			n = 1;
+		} else
+			n = store_stem_next(text + *at, len - *at, &cp);
+		if (store_stem_wordchar(ss, cp) != inside) {
+			if (inside)
+				return (0);
+			inside = 1;
+			*start = *at;
+		}
+		*at += n;
+	}
+	return (inside ? 0 : -1);
+}
+
+/* Tokenize for the auxiliary functions: where the words are, as written. */
+static int
+store_stem_aux(struct store_stem *ss, struct store_stem_out *out,
+    const char *text, size_t len)
+{
+	size_t	 at = 0, start = 0;
+	int	 rc;
+
+	while (store_stem_span(ss, (const unsigned char *)text, len, &at,
+	    &start) == 0) {
+		rc = out->token(out->ctx, 0, text + start, (int)(at - start),
+		    (int)start, (int)at);
+		if (rc != SQLITE_OK)
+			return (rc);
+	}
+	return (SQLITE_OK);
+}
+
+/* Fold a stem into out after STEM_MARK; returns the length. */
+static size_t
+store_stem_fold(struct store_stem *ss, const unsigned char *stem,
+    size_t len, char *out)
+{
+	struct store_stem_word	 w;
+	size_t			 at = 0, start;
+
+	memset(&w, 0, sizeof w);
+	if (store_stem_read(ss, stem, len, &at, &start, &w) != 0)
+		return (0);
+	out[0] = STEM_MARK;
+	memcpy(out + 1, w.fold, w.foldlen);
+	return (w.foldlen + 1);
+}
+
+/* Emit one token colocated with the word, unless it was emitted. */
+static int
+store_stem_emit_once(struct store_stem_out *out, const char *token,
+    size_t len, int start, int end)
+{
+	size_t	 i;
+
+	if (len == 0 || len > sizeof out->seen[0])
+		return (SQLITE_OK);
+	for (i = 0; i < out->nseen; i++) {
+		if (out->seenlen[i] == len &&
+		    memcmp(out->seen[i], token, len) == 0)
+			return (SQLITE_OK);
+	}
+	if (out->nseen < UTIL_ARRLEN(out->seen)) {
+		memcpy(out->seen[out->nseen], token, len);
+		out->seenlen[out->nseen++] = len;
+	}
+	return (out->token(out->ctx, FTS5_TOKEN_COLOCATED, token, (int)len,
+	    start, end));
+}
+
+/* Stem a word in one language into stem (folded, marked); the length. */
+static size_t
+store_stem_stem(struct store_stem *ss, const struct store_stem_word *w,
+    int lang, char *stem)
+{
+	struct store_stem_cached *c;
+	const sb_symbol		*p;
+	uint32_t		 h = 2166136261u ^ (uint32_t)lang;
+	size_t			 i, len;
+
+	for (i = 0; i < w->lowlen; i++)
+		h = (h ^ (unsigned char)w->low[i]) * 16777619u;
+	c = &ss->cache[h % STEM_CACHE];
+	if (c->lang == lang && c->wordlen == w->lowlen &&
+	    memcmp(c->word, w->low, w->lowlen) == 0) {
+		memcpy(stem, c->stem, c->stemlen);
+		return (c->stemlen);
+	}
+	p = sb_stemmer_stem(ss->stemmers[lang], (const sb_symbol *)w->low,
+	    (int)w->lowlen);
+	if (p == NULL)
+		return (0);
+	len = store_stem_fold(ss, p, (size_t)sb_stemmer_length(
+	    ss->stemmers[lang]), stem);
+	if (w->lowlen <= sizeof c->word && len <= sizeof c->stem) {
+		c->lang = (unsigned char)lang;
+		c->wordlen = (unsigned char)w->lowlen;
+		memcpy(c->word, w->low, w->lowlen);
+		c->stemlen = (unsigned char)len;
+		memcpy(c->stem, stem, len);
+	}
+	return (len);
+}
+
+/*
+ * Emit the stems of w in the languages of mask, colocated with the word.
+ * A document word whose stem is the word itself gets no stem (it is most
+ * words, "the" and "of" first), so a query word also looks for each of
+ * its stems as a word.
+ */
+static int
+store_stem_emit_stems(struct store_stem *ss, struct store_stem_word *w,
+    int mask, struct store_stem_out *out, int start, int end)
+{
+	char		 stem[STEM_TOKEN + STEM_CHAR + 1];
+	size_t		 len;
+	int		 i, rc;
+
+	out->nseen = 0;
+	for (i = 1; i < LANG_COUNT; i++) {
+		if ((mask & (1 << i)) == 0)
+			continue;
+		len = store_stem_stem(ss, w, i, stem);
+		if (len <= 1 || (len - 1 == w->foldlen &&
+		    memcmp(stem + 1, w->fold, w->foldlen) == 0)) {
+			if (!out->query)
+				continue;
+		}
+		rc = store_stem_emit_once(out, stem, len, start, end);
+		if (rc == SQLITE_OK && out->query && (len - 1 != w->foldlen ||
+		    memcmp(stem + 1, w->fold, w->foldlen) != 0))
+			rc = store_stem_emit_once(out, stem + 1, len - 1,
+			    start, end);
+		if (rc != SQLITE_OK)
+			return (rc);
+	}
+	return (SQLITE_OK);
+}
+
+#define STEM_LATIN_LANGS \
+	((1 << LANG_EN) | (1 << LANG_FR) | (1 << LANG_DE) | (1 << LANG_ES))
+
+/*
+ * The languages a word is stemmed in: Cyrillic words in Russian; Latin
+ * words in the text's language when it is known and Latin, else in every
+ * Latin language telex stems; other words not at all.
+ */
+static int
+store_stem_langs(const struct store_stem_word *w, enum lang lang)
+{
+	if (w->cut)
+		return (0);
+	switch (w->script) {
+	case STEM_CYRILLIC:
+		return (1 << LANG_RU);
+	case STEM_LATIN:
+		if (lang != LANG_NONE && lang_latin(lang))
+			return (1 << lang);
+		return (STEM_LATIN_LANGS);
+	default:
+		return (0);
+	}
+}
+
+/* Tokenize text: stemmed unless exact; lang says how (LANG_NONE: all). */
+static int
+store_stem_run(struct store_stem *ss, struct store_stem_out *out,
+    const char *text, size_t len, int stemmed, enum lang lang)
+{
+	const unsigned char	*p = (const unsigned char *)text;
+	struct store_stem_word	 w;
+	size_t			 at = 0, start;
+	int			 rc;
+
+	while (store_stem_read(ss, p, len, &at, &start, &w) == 0) {
+		rc = out->token(out->ctx, 0, w.fold, (int)w.foldlen,
+		    (int)start, (int)at);
+		if (rc != SQLITE_OK)
+			return (rc);
+		if (!stemmed)
+			continue;
+		rc = store_stem_emit_stems(ss, &w, store_stem_langs(&w, lang),
+		    out, (int)start, (int)at);
+		if (rc != SQLITE_OK)
+			return (rc);
+	}
+	return (SQLITE_OK);
+}
+
+/* How many words text holds, counting no further than two. */
+static int
+store_stem_count(struct store_stem *ss, const char *text, size_t len)
+{
+	struct store_stem_word	 w;
+	size_t			 at = 0, start;
+	int			 n = 0;
+
+	while (n < 2 && store_stem_read(ss, (const unsigned char *)text, len,
+	    &at, &start, &w) == 0)
+		n++;
+	return (n);
+}
+
+/*
+ * Documents are indexed with stems in their detected language; the
+ * auxiliary functions need positions only; a query word gets its stems
+ * in every language, while phrases, "=word" and prefixes match words as
+ * written.
+ */
+static int
+store_stem_choose(struct store_stem *ss, struct store_stem_out *out,
+    int flags, const char *text, size_t n)
+{
+	if (flags == FTS5_TOKENIZE_DOCUMENT)
+		return (store_stem_run(ss, out, text, n, 1,
+		    lang_detect(text, n)));
+	if ((flags & FTS5_TOKENIZE_QUERY) == 0)
+		return (store_stem_aux(ss, out, text, n));
+	if ((flags & FTS5_TOKENIZE_PREFIX) != 0)
+		return (store_stem_run(ss, out, text, n, 0, LANG_NONE));
+	if (n > 0 && text[0] == STEM_EXACT)
+		return (store_stem_run(ss, out, text + 1, n - 1, 0,
+		    LANG_NONE));
+	if (store_stem_count(ss, text, n) > 1)
+		return (store_stem_run(ss, out, text, n, 0, LANG_NONE));
+	return (store_stem_run(ss, out, text, n, 1, LANG_NONE));
+}
+
+/* FTS5 xTokenize. */
+static int
+store_stem_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
+    const char *text, int len,
+    int (*token)(void *, int, const char *, int, int, int))
+{
+	struct store_stem_out	 out;
+
+	if (text == NULL)
+		return (SQLITE_OK);
+	memset(&out, 0, sizeof out);
+	out.ctx = ctx;
+	out.token = token;
+	out.query = (flags & FTS5_TOKENIZE_QUERY) != 0;
+	return (store_stem_choose((struct store_stem *)tok, &out, flags, text,
+	    len > 0 ? (size_t)len : 0));
+}
+
+/* Register the tokenizer with the FTS5 of one connection. */
+static int
+store_stem_register(sqlite3 *db)
+{
+	static fts5_tokenizer	 tokenizer = {
+		store_stem_create, store_stem_delete, store_stem_tokenize
+	};
+	sqlite3_stmt		*s = NULL;
+	fts5_api		*api = NULL;
+	int			 rc;
+
+	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &s, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_pointer(s, 1, &api, "fts5_api_ptr", NULL);
+		sqlite3_step(s);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_OK || api == NULL || api->iVersion < 2)
+		return (SQLITE_ERROR);
+	return (api->xCreateTokenizer(api, "telex", NULL, &tokenizer, NULL));
+}
+
+static int
+store_stem_entry(sqlite3 *db, char **error,
+    const struct sqlite3_api_routines *routines)
+{
+	return (store_stem_register(db));
+}
+
+int
+store_stem_setup(void)
+{
+	if (sqlite3_auto_extension((void (*)(void))store_stem_entry) !=
+	    SQLITE_OK)
+		return (-1);
+	return (0);
+}

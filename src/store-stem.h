@@ -1,0 +1,21 @@
+/*
+ * The "telex" FTS5 tokenizer: words folded for case and accents, each
+ * indexed as written and as its Snowball stem in the article's language,
+ * so searches find inflections while "exact phrases" stay exact.
+ */
+#ifndef TELEX_STORE_STEM_H
+#define TELEX_STORE_STEM_H
+
+/*
+ * Make the tokenizer known to every SQLite connection this process opens
+ * from now on (the archive's and any other).  0, or -1 if SQLite refuses.
+ *
+ * In an FTS5 query each string is one call of the tokenizer: a single
+ * word is matched by its stem in every language telex stems (and as
+ * written); a string of several words, or one that starts with "=",
+ * matches those words exactly as written, in order; a prefix ("negot*")
+ * matches words as written.
+ */
+int	 store_stem_setup(void);
+
+#endif

@@ -1,0 +1,102 @@
+#!/bin/sh
+# A poll killed with SIGKILL at random moments leaves the archive whole:
+# every page and the search index check out, no stored item is lost, and
+# the next poll completes.  Also: one poll at a time, and a file size
+# limit fails the poll cleanly.
+. "$(dirname "$0")/lib.sh"
+
+ROUNDS=${TELEX_CRASH_ROUNDS:-50}
+FEEDS=$T_DIR/feeds
+gen() {
+	rm -rf "$FEEDS"
+	"$PYTHON3" "$TELEX_SRCDIR/tests/bench/genfeeds.py" --feeds 12 \
+	    --items 150 --seed "$1" --out "$FEEDS" >/dev/null
+}
+gen 1
+for f in "$FEEDS"/*.xml; do
+	echo "file://$f"
+done >"$T_DIR/urls"
+tx import "$T_DIR/urls"
+t_status "subscribe to the corpus" 0
+
+count() {
+	"$TELEX" -d "$T_DB" stats --json | sed 's/.*"items":\([0-9]*\).*/\1/'
+}
+
+# Each round writes new items (a new seed), so every kill lands in a
+# transaction with some chance.
+broken=0
+shrunk=0
+stuck=0
+last=0
+i=1
+while [ $i -le "$ROUNDS" ]; do
+	gen $((i + 100))
+	"$TELEX" -d "$T_DB" poll >/dev/null 2>&1 &
+	pid=$!
+	sleep "0.$(( (i * 7919) % 9 ))$(( (i * 104729) % 10 ))"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	if ! "$TELEX" -d "$T_DB" check >"$T_DIR/check" 2>&1; then
+		broken=$((broken + 1))
+		cp "$T_DIR/check" "$T_DIR/why"
+	fi
+	n=$(count)
+	[ "$n" -ge "$last" ] || shrunk=$((shrunk + 1))
+	last=$n
+	i=$((i + 1))
+done
+t_eq "after $ROUNDS kills the archive always checks out" "$broken" 0
+t_eq "no kill ever lost a stored item" "$shrunk" 0
+tx poll
+t_status "the poll after the kills completes" 0
+t_match "the last poll's items are all there" "$(count)" '^[0-9]+$'
+"$TELEX" -d "$T_DB" list --json >"$T_DIR/all"
+dups=$("$PYTHON3" -c '
+import json, sys
+seen = set(); d = 0
+for line in open(sys.argv[1]):
+    r = json.loads(line)
+    k = (r["feed_id"], r["guid"])
+    d += k in seen
+    seen.add(k)
+print(d)' "$T_DIR/all")
+t_eq "no item is stored twice" "$dups" 0
+tx check
+t_match "telex check says the archive is whole" "$T_OUT" '^archive ok: 12 feeds'
+
+# One poll at a time.
+gen 999
+"$TELEX" -d "$T_DB" poll >/dev/null 2>&1 &
+first=$!
+sleep 0.05
+tx poll
+if kill -0 $first 2>/dev/null; then
+	t_status "a second poll at once fails" 2
+	t_match "it says another poll is running" "$T_ERR" \
+	    'another telex \(process [0-9]+\) is polling this archive'
+else
+	t_skip "a second poll at once fails" "the first poll ended too soon"
+	t_skip "it says another poll is running" "the first poll ended too soon"
+fi
+tx poll --wait
+t_status "poll --wait waits for the first and then runs" 0
+wait $first
+
+# A file size limit in the middle of a poll: a clear error, and the
+# archive as it was before that feed.
+gen 2024
+before=$(count)
+(ulimit -f 64; "$TELEX" -d "$T_DB" poll) >"$T_DIR/out" 2>"$T_DIR/err"
+rc=$?
+T_OUT=$(cat "$T_DIR/out"); T_ERR=$(cat "$T_DIR/err"); T_RC=$rc
+t_status "a poll past the file size limit fails" 2
+t_match "it says the disk is full or the file too large" "$T_ERR" \
+    'disk is full|too large|file size'
+tx check
+t_status "the archive is whole after it" 0
+after=$(count)
+[ "$after" -ge "$before" ] && t_ok "nothing stored before was lost" ||
+    t_fail "nothing stored before was lost"
+
+t_done

@@ -1,0 +1,119 @@
+#!/bin/sh
+# Hostile servers and documents: each fails its own feed with a clear
+# reason, within the poller's limits, while the good feeds of the same
+# poll are stored; nothing is expanded, read from disk or crashes.
+. "$(dirname "$0")/lib.sh"
+
+DATA=$TELEX_SRCDIR/tests/data
+ROOT=$T_DIR/www
+mkdir -p "$ROOT"
+cp "$DATA/port-news.xml" "$ROOT/good.xml"
+printf 'This is not XML at all, just a note.\n' >"$ROOT/note.txt"
+cat >"$ROOT/bomb.xml" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE rss [
+<!ENTITY a "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa">
+<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+<!ENTITY d "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">
+<!ENTITY e "&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;">
+<!ENTITY f "&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;">
+<!ENTITY g "&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;">
+]>
+<rss version="2.0"><channel><title>Laughs</title>
+<item><title>Bomb &g;</title><guid>bomb-1</guid></item>
+</channel></rss>
+XML
+cat >"$ROOT/xxe.xml" <<'XML'
+<?xml version="1.0"?>
+<!DOCTYPE rss [ <!ENTITY secret SYSTEM "file:///etc/passwd"> ]>
+<rss version="2.0"><channel><title>Outside</title>
+<item><title>Leak &secret; here</title><guid>xxe-1</guid></item>
+</channel></rss>
+XML
+"$PYTHON3" - "$ROOT" <<'PY'
+import sys
+root = sys.argv[1]
+with open(root + "/deep.xml", "w") as f:
+    f.write('<rss version="2.0"><channel><title>Deep</title>'
+            '<item><title>Above the pit</title><guid>deep-1</guid></item>'
+            '<item><title>Pit</title><guid>deep-2</guid><description>')
+    f.write("<div>" * 100000 + "bottom" + "</div>" * 100000)
+    f.write("</description></item></channel></rss>\n")
+with open(root + "/many.xml", "w") as f:
+    f.write('<rss version="2.0"><channel><title>Firehose</title>\n')
+    for i in range(200000):
+        f.write("<item><title>Tick %d</title><guid>t%d</guid></item>\n" % (i, i))
+    f.write("</channel></rss>\n")
+PY
+t_server "$ROOT"
+
+add() { tx add --no-check "$T_URL/$1"; }
+add feed/good.xml			# 1
+add status/401				# 2
+add status/403				# 3
+add loop				# 4
+add to-file				# 5
+add gzip-bomb				# 6
+add bad-chunked				# 7
+add lying-length			# 8
+add fat-headers				# 9
+add feed/note.txt			# 10
+add feed/bomb.xml			# 11
+add feed/xxe.xml			# 12
+add feed/deep.xml			# 13
+add feed/many.xml			# 14
+add "big?mb=40"				# 15
+
+tx poll
+t_status "a poll of hostile feeds exits 3" 3
+t_match "the good feed is stored" "$(tx list feed:good.xml; echo "$T_OUT")" \
+    'Night ferry returns'
+failed() { printf '%s\n' "$T_ERR" | grep "^telex: feed $1 (" ; }
+tx poll 2 3 4 5 6 7 8 9 10 15
+t_match "401 says so" "$(failed 2)" '401 Unauthorized'
+t_match "403 says so" "$(failed 3)" '403 Forbidden'
+t_match "a redirect loop is cut" "$(failed 4)" 'more than 5 redirects'
+t_match "a redirect to file:// is refused" "$(failed 5)" 'file://'
+t_match "a gzip bomb stops at the body limit" "$(failed 6)" '32 MiB'
+t_match "broken chunked encoding fails" "$(failed 7)" 'connection broke'
+t_match "a lying Content-Length fails" "$(failed 8)" 'connection broke after 100 bytes'
+t_match "100 KB of headers fails or is read" "$(failed 9; echo done)" 'done'
+t_match "a body that is not XML is not a feed" "$(failed 10)" 'not a feed|not XML'
+t_match "a body over the limit fails" "$(failed 15)" '32 MiB'
+
+tx list --json feed:bomb
+t_match "an entity bomb is not expanded" "$T_OUT" '"title":"Bomb'
+t_no_match "no entity text was multiplied" "$T_OUT" 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+tx list --json feed:xxe
+t_no_match "an external entity reads nothing" "$T_OUT" 'root:'
+t_match "the feed with an external entity is still read" "$T_OUT" '"guid":"xxe-1"'
+tx list feed:deep
+t_match "100,000 nested elements do not break the feed" "$T_OUT" 'Above the pit'
+tx list feed:many.xml
+t_eq "a feed of 200,000 items is stored whole" \
+    "$(printf '%s\n' "$T_OUT" | wc -l)" 200000
+tx check
+t_status "the archive is whole after the hostile poll" 0
+
+# A self-signed certificate: verification fails and says so.
+if command -v openssl >/dev/null 2>&1; then
+	openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \
+	    -keyout "$T_DIR/key.pem" -out "$T_DIR/cert.pem" >/dev/null 2>&1
+	"$PYTHON3" "$TELEX_SRCDIR/tests/httpd.py" --root "$ROOT" \
+	    --tls-cert "$T_DIR/cert.pem" --tls-key "$T_DIR/key.pem" \
+	    --port-file "$T_DIR/tlsport" </dev/null >/dev/null 2>&1 &
+	tls=$!
+	i=0
+	while [ ! -s "$T_DIR/tlsport" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+	tx add --no-check "https://127.0.0.1:$(cat "$T_DIR/tlsport")/feed/good.xml"
+	id=$(printf '%s\n' "$T_OUT" | sed -n 's/^added feed \([0-9]*\).*/\1/p')
+	tx poll "$id"
+	t_match "a self-signed certificate is refused and said so" "$T_ERR" \
+	    'certificate'
+	kill $tls 2>/dev/null
+	wait $tls 2>/dev/null
+else
+	t_skip "a self-signed certificate is refused and said so" "no openssl"
+fi
+t_done

@@ -1,0 +1,206 @@
+#!/bin/sh
+# The reader, driven in a private tmux server: every screen and its keys
+# at 80x24 and 120x40, resize, a hostile feed, live search, tagging,
+# polling from the interface against the loopback test server.
+
+. "${TELEX_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}/tests/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	t_skip "reader" "tmux is not installed"
+	t_done
+fi
+
+SOCK=telex-test$$
+export TERM=xterm-256color BROWSER="$T_DIR/browser"
+unset NO_COLOR
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/opened"\n' "$T_DIR" >"$BROWSER"
+chmod +x "$BROWSER"
+
+tm() { tmux -L "$SOCK" "$@"; }
+screen() { tm capture-pane -p -t tui 2>/dev/null; }
+keys() { tm send-keys -t tui "$@"; }
+
+# start W H [ARGS]: the reader in a fresh tmux window.
+start() {
+	w=$1 h=$2
+	shift 2
+	tm kill-server 2>/dev/null
+	i=0
+	while [ $i -lt 20 ]; do
+		tm -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
+		    "env TZ=UTC LC_ALL=C.UTF-8 $TELEX -d $T_DB $*;
+		    echo EXITED \$?; sleep 30" 2>/dev/null && return 0
+		sleep 0.2
+		i=$((i + 1))
+	done
+	echo "Bail out! tmux could not start a session"
+	exit 1
+}
+
+# wait_for NAME PATTERN: the screen shows PATTERN within 10 s.
+wait_for() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if screen | grep -Eq -- "$2"; then
+			t_ok "$1"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	{ echo "wanted /$2/ on the screen:"; screen; } >"$T_DIR/why"
+	t_fail "$1" "$T_DIR/why"
+	return 1
+}
+
+# wait_gone NAME PATTERN: PATTERN leaves the screen within 10 s.
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if ! screen | grep -Eq -- "$2"; then
+			t_ok "$1"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	{ echo "did not want /$2/ on the screen:"; screen; } >"$T_DIR/why"
+	t_fail "$1" "$T_DIR/why"
+}
+
+trap 'tm kill-server 2>/dev/null; t_cleanup' EXIT
+
+# An empty archive says how to add a feed.
+tx stats
+start 80 24
+wait_for "empty archive: how to add a feed" "telex add https://"
+wait_for "empty archive: title bar" "telex: Feeds"
+keys Q
+wait_for "Q quits with status 0" "EXITED 0"
+
+t_server "$TELEX_SRCDIR/tests/data"
+for f in port-news.xml hostile.xml vestnik-1251.xml; do
+	tx add --no-check "$T_URL/$f"
+done
+tx poll
+t_status "the test feeds are polled" 0
+
+start 80 24
+wait_for "feeds screen lists the feeds" "Port Ellery Evening Post"
+wait_for "feeds screen shows unread/total" "^ +3/3 +Port Ellery"
+wait_for "hostile feed name shown as plain text" "Hostile \]0;pwned ?Gazette"
+screen >"$T_DIR/s"
+t_no_match "no escape byte reaches the screen" "$(cat -v "$T_DIR/s")" '\^\['
+keys Enter
+wait_for "Enter opens every item" "telex: All items"
+wait_for "hostile title shown as plain text" "Clear screen \[2J now"
+wait_for "unread items are flagged N" " N +Night ferry| N +Lifeboat"
+keys G
+wait_for "G goes to the last item" ""
+keys g j k Enter
+wait_for "Enter opens the article" "telex: Article"
+wait_for "article has the meta line" "Port Ellery Evening Post|Hostile|Вестник|вестник"
+keys q
+wait_for "q goes back to the items" "telex: All items"
+
+# Read, star, help.
+keys g r
+wait_for "r toggles read" "telex: All items"
+keys s
+wait_for "s stars the item" "^.{12,40}[N ]\* "
+keys '?'
+wait_for "? lists the keys of the screen" "Keys of the items screen"
+keys G
+wait_for "help lists toggle-read" " r +toggle-read"
+wait_for "help shows the star key" " s +star"
+keys q
+wait_for "q leaves help" "telex: All items"
+
+# Live search: results before Enter.
+keys / f e r r y
+wait_for "search prompt is live" "search: ferry"
+wait_for "live results as you type" "Night ferry returns"
+wait_gone "live results leave out what does not match" "Lifeboat crew"
+keys Enter
+wait_for "Enter keeps the results" "telex: search: ferry"
+
+# Tag, then find by tag.
+keys t
+wait_for "t asks for tags" "tags \(\+add"
+keys + h a r b o u r Enter
+wait_for "tags are changed" "tags changed"
+tx list tag:harbour
+t_match "the tag is in the archive" "$T_OUT" "Night ferry"
+keys q
+wait_for "q goes back to the feeds" "telex: Feeds"
+keys / t a g : h a r b
+keys o u r Enter
+wait_for "search by the new tag finds the item" "Night ferry returns"
+keys q T
+wait_for "T shows the tags view" "harbour"
+keys q
+
+# Article: browser, pipe, find.
+keys g Enter
+wait_for "back on the items" "telex: All items"
+keys / f e r r y Enter Enter
+wait_for "article opened from search" "telex: Article"
+keys o
+i=0; while [ ! -s "$T_DIR/opened" ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done
+t_match "o gives \$BROWSER the URL as one argument" \
+    "$(cat "$T_DIR/opened" 2>/dev/null)" "^https?://[^ ]+$"
+keys '|'
+wait_for "| asks for a command" "pipe to:"
+keys "cat > $T_DIR/piped" Enter
+wait_for "the command runs, then waits for Enter" "Press Enter"
+keys Enter
+wait_for "back in the article after the pipe" "telex: Article"
+t_match "| pipes the text" "$(cat "$T_DIR/piped" 2>/dev/null)" "ferry"
+keys / w i n t e r Enter
+wait_for "/ finds text in the article" "found on line"
+
+# Resize redraws at once.
+tm resize-window -t tui -x 120 -y 40
+wait_for "resize redraws the article" "telex: Article"
+keys q
+wait_for "wide list shows the year" "^2026-11-[0-9]+ "
+keys Q
+wait_for "Q quits from any screen" "EXITED 0"
+
+# 120x40 from the start: polling from the interface.
+cp "$TELEX_SRCDIR/tests/data/port-news.xml" "$T_DIR/late.xml"
+mkdir -p "$T_DIR/www"
+cp "$TELEX_SRCDIR/tests/data/port-news.xml" "$T_DIR/www/late.xml"
+tx add --no-check "$T_URL/bergblick.xml"
+start 120 40
+wait_for "120x40 shows the feeds" "Port Ellery Evening Post"
+keys R
+wait_for "R polls from the interface" "polled [0-9]+ feeds"
+keys j
+wait_for "the interface stays usable" "telex: Feeds"
+keys n
+wait_for "n finds a feed with unread items" "telex: Feeds"
+keys Q
+wait_for "Q quits at 120x40" "EXITED 0"
+
+# Config: bind and color lines.
+mkdir -p "$XDG_CONFIG_HOME/telex"
+printf 'bind x toggle-read\ncolor unread yellow default bold\n' \
+    >"$XDG_CONFIG_HOME/telex/config"
+start 80 24
+wait_for "config starts" "telex: Feeds"
+keys Enter '?' G
+wait_for "bind shows in help" " x +toggle-read"
+keys q Q
+printf 'bind x no-such-action\n' >"$XDG_CONFIG_HOME/telex/config"
+start 80 24
+wait_for "a bad bind says what to do" "not an action"
+keys Q
+rm -f "$XDG_CONFIG_HOME/telex/config"
+
+# Not a terminal: the newest items as a list.
+"$TELEX" -d "$T_DB" </dev/null >"$T_DIR/plain" 2>&1
+t_match "without a terminal, a list" "$(cat "$T_DIR/plain")" "Night ferry"
+
+tm kill-server 2>/dev/null
+t_done

@@ -1,0 +1,516 @@
+/*
+ * Unit tests for src/store-query.c: a small archive in several languages,
+ * then a table of queries with the ids each must list (newest first),
+ * ranked search with snippets, tags by query, marks, saved searches and
+ * rules for new items.
+ */
+#include "config.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "date.h"
+#include "query.h"
+#include "store.h"
+#include "util.h"
+
+struct fixture {
+	char		 dir[64];
+	char		*path;
+	struct store	*st;
+	int64_t		 feeds[2];
+};
+
+struct item_spec {
+	int		 feed;		/* 0 or 1 */
+	const char	*title;
+	const char	*author;
+	const char	*date;		/* NULL: a minute ago */
+	const char	*text;
+};
+
+/* Ids 1 to 7, in this order. */
+static const struct item_spec items[] = {
+	{ 0, "Night ferry returns after a winter of repairs", "Daniel Okafor",
+	  "2025-11-26T18:30:00Z", "The overnight ferry to the outer islands "
+	  "sailed again on Wednesday after long negotiations with the harbour "
+	  "board." },
+	{ 0, "Fish market prices climb as the season ends", "Mara Quist",
+	  "2025-11-20T07:05:00Z", "Mackerel prices rose at the harbour market. "
+	  "Ferry crews bought less than last year." },
+	{ 1, "Valmaure : les quais rendus aux piétons", "Céline Arnaud",
+	  "2025-11-28T10:20:00Z", "Après six mois de travaux, une délégation "
+	  "de Biélorussie a visité les quais rénovés du Rhône." },
+	{ 1, "Переговоры в Минске продолжаются", "Анна Смирнова",
+	  "2025-10-15T09:00:00Z", "Делегации встретились на переговорах в "
+	  "Минске во вторник; паром через реку снова ходит." },
+	{ 0, "Pupils build a tide gauge", NULL, "2024-05-01T12:00:00Z",
+	  "Pupils at St Piran's built a tide gauge; the ferry company may "
+	  "fund a second one." },
+	{ 1, "Winterfahrplan der Seilbahn", "Jonas Berger",
+	  "2025-11-27T11:00:00Z", "Die Seilbahn fährt ab Dezember nur noch "
+	  "stündlich, am Wochenende halbstündlich." },
+	{ 0, "Fresh harbour news", NULL, NULL, "A short note written a "
+	  "minute ago about the quay." },
+};
+
+struct query_case {
+	const char	*query;
+	const char	*ids;		/* listed, newest first */
+};
+
+/* After setup: 2 read, 5 starred, 6 hidden, feed 0 tagged "local". */
+static const struct query_case list_cases[] = {
+	{ "", "7 3 1 2 4 5" },
+	{ "ferry", "1 2 5" },
+	{ "FERRY", "1 2 5" },
+	{ "title:ferry", "1" },
+	{ "\"night ferry\"", "1" },
+	{ "\"ferry night\"", "" },
+	{ "ferr*", "1 2 5" },
+	{ "title:ferr*", "1" },
+	{ "bielorussie", "3" },
+	{ "Biélorussie", "3" },
+	{ "Минске", "4" },
+	{ "минске", "4" },
+	{ "ferry -mackerel", "1 5" },
+	{ "ferry NOT title:night", "2 5" },
+	{ "-ferry", "7 3 4" },
+	{ "NOT (ferry OR harbour)", "3 4" },
+	{ "feed:gazette", "7 1 2 5" },
+	{ "feed:Rhône", "3 4" },
+	{ "feed:%", "" },
+	{ "tag:local", "7 1 2 5" },
+	{ "tag:LOCAL", "7 1 2 5" },
+	{ "tag:nothing", "" },
+	{ "ferry OR seilbahn", "1 2 5" },
+	{ "ferry OR seilbahn is:hidden", "6 1 2 5" },
+	{ "ferry OR tag:nothing", "1 2 5" },
+	{ "ferry OR is:starred", "1 2 5" },
+	{ "harbour OR is:read", "7 1 2" },
+	{ "(ferry OR quais) -feed:gazette", "3" },
+	{ "author:okafor", "1" },
+	{ "author:Смирнова", "4" },
+	{ "after:2025-11-21 before:2026", "3 1" },
+	{ "before:2025", "5" },
+	{ "date:2025-11", "3 1 2" },
+	{ "date:2025-10-15", "4" },
+	{ "date:1h", "7" },
+	{ "date:100y", "7 3 1 2 4 5" },
+	{ "id:4", "4" },
+	{ "id:6", "" },
+	{ "id:6 is:hidden", "6" },
+	{ "is:hidden", "6" },
+	{ "seilbahn", "" },
+	{ "is:unread", "7 3 1 4 5" },
+	{ "is:read", "2" },
+	{ "-is:read", "7 3 1 4 5" },
+	{ "is:starred", "5" },
+	{ "ferry is:unread", "1 5" },
+	{ "-tag:local is:unread", "3 4" },
+	{ "is:archived", "" },
+	{ "harbour (is:starred OR is:read)", "2" },
+	{ "don't", "" },
+	{ "x'; DROP TABLE items;", "" },
+	{ "\"NEAR(ferry)\"", "" },
+	{ "^ferry", "1 2 5" },
+	{ "\"{title}:ferry\"", "" },
+	{ "title:\"a\"\"b\"", "" },
+};
+
+static int64_t
+fixture_date(const char *iso)
+{
+	return (iso == NULL ? util_now() - 60 : date_parse(iso));
+}
+
+static int
+fixture_items(struct fixture *fx)
+{
+	enum store_upsert	 outcome;
+	struct feed_item	 it;
+	char			 guid[16];
+	size_t			 i;
+
+	for (i = 0; i < UTIL_ARRLEN(items); i++) {
+		memset(&it, 0, sizeof it);
+		snprintf(guid, sizeof guid, "item-%zu", i + 1);
+		it.guid = guid;
+		it.title = (char *)items[i].title;
+		it.author = (char *)items[i].author;
+		it.published = fixture_date(items[i].date);
+		it.updated = DATE_NONE;
+		if (store_item_upsert(fx->st, fx->feeds[items[i].feed], &it,
+		    items[i].text, &outcome) != 0)
+			return (-1);
+	}
+	return (0);
+}
+
+/* Run a query that must parse through a store function taking a filter. */
+static void
+fixture_mark(struct fixture *fx, const char *text, enum store_mark mark)
+{
+	struct store_filter	 f;
+	struct query		*q = NULL;
+	char			*cause = NULL;
+	int64_t			 changed;
+
+	assert_int_equal(query_parse(text, &q, &cause), 0);
+	memset(&f, 0, sizeof f);
+	f.query = q;
+	assert_int_equal(store_mark_items(fx->st, &f, mark, &changed), 0);
+	assert_int_equal(changed, 1);
+	query_free(q);
+}
+
+static int
+setup(void **state)
+{
+	struct fixture	*fx;
+	char		*cause = NULL;
+
+	fx = xcalloc(1, sizeof *fx);
+	strcpy(fx->dir, "/tmp/telex-store-query-XXXXXX");
+	if (mkdtemp(fx->dir) == NULL)
+		return (-1);
+	fx->path = xasprintf("%s/archive.db", fx->dir);
+	if (store_open(fx->path, &fx->st, &cause) != 0) {
+		fprintf(stderr, "# %s\n", cause);
+		return (-1);
+	}
+	if (store_feed_add(fx->st, "https://gazette.example/feed",
+	    "The Harbour Gazette", &fx->feeds[0]) != 0 ||
+	    store_feed_add(fx->st, "https://fil.example/rss", "Le Fil du Rhône",
+	    &fx->feeds[1]) != 0 ||
+	    store_feed_tag(fx->st, fx->feeds[0], "local") != 0 ||
+	    fixture_items(fx) != 0)
+		return (-1);
+	*state = fx;
+	fixture_mark(fx, "id:2", STORE_MARK_READ);
+	fixture_mark(fx, "id:5", STORE_MARK_STAR);
+	fixture_mark(fx, "id:6", STORE_MARK_HIDE);
+	return (0);
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*p;
+
+	store_close(fx->st);
+	p = xasprintf("rm -rf '%s'", fx->dir);
+	if (system(p) != 0)
+		fprintf(stderr, "# cannot remove %s\n", fx->dir);
+	free(p);
+	free(fx->path);
+	free(fx);
+	return (0);
+}
+
+static int
+collect_id(const struct store_item *it, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_printf(b, "%s%lld", b->len > 0 ? " " : "", (long long)it->id);
+	return (0);
+}
+
+/* The ids a query lists, newest first, as "1 2 3". */
+static char *
+list_ids(struct fixture *fx, const char *text)
+{
+	struct store_filter	 f;
+	struct query		*q = NULL;
+	struct buf		 b;
+	char			*cause = NULL;
+
+	if (query_parse(text, &q, &cause) != 0)
+		fail_msg("\"%s\": %s", text, cause);
+	memset(&f, 0, sizeof f);
+	f.query = q;
+	buf_init(&b, 0);
+	if (store_items_list(fx->st, &f, collect_id, &b) != 0)
+		fail_msg("\"%s\": %s", text, store_errmsg(fx->st));
+	query_free(q);
+	return (buf_steal(&b));
+}
+
+static void
+test_list_table(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*got;
+	size_t		 i;
+
+	for (i = 0; i < UTIL_ARRLEN(list_cases); i++) {
+		got = list_ids(fx, list_cases[i].query);
+		if (strcmp(got, list_cases[i].ids) != 0)
+			fail_msg("\"%s\" listed \"%s\"; wanted \"%s\"",
+			    list_cases[i].query, got, list_cases[i].ids);
+		free(got);
+	}
+}
+
+/* A query adds to the old fields of a filter, and counts agree. */
+static void
+test_list_fields(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 f;
+	struct query		*q = NULL;
+	struct buf		 b;
+	char			*cause = NULL;
+	int64_t			 n;
+
+	assert_int_equal(query_parse("ferry", &q, &cause), 0);
+	memset(&f, 0, sizeof f);
+	f.query = q;
+	f.unread = 1;
+	f.limit = 1;
+	buf_init(&b, 0);
+	assert_int_equal(store_items_list(fx->st, &f, collect_id, &b), 0);
+	assert_string_equal(b.data, "1");
+	f.limit = 0;
+	assert_int_equal(store_items_count(fx->st, &f, &n), 0);
+	assert_int_equal(n, 2);
+	buf_free(&b);
+	query_free(q);
+}
+
+struct hits {
+	struct buf	 ids;
+	struct buf	 snippets;
+};
+
+static int
+collect_hit(const struct store_hit *h, void *arg)
+{
+	struct hits	*hits = arg;
+	size_t		 i, at = 0;
+
+	buf_printf(&hits->ids, "%s%lld", hits->ids.len > 0 ? " " : "",
+	    (long long)h->item->id);
+	for (i = 0; i < h->nspans; i++) {
+		buf_add(&hits->snippets, h->snippet + at, h->spans[i].start - at);
+		buf_addc(&hits->snippets, '[');
+		buf_add(&hits->snippets, h->snippet + h->spans[i].start,
+		    h->spans[i].end - h->spans[i].start);
+		buf_addc(&hits->snippets, ']');
+		at = h->spans[i].end;
+	}
+	buf_adds(&hits->snippets, h->snippet + at);
+	buf_addc(&hits->snippets, '\n');
+	return (0);
+}
+
+static void
+search(struct fixture *fx, const char *text, struct hits *hits)
+{
+	struct store_filter	 f;
+	struct query		*q = NULL;
+	char			*cause = NULL;
+
+	assert_int_equal(query_parse(text, &q, &cause), 0);
+	memset(&f, 0, sizeof f);
+	f.query = q;
+	f.limit = 50;
+	buf_init(&hits->ids, 0);
+	buf_init(&hits->snippets, 0);
+	if (store_search(fx->st, &f, collect_hit, hits) != 0)
+		fail_msg("search \"%s\": %s", text, store_errmsg(fx->st));
+	query_free(q);
+}
+
+static void
+test_search(void **state)
+{
+	static const struct query_case cases[] = {
+		/* The title counts most; then the newer of two alike. */
+		{ "harbour", "7 2 1" },
+		{ "ferry", "1 2 5" },
+		{ "ferry is:unread", "1 5" },
+		{ "ferry -title:night", "2 5" },
+		{ "tag:local ferry", "1 2 5" },
+		{ "ferry OR seilbahn", "1 2 5" },
+		{ "tag:local", "7 1 2 5" },
+		{ "seilbahn", "" },
+	};
+	struct fixture	*fx = *state;
+	struct hits	 hits;
+	size_t		 i;
+
+	for (i = 0; i < UTIL_ARRLEN(cases); i++) {
+		search(fx, cases[i].query, &hits);
+		if (strcmp(hits.ids.data, cases[i].ids) != 0)
+			fail_msg("search \"%s\" found \"%s\"; wanted \"%s\"",
+			    cases[i].query, hits.ids.data, cases[i].ids);
+		buf_free(&hits.ids);
+		buf_free(&hits.snippets);
+	}
+	search(fx, "\"outer islands\" ferry", &hits);
+	assert_string_equal(hits.ids.data, "1");
+	if (strstr(hits.snippets.data, "[ferry] to the [outer islands]") ==
+	    NULL)
+		fail_msg("snippet: %s", hits.snippets.data);
+	buf_free(&hits.ids);
+	buf_free(&hits.snippets);
+}
+
+static void
+tag(struct fixture *fx, const char *text, const char *add,
+    const char *remove, int64_t want)
+{
+	struct store_filter	 f;
+	struct query		*q = NULL;
+	char			*cause = NULL, *a[1], *r[1];
+	int64_t			 matched;
+
+	a[0] = (char *)add;
+	r[0] = (char *)remove;
+	assert_int_equal(query_parse(text, &q, &cause), 0);
+	memset(&f, 0, sizeof f);
+	f.query = q;
+	assert_int_equal(store_tag_items(fx->st, &f, a, add != NULL, r,
+	    remove != NULL, &matched), 0);
+	assert_int_equal(matched, want);
+	query_free(q);
+}
+
+static int64_t
+tag_count(struct fixture *fx, const char *name, char **spelling)
+{
+	struct store_tag_count	*tags;
+	size_t			 n, i;
+	int64_t			 count = -1;
+
+	assert_int_equal(store_tags_counts(fx->st, &tags, &n), 0);
+	for (i = 0; i < n; i++) {
+		if (util_streq_nocase(tags[i].name, name)) {
+			count = tags[i].items;
+			if (spelling != NULL)
+				*spelling = xstrdup(tags[i].name);
+		}
+	}
+	store_tag_counts_free(tags, n);
+	return (count);
+}
+
+static void
+test_tags(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*spelling = NULL, *got;
+
+	tag(fx, "ferry", "Boats", NULL, 3);
+	tag(fx, "harbour", "boats", NULL, 3);
+	assert_int_equal(tag_count(fx, "boats", &spelling), 4);
+	assert_string_equal(spelling, "Boats");
+	free(spelling);
+	got = list_ids(fx, "tag:BOATS");
+	assert_string_equal(got, "7 1 2 5");
+	free(got);
+	tag(fx, "id:2", NULL, "BOATS", 1);
+	got = list_ids(fx, "tag:boats -is:starred");
+	assert_string_equal(got, "7 1");
+	free(got);
+	assert_int_equal(tag_count(fx, "local", NULL), 4);
+	tag(fx, "tag:boats", NULL, "boats", 3);
+	assert_int_equal(tag_count(fx, "boats", NULL), -1);
+}
+
+static void
+test_saved(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_saved	*saved;
+	size_t			 n;
+
+	assert_int_equal(store_saved_put(fx->st, "Ferries", "ferry"), 0);
+	assert_int_equal(store_saved_put(fx->st, "ferries", "ferry OR bus"),
+	    1);
+	assert_int_equal(store_saved_put(fx->st, "Новости", "tag:local"), 0);
+	assert_int_equal(store_saved_list(fx->st, &saved, &n), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(saved[0].name, "Ferries");
+	assert_string_equal(saved[0].query, "ferry OR bus");
+	store_saved_free(saved, n);
+	assert_int_equal(store_saved_remove(fx->st, "FERRIES"), 0);
+	assert_int_equal(store_saved_remove(fx->st, "ferries"), 1);
+}
+
+/* Rules touch the new items of the feed that was stored, only them. */
+static void
+test_rules(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_rule	 rules[2];
+	struct query		*q1 = NULL, *q2 = NULL;
+	struct feed_item	 it;
+	enum store_upsert	 outcome;
+	char			*cause = NULL, *got, alps[] = "Alps";
+	char			*add[] = { alps };
+	int64_t			 last;
+
+	assert_int_equal(query_parse("seilbahn", &q1, &cause), 0);
+	assert_int_equal(query_parse("title:seilbahn", &q2, &cause), 0);
+	memset(rules, 0, sizeof rules);
+	rules[0].query = q1;
+	rules[0].add = add;
+	rules[0].nadd = 1;
+	rules[1].query = q2;
+	rules[1].hide = 1;
+	rules[1].read = 1;
+	store_rules_set(fx->st, rules, 2);
+	memset(&it, 0, sizeof it);
+	it.guid = (char *)"new-1";
+	it.title = (char *)"Seilbahn: neue Kabinen";
+	it.published = date_parse("2025-11-29T08:00:00Z");
+	it.updated = DATE_NONE;
+	assert_int_equal(store_begin(fx->st), 0);
+	assert_int_equal(store_rules_mark(fx->st, &last), 0);
+	assert_int_equal(last, 7);
+	assert_int_equal(store_item_upsert(fx->st, fx->feeds[1], &it,
+	    "Die Seilbahn bekommt neue Kabinen.", &outcome), 0);
+	assert_int_equal(store_rules_apply(fx->st, fx->feeds[1], last), 0);
+	assert_int_equal(store_commit(fx->st), 0);
+	store_rules_set(fx->st, NULL, 0);
+	got = list_ids(fx, "tag:alps is:hidden");
+	assert_string_equal(got, "8");
+	free(got);
+	got = list_ids(fx, "is:hidden is:read");
+	assert_string_equal(got, "8");
+	free(got);
+	query_free(q1);
+	query_free(q2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_list_table, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_list_fields, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tags, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_saved, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
+	};
+
+	setenv("TZ", "UTC", 1);
+	tzset();
+	return (cmocka_run_group_tests(tests, NULL, NULL));
+}

@@ -1,0 +1,420 @@
+/*
+ * The article pager: the cleaned text (an archived page's when there is
+ * one) wrapped to the window, at most reader-width columns, with the
+ * meta line, quotes and headings styled and the links numbered.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <curses.h>
+
+#include "date.h"
+#include "ui.h"
+
+static void
+ui_article_lines_free(struct ui_article *a)
+{
+	size_t	 i;
+
+	for (i = 0; i < a->nlines; i++)
+		free(a->lines[i].text);
+	free(a->lines);
+	a->lines = NULL;
+	a->nlines = 0;
+}
+
+void
+ui_article_free(struct ui_article *a)
+{
+	ui_article_lines_free(a);
+	store_item_free(&a->item);
+	clean_article_free(&a->clean);
+	free(a->find);
+	memset(a, 0, sizeof *a);
+}
+
+static void
+ui_article_add(struct ui_article *a, const char *text, size_t len,
+    enum ui_element style)
+{
+	a->lines = xreallocarray(a->lines, a->nlines + 1, sizeof *a->lines);
+	a->lines[a->nlines].text = xstrndup(text, len);
+	a->lines[a->nlines++].style = style;
+}
+
+/* A short line standing alone with no closing punctuation: a heading. */
+static int
+ui_article_is_heading(const char *line, size_t len, int alone)
+{
+	char	 last;
+
+	if (!alone || len == 0 || len > 70)
+		return (0);
+	last = line[len - 1];
+	return (strchr(".,;:!?)\"'»”", last) == NULL && line[0] != '[' &&
+	    line[0] != '-' && line[0] != '*' && !isdigit((unsigned char)line[0]));
+}
+
+/* Wrap one paragraph line into lines of at most width columns. */
+static void
+ui_article_wrap_line(struct ui_article *a, const char *line, int width,
+    enum ui_element style)
+{
+	const char	*p = line, *space;
+	size_t		 fit, cut;
+	int		 used;
+
+	if (*p == '\0') {
+		ui_article_add(a, "", 0, style);
+		return;
+	}
+	while (*p != '\0') {
+		fit = ui_text_fit(p, width, &used);
+		if (p[fit] == '\0') {
+			ui_article_add(a, p, fit, style);
+			break;
+		}
+		cut = fit;
+		space = NULL;
+		for (cut = fit; cut > 0; cut--) {
+			if (p[cut] == ' ') {
+				space = p + cut;
+				break;
+			}
+		}
+		if (space == NULL || cut == 0)
+			cut = fit > 0 ? fit : 1;
+		ui_article_add(a, p, cut, style);
+		p += cut;
+		while (*p == ' ')
+			p++;
+	}
+}
+
+/* Split text into lines and wrap each to width columns. */
+void
+ui_article_wrap(struct ui_article *a, const char *text, int width)
+{
+	char		*safe, *line, *next, *t;
+	size_t		 len;
+	enum ui_element	 style;
+	int		 alone, prev_blank = 1;
+
+	safe = util_utf8_sanitize(text, strlen(text));
+	for (t = safe; *t != '\0'; t++) {
+		if (*t == '\t')
+			*t = ' ';
+	}
+	for (line = safe; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		len = strlen(line);
+		alone = prev_blank && (next == NULL || *next == '\n' ||
+		    *next == '\0');
+		style = UI_C_NORMAL;
+		if (strncmp(line, ">", 1) == 0)
+			style = UI_C_QUOTE;
+		else if (ui_article_is_heading(line, len, alone))
+			style = UI_C_HEADING;
+		ui_article_wrap_line(a, line, width, style);
+		prev_blank = (len == 0);
+	}
+	free(safe);
+}
+
+/* Title, meta line, address and tags above the text. */
+static void
+ui_article_head(struct ui_article *a, int width)
+{
+	struct store_item	*it = &a->item;
+	struct buf		 b;
+	char			 date[32], *s;
+	size_t			 i;
+
+	s = ui_text_safe(it->title != NULL && *it->title != '\0' ? it->title :
+	    "(untitled)");
+	ui_article_wrap_line(a, s, width, UI_C_HEADING);
+	free(s);
+	buf_init(&b, 4096);
+	buf_adds(&b, it->feed != NULL ? it->feed : "");
+	if (it->author != NULL && *it->author != '\0')
+		buf_printf(&b, " | %s", it->author);
+	date_format_short(it->date, date, sizeof date);
+	buf_printf(&b, " | %s%s%s", date, it->starred ? " | starred" : "",
+	    it->read ? "" : " | unread");
+	s = ui_text_safe(b.data);
+	ui_article_wrap_line(a, s, width, UI_C_META);
+	free(s);
+	buf_reset(&b);
+	for (i = 0; i < it->ntags; i++)
+		buf_printf(&b, "%s%s", i == 0 ? "tags: " : " ", it->tags[i]);
+	if (b.len != 0) {
+		s = ui_text_safe(b.data);
+		ui_article_wrap_line(a, s, width, UI_C_META);
+		free(s);
+	}
+	buf_free(&b);
+	if (it->url != NULL) {
+		s = ui_text_safe(it->url);
+		ui_article_wrap_line(a, s, width, UI_C_LINK);
+		free(s);
+	}
+	ui_article_add(a, "", 0, UI_C_NORMAL);
+}
+
+static void
+ui_article_links(struct ui_article *a, int width)
+{
+	char	*s, *line;
+	size_t	 i;
+
+	if (a->clean.nlinks == 0)
+		return;
+	ui_article_add(a, "", 0, UI_C_NORMAL);
+	ui_article_add(a, "Links:", 6, UI_C_HEADING);
+	for (i = 0; i < a->clean.nlinks; i++) {
+		s = ui_text_safe(a->clean.links[i].url);
+		line = xasprintf("[%zu] %s", i + 1, s);
+		ui_article_wrap_line(a, line, width, UI_C_LINK);
+		free(line);
+		free(s);
+	}
+}
+
+/* Lay the article out for the window's width. */
+static void
+ui_article_layout(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+	int			 width = COLS - 2;
+
+	if (width > ui->reader_width)
+		width = ui->reader_width;
+	if (width < 10)
+		width = 10;
+	ui_article_lines_free(a);
+	a->width = width;
+	ui_article_head(a, width);
+	ui_article_wrap(a, a->item.text != NULL && *a->item.text != '\0' ?
+	    a->item.text : "(this item has no text; o opens it in a browser, "
+	    "a archives its page)", width);
+	ui_article_links(a, width);
+}
+
+/* The page's links when it is archived, else the feed HTML's. */
+static void
+ui_article_clean(struct ui *ui, struct ui_article *a)
+{
+	struct store_page	 p;
+
+	if (store_page_get(ui->st, a->id, &p) == 0 && p.html != NULL &&
+	    p.text != NULL) {
+		clean_page(p.html, strlen(p.html), p.final_url != NULL ?
+		    p.final_url : p.url, p.charset, &a->clean);
+		store_page_free(&p);
+		return;
+	}
+	if (a->item.html != NULL)
+		clean_fragment_article(a->item.html, strlen(a->item.html),
+		    a->item.base != NULL ? a->item.base : a->item.url,
+		    &a->clean);
+}
+
+/* Open item id in the pager and mark it read. */
+int
+ui_article_open(struct ui *ui, int64_t id)
+{
+	struct ui_article	*a = &ui->art;
+	int			 rc;
+	size_t			 top = 0;
+
+	if (ui->have_art && a->id == id)
+		top = a->top;
+	if (ui->have_art)
+		ui_article_free(a);
+	ui->have_art = 0;
+	if ((rc = store_item_get(ui->st, id, &a->item)) != 0) {
+		ui_message(ui, 1, rc == 1 ? "item %lld is no longer in the "
+		    "archive" : "cannot read item %lld: %s", (long long)id,
+		    store_errmsg(ui->st));
+		return (-1);
+	}
+	a->id = id;
+	ui->have_art = 1;
+	cli_archive_show_page(ui->st, &a->item);
+	ui_article_clean(ui, a);
+	if (!a->item.read && ui_item_mark(ui, id, STORE_MARK_READ) == 0)
+		a->item.read = 1;
+	ui_article_layout(ui);
+	a->top = top < a->nlines ? top : 0;
+	ui->screen = UI_ARTICLE;
+	return (0);
+}
+
+static void
+ui_article_draw_line(struct ui *ui, const struct ui_line *l, int y)
+{
+	struct ui_article	*a = &ui->art;
+	const char		*hit;
+	int			 x = 1, attr = ui->attrs[l->style];
+
+	if (a->find != NULL && *a->find != '\0' &&
+	    (hit = util_strcasestr(l->text, a->find)) != NULL) {
+		char	*pre = xstrndup(l->text, (size_t)(hit - l->text));
+		char	*mid = xstrndup(hit, strlen(a->find));
+
+		ui_text_put(y, 0, 1, "", A_NORMAL);
+		x += ui_text_put(y, x, COLS - x, pre, attr);
+		x += ui_text_put(y, x, ui_text_width(mid), mid,
+		    ui->attrs[UI_C_MATCH]);
+		ui_text_put(y, x, COLS - x, hit + strlen(a->find), attr);
+		free(pre);
+		free(mid);
+		return;
+	}
+	ui_text_put(y, 0, 1, "", A_NORMAL);
+	ui_text_put(y, 1, COLS - 1, l->text, attr);
+}
+
+void
+ui_article_draw(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+	int			 rows = LINES - 2, y, width;
+	size_t			 i;
+
+	width = COLS - 2 < ui->reader_width ? COLS - 2 : ui->reader_width;
+	if (width < 10)
+		width = 10;
+	if (width != a->width)
+		ui_article_layout(ui);
+	for (y = 0; y < rows; y++) {
+		i = a->top + (size_t)y;
+		if (i < a->nlines)
+			ui_article_draw_line(ui, &a->lines[i], y + 1);
+		else
+			ui_text_put(y + 1, 0, COLS, i == a->nlines ? "" : "~",
+			    ui->attrs[UI_C_META]);
+	}
+}
+
+static void
+ui_article_scroll(struct ui *ui, long delta)
+{
+	struct ui_article	*a = &ui->art;
+	long			 rows = LINES - 2, max, to;
+
+	max = (long)a->nlines - rows;
+	if (max < 0)
+		max = 0;
+	to = (long)a->top + delta;
+	if (to > max)
+		to = max;
+	if (to < 0)
+		to = 0;
+	a->top = (size_t)to;
+}
+
+/* Find text from the line after the last match, wrapping round. */
+static void
+ui_article_find(struct ui *ui, int again)
+{
+	struct ui_article	*a = &ui->art;
+	char			*text;
+	size_t			 i, at;
+
+	if (!again || a->find == NULL) {
+		if ((text = ui_prompt(ui, "find: ", "", NULL, NULL)) == NULL)
+			return;
+		free(a->find);
+		a->find = text;
+		a->found = a->top;
+	}
+	for (i = 0; i < a->nlines && *a->find != '\0'; i++) {
+		at = (a->found + i) % a->nlines;
+		if (util_strcasestr(a->lines[at].text, a->find) != NULL) {
+			a->top = at;
+			a->found = at + 1;
+			ui_message(ui, 0, "found on line %zu", at + 1);
+			return;
+		}
+	}
+	ui_message(ui, 1, "\"%s\" is not in this article", a->find);
+}
+
+static void
+ui_article_browser(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+	size_t			 n = (size_t)ui->count;
+
+	if (n == 0) {
+		ui_item_browser(ui, a->item.url);
+		return;
+	}
+	if (n > a->clean.nlinks) {
+		ui_message(ui, 1, "there is no link [%zu]; this article has "
+		    "%zu", n, a->clean.nlinks);
+		return;
+	}
+	ui_item_browser(ui, a->clean.links[n - 1].url);
+}
+
+/* n / N from the pager: the next unread item, opened. */
+static void
+ui_article_next(struct ui *ui, int backwards)
+{
+	int64_t	 was = ui->art.id;
+
+	ui_items_next_unread(ui, backwards);
+	if (ui->list.n != 0 && ui->list.rows[ui->list.cur].id != was)
+		ui_article_open(ui, ui->list.rows[ui->list.cur].id);
+}
+
+void
+ui_article_key(struct ui *ui, enum ui_action a)
+{
+	struct ui_article	*art = &ui->art;
+	long			 page = LINES - 2 > 1 ? LINES - 2 : 1;
+
+	switch (a) {
+	case UI_DOWN: ui_article_scroll(ui, ui->count > 0 ? ui->count : 1); break;
+	case UI_UP: ui_article_scroll(ui, -(ui->count > 0 ? ui->count : 1)); break;
+	case UI_TOP: art->top = 0; break;
+	case UI_BOTTOM: ui_article_scroll(ui, (long)art->nlines); break;
+	case UI_HALF_DOWN: ui_article_scroll(ui, page / 2); break;
+	case UI_HALF_UP: ui_article_scroll(ui, -page / 2); break;
+	case UI_PAGE_DOWN: ui_article_scroll(ui, page); break;
+	case UI_PAGE_UP: ui_article_scroll(ui, -page); break;
+	case UI_BACK:
+		ui->screen = UI_ITEMS;
+		ui->status[0] = '\0';
+		break;
+	case UI_TOGGLE_READ:
+		ui_item_mark(ui, art->id, art->item.read ? STORE_MARK_UNREAD :
+		    STORE_MARK_READ);
+		ui_article_layout(ui);
+		break;
+	case UI_STAR:
+		ui_item_mark(ui, art->id, art->item.starred ?
+		    STORE_MARK_UNSTAR : STORE_MARK_STAR);
+		ui_article_layout(ui);
+		break;
+	case UI_TAG: ui_item_tags(ui, art->id); break;
+	case UI_NEXT_UNREAD: ui_article_next(ui, 0); break;
+	case UI_PREV_UNREAD: ui_article_next(ui, 1); break;
+	case UI_SEARCH: ui_article_find(ui, 0); break;
+	case UI_FIND_NEXT: ui_article_find(ui, 1); break;
+	case UI_BROWSER: ui_article_browser(ui); break;
+	case UI_PIPE:
+		ui_item_pipe(ui, art->item.text != NULL ? art->item.text : "");
+		break;
+	case UI_ARCHIVE: ui_item_archive(ui, art->id); break;
+	default:
+		break;
+	}
+}

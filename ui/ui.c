@@ -1,0 +1,515 @@
+/*
+ * The reader's frame: curses set up and always restored (also on a
+ * crash or signal), the event loop that reads keys, drives polling and
+ * child jobs, and the title and status lines.
+ */
+#include "config.h"
+
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curses.h>
+
+#include "ui.h"
+
+static volatile sig_atomic_t ui_curses_on;
+static int ui_saved_stderr = -1;
+
+/* Give stderr back to the terminal (curses is off). */
+static void
+ui_stderr_restore(void)
+{
+	if (ui_saved_stderr != -1) {
+		dup2(ui_saved_stderr, STDERR_FILENO);
+		close(ui_saved_stderr);
+		ui_saved_stderr = -1;
+	}
+}
+
+/* While curses owns the screen, nothing may write on it behind its back. */
+static void
+ui_stderr_hide(void)
+{
+	int	 fd;
+
+	if (ui_saved_stderr != -1)
+		return;
+	if ((fd = open("/dev/null", O_WRONLY)) == -1)
+		return;
+	ui_saved_stderr = dup(STDERR_FILENO);
+	dup2(fd, STDERR_FILENO);
+	close(fd);
+}
+
+static void
+ui_fatal_signal(int sig)
+{
+	if (ui_curses_on)
+		endwin();
+	ui_curses_on = 0;
+	if (ui_saved_stderr != -1)
+		dup2(ui_saved_stderr, STDERR_FILENO);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+ui_signals(void)
+{
+	static const int	 sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT,
+	    SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL };
+	struct sigaction	 sa;
+	size_t			 i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = ui_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < UTIL_ARRLEN(sigs); i++)
+		sigaction(sigs[i], &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+}
+
+static void
+ui_exit_restore(void)
+{
+	if (ui_curses_on)
+		endwin();
+	ui_curses_on = 0;
+	ui_stderr_restore();
+}
+
+static void
+ui_curses_start(void)
+{
+	initscr();
+	ui_curses_on = 1;
+	cbreak();
+	noecho();
+	keypad(stdscr, TRUE);
+	curs_set(0);
+	set_escdelay(25);
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
+	    BUTTON5_PRESSED, NULL);
+	mouseinterval(0);
+	ui_stderr_hide();
+}
+
+/* Put a message in the status line (never on stderr). */
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*safe;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	va_end(ap);
+	safe = ui_text_safe(ui->status);
+	snprintf(ui->status, sizeof ui->status, "%s", safe);
+	free(safe);
+	ui->status_error = error;
+	ui->dirty = 1;
+}
+
+/* For the benchmark: a line in $TELEX_UI_TIMING. */
+static void
+ui_timing(struct ui *ui, const char *what, double ms)
+{
+	struct timespec	 ts;
+	FILE		*f;
+
+	if (ui->timing == NULL || (f = fopen(ui->timing, "a")) == NULL)
+		return;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	fprintf(f, "%s %.3f %lld.%09ld\n", what, ms, (long long)ts.tv_sec,
+	    ts.tv_nsec);
+	fclose(f);
+}
+
+static void
+ui_draw_title(struct ui *ui)
+{
+	char	 title[512];
+	const char *what = "";
+
+	switch (ui->screen) {
+	case UI_FEEDS:
+		what = ui->feeds.tags_view ? "Tags" : "Feeds";
+		break;
+	case UI_ITEMS:
+		what = ui->list.q.name;
+		break;
+	case UI_ARTICLE:
+		what = "Article";
+		break;
+	default:
+		what = "Keys";
+		break;
+	}
+	snprintf(title, sizeof title, " telex: %s   (? keys, q back, Q quit)",
+	    what != NULL ? what : "");
+	ui_text_put(0, 0, COLS, title, ui->attrs[UI_C_TITLE] | A_BOLD);
+}
+
+static void
+ui_draw_status(struct ui *ui)
+{
+	char	 hint[256];
+	int	 y = LINES - 1;
+
+	if (ui_poll_busy(ui)) {
+		ui_poll_draw(ui, y);
+		return;
+	}
+	if (ui->status[0] == '\0' && ui->screen == UI_ARTICLE) {
+		snprintf(hint, sizeof hint, "item %lld  line %zu/%zu  (o "
+		    "browser, | pipe, / find, a archive, q back)",
+		    (long long)ui->art.id, ui->art.top + 1, ui->art.nlines);
+		ui_text_put(y, 0, COLS, hint, ui->attrs[UI_C_STATUS]);
+		return;
+	}
+	ui_text_put(y, 0, COLS, ui->status, ui->status_error ?
+	    ui->attrs[UI_C_ERROR] : ui->attrs[UI_C_STATUS]);
+}
+
+void
+ui_draw(struct ui *ui)
+{
+	if (LINES < 3 || COLS < 10) {
+		erase();
+		mvaddstr(0, 0, "too small");
+		refresh();
+		return;
+	}
+	ui_draw_title(ui);
+	switch (ui->screen) {
+	case UI_FEEDS:
+		ui_feeds_draw(ui);
+		break;
+	case UI_ITEMS:
+		ui_list_draw(ui, &ui->list);
+		break;
+	case UI_ARTICLE:
+		ui_article_draw(ui);
+		break;
+	default:
+		ui_help_draw(ui);
+		break;
+	}
+	ui_draw_status(ui);
+	refresh();
+	ui->dirty = 0;
+}
+
+/* Write all of input to fd; the child may stop reading early. */
+static void
+ui_child_feed(int fd, const char *input)
+{
+	size_t	 len = strlen(input), off = 0;
+	ssize_t	 n;
+
+	while (off < len) {
+		n = write(fd, input + off, len - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
+	}
+	close(fd);
+}
+
+/*
+ * Run argv (no shell) with the terminal given back, input (may be NULL)
+ * on its standard input; with wait_key, wait for Enter after it ends.
+ * Returns its exit status, or -1 if it could not run.
+ */
+int
+ui_run_child(struct ui *ui, char *const argv[], const char *input,
+    int wait_key)
+{
+	pid_t	 pid;
+	int	 fds[2] = { -1, -1 }, status = 0, c;
+
+	def_prog_mode();
+	endwin();
+	ui_stderr_restore();
+	if (input != NULL && pipe(fds) == -1)
+		input = NULL;
+	if ((pid = fork()) == 0) {
+		if (input != NULL) {
+			dup2(fds[0], STDIN_FILENO);
+			close(fds[0]);
+			close(fds[1]);
+		}
+		execvp(argv[0], argv);
+		fprintf(stderr, "telex: cannot run %s: %s\n", argv[0],
+		    strerror(errno));
+		_exit(127);
+	}
+	if (input != NULL) {
+		close(fds[0]);
+		if (pid != -1)
+			ui_child_feed(fds[1], input);
+		else
+			close(fds[1]);
+	}
+	while (pid != -1 && waitpid(pid, &status, 0) == -1 && errno == EINTR)
+		;
+	if (wait_key && pid != -1) {
+		printf("\nPress Enter to go back to telex.");
+		fflush(stdout);
+		while ((c = getchar()) != EOF && c != '\n')
+			;
+	}
+	ui_stderr_hide();
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	ui->dirty = 1;
+	if (pid == -1)
+		return (-1);
+	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+}
+
+/* A child "telex archive" job has ended: say how and show the page. */
+static void
+ui_archive_check(struct ui *ui)
+{
+	int	 status;
+	pid_t	 pid;
+
+	if (ui->archive_pid <= 0)
+		return;
+	if ((pid = waitpid(ui->archive_pid, &status, WNOHANG)) == 0)
+		return;
+	ui->archive_pid = 0;
+	if (pid == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		ui_message(ui, 1, "the page of item %lld could not be "
+		    "archived; telex archive id:%lld on the command line "
+		    "says why", (long long)ui->archive_id,
+		    (long long)ui->archive_id);
+		return;
+	}
+	ui_message(ui, 0, "page archived");
+	if (ui->have_art && ui->art.id == ui->archive_id)
+		ui_article_open(ui, ui->archive_id);
+}
+
+/* Keys every screen shares. */
+static int
+ui_global_key(struct ui *ui, enum ui_action a)
+{
+	switch (a) {
+	case UI_QUIT:
+		ui->quit = 1;
+		return (1);
+	case UI_HELP_KEYS:
+		if (ui->screen != UI_HELP) {
+			ui->help_from = ui->screen;
+			ui->screen = UI_HELP;
+			ui->help_top = 0;
+		}
+		return (1);
+	case UI_POLL_ALL:
+		ui_poll_start(ui, 0);
+		return (1);
+	case UI_REDRAW:
+		clearok(curscr, TRUE);
+		return (1);
+	default:
+		return (0);
+	}
+}
+
+static void
+ui_dispatch(struct ui *ui, enum ui_action a)
+{
+	ui->dirty = 1;
+	if (ui_global_key(ui, a))
+		return;
+	switch (ui->screen) {
+	case UI_FEEDS:
+		ui_feeds_key(ui, a);
+		break;
+	case UI_ITEMS:
+		ui_items_key(ui, a);
+		break;
+	case UI_ARTICLE:
+		ui_article_key(ui, a);
+		break;
+	default:
+		ui_help_key(ui, a);
+		break;
+	}
+}
+
+/* Wheel scrolls, a click selects (a click on the selection opens). */
+static void
+ui_mouse(struct ui *ui)
+{
+	MEVENT	 ev;
+	size_t	 row;
+
+	if (getmouse(&ev) != OK)
+		return;
+	if (ev.bstate & BUTTON4_PRESSED) {
+		ui_dispatch(ui, UI_UP);
+		ui_dispatch(ui, UI_UP);
+		ui_dispatch(ui, UI_UP);
+	} else if (ev.bstate & BUTTON5_PRESSED) {
+		ui_dispatch(ui, UI_DOWN);
+		ui_dispatch(ui, UI_DOWN);
+		ui_dispatch(ui, UI_DOWN);
+	} else if ((ev.bstate & (BUTTON1_CLICKED | BUTTON1_PRESSED)) &&
+	    ev.y >= 1 && ev.y < LINES - 1) {
+		row = (size_t)(ev.y - 1);
+		if (ui->screen == UI_ITEMS && ui->list.top + row < ui->list.n)
+			ui->list.cur = ui->list.top + row;
+		else if (ui->screen == UI_FEEDS &&
+		    ui->feeds.top + row < ui->feeds.n)
+			ui->feeds.cur = ui->feeds.top + row;
+		ui->dirty = 1;
+	}
+}
+
+static void
+ui_key(struct ui *ui, int ch)
+{
+	enum ui_action	 a;
+	double		 start = util_monotonic();
+
+	if (ch == KEY_RESIZE) {
+		ui->dirty = 1;
+		clearok(curscr, TRUE);
+		return;
+	}
+	if (ch == KEY_MOUSE) {
+		ui_mouse(ui);
+		return;
+	}
+	if (ch >= '0' && ch <= '9' && ui->screen != UI_HELP) {
+		ui->count = ui->count * 10 + (ch - '0');
+		if (ui->count > 99999)
+			ui->count = 0;
+		ui_message(ui, 0, "%d", ui->count);
+		return;
+	}
+	if (ch == '\r')
+		ch = '\n';
+	ui->status[0] = '\0';
+	ui->status_error = 0;
+	a = ui_keys_lookup(ui, ui->screen, ch);
+	if (a != UI_NONE)
+		ui_dispatch(ui, a);
+	ui->count = 0;
+	if (ui->timing != NULL) {
+		ui_draw(ui);
+		ui_timing(ui, ui_keys_action_name(a),
+		    (util_monotonic() - start) * 1000.0);
+	}
+}
+
+static void
+ui_loop(struct ui *ui)
+{
+	int	 ch, first = 1;
+
+	while (!ui->quit) {
+		if (ui->dirty || first)
+			ui_draw(ui);
+		if (first && ui->timing != NULL)
+			ui_timing(ui, "first-screen", 0);
+		first = 0;
+		timeout(ui_poll_busy(ui) || ui->archive_pid > 0 ? 50 : -1);
+		ch = getch();
+		if (ch != ERR)
+			ui_key(ui, ch);
+		ui_poll_step(ui);
+		ui_archive_check(ui);
+	}
+}
+
+static void
+ui_free(struct ui *ui)
+{
+	ui_poll_free(ui);
+	ui_feeds_free(&ui->feeds);
+	ui_list_free(&ui->list);
+	if (ui->have_saved_list)
+		ui_list_free(&ui->saved_list);
+	if (ui->have_art)
+		ui_article_free(&ui->art);
+	ui_keys_free(ui);
+}
+
+/* The reader width: "set reader-width N" (default 80). */
+static int
+ui_reader_width(const struct conf *cf)
+{
+	const struct conf_line	*l;
+	size_t			 i = 0;
+	int			 w = 80;
+
+	while (cf != NULL && (l = conf_next(cf, "set", &i)) != NULL) {
+		if (l->argc == 3 && strcmp(l->argv[1], "reader-width") == 0)
+			w = atoi(l->argv[2]);
+	}
+	return (w >= 20 && w <= 1000 ? w : 80);
+}
+
+/*
+ * Run the reader on st until the user quits.  Returns 0, or -1 with
+ * *cause set (caller frees).
+ */
+int
+ui_main(struct store *st, const struct conf *cf, const char *db_path,
+    char **cause)
+{
+	struct ui	 ui;
+	char		*why = NULL;
+	static char	 self[4096];
+	ssize_t		 n;
+
+	memset(&ui, 0, sizeof ui);
+	ui.st = st;
+	ui.db_path = db_path;
+	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) > 0)
+		self[n] = '\0';
+	else
+		snprintf(self, sizeof self, "telex");
+	ui.self = self;
+	ui.timing = getenv("TELEX_UI_TIMING");
+	ui.reader_width = ui_reader_width(cf);
+	setlocale(LC_ALL, "");
+	ui_signals();
+	atexit(ui_exit_restore);
+	ui_curses_start();
+	ui_keys_default(&ui);
+	if (ui_colors_config(&ui, cf, &why) != 0 ||
+	    ui_keys_config(&ui, cf, &why) != 0) {
+		ui_message(&ui, 1, "%s", why);
+		free(why);
+	}
+	if (ui_feeds_load(&ui) != 0) {
+		ui_exit_restore();
+		*cause = xasprintf("cannot read the feeds: %s",
+		    store_errmsg(st));
+		ui_free(&ui);
+		return (-1);
+	}
+	ui_loop(&ui);
+	ui_exit_restore();
+	ui_free(&ui);
+	return (0);
+}
