@@ -21,6 +21,7 @@ enum store_pages_sql {
 	PAGES_RETEXT,
 	PAGES_ITEM_ARCHIVED,
 	PAGES_BODY_RETEXT,
+	PAGES_ITEM_SUMMARY,
 	PAGES_ITEM_FLAGS,
 	PAGES_PENDING,
 	PAGES_COUNT
@@ -60,6 +61,11 @@ static const char *store_pages_sql[PAGES_COUNT] = {
 	    " WHERE id = ?1",
 	[PAGES_BODY_RETEXT] = "UPDATE item_bodies SET text = ?2"
 	    " WHERE item_id = ?1",
+	/* The rule of store_summary_only in store.c, for recleaned text. */
+	[PAGES_ITEM_SUMMARY] = "UPDATE items SET summary_only = (url IS NOT"
+	    " NULL AND (?2 IS NULL OR (length(?2) < 600 AND length(?2) -"
+	    " length(replace(replace(?2, ' ', ''), char(10), '')) < 80)))"
+	    " WHERE id = ?1",
 	[PAGES_ITEM_FLAGS] = "SELECT archived, summary_only FROM items"
 	    " WHERE id = ?1",
 	[PAGES_PENDING] = "SELECT i.id FROM items i WHERE i.feed_id = ?1"
@@ -297,6 +303,11 @@ store_item_retext(struct store *st, int64_t item_id, const char *text)
 	if (store_pages_exists(st, item_id) != 0 ||
 	    store_sibling_fts_out(st, item_id) != 0 ||
 	    (s = store_pages_stmt(st, PAGES_BODY_RETEXT)) == NULL)
+		goto out;
+	sqlite3_bind_int64(s, 1, item_id);
+	store_pages_text(s, 2, text);
+	if (store_sibling_run(st, s) != 0 ||
+	    (s = store_pages_stmt(st, PAGES_ITEM_SUMMARY)) == NULL)
 		goto out;
 	sqlite3_bind_int64(s, 1, item_id);
 	store_pages_text(s, 2, text);
