@@ -29,6 +29,7 @@ const char	*clean_charset_name(const char *html, size_t len,
 #define CLEAN_ATTR_MAYBE	0x4	/* could still be the article */
 #define CLEAN_ATTR_NEGATIVE	0x8
 #define CLEAN_ATTR_POSITIVE	0x10
+#define CLEAN_ATTR_DISCUSSION	0x20	/* comments and replies */
 int		 clean_attr_words(const char *);
 int		 clean_boiler_line(const char *, size_t, size_t);
 

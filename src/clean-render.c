@@ -45,7 +45,7 @@ static const struct {
 	{ "dl", CLEAN_BLOCK }, { "dt", CLEAN_BLOCK },
 	{ "embed", CLEAN_SKIP }, { "figcaption", CLEAN_BLOCK },
 	{ "figure", CLEAN_BLOCK }, { "footer", CLEAN_BLOCK },
-	{ "form", CLEAN_SKIP }, { "h1", CLEAN_BLOCK }, { "h2", CLEAN_BLOCK },
+	{ "form", CLEAN_BLOCK }, { "h1", CLEAN_BLOCK }, { "h2", CLEAN_BLOCK },
 	{ "h3", CLEAN_BLOCK }, { "h4", CLEAN_BLOCK }, { "h5", CLEAN_BLOCK },
 	{ "h6", CLEAN_BLOCK }, { "head", CLEAN_SKIP },
 	{ "header", CLEAN_BLOCK }, { "hr", CLEAN_BLOCK },
@@ -94,11 +94,40 @@ clean_is_block(const xmlNode *n)
 	    k != CLEAN_SKIP && k != CLEAN_BREAK);
 }
 
+/*
+ * Does a <button> hold a page's text?  Unclosed markup inside a button
+ * makes the HTML parser put the rest of the page in it.
+ */
+static int
+clean_button_holds_text(const xmlNode *button)
+{
+	const xmlNode	*n = button->children;
+	size_t		 text = 0;
+
+	while (n != NULL && n != button) {
+		if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    (text += strlen((const char *)n->content)) > 400)
+			return (1);
+		if (n->type == XML_ELEMENT_NODE && n->children != NULL) {
+			n = n->children;
+			continue;
+		}
+		while (n != button && n->next == NULL)
+			n = n->parent;
+		if (n != button)
+			n = n->next;
+	}
+	return (0);
+}
+
 /* Is this element dropped whole by the renderer? */
 int
 clean_is_skipped(const xmlNode *n)
 {
-	return (clean_kind_of(n) == CLEAN_SKIP);
+	if (clean_kind_of(n) != CLEAN_SKIP)
+		return (0);
+	return (strcmp((const char *)n->name, "button") != 0 ||
+	    !clean_button_holds_text(n));
 }
 
 static int
@@ -345,7 +374,10 @@ clean_enter(struct clean_render *cs, xmlNode *n)
 
 	switch (clean_kind_of(n)) {
 	case CLEAN_SKIP:
-		return (0);
+		if (clean_is_skipped(n))
+			return (0);
+		clean_break(cs, 2);
+		break;
 	case CLEAN_BLOCK:
 		clean_break(cs, 2);
 		break;
@@ -400,6 +432,7 @@ clean_leave(struct clean_render *cs, xmlNode *n)
 {
 	switch (clean_kind_of(n)) {
 	case CLEAN_BLOCK:
+	case CLEAN_SKIP:
 		clean_break(cs, 2);
 		break;
 	case CLEAN_LIST:

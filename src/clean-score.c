@@ -33,6 +33,7 @@ struct clean_scan {
 	xmlNode		 **cand;
 	size_t		   ncand;
 	int		   flags;
+	unsigned	   root_text;	/* of the node being cleaned */
 };
 
 #define INFO(n) ((struct clean_info *)(n)->_private)
@@ -203,8 +204,10 @@ clean_hidden(const xmlNode *n)
 {
 	const char	*v;
 
+	/* React's streamed content waits in <div hidden id="S:n">. */
 	if (clean_attr(n, "hidden") != NULL)
-		return (1);
+		return ((v = clean_attr(n, "id")) == NULL || v[0] != 'S' ||
+		    v[1] != ':');
 	if ((v = clean_attr(n, "aria-hidden")) != NULL &&
 	    strcmp(v, "true") == 0)
 		return (1);
@@ -256,6 +259,19 @@ clean_is_container(const xmlNode *n)
 	    clean_is(n, "article") || clean_is(n, "main"));
 }
 
+/*
+ * Paragraphs of prose under a class word that usually means furniture
+ * ("read-more" holding the rest of the story): comments aside, keep it.
+ */
+static int
+clean_long_prose(const xmlNode *n, int f)
+{
+	const struct clean_info	*i = INFO(n);
+
+	return (!(f & CLEAN_ATTR_DISCUSSION) && i->text >= 1000 &&
+	    i->links * 8 < i->text && i->paragraphs >= 3);
+}
+
 /* Is n furniture to remove before scoring? */
 static int
 clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
@@ -280,12 +296,14 @@ clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
 		return (1);
 	f = clean_words_of(n);
 	if ((f & CLEAN_ATTR_JUNK) && !clean_is_container(n) &&
-	    !((f & CLEAN_ATTR_MAYBE) && i->text >= 1000))
+	    !((f & CLEAN_ATTR_MAYBE) && i->text >= 1000) &&
+	    !clean_long_prose(n, f))
 		return (1);
 	if (!page)
 		return (0);
 	if ((flags & CLEAN_STRIP_UNLIKELY) && (f & CLEAN_ATTR_UNLIKELY) &&
 	    !(f & CLEAN_ATTR_MAYBE) && !clean_is_container(n) &&
+	    !clean_long_prose(n, f) &&
 	    !clean_is(n, "a") && !clean_is(n, "td") && !clean_is(n, "tr"))
 		return (1);
 	if (clean_is(n, "header") && i->links * 3 > i->text)
@@ -592,13 +610,17 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n)
 	if (clean_is(n, "table") && clean_data_table(n))
 		return (0);
 	w = (sc->flags & CLEAN_WEIGHT_CLASSES) ? clean_class_weight(n) : 0;
-	if (w + (i->scored ? i->score : 0) < 0)
+	/* Broken markup can put the whole article inside a "header". */
+	if (i->text * 2 > sc->root_text && sc->root_text > 500)
+		return (0);
+	ld = clean_density(n);
+	if (w + (i->scored ? i->score : 0) < 0 &&
+	    (i->text < 500 || ld > 0.3 || i->paragraphs < 2))
 		return (1);
 	if (i->commas >= 10)
 		return (0);
 	list = clean_is(n, "ul") || clean_is(n, "ol");
 	li = (int)i->items - 100;
-	ld = clean_density(n);
 	if (i->images > 1 && i->paragraphs * 2 < i->images)
 		return (1);
 	if (!list && li > (int)i->paragraphs)
@@ -656,6 +678,68 @@ clean_body(xmlDoc *doc)
 	return (root);
 }
 
+/* Text outside links: what a container gives a reader. */
+static unsigned
+clean_prose_chars(const xmlNode *n)
+{
+	return (INFO(n)->text - INFO(n)->links);
+}
+
+/* Is n marked up as the article: <article>, <main>, articleBody? */
+static int
+clean_marked_article(const xmlNode *n)
+{
+	const char	*v;
+
+	if (clean_is(n, "article") || clean_is(n, "main"))
+		return (1);
+	if ((v = clean_attr(n, "itemprop")) != NULL &&
+	    strstr(v, "articleBody") != NULL)
+		return (1);
+	return ((v = clean_attr(n, "role")) != NULL && strcmp(v, "main") == 0);
+}
+
+/*
+ * The element the markup says is the article: the innermost marked one
+ * that still holds most of the prose of the marked ones around it.
+ */
+static xmlNode *
+clean_hint(xmlNode *body)
+{
+	xmlNode	*n, *hint = NULL;
+
+	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
+		    !clean_marked_article(n) || INFO(n)->paragraphs < 3 ||
+		    clean_prose_chars(n) < 500 || clean_density(n) > 0.3)
+			continue;
+		if (hint == NULL || (clean_inside(n, hint) &&
+		    clean_prose_chars(n) * 10 >= clean_prose_chars(hint) * 7) ||
+		    (!clean_inside(n, hint) &&
+		    clean_prose_chars(n) > clean_prose_chars(hint)))
+			hint = n;
+	}
+	return (hint);
+}
+
+/* Widen or move the scorer's choice to the marked article. */
+static xmlNode *
+clean_use_hint(xmlNode *top, xmlNode *body)
+{
+	xmlNode		*hint;
+	unsigned	 h, t;
+
+	if ((hint = clean_hint(body)) == NULL || top == NULL)
+		return (top);
+	h = clean_prose_chars(hint);
+	t = clean_prose_chars(top);
+	if (clean_inside(top, hint))
+		return (t * 10 < h * 6 ? hint : top);
+	if (clean_inside(hint, top))
+		return (h * 10 >= t * 6 ? hint : top);
+	return (h > t ? hint : top);
+}
+
 /* The top candidate and the siblings that join it, in page order. */
 static size_t
 clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
@@ -704,9 +788,12 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 	top = clean_best(&sc, body);
 	if (top != NULL && top != body)
 		top = clean_climb(&sc, top, body);
+	top = clean_use_hint(top, body);
 	n = clean_gather(&sc, top, body, nodes);
-	for (k = 0; k < n; k++)
+	for (k = 0; k < n; k++) {
+		sc.root_text = INFO((*nodes)[k])->text;
 		clean_conditionally(&sc, (*nodes)[k]);
+	}
 	free(sc.cand);
 	free(sc.info);
 	return (n);

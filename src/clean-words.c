@@ -22,6 +22,7 @@ struct clean_word {
 #define M	CLEAN_ATTR_MAYBE
 #define N	CLEAN_ATTR_NEGATIVE
 #define P	CLEAN_ATTR_POSITIVE
+#define D	CLEAN_ATTR_DISCUSSION
 
 /* Matched anywhere inside a class or id (lower case). */
 static const struct clean_word clean_substrings[] = {
@@ -30,34 +31,38 @@ static const struct clean_word clean_substrings[] = {
 	{ "readmore", J | N }, { "read-more", J | N }, { "more-stories", J | N },
 	{ "newsletter", J | N }, { "subscri", J | N }, { "signup", J | N },
 	{ "cookie", J | N }, { "consent", J | N }, { "gdpr", J | U | N },
-	{ "comment-respond", J | N }, { "comment-form", J | N },
-	{ "disqus", J | U | N }, { "advert", J | N }, { "adsbygoogle", J | N },
+	{ "comment-respond", J | N | D }, { "comment-form", J | N | D },
+	{ "disqus", J | U | N | D }, { "advert", J | N }, { "adsbygoogle", J | N },
 	{ "ad-slot", J | N }, { "ad-container", J | N }, { "adspot", J | N },
 	{ "ad-wrap", J | N }, { "dfp-", J | N }, { "sponsor", U | N },
 	{ "outbrain", J | N }, { "taboola", J | N }, { "breadcrumb", J | U | N },
 	{ "popup", U | N }, { "modal", U | N }, { "banner", U | N },
-	{ "sidebar", J | U | N }, { "widget", U | N }, { "menu", U | N },
+	{ "sidebar", U | N }, { "widget", N }, { "menu", U | N },
 	{ "navbar", J | U | N }, { "masthead", U | N }, { "footer", U | N },
-	{ "header", U | N }, { "comment", U | N }, { "community", U },
+	{ "header", U | N }, { "comment", U | N | D }, { "community", U },
 	{ "pagination", U }, { "pager", U }, { "skyscraper", U | N },
 	{ "shoutbox", U | N }, { "promo", N }, { "tags", N }, { "combx", U | N },
-	{ "remark", U }, { "replies", U }, { "supplemental", U },
+	{ "remark", U }, { "replies", U | D }, { "supplemental", U },
 	{ "agegate", U }, { "legends", U }, { "screen-reader", J },
 	{ "sr-only", J }, { "visually-hidden", J }, { "visuallyhidden", J },
-	{ "print-only", J }, { "author-bio", N }, { "byline", N },
+	{ "print-only", J }, { "byline", N },
 	{ "meta", N }, { "contact", N }, { "shopping", N }, { "scroll", N },
 	{ "article", M | P }, { "content", M | P }, { "body", M | P },
 	{ "main", M | P }, { "column", M }, { "entry", P }, { "post", P },
 	{ "story", P }, { "text", P }, { "blog", P }, { "hentry", P },
-	{ "prose", P },
+	{ "prose", P }, { "author-box", J | N }, { "about-author", J | N },
+	{ "author-bio", J | N }, { "author-info", J | N },
+	{ "authorbox", J | N }, { "call-to-action", J | N },
+	{ "mailing-list", J | N }, { "mc4wp", J | N },
 };
 
 /* Matched as a whole word (split on anything not a letter or digit). */
 static const struct clean_word clean_tokens[] = {
 	{ "ad", J | N }, { "ads", J | N }, { "adv", J | N }, { "nav", J | U | N },
 	{ "share", J | N }, { "hidden", N }, { "hide", N },
-	{ "respond", J | N }, { "comments", J | U | N }, { "rss", U },
+	{ "respond", J | N | D }, { "comments", J | U | N | D }, { "rss", U },
 	{ "extra", U }, { "toc", N }, { "login", J | N }, { "paywall", N },
+	{ "cta", J | N },
 };
 
 #undef J
@@ -65,6 +70,7 @@ static const struct clean_word clean_tokens[] = {
 #undef M
 #undef N
 #undef P
+#undef D
 
 static int
 clean_token_flags(const char *t, size_t n)
@@ -77,6 +83,20 @@ clean_token_flags(const char *t, size_t n)
 			return (clean_tokens[i].flags);
 	}
 	return (0);
+}
+
+/* An anchor made from a heading ("sharing-with-a-single-developer"). */
+static int
+clean_is_slug(const char *low)
+{
+	size_t	 dashes = 0;
+
+	for (; *low != '\0'; low++) {
+		if (*low == ' ')
+			return (0);
+		dashes += *low == '-' || *low == '_';
+	}
+	return (dashes >= 3);
 }
 
 /*
@@ -93,7 +113,7 @@ clean_attr_words(const char *value)
 	for (n = 0; n < sizeof low - 1 && value[n] != '\0'; n++)
 		low[n] = (char)tolower((unsigned char)value[n]);
 	low[n] = '\0';
-	if (n == 0)
+	if (n == 0 || clean_is_slug(low))
 		return (0);
 	for (i = 0; i < UTIL_ARRLEN(clean_substrings); i++) {
 		if (strstr(low, clean_substrings[i].word) != NULL)
@@ -121,6 +141,8 @@ static const char *clean_phrases[] = {
 	"sign up for", "subscribe to", "follow us", "advertisement",
 	"- advertisement -", "sponsored content", "click here to",
 	"continue reading", "trending now", "most popular",
+	"join our newsletter", "join our mailing list", "subscribe here",
+	"sign up for our", "pin this for later",
 	"all rights reserved", "skip to content", "back to top",
 	"читайте также", "читайте еще", "смотрите также", "похожие новости",
 	"последние новости", "оставить комментарий", "поделиться",
@@ -143,6 +165,8 @@ clean_boiler_always(const char *line, size_t len)
 		"advertisement", "advertising", "anzeige", "werbung",
 		"реклама", "publicité", "publicidad", "share", "tweet",
 		"print", "email", "comments", "related", "sponsored",
+		"subscribe", "sign up", "home", "privacy policy",
+		"newsletters", "newsletter",
 	};
 	size_t	 i;
 

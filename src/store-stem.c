@@ -311,6 +311,10 @@ store_stem_span(struct store_stem *ss, const unsigned char *text,
 		if (text[*at] < 0x80) {
 			cp = text[*at];
 			n = 1;
+		} else if (text[*at] >= 0xc2 && text[*at] < 0xe0 &&
+		    *at + 1 < len && (text[*at + 1] & 0xc0) == 0x80) {
+			cp = (text[*at] & 0x1f) << 6 | (text[*at + 1] & 0x3f);
+			n = 2;
 		} else
 			n = store_stem_next(text + *at, len - *at, &cp);
 		if (store_stem_wordchar(ss, cp) != inside) {
