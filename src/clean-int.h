@@ -58,6 +58,11 @@ void		 clean_render_text(struct clean_render *, const char *);
 void		 clean_render_done(struct clean_render *,
 		     struct clean_article *);
 void		 clean_render_free(struct clean_render *);
+void		 clean_split_marks(struct clean_article *);
+
+/* A link's mark in rendered text: private-use U+E000, n, U+E001. */
+#define CLEAN_MARK_OPEN		"\xee\x80\x80"
+#define CLEAN_MARK_CLOSE	"\xee\x80\x81"
 int		 clean_is_block(const xmlNode *);
 int		 clean_is_skipped(const xmlNode *);
 

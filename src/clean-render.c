@@ -361,9 +361,55 @@ clean_link_leave(struct clean_render *cs, xmlNode *n)
 	xmlFree(href);
 	if (url == NULL)
 		return;
-	snprintf(mark, sizeof mark, "[%zu]", clean_link_number(cs, url,
-	    start));
+	snprintf(mark, sizeof mark, CLEAN_MARK_OPEN "%zu" CLEAN_MARK_CLOSE,
+	    clean_link_number(cs, url, start));
 	buf_adds(&cs->out, mark);
+}
+
+/* Length of the link mark at p (open, digits, close), or 0. */
+static size_t
+clean_mark_length(const char *p, size_t *number)
+{
+	size_t	 n = sizeof CLEAN_MARK_OPEN - 1, digits;
+	char	*end;
+
+	if (strncmp(p, CLEAN_MARK_OPEN, n) != 0)
+		return (0);
+	digits = strspn(p + n, "0123456789");
+	if (digits == 0 || digits > 6 || strncmp(p + n + digits,
+	    CLEAN_MARK_CLOSE, sizeof CLEAN_MARK_CLOSE - 1) != 0)
+		return (0);
+	*number = (size_t)strtoul(p + n, &end, 10);
+	return (n + digits + sizeof CLEAN_MARK_CLOSE - 1);
+}
+
+/*
+ * The text carries a mark after each link's words.  Give the article two
+ * texts: text without the marks (what is stored, searched and scored)
+ * and numbered with "[n]" in their place (what a reader is shown).
+ */
+void
+clean_split_marks(struct clean_article *a)
+{
+	struct buf	 plain, numbered;
+	const char	*p;
+	size_t		 len, number;
+
+	buf_init(&plain, 0);
+	buf_init(&numbered, 0);
+	for (p = a->text; *p != '\0'; p++) {
+		if ((len = clean_mark_length(p, &number)) != 0) {
+			buf_printf(&numbered, "[%zu]", number);
+			p += len - 1;
+			continue;
+		}
+		buf_addc(&plain, *p);
+		buf_addc(&numbered, *p);
+	}
+	free(a->text);
+	free(a->numbered);
+	a->text = buf_steal(&plain);
+	a->numbered = buf_steal(&numbered);
 }
 
 /* Entering an element; returns 0 when its children are to be skipped. */

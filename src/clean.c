@@ -93,6 +93,7 @@ clean_fragment_article(const char *html, size_t len, const char *base,
 		xmlFreeDoc(doc);
 	}
 	clean_render_done(&cs, out);
+	clean_split_marks(out);
 }
 
 char *
@@ -215,6 +216,7 @@ clean_page(const char *html, size_t len, const char *url,
 	if (out->text == NULL)
 		out->text = xstrdup("");
 	clean_drop_headline(out);
+	clean_split_marks(out);
 	free(body);
 	if (copied)
 		free(utf8);
@@ -233,6 +235,7 @@ clean_article_free(struct clean_article *a)
 	free(a->lang);
 	free(a->image);
 	free(a->text);
+	free(a->numbered);
 	for (i = 0; i < a->nlinks; i++) {
 		free(a->links[i].url);
 		free(a->links[i].text);

@@ -1,7 +1,8 @@
 /*
  * The cleaner turns article HTML into reading text: the article alone
  * (page mode) or a feed item's content (fragment mode), boilerplate out,
- * entities decoded, Unicode NFC, white space normalised, links numbered.
+ * entities decoded, Unicode NFC, white space normalised; links are
+ * numbered in a second copy of the text, for display.
  */
 #ifndef TELEX_CLEAN_H
 #define TELEX_CLEAN_H
@@ -22,7 +23,8 @@ struct clean_article {
 	char			*lang;
 	char			*image;		/* lead image URL */
 	char			*text;		/* reading text, never NULL */
-	struct clean_link	*links;		/* [n] in text is links[n-1] */
+	char			*numbered;	/* text with [n] after links */
+	struct clean_link	*links;		/* [n] is links[n-1] */
 	size_t			 nlinks;
 };
 

@@ -741,7 +741,8 @@ cli_archive_print_article(const struct clean_article *a)
 	char	*s;
 	size_t	 i;
 
-	s = util_utf8_sanitize(a->text, strlen(a->text));
+	s = a->numbered != NULL ? util_utf8_sanitize(a->numbered,
+	    strlen(a->numbered)) : util_utf8_sanitize(a->text, strlen(a->text));
 	if (*s != '\0')
 		printf("%s\n", s);
 	free(s);

@@ -645,9 +645,35 @@ store_query_hits(struct store *st, sqlite3_stmt *s, store_hit_cb cb,
 
 /*
  * Items matching f ranked by bm25 (title 10, author 2, text 1) divided
- * by a gentle age factor, each with a snippet.  A query without full
- * text to rank by comes newest first, with no highlights.
+ * by a gentle age factor, each with a snippet.  The best are chosen
+ * first and only they get snippets, which cost far more than ranking.
  */
+static void
+store_search_ranked(struct store_query_sql *c, const struct store_filter *f,
+    const struct query *whole, char *rank)
+{
+	buf_adds(&c->sql, "WITH top AS MATERIALIZED (SELECT i.id AS id");
+	store_query_param(c, ", bm25(items_fts, 10.0, 2.0, 1.0) /"
+	    " (1.0 + max(0, ? - i.date) / " STORE_QUERY_AGE_SCALE ")"
+	    " AS score", NULL, c->now);
+	buf_adds(&c->sql, STORE_QUERY_FROM
+	    " JOIN items_fts ON items_fts.rowid = i.id");
+	store_query_filter(c, f, whole != NULL ? SKIP_ALL : SKIP_TEXT);
+	store_query_param(c, " AND items_fts MATCH ?"
+	    " ORDER BY score, i.id DESC", xstrdup(rank), 0);
+	store_query_limit(c, f->limit);
+	buf_adds(&c->sql, ") SELECT ");
+	buf_adds(&c->sql, store_sibling_item_columns());
+	buf_adds(&c->sql, ", snippet(items_fts, 2, '" STORE_QUERY_OPEN
+	    "', '" STORE_QUERY_CLOSE "', '…', " STORE_QUERY_SNIPPET
+	    "), highlight(items_fts, 0, '" STORE_QUERY_OPEN "', '"
+	    STORE_QUERY_CLOSE "'), top.score FROM top"
+	    " JOIN items i ON i.id = top.id JOIN feeds f ON f.id = i.feed_id"
+	    " JOIN items_fts ON items_fts.rowid = top.id");
+	store_query_param(c, " WHERE items_fts MATCH ?"
+	    " ORDER BY top.score, i.id DESC", rank, 0);
+}
+
 int
 store_search(struct store *st, const struct store_filter *f,
     store_hit_cb cb, void *arg)
@@ -660,28 +686,18 @@ store_search(struct store *st, const struct store_filter *f,
 
 	store_query_init(&c);
 	rank = store_query_rank_part(f->query, &whole);
-	buf_adds(&c.sql, "SELECT ");
-	buf_adds(&c.sql, store_sibling_item_columns());
-	if (rank != NULL) {
-		buf_adds(&c.sql, ", snippet(items_fts, 2, '" STORE_QUERY_OPEN
-		    "', '" STORE_QUERY_CLOSE "', '…', " STORE_QUERY_SNIPPET
-		    "), highlight(items_fts, 0, '" STORE_QUERY_OPEN "', '"
-		    STORE_QUERY_CLOSE "')");
-		store_query_param(&c, ", bm25(items_fts, 10.0, 2.0, 1.0) /"
-		    " (1.0 + max(0, ? - i.date) / " STORE_QUERY_AGE_SCALE ")"
-		    " AS score", NULL, c.now);
-		buf_adds(&c.sql, STORE_QUERY_FROM
-		    " JOIN items_fts ON items_fts.rowid = i.id");
-	} else
-		buf_adds(&c.sql, ", NULL, NULL, 0.0 AS score" STORE_QUERY_FROM);
-	store_query_filter(&c, f, whole != NULL ? SKIP_ALL : rank != NULL ?
-	    SKIP_TEXT : SKIP_NONE);
 	if (rank != NULL)
-		store_query_param(&c, " AND items_fts MATCH ?"
-		    " ORDER BY score, i.id DESC", rank, 0);
-	else
+		store_search_ranked(&c, f, whole, rank);
+	else {
+		/* Nothing to rank by: newest first, with no highlights. */
+		buf_adds(&c.sql, "SELECT ");
+		buf_adds(&c.sql, store_sibling_item_columns());
+		buf_adds(&c.sql, ", NULL, NULL, 0.0 AS score"
+		    STORE_QUERY_FROM);
+		store_query_filter(&c, f, SKIP_NONE);
 		buf_adds(&c.sql, " ORDER BY i.date DESC, i.id DESC");
-	store_query_limit(&c, f->limit);
+		store_query_limit(&c, f->limit);
+	}
 	if ((s = store_query_prepare(st, &c)) != NULL)
 		rc = store_query_hits(st, s, cb, arg);
 	sqlite3_finalize(s);

@@ -199,9 +199,14 @@ ui_article_layout(struct ui *ui)
 	ui_article_lines_free(a);
 	a->width = width;
 	ui_article_head(a, width);
-	ui_article_wrap(a, a->item.text != NULL && *a->item.text != '\0' ?
-	    a->item.text : "(this item has no text; o opens it in a browser, "
-	    "a archives its page)", width);
+	/* The text cleaned again for display has its links numbered. */
+	if (a->clean.numbered != NULL && *a->clean.numbered != '\0')
+		ui_article_wrap(a, a->clean.numbered, width);
+	else
+		ui_article_wrap(a, a->item.text != NULL &&
+		    *a->item.text != '\0' ? a->item.text : "(this item has no "
+		    "text; o opens it in a browser, a archives its page)",
+		    width);
 	ui_article_links(a, width);
 }
 
