@@ -13,6 +13,7 @@
 #define LANG_SCAN	3072	/* bytes of text looked at */
 #define LANG_WORD	24	/* longest stop word, in bytes */
 #define LANG_MIN_HITS	3	/* fewer stop words than this: unsure */
+#define LANG_SURE_HITS	12	/* this many, far ahead: stop reading */
 
 #define EN	(1 << LANG_EN)
 #define FR	(1 << LANG_FR)
@@ -165,7 +166,8 @@ lang_word_byte(unsigned char c)
 }
 
 /* Count one word (lower-cased, NUL-terminated) towards each language. */
-static void
+/* Count word for the languages it is a stop word of; 1 if it is one. */
+static int
 lang_count(const char *word, unsigned *hits)
 {
 	const struct lang_word	*w;
@@ -174,11 +176,32 @@ lang_count(const char *word, unsigned *hits)
 	w = bsearch(word, lang_words, sizeof lang_words / sizeof lang_words[0],
 	    sizeof lang_words[0], lang_word_cmp);
 	if (w == NULL)
-		return;
+		return (0);
 	for (i = 0; i < LANG_COUNT; i++) {
 		if (w->langs & (1 << i))
 			hits[i]++;
 	}
+	return (1);
+}
+
+/*
+ * Is one language so far ahead that reading on cannot change the
+ * answer?  Most texts settle within their first hundred words.
+ */
+static int
+lang_clear(const unsigned *hits)
+{
+	unsigned	 best = 0, second = 0;
+	int		 i;
+
+	for (i = 1; i < LANG_COUNT; i++) {
+		if (hits[i] > best) {
+			second = best;
+			best = hits[i];
+		} else if (hits[i] > second)
+			second = hits[i];
+	}
+	return (best >= LANG_SURE_HITS && best >= 4 * second);
 }
 
 /* The language with the most hits, if clearly ahead of the next. */
@@ -234,7 +257,8 @@ lang_detect(const char *text, size_t len)
 		if (n > LANG_WORD)
 			continue;
 		word[n] = '\0';
-		lang_count((const char *)word, hits);
+		if (lang_count((const char *)word, hits) && lang_clear(hits))
+			break;
 	}
 	return (lang_best(hits));
 }
