@@ -662,7 +662,8 @@ cli_archive_line(struct store *st, const struct conf *cf,
 	if (store_pages_pending(st, id, since, &ids, &n) != 0)
 		return (-1);
 	l->ids = xreallocarray(l->ids, l->n + n + 1, sizeof *l->ids);
-	memcpy(l->ids + l->n, ids, n * sizeof *ids);
+	if (n > 0)
+		memcpy(l->ids + l->n, ids, n * sizeof *ids);
 	l->n += n;
 	free(ids);
 	return (0);

@@ -75,7 +75,8 @@ ui_feeds_add_feeds(struct ui_feeds *fs, struct store_feed *feeds, size_t n)
 	ui_feeds_add(fs, UI_E_SAVED, "Starred")->query =
 	    xstrdup("is:starred");
 	ui_feeds_sort_mode = fs->sort;
-	qsort(feeds, n, sizeof *feeds, ui_feeds_compare);
+	if (n > 0)
+		qsort(feeds, n, sizeof *feeds, ui_feeds_compare);
 	for (i = 0; i < n; i++) {
 		fs->e[0].total += feeds[i].items;
 		fs->e[0].unread += feeds[i].unread;

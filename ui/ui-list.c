@@ -247,7 +247,8 @@ ui_list_grow_down(struct ui *ui, struct ui_list *l)
 	    ui_list_fetch(ui, l, &l->rows[l->n - 1], 1, &fe) != 0)
 		return;
 	l->rows = xreallocarray(l->rows, l->n + fe.n, sizeof *l->rows);
-	memcpy(l->rows + l->n, fe.rows, fe.n * sizeof *fe.rows);
+	if (fe.n > 0)
+		memcpy(l->rows + l->n, fe.rows, fe.n * sizeof *fe.rows);
 	l->n += fe.n;
 	l->at_end = fe.n < UI_LIST_PAGE;
 	free(fe.rows);
@@ -268,7 +269,8 @@ ui_list_grow_up(struct ui *ui, struct ui_list *l)
 	rows = xreallocarray(NULL, l->n + fe.n, sizeof *rows);
 	for (i = 0; i < fe.n; i++)
 		rows[i] = fe.rows[fe.n - 1 - i];
-	memcpy(rows + fe.n, l->rows, l->n * sizeof *rows);
+	if (l->n > 0)
+		memcpy(rows + fe.n, l->rows, l->n * sizeof *rows);
 	free(fe.rows);
 	free(l->rows);
 	l->rows = rows;
