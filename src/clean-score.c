@@ -764,6 +764,70 @@ clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
 	return (n);
 }
 
+/* Does n carry the id prefix and suffix (React's "B:1", "S:1")? */
+static const char *
+clean_stream_id(const xmlNode *n, const char *name, char prefix)
+{
+	const char	*v;
+
+	if (!clean_is(n, name) || (v = clean_attr(n, "id")) == NULL ||
+	    v[0] != prefix || v[1] != ':' || v[2] == '\0')
+		return (NULL);
+	return (v + 2);
+}
+
+/* Put one streamed block's children where its placeholder stands. */
+static void
+clean_stream_place(xmlNode *seg, xmlNode **holes, size_t nholes)
+{
+	const char	*id = clean_stream_id(seg, "div", 'S'), *hid;
+	xmlNode		*c, *next;
+	size_t		 k;
+
+	for (k = 0; k < nholes; k++) {
+		if (holes[k] == NULL || (hid = clean_stream_id(holes[k],
+		    "template", 'B')) == NULL || strcmp(hid, id) != 0)
+			continue;
+		for (c = seg->children; c != NULL; c = next) {
+			next = c->next;
+			xmlUnlinkNode(c);
+			xmlAddPrevSibling(holes[k], c);
+		}
+		xmlUnlinkNode(holes[k]);
+		xmlFreeNode(holes[k]);
+		holes[k] = NULL;
+		xmlUnlinkNode(seg);
+		xmlFreeNode(seg);
+		return;
+	}
+}
+
+/*
+ * React streams parts of a page late, in <div hidden id="S:n">, to be
+ * moved by script into <template id="B:n">: move them, as a browser does.
+ */
+static void
+clean_stream_join(xmlNode *body)
+{
+	xmlNode	*n, *holes[256], *segs[256];
+	size_t	 nholes = 0, nsegs = 0, k;
+
+	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (clean_stream_id(n, "template", 'B') != NULL &&
+		    nholes < UTIL_ARRLEN(holes))
+			holes[nholes++] = n;
+		else if (clean_stream_id(n, "div", 'S') != NULL &&
+		    clean_attr(n, "hidden") != NULL &&
+		    nsegs < UTIL_ARRLEN(segs))
+			segs[nsegs++] = n;
+	}
+	/* Later segments can fill holes that earlier ones brought. */
+	for (k = 0; k < nsegs; k++)
+		clean_stream_place(segs[k], holes, nholes);
+}
+
 /*
  * Find the article in doc with the CLEAN_* flags: prune, score, pick
  * and clean.  Fills *nodes (the caller frees the array, not the nodes,
@@ -781,6 +845,7 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 		return (0);
 	memset(&sc, 0, sizeof sc);
 	sc.flags = flags;
+	clean_stream_join(body);
 	clean_stats_attach(&sc, body);
 	clean_stats(body);
 	clean_prune_tree(body, 1, flags);

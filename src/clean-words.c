@@ -236,3 +236,142 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 	}
 	return (0);
 }
+
+/* Words of calls to action, author notes and page credits. */
+static const char *clean_tail_words[] = {
+	"subscribe", "newsletter", "sign up", "signup", "follow us",
+	"join our", "join the", "share this", "all rights reserved",
+	"copyright", "\xc2\xa9", "affiliate", "book a demo", "free trial",
+	"get started", "get the free", "download our", "contact us",
+	"leave a comment", "leave a reply", "star rating", "your inbox",
+	"delivered to your", "read more", "learn more", "sponsored",
+	"talk to our", "request a quote", "buy now", "shop now",
+	"abonn", "\xd0\xbf\xd0\xbe\xd0\xb4\xd0\xbf\xd0\xb8\xd1\x81",
+	"suscr\xc3\xad", "registrieren", "jetzt ", "you may be interested",
+	"posts you may", "next steps", "explore the latest", "image credit",
+	"feature image", "funded by readers",
+};
+
+/* Words that make even a longer last paragraph a note to the reader. */
+static const char *clean_tail_strong[] = {
+	"please support", "funded by readers",
+	"views expressed", "affiliate link", "affiliate marketer",
+	"by posting a comment", "is a nonprofit", "hesitate to reach",
+	"hesitate to contact", "request a quote", "sign up for our",
+	"check out the license", "disclosure:", "may contain affiliate",
+};
+
+/* Who wrote it: "Name is a freelance writer...", "Written by ...". */
+static const char *clean_bio_words[] = {
+	"writer", "journalist", "editor", "reporter", "author",
+	"contributor", "columnist", "analyst", "correspondent", "blogger",
+};
+
+static int
+clean_tail_bio(const char *low, size_t len)
+{
+	const char	*is;
+	size_t		 i;
+
+	if (strncmp(low, "written by ", 11) == 0 ||
+	    strncmp(low, "posted by ", 10) == 0 ||
+	    strncmp(low, "about the author", 16) == 0)
+		return (1);
+	if (len > 400 || ((is = strstr(low, " is a ")) == NULL &&
+	    (is = strstr(low, " is an ")) == NULL) || is - low > 40)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(clean_bio_words); i++) {
+		if (strstr(is, clean_bio_words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/* Does a short block end without the punctuation of a sentence? */
+static int
+clean_tail_bare(const char *block, size_t len)
+{
+	const char	*line, *nl, *end = block + len;
+	size_t		 n;
+
+	for (line = block; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', end - line)) == NULL)
+			nl = end;
+		n = nl - line;
+		while (n > 0 && strchr(" \t", line[n - 1]) != NULL)
+			n--;
+		/* Sentence marks, closing quotes, CJK full stops. */
+		if (n > 60 || (n > 0 && strchr(".!?:;\")", line[n - 1])
+		    != NULL) || (n >= 3 && ((unsigned char)line[n - 3] ==
+		    0xe2 || (unsigned char)line[n - 3] == 0xe3)))
+			return (0);
+		if (nl == end)
+			break;
+	}
+	return (1);
+}
+
+/*
+ * Is this block (a paragraph, heading or list of the article's text)
+ * furniture when it comes last: a bare label, a call to action, a note
+ * on the author?
+ */
+int
+clean_tail_furniture(const char *block, size_t len)
+{
+	char	 low[512];
+	size_t	 n, i;
+
+	/* Tables and preformatted text are the article's own. */
+	if (len == 0 || len > 400 || block[0] == ' ' || block[0] == '\t')
+		return (0);
+	for (i = 0; i + 3 <= len; i++) {
+		if (memcmp(block + i, " | ", 3) == 0)
+			return (0);
+	}
+	if (clean_tail_bare(block, len))
+		return (1);
+	n = clean_line_lower(block, len, low, sizeof low);
+	if (clean_tail_bio(low, n))
+		return (1);
+	for (i = 0; i < UTIL_ARRLEN(clean_tail_strong); i++) {
+		if (strstr(low, clean_tail_strong[i]) != NULL)
+			return (1);
+	}
+	if (len > 160)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(clean_tail_words); i++) {
+		if (strstr(low, clean_tail_words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/* Is this block furniture when it opens the text: a note, a byline? */
+int
+clean_head_furniture(const char *block, size_t len)
+{
+	static const char *const opens[] = {
+		"published ", "updated ", "last updated", "in partnership with",
+		"sponsored by", "note:", "editorial note", "disclosure",
+		"advertiser disclosure", "this post may contain",
+		"this article may contain",
+	};
+	char	 low[512];
+	size_t	 n, i;
+
+	if (len == 0 || len > 400)
+		return (0);
+	n = clean_line_lower(block, len, low, sizeof low);
+	if (clean_tail_bio(low, n))
+		return (1);
+	for (i = 0; i < UTIL_ARRLEN(opens); i++) {
+		if (strncmp(low, opens[i], strlen(opens[i])) == 0)
+			return (1);
+	}
+	for (i = 0; i < UTIL_ARRLEN(clean_tail_strong); i++) {
+		if (strstr(low, clean_tail_strong[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}

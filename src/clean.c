@@ -185,6 +185,77 @@ clean_page_text(const char *html, size_t len, const char *url,
 	}
 }
 
+/* The end of the text's last n blocks (paragraphs), for cutting. */
+static size_t
+clean_blocks_end(const char *text, size_t n)
+{
+	const char	*p = text;
+
+	while (n > 0 && (p = strstr(p, "\n\n")) != NULL) {
+		if (--n == 0)
+			return (p - text);
+		p += 2;
+	}
+	return (strlen(text));
+}
+
+/*
+ * Blocks at the article's end that are furniture (a bare label, a call
+ * to action, a note on the author) cut from both texts, within limits.
+ */
+static void
+clean_trim_tail(struct clean_article *a)
+{
+	char	*text = a->text, *start;
+	size_t	 end = strlen(text), total = end, blocks = 1, cut = 0;
+	size_t	 len;
+
+	while (cut < 8 && end > 0) {
+		for (start = text + end; start > text && !(start - text >= 2 &&
+		    start[-1] == '\n' && start[-2] == '\n'); start--)
+			;
+		len = text + end - start;
+		if (start == text || (total - (start - text)) * 3 > total ||
+		    !clean_tail_furniture(start, len))
+			break;
+		end = start - text - 2;
+		cut++;
+	}
+	if (cut == 0)
+		return;
+	text[end] = '\0';
+	for (start = text; (start = strstr(start, "\n\n")) != NULL;
+	    start += 2)
+		blocks++;
+	a->numbered[clean_blocks_end(a->numbered, blocks)] = '\0';
+}
+
+/* Blocks opening the article that are notes or bylines, cut. */
+static void
+clean_trim_head(struct clean_article *a)
+{
+	const char	*end;
+	size_t		 total = strlen(a->text), start = 0, cut = 0, len;
+
+	while (cut < 3) {
+		if ((end = strstr(a->text + start, "\n\n")) == NULL)
+			break;
+		len = end - (a->text + start);
+		if ((start + len) * 4 > total ||
+		    !clean_head_furniture(a->text + start, len))
+			break;
+		start += len + 2;
+		cut++;
+	}
+	if (cut == 0)
+		return;
+	memmove(a->text, a->text + start, total - start + 1);
+	start = clean_blocks_end(a->numbered, cut);
+	start += strspn(a->numbered + start, "\n");
+	memmove(a->numbered, a->numbered + start,
+	    strlen(a->numbered + start) + 1);
+}
+
 int
 clean_page(const char *html, size_t len, const char *url,
     const char *http_charset, struct clean_article *out)
@@ -217,6 +288,8 @@ clean_page(const char *html, size_t len, const char *url,
 		out->text = xstrdup("");
 	clean_drop_headline(out);
 	clean_split_marks(out);
+	clean_trim_tail(out);
+	clean_trim_head(out);
 	free(body);
 	if (copied)
 		free(utf8);

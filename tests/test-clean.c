@@ -205,6 +205,70 @@ test_page_meta(void **state)
 	clean_article_free(&a);
 }
 
+/* Whole pages: a sentence that must be in the text and one that must not. */
+struct clean_page_case {
+	const char	*name;
+	const char	*html;
+	const char	*want;
+	const char	*unwanted;
+};
+
+#define PAGE_PROSE "<p>The harbour board met on Tuesday evening, and after " \
+	"two hours of questions it agreed to rebuild the eastern wall.</p>" \
+	"<p>Work begins in March, the board said, and the ferry keeps its " \
+	"timetable while the cranes are on the quay.</p><p>Fishermen, who " \
+	"had asked for the repair since the storms of 2019, welcomed it.</p>"
+
+static const struct clean_page_case page_cases[] = {
+	{ "streamed parts moved into their holes",
+	  "<html><body><main><h1>Wall</h1><template id=\"B:1\"></template>"
+	  "<p>Short intro.</p></main><div hidden id=\"S:1\">" PAGE_PROSE
+	  "</div></body></html>", "Fishermen, who had asked", NULL },
+	{ "author note and call to action cut from the end",
+	  "<html><body><article>" PAGE_PROSE "<p>Marta Vidal is a freelance "
+	  "writer who covers ports and shipping.</p><p>Subscribe to our "
+	  "weekly letter</p><p>Privacy Policy</p></article></body></html>",
+	  "welcomed it.", "freelance writer" },
+	{ "disclosure cut from the start",
+	  "<html><body><article><p>Disclosure: this page may contain "
+	  "affiliate links, and we may earn a commission.</p>" PAGE_PROSE
+	  "</article></body></html>", "The harbour board met", "commission" },
+	{ "a real closing sentence stays",
+	  "<html><body><article>" PAGE_PROSE "<p>The board meets again on "
+	  "the first Monday of May.</p></article></body></html>",
+	  "first Monday of May.", NULL },
+	{ "a closing link list stays away",
+	  "<html><body><article>" PAGE_PROSE "<h3>More from the harbour</h3>"
+	  "<p>Ferry fares for 2026</p></article></body></html>",
+	  "welcomed it.", "Ferry fares" },
+};
+
+static void
+test_page_cases(void **state)
+{
+	struct clean_article	 a;
+	size_t			 i;
+	const struct clean_page_case *c;
+
+	for (i = 0; i < sizeof page_cases / sizeof page_cases[0]; i++) {
+		c = &page_cases[i];
+		if (clean_page(c->html, strlen(c->html),
+		    "https://harbour.example/a/", NULL, &a) != 0)
+			fail_msg("%s: no text", c->name);
+		if (strstr(a.text, c->want) == NULL)
+			fail_msg("%s: \"%s\" missing from \"%s\"", c->name,
+			    c->want, a.text);
+		if (c->unwanted != NULL && strstr(a.text, c->unwanted) != NULL)
+			fail_msg("%s: \"%s\" left in \"%s\"", c->name,
+			    c->unwanted, a.text);
+		if (strstr(a.numbered, c->want) == NULL ||
+		    (c->unwanted != NULL && strstr(a.numbered, c->unwanted)
+		    != NULL))
+			fail_msg("%s: numbered text differs", c->name);
+		clean_article_free(&a);
+	}
+}
+
 /* Charset from the HTTP header beats the page; invalid UTF-8 is 1252. */
 static void
 test_page_charset(void **state)
@@ -317,6 +381,7 @@ main(void)
 		cmocka_unit_test(test_furniture),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_page_meta),
+		cmocka_unit_test(test_page_cases),
 		cmocka_unit_test(test_page_charset),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_deep_nesting),

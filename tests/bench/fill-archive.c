@@ -6,7 +6,9 @@
  * a long Zipf tail of rarer words.  Items go in through the store.
  *
  * usage: fill-archive ARCHIVE N [SEED]
- * An archive that holds items already is filled up to N.
+ * An archive that holds items already is filled up to N.  FILL_WORDS=A-B
+ * in the environment sets other body lengths (the reader's benchmark,
+ * which never reads bodies, fills a million short items).
  */
 #include "config.h"
 
@@ -298,12 +300,15 @@ fill_sentence(struct buf *b, const struct fill_lang *l, const size_t *topics,
 	*words += n;
 }
 
+static size_t fill_min_words = 300, fill_max_words = 1500;
+
 /* Body text of 300-1,500 words in paragraphs, and its HTML. */
 static void
 fill_body(struct buf *text, struct buf *html, const struct fill_lang *l,
     const size_t *topics)
 {
-	size_t	 want = fill_between(300, 1500), words = 0, start;
+	size_t	 want = fill_between(fill_min_words, fill_max_words);
+	size_t	 words = 0, start;
 
 	buf_reset(text);
 	buf_reset(html);
@@ -438,6 +443,11 @@ main(int argc, char **argv)
 	}
 	if (argc == 4)
 		fill_state ^= strtoull(argv[3], NULL, 10) * 0x2545f4914f6cdd1dULL;
+	if (getenv("FILL_WORDS") != NULL && sscanf(getenv("FILL_WORDS"),
+	    "%zu-%zu", &fill_min_words, &fill_max_words) != 2) {
+		fprintf(stderr, "fill-archive: FILL_WORDS wants MIN-MAX\n");
+		return (1);
+	}
 	for (i = 0; i < UTIL_ARRLEN(fill_langs); i++)
 		fill_lexicon(&fill_langs[i]);
 	if (store_open(argv[1], &st, &cause) != 0) {
