@@ -53,6 +53,27 @@ cli_filter_free(struct cli_filter *cf)
 	free(cf->error);
 }
 
+/* The keys every item object has, in list and search output alike. */
+void
+cli_item_json_keys(struct buf *b, int *first, const struct store_item *it)
+{
+	json_key_int(b, first, "id", it->id);
+	json_key_int(b, first, "feed_id", it->feed_id);
+	json_key_string(b, first, "feed", it->feed);
+	json_key_string(b, first, "guid", it->guid);
+	json_key_string(b, first, "url", it->url);
+	json_key_string(b, first, "title", it->title);
+	json_key_string(b, first, "author", it->author);
+	json_key_date(b, first, "published", it->published);
+	json_key_date(b, first, "updated", it->updated);
+	json_key_date(b, first, "date", it->date);
+	json_key_strings(b, first, "categories", it->categories,
+	    it->ncategories);
+	json_key_strings(b, first, "tags", it->tags, it->ntags);
+	json_key_bool(b, first, "read", it->read);
+	json_key_bool(b, first, "starred", it->starred);
+}
+
 static void
 cli_print_item_json(struct store *st, const struct store_item *it)
 {
@@ -61,29 +82,16 @@ cli_print_item_json(struct store *st, const struct store_item *it)
 
 	buf_init(&b, 0);
 	buf_addc(&b, '{');
-	json_key_int(&b, &first, "id", it->id);
-	json_key_int(&b, &first, "feed_id", it->feed_id);
-	json_key_string(&b, &first, "feed", it->feed);
-	json_key_string(&b, &first, "guid", it->guid);
-	json_key_string(&b, &first, "url", it->url);
-	json_key_string(&b, &first, "title", it->title);
-	json_key_string(&b, &first, "author", it->author);
-	json_key_date(&b, &first, "published", it->published);
-	json_key_date(&b, &first, "updated", it->updated);
-	json_key_date(&b, &first, "date", it->date);
-	json_key_strings(&b, &first, "categories", it->categories,
-	    it->ncategories);
-	json_key_strings(&b, &first, "tags", it->tags, it->ntags);
-	json_key_bool(&b, &first, "read", it->read);
-	json_key_bool(&b, &first, "starred", it->starred);
+	cli_item_json_keys(&b, &first, it);
 	cli_archive_json_flags(st, &b, &first, it->id);
 	buf_adds(&b, "}\n");
 	fputs(b.data, stdout);
 	buf_free(&b);
 }
 
-static void
-cli_print_item_line(const struct store_item *it)
+/* ID, date, feed, flags and title, tab-separated, without a newline. */
+void
+cli_item_fields(const struct store_item *it)
 {
 	char	 date[32], flags[3];
 	char	*feed, *title;
@@ -100,10 +108,17 @@ cli_print_item_line(const struct store_item *it)
 	feed = util_display_safe(it->feed != NULL ? it->feed : "");
 	title = util_display_safe(it->title != NULL ? it->title :
 	    "(untitled)");
-	printf("%lld\t%s\t%s\t%s\t%s\n", (long long)it->id, date, feed, flags,
+	printf("%lld\t%s\t%s\t%s\t%s", (long long)it->id, date, feed, flags,
 	    title);
 	free(feed);
 	free(title);
+}
+
+static void
+cli_print_item_line(const struct store_item *it)
+{
+	cli_item_fields(it);
+	putchar('\n');
 }
 
 struct cli_list_how {

@@ -72,16 +72,7 @@ cli_search_json(const struct store_hit *h)
 
 	buf_init(&b, 0);
 	buf_addc(&b, '{');
-	json_key_int(&b, &first, "id", it->id);
-	json_key_int(&b, &first, "feed_id", it->feed_id);
-	json_key_string(&b, &first, "feed", it->feed);
-	json_key_string(&b, &first, "url", it->url);
-	json_key_string(&b, &first, "title", it->title);
-	json_key_string(&b, &first, "author", it->author);
-	json_key_date(&b, &first, "date", it->date);
-	json_key_strings(&b, &first, "tags", it->tags, it->ntags);
-	json_key_bool(&b, &first, "read", it->read);
-	json_key_bool(&b, &first, "starred", it->starred);
+	cli_item_json_keys(&b, &first, it);
 	json_key(&b, &first, "score");
 	buf_printf(&b, "%.4f", h->score);
 	json_key_string(&b, &first, "snippet", h->snippet);
@@ -113,30 +104,6 @@ cli_search_snippet(const struct store_hit *h, int tty)
 	fputs(h->snippet + at, stdout);
 }
 
-/* ID, date, feed, flags, title as list prints them, without a newline. */
-static void
-cli_search_line(const struct store_item *it)
-{
-	char	 date[32], flags[3];
-	char	*feed, *title;
-	int	 n = 0;
-
-	date_format_short(it->date, date, sizeof date);
-	if (!it->read)
-		flags[n++] = 'N';
-	if (it->starred)
-		flags[n++] = '*';
-	if (n == 0)
-		flags[n++] = '-';
-	flags[n] = '\0';
-	feed = util_display_safe(it->feed != NULL ? it->feed : "");
-	title = util_display_safe(it->title != NULL ? it->title :
-	    "(untitled)");
-	printf("%lld\t%s\t%s\t%s\t%s", (long long)it->id, date, feed, flags,
-	    title);
-	free(feed);
-	free(title);
-}
 
 /* A terminal gets the snippet indented below; a pipe, a sixth field. */
 static int
@@ -147,7 +114,7 @@ cli_search_one(const struct store_hit *h, void *arg)
 	if (how->json)
 		cli_search_json(h);
 	else {
-		cli_search_line(h->item);
+		cli_item_fields(h->item);
 		if (how->tty && *h->snippet != '\0')
 			fputs("\n    ", stdout);
 		else

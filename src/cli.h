@@ -39,6 +39,11 @@ struct query;
 int		 cli_filter_parse(struct cli_filter *, int, char **);
 void		 cli_filter_free(struct cli_filter *);
 
+/* An item as list prints it: fields without the newline; JSON keys. */
+void		 cli_item_fields(const struct store_item *);
+void		 cli_item_json_keys(struct buf *, int *,
+		     const struct store_item *);
+
 struct store	*cli_store(struct cli *);
 struct conf	*cli_conf(struct cli *);
 void		 cli_error(const char *, ...)
