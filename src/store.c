@@ -171,7 +171,29 @@ static const char *store_migrations[] = {
 	 */
 	"DROP TRIGGER IF EXISTS item_bodies_summary_insert;"
 	"DROP TRIGGER IF EXISTS item_bodies_summary_update;"
-	"INSERT INTO items_fts (items_fts, rank) VALUES ('automerge', 8);"
+	"INSERT INTO items_fts (items_fts, rank) VALUES ('automerge', 8);",
+	/*
+	 * 5 -> 6: each feed keeps its item and unread counts, so listing
+	 * feeds no longer counts a million items; triggers keep them true.
+	 */
+	"ALTER TABLE feeds ADD COLUMN nitems INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE feeds ADD COLUMN nunread INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE feeds SET"
+	" nitems = (SELECT count(*) FROM items WHERE feed_id = feeds.id),"
+	" nunread = (SELECT count(*) FROM items WHERE feed_id = feeds.id"
+	"  AND read = 0);"
+	"CREATE TRIGGER items_count_insert AFTER INSERT ON items"
+	" BEGIN UPDATE feeds SET nitems = nitems + 1,"
+	"  nunread = nunread + (NEW.read = 0) WHERE id = NEW.feed_id; END;"
+	"CREATE TRIGGER items_count_delete AFTER DELETE ON items"
+	" BEGIN UPDATE feeds SET nitems = nitems - 1,"
+	"  nunread = nunread - (OLD.read = 0) WHERE id = OLD.feed_id; END;"
+	"CREATE TRIGGER items_count_read AFTER UPDATE OF read, feed_id ON items"
+	" WHEN OLD.read IS NOT NEW.read OR OLD.feed_id IS NOT NEW.feed_id"
+	" BEGIN UPDATE feeds SET nitems = nitems - 1,"
+	"  nunread = nunread - (OLD.read = 0) WHERE id = OLD.feed_id;"
+	" UPDATE feeds SET nitems = nitems + 1,"
+	"  nunread = nunread + (NEW.read = 0) WHERE id = NEW.feed_id; END;"
 };
 
 #define ITEM_COLUMNS \
@@ -276,18 +298,13 @@ static const char *store_sql_text[SQL_COUNT] = {
 	[SQL_FEED_HIDE] = "UPDATE feeds SET removed = 1 WHERE id = ?1",
 	[SQL_FEED_ITEMS_DELETE] = "DELETE FROM items WHERE feed_id = ?1",
 	[SQL_FEED_DELETE] = "DELETE FROM feeds WHERE id = ?1",
-	[SQL_FEED_GET] = "SELECT " FEED_COLUMNS ","
-	    " (SELECT count(*) FROM items WHERE feed_id = f.id),"
-	    " (SELECT count(*) FROM items WHERE feed_id = f.id AND read = 0)"
+	[SQL_FEED_GET] = "SELECT " FEED_COLUMNS ", f.nitems, f.nunread"
 	    " FROM feeds f WHERE f.id = ?1",
 	[SQL_FEED_TAGS] = "SELECT t.name FROM feed_tags y"
 	    " JOIN tags t ON t.id = y.tag_id WHERE y.feed_id = ?1"
 	    " ORDER BY t.name",
-	[SQL_FEEDS_LIST] = "SELECT " FEED_COLUMNS ","
-	    " coalesce(c.n, 0), coalesce(c.unread, 0) FROM feeds f"
-	    " LEFT JOIN (SELECT feed_id, count(*) AS n,"
-	    "  sum(read = 0) AS unread FROM items GROUP BY feed_id) c"
-	    " ON c.feed_id = f.id WHERE f.removed = 0 ORDER BY f.id",
+	[SQL_FEEDS_LIST] = "SELECT " FEED_COLUMNS ", f.nitems, f.nunread"
+	    " FROM feeds f WHERE f.removed = 0 ORDER BY f.id",
 	[SQL_FEEDS_TAGS] = "SELECT y.feed_id, t.name FROM feed_tags y"
 	    " JOIN tags t ON t.id = y.tag_id JOIN feeds f ON f.id = y.feed_id"
 	    " WHERE f.removed = 0 ORDER BY y.feed_id, t.name",
