@@ -139,7 +139,7 @@ cli_list_one(const struct store_item *it, void *arg)
 }
 
 /* Parse -n N; -1 with a message when N is not a count. */
-static int
+int
 cli_parse_count(const char *s, size_t *out)
 {
 	char		*end;

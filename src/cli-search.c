@@ -33,22 +33,6 @@ struct cli_search_how {
 	int	 tty;
 };
 
-/* Parse -n N; -1 with a message when N is not a count. */
-static int
-cli_search_count(const char *s, size_t *out)
-{
-	char		*end;
-	long long	 n;
-
-	n = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || n < 0) {
-		cli_error("-n wants a number of items, not \"%s\"", s);
-		return (-1);
-	}
-	*out = (size_t)n;
-	return (0);
-}
-
 /* Bytes to characters, for offsets that any JSON reader can use. */
 static size_t
 cli_search_chars(const char *s, size_t bytes)
@@ -153,7 +137,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
 		if (ch == 'j')
 			how.json = 1;
-		else if (ch != 'n' || cli_search_count(optarg, &limit) != 0)
+		else if (ch != 'n' || cli_parse_count(optarg, &limit) != 0)
 			return (cli_usage("search"));
 	}
 	if (optind == argc)

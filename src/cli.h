@@ -44,6 +44,8 @@ void		 cli_item_fields(const struct store_item *);
 void		 cli_item_json_keys(struct buf *, int *,
 		     const struct store_item *);
 
+int		 cli_parse_count(const char *, size_t *);
+
 struct store	*cli_store(struct cli *);
 struct conf	*cli_conf(struct cli *);
 void		 cli_error(const char *, ...)
