@@ -364,9 +364,7 @@ cli_feeds(struct cli *cli, int argc, char **argv)
 	size_t			 n, i;
 	int			 json = 0;
 
-	if (argc == 2 && strcmp(argv[1], "--json") == 0)
-		json = 1;
-	else if (argc != 1)
+	if ((json = cli_json_only(argc, argv)) < 0)
 		return (cli_usage("feeds"));
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);

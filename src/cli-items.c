@@ -138,6 +138,15 @@ cli_list_one(const struct store_item *it, void *arg)
 	return (ferror(stdout) ? -1 : 0);
 }
 
+/* For commands whose one option is --json: 1 with it, 0 without, -1. */
+int
+cli_json_only(int argc, char **argv)
+{
+	if (argc == 1)
+		return (0);
+	return (argc == 2 && strcmp(argv[1], "--json") == 0 ? 1 : -1);
+}
+
 /* Parse -n N; -1 with a message when N is not a count. */
 int
 cli_parse_count(const char *s, size_t *out)
@@ -345,9 +354,7 @@ cli_stats(struct cli *cli, int argc, char **argv)
 	char			 last[32];
 	int			 json = 0;
 
-	if (argc == 2 && strcmp(argv[1], "--json") == 0)
-		json = 1;
-	else if (argc != 1)
+	if ((json = cli_json_only(argc, argv)) < 0)
 		return (cli_usage("stats"));
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);

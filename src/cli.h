@@ -45,6 +45,7 @@ void		 cli_item_json_keys(struct buf *, int *,
 		     const struct store_item *);
 
 int		 cli_parse_count(const char *, size_t *);
+int		 cli_json_only(int, char **);
 
 struct store	*cli_store(struct cli *);
 struct conf	*cli_conf(struct cli *);

@@ -197,30 +197,13 @@ store_query_fts(struct buf *b, const struct query *q)
 	buf_addc(b, ')');
 }
 
-/* "%text%" for LIKE, with \, % and _ escaped by a backslash. */
-static char *
-store_query_like(const char *text)
-{
-	struct buf	 b;
-
-	buf_init(&b, 0);
-	buf_addc(&b, '%');
-	for (; *text != '\0'; text++) {
-		if (*text == '\\' || *text == '%' || *text == '_')
-			buf_addc(&b, '\\');
-		buf_addc(&b, *text);
-	}
-	buf_addc(&b, '%');
-	return (buf_steal(&b));
-}
-
 static void
 store_query_feed(struct store_query_sql *c, const char *text)
 {
 	store_query_param(c, "(coalesce(f.title, '') LIKE ? ESCAPE '\\'",
-	    store_query_like(text), 0);
+	    store_sibling_like(text), 0);
 	store_query_param(c, " OR f.url LIKE ? ESCAPE '\\')",
-	    store_query_like(text), 0);
+	    store_sibling_like(text), 0);
 }
 
 /* One IN list, so that a rare tag drives the plan. */

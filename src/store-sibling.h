@@ -41,5 +41,7 @@ const char	*store_sibling_item_columns(void);
 int		 store_sibling_item_row(struct store *, sqlite3_stmt *,
 		     struct store_item *);
 const struct store_rule *store_sibling_rules(struct store *, size_t *);
+/* "%text%" for LIKE ... ESCAPE '\\', the caller frees it. */
+char		*store_sibling_like(const char *);
 
 #endif

@@ -1345,8 +1345,8 @@ store_list_prepare(struct store *st, int shape)
 }
 
 /* "%text%" for LIKE, with \, % and _ escaped by a backslash. */
-static char *
-store_like_pattern(const char *text)
+char *
+store_sibling_like(const char *text)
 {
 	struct buf	 b;
 
@@ -1448,7 +1448,7 @@ store_items_list(struct store *st, const struct store_filter *f,
 	if (s == NULL)
 		return (-1);
 	if (shape & LIST_FEED)
-		like = store_like_pattern(f->feed);
+		like = store_sibling_like(f->feed);
 	store_list_bind(s, f, shape, like);
 	rc = store_list_rows(st, s, cb, arg);
 	if (rc != 0 && (shape & LIST_MATCH) &&
@@ -1646,6 +1646,18 @@ store_feed_insert(struct store *st, const char *url, const char *title,
 	return (0);
 }
 
+/* Run a statement that changes feed id; say so when there is none. */
+static int
+store_run_feed(struct store *st, sqlite3_stmt *s, int64_t id)
+{
+	if (store_run(st, s) != 0)
+		return (-1);
+	if (sqlite3_changes(st->db) == 0)
+		return (store_fail(st, 0, "there is no feed %lld in the "
+		    "archive", (long long)id));
+	return (0);
+}
+
 /* Run a statement taking a feed id (and maybe a text) that must match. */
 static int
 store_feed_change(struct store *st, enum store_sql which, int64_t id,
@@ -1658,12 +1670,7 @@ store_feed_change(struct store *st, enum store_sql which, int64_t id,
 	sqlite3_bind_int64(s, 1, id);
 	if (sqlite3_bind_parameter_count(s) >= 2)
 		store_bind_text(s, 2, text);
-	if (store_run(st, s) != 0)
-		return (-1);
-	if (sqlite3_changes(st->db) == 0)
-		return (store_fail(st, 0, "there is no feed %lld in the "
-		    "archive", (long long)id));
-	return (0);
+	return (store_run_feed(st, s, id));
 }
 
 /*
@@ -1769,12 +1776,7 @@ store_feed_polled(struct store *st, int64_t id,
 	sqlite3_bind_int64(s, 8, u->backoff_until);
 	store_bind_text(s, 9, u->title);
 	store_bind_text(s, 10, u->site_url);
-	if (store_run(st, s) != 0)
-		return (-1);
-	if (sqlite3_changes(st->db) == 0)
-		return (store_fail(st, 0, "there is no feed %lld in the "
-		    "archive", (long long)id));
-	return (0);
+	return (store_run_feed(st, s, id));
 }
 
 /*
