@@ -6,23 +6,108 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <dlfcn.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
 
+#define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
 
+#include "conf.h"
 #include "date.h"
 #include "poll.h"
 #include "util.h"
 
+/*
+ * libcurl is loaded when the first poll starts, not with telex: its
+ * libraries take longer to link than a whole search, and most runs of
+ * telex fetch nothing.
+ */
+#define POLL_CURL_LIBRARY	"libcurl.so.4"
+#define POLL_CURL_FUNCTIONS(f) \
+	f(curl_easy_cleanup) f(curl_easy_getinfo) f(curl_easy_init) \
+	f(curl_easy_setopt) f(curl_easy_strerror) f(curl_free) \
+	f(curl_global_cleanup) f(curl_global_init) \
+	f(curl_multi_add_handle) f(curl_multi_cleanup) f(curl_multi_info_read) \
+	f(curl_multi_init) f(curl_multi_perform) f(curl_multi_poll) \
+	f(curl_multi_remove_handle) f(curl_multi_setopt) \
+	f(curl_slist_append) f(curl_slist_free_all) f(curl_url) \
+	f(curl_url_cleanup) f(curl_url_get) f(curl_url_set)
+
+#define POLL_CURL_FIELD(name) __typeof__(&name) f_##name;
+static struct {
+	POLL_CURL_FUNCTIONS(POLL_CURL_FIELD)
+} poll_curl;
+#undef POLL_CURL_FIELD
+static pthread_once_t	 poll_curl_once = PTHREAD_ONCE_INIT;
+static const char	*poll_curl_why;
+
+static void
+poll_curl_open(void)
+{
+	void	*h;
+
+	if ((h = dlopen(POLL_CURL_LIBRARY, RTLD_NOW | RTLD_LOCAL)) == NULL) {
+		poll_curl_why = "cannot load " POLL_CURL_LIBRARY
+		    " — install libcurl4";
+		return;
+	}
+#define POLL_CURL_LOOKUP(name) \
+	if ((*(void **)&poll_curl.f_##name = dlsym(h, #name)) == NULL) { \
+		poll_curl_why = POLL_CURL_LIBRARY " has no " #name \
+		    " — install a newer libcurl4"; \
+		return; \
+	}
+	POLL_CURL_FUNCTIONS(POLL_CURL_LOOKUP)
+#undef POLL_CURL_LOOKUP
+}
+
+/* Load libcurl once: 0, or -1 with *why saying what is missing. */
+static int
+poll_curl_need(const char **why)
+{
+	pthread_once(&poll_curl_once, poll_curl_open);
+	*why = poll_curl_why;
+	return (poll_curl_why == NULL ? 0 : -1);
+}
+
+/* curl.h makes these function-like macros, to check their arguments. */
+#undef curl_easy_getinfo
+#undef curl_easy_setopt
+#undef curl_multi_setopt
+#define curl_easy_cleanup	(*poll_curl.f_curl_easy_cleanup)
+#define curl_easy_getinfo	(*poll_curl.f_curl_easy_getinfo)
+#define curl_easy_init		(*poll_curl.f_curl_easy_init)
+#define curl_easy_setopt	(*poll_curl.f_curl_easy_setopt)
+#define curl_easy_strerror	(*poll_curl.f_curl_easy_strerror)
+#define curl_free		(*poll_curl.f_curl_free)
+#define curl_global_cleanup	(*poll_curl.f_curl_global_cleanup)
+#define curl_global_init	(*poll_curl.f_curl_global_init)
+#define curl_multi_add_handle	(*poll_curl.f_curl_multi_add_handle)
+#define curl_multi_cleanup	(*poll_curl.f_curl_multi_cleanup)
+#define curl_multi_info_read	(*poll_curl.f_curl_multi_info_read)
+#define curl_multi_init		(*poll_curl.f_curl_multi_init)
+#define curl_multi_perform	(*poll_curl.f_curl_multi_perform)
+#define curl_multi_poll		(*poll_curl.f_curl_multi_poll)
+#define curl_multi_remove_handle (*poll_curl.f_curl_multi_remove_handle)
+#define curl_multi_setopt	(*poll_curl.f_curl_multi_setopt)
+#define curl_slist_append	(*poll_curl.f_curl_slist_append)
+#define curl_slist_free_all	(*poll_curl.f_curl_slist_free_all)
+#define curl_url		(*poll_curl.f_curl_url)
+#define curl_url_cleanup	(*poll_curl.f_curl_url_cleanup)
+#define curl_url_get		(*poll_curl.f_curl_url_get)
+#define curl_url_set		(*poll_curl.f_curl_url_set)
+
 #define POLL_VALUE_MAX	1024	/* longest header value we keep */
 #define POLL_URL_MAX	8192	/* longest redirect target we follow */
 #define POLL_CHARSET_MAX 40
+#define POLL_SECONDS_MAX 3600	/* longest time limit a user may set */
 
 struct poll_xfer {
 	struct poll		*p;
@@ -137,11 +222,33 @@ poll_options_default(struct poll_options *o)
 	o->user_agent = "telex/" PACKAGE_VERSION;
 }
 
+/*
+ * The limits a configuration sets: "set poll-timeout S" bounds the whole
+ * fetch of a feed, "set poll-low-speed-time S" how long its server may
+ * send less than the low-speed limit.  0, or -1 with *cause set.
+ */
+int
+poll_options_config(const struct conf *cf, struct poll_options *o,
+    char **cause)
+{
+	if (conf_number(cf, "poll-timeout", "seconds", 1, POLL_SECONDS_MAX,
+	    &o->transfer_timeout, cause) != 0 ||
+	    conf_number(cf, "poll-low-speed-time", "seconds", 1,
+	    POLL_SECONDS_MAX, &o->low_speed_time, cause) != 0)
+		return (-1);
+	return (0);
+}
+
 int
 poll_global_init(char **cause)
 {
 	CURLcode	 code;
+	const char	*why;
 
+	if (poll_curl_need(&why) != 0) {
+		*cause = xstrdup(why);
+		return (-1);
+	}
 	code = curl_global_init(CURL_GLOBAL_DEFAULT);
 	if (code != CURLE_OK) {
 		*cause = xasprintf("cannot start the network library: %s",
@@ -154,7 +261,10 @@ poll_global_init(char **cause)
 void
 poll_global_cleanup(void)
 {
-	curl_global_cleanup();
+	const char	*why;
+
+	if (poll_curl_need(&why) == 0)
+		curl_global_cleanup();
 }
 
 struct poll *

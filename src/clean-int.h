@@ -8,10 +8,9 @@
 
 #include <stddef.h>
 
-#include <libxml/tree.h>
-
 #include "clean.h"
 #include "util.h"
+#include "xml.h"
 
 #define CLEAN_PARSE_OPTIONS (HTML_PARSE_RECOVER | HTML_PARSE_NONET | \
     HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NOBLANKS | \

@@ -12,10 +12,9 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/tree.h>
-
 #include "clean-int.h"
 #include "url.h"
+#include "xml.h"
 
 struct clean_meta_found {
 	char	*og_title, *ld_title, *h1, *title, *site, *ld_site;

@@ -9,13 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
 #include <utf8proc.h>
 
 #include "clean-int.h"
 #include "url.h"
 #include "util.h"
+#include "xml.h"
 
 enum clean_kind {
 	CLEAN_INLINE,

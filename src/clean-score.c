@@ -8,10 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
 #include "clean-int.h"
+#include "xml.h"
 
 /* What the scorer knows of one element (in its _private). */
 struct clean_info {

@@ -8,12 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
 #include "clean-int.h"
 #include "clean.h"
 #include "util.h"
+#include "xml.h"
 
 /* Articles shorter than this (bytes of text) get a relaxed pass. */
 #define CLEAN_MIN_TEXT	500
@@ -23,6 +21,7 @@ clean_parse(const char *html, size_t len, const char *base)
 {
 	if (html == NULL || len == 0 || len > INT32_MAX)
 		return (NULL);
+	xml_need();
 	return (htmlReadMemory(html, (int)len, base, "UTF-8",
 	    CLEAN_PARSE_OPTIONS));
 }

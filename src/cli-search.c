@@ -124,19 +124,22 @@ int
 cli_search(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
+		{ "all", no_argument, NULL, 'a' },
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_search_how	 how;
 	struct cli_filter	 cf;
 	struct store		*st;
-	size_t			 limit = CLI_SEARCH_DEFAULT;
+	size_t			 limit = CLI_SEARCH_DEFAULT, window = 0;
 	int			 ch, rc;
 
 	memset(&how, 0, sizeof how);
 	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
 		if (ch == 'j')
 			how.json = 1;
+		else if (ch == 'a')
+			window = SIZE_MAX;
 		else if (ch != 'n' || cli_parse_count(optarg, &limit) != 0)
 			return (cli_usage("search"));
 	}
@@ -146,6 +149,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 		goto out;
 	how.tty = cli->tty_out;
 	cf.f.limit = limit;
+	cf.f.window = window;
 	rc = CLI_FAILURE;
 	if ((st = cli_store(cli)) == NULL)
 		goto out;

@@ -184,6 +184,32 @@ conf_next(const struct conf *cfg, const char *name, size_t *i)
 	return (NULL);
 }
 
+int
+conf_number(const struct conf *cfg, const char *name, const char *unit,
+    long lo, long hi, long *value, char **cause)
+{
+	const struct conf_line	*l;
+	char			*end;
+	size_t			 i = 0;
+	long			 n;
+
+	while (cfg != NULL && (l = conf_next(cfg, "set", &i)) != NULL) {
+		if (l->argc < 2 || strcmp(l->argv[1], name) != 0)
+			continue;
+		errno = 0;
+		if (l->argc != 3 || (n = strtol(l->argv[2], &end, 10)) < lo ||
+		    n > hi || *end != '\0' || end == l->argv[2] ||
+		    errno != 0) {
+			*cause = xasprintf("%s, line %d: set %s wants a number "
+			    "of %s from %ld to %ld", cfg->path, l->line, name,
+			    unit, lo, hi);
+			return (-1);
+		}
+		*value = n;
+	}
+	return (0);
+}
+
 char *
 conf_default_path(void)
 {

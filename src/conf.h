@@ -33,6 +33,15 @@ void	 conf_free(struct conf *);
 const struct conf_line *conf_next(const struct conf *, const char *name,
 	     size_t *i);
 
+/*
+ * The number of units (for messages) "set name N" gives (the last such
+ * line wins), from lo to hi:
+ * 0 with *value set, or left as it is when no line sets name; -1 with
+ * *cause set (caller frees) naming the file and line of a bad value.
+ */
+int	 conf_number(const struct conf *, const char *name,
+	     const char *unit, long lo, long hi, long *value, char **cause);
+
 /* The default path: $XDG_CONFIG_HOME/telex/config, else ~/.config/... */
 char	*conf_default_path(void);
 

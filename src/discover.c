@@ -8,12 +8,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
-#include <libxml/tree.h>
-
 #include "discover.h"
 #include "url.h"
 #include "util.h"
+#include "xml.h"
 
 #define DISCOVER_MAX 16
 
@@ -131,6 +129,7 @@ discover_feeds(const char *html, size_t len, const char *base, char ***urls)
 	*urls = NULL;
 	if (len == 0 || len > INT32_MAX)
 		return (0);
+	xml_need();
 	doc = htmlReadMemory(html, (int)len, base, NULL, HTML_PARSE_RECOVER |
 	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 	if (doc == NULL)

@@ -12,11 +12,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <libxml/parser.h>
 
 #include "cli.h"
 #include "store.h"
 #include "util.h"
+#include "xml.h"
 #include "../ui/ui.h"
 
 struct cli_command {
@@ -58,12 +58,15 @@ static const struct cli_command cli_commands[] = {
 	  "date:7d (2w, 3m, 1y, or a day, month or year), id:N; OR,\n"
 	  "NOT or -term, and parentheses.  Hidden items only with\n"
 	  "is:hidden.  See QUERIES in telex(1)." },
-	{ "search", cli_search, "search [--json] [-n N] QUERY",
+	{ "search", cli_search, "search [--all] [--json] [-n N] QUERY",
 	  "Print the items matching QUERY, most relevant first (title\n"
 	  "words count most, recent items a little more), 20 unless -n\n"
 	  "says otherwise, each with a snippet: matched words in bold on\n"
 	  "a terminal, in [brackets] as a sixth field in a pipe, and as\n"
-	  "character offsets in --json.  QUERY as for list." },
+	  "character offsets in --json.  QUERY as for list.  The newest\n"
+	  "2,000 matches are ranked, so a common word is as quick as a\n"
+	  "rare one; --all ranks every match (slower on a big archive),\n"
+	  "and before:, feed: or tag: reach further back." },
 	{ "tag", cli_tag, "tag +TAG... -TAG... [--] QUERY",
 	  "Add (+) and remove (-) tags on every item matching QUERY, in\n"
 	  "one transaction.  Tag names have no spaces; case does not\n"
@@ -329,13 +332,12 @@ main(int argc, char **argv)
 	signal(SIGXFSZ, SIG_IGN);
 	cli.tty_out = isatty(STDOUT_FILENO);
 	cli.tty_err = isatty(STDERR_FILENO);
-	xmlInitParser();
 	rc = argc == 0 ? cli_default(&cli) : cli_dispatch(&cli, argc, argv);
 	if (cli.store != NULL)
 		store_close(cli.store);
 	cli_rules_free(cli.rules);
 	conf_free(cli.conf);
-	xmlCleanupParser();
+	xml_unload();
 	free(db);
 	return (rc);
 }

@@ -10,12 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
-#include <libxml/tree.h>
-
 #include "opml.h"
 #include "url.h"
 #include "util.h"
+#include "xml.h"
 
 #define OPML_NOT_A_LIST "not an OPML file or a newsboat urls file"
 
@@ -310,6 +308,7 @@ opml_read_xml(const char *data, size_t len, struct opml_list *l,
 #if LIBXML_VERSION >= 21300
 	options |= XML_PARSE_NO_XXE;
 #endif
+	xml_need();
 	if (len > INT_MAX || (ctxt = xmlNewParserCtxt()) == NULL)
 		goto out;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);

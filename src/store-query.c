@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -21,6 +22,8 @@
 #define STORE_QUERY_CLOSE	"\xee\x80\x81"	/* U+E001 */
 /* Relevance halves for an item two years old. */
 #define STORE_QUERY_AGE_SCALE	"63072000.0"
+/* Matches ranked by default, the newest (see store_filter.window). */
+#define STORE_QUERY_WINDOW	2000
 
 #define STORE_QUERY_FROM " FROM items i JOIN feeds f ON f.id = i.feed_id"
 #define STORE_QUERY_IN_FTS \
@@ -34,7 +37,8 @@ enum {
 	SLOT_SAVED_FIND,
 	SLOT_SAVED_RM,
 	SLOT_SAVED_LIST,
-	SLOT_MAX_ID
+	SLOT_MAX_ID,
+	SLOT_FEED_TAGGED
 };
 
 struct store_query_bind {
@@ -49,6 +53,7 @@ struct store_query_sql {
 	size_t				 nbinds;
 	int64_t				 now;
 	int64_t				 after_id;	/* rules: ids above; -1 */
+	const struct query		*driver;	/* a tag read by index */
 };
 
 static void	store_query_init_after(struct store_query_sql *, int64_t);
@@ -300,7 +305,10 @@ store_query_where(struct store_query_sql *c, const struct query *q)
 		store_query_feed(c, q->text);
 		break;
 	case QUERY_TAG:
-		store_query_tag(c, q->text);
+		if (q == c->driver)
+			buf_adds(&c->sql, "1");
+		else
+			store_query_tag(c, q->text);
 		break;
 	case QUERY_IS:
 		store_query_is(c, q->state);
@@ -442,6 +450,36 @@ store_query_limit(struct store_query_sql *c, size_t limit)
 		    limit > (size_t)INT64_MAX ? INT64_MAX : (int64_t)limit);
 }
 
+/*
+ * The tag that can drive a list in date order: the query's own tag: term
+ * or one of a top-level AND's, when no feed carries that tag (its items
+ * are then all in item_tags, whose index keeps them by date).
+ */
+static const struct query *
+store_query_driver(struct store *st, const struct query *q)
+{
+	const struct query	*tag = NULL;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	int			 step;
+
+	if (q != NULL && q->kind == QUERY_TAG)
+		tag = q;
+	for (i = 0; q != NULL && q->kind == QUERY_AND && tag == NULL &&
+	    i < q->nchildren; i++) {
+		if (q->children[i]->kind == QUERY_TAG)
+			tag = q->children[i];
+	}
+	if (tag == NULL || (s = store_sibling_stmt(st, SLOT_FEED_TAGGED,
+	    "SELECT 1 FROM feed_tags y JOIN tags t ON t.id = y.tag_id"
+	    " WHERE t.name = ?1 LIMIT 1")) == NULL)
+		return (NULL);
+	sqlite3_bind_text(s, 1, tag->text, -1, SQLITE_STATIC);
+	step = sqlite3_step(s);
+	sqlite3_reset(s);
+	return (step == SQLITE_DONE ? tag : NULL);
+}
+
 /* Call cb with each item, newest first; see store_items_list. */
 int
 store_query_list(struct store *st, const struct store_filter *f,
@@ -455,10 +493,22 @@ store_query_list(struct store *st, const struct store_filter *f,
 	store_query_init(&c);
 	buf_adds(&c.sql, "SELECT ");
 	buf_adds(&c.sql, store_sibling_item_columns());
-	buf_adds(&c.sql, STORE_QUERY_FROM);
-	store_query_filter(&c, f, SKIP_NONE);
-	buf_adds(&c.sql, f->oldest_first ? " ORDER BY i.date, i.id" :
-	    " ORDER BY i.date DESC, i.id DESC");
+	if ((c.driver = store_query_driver(st, f->query)) != NULL) {
+		buf_adds(&c.sql, " FROM item_tags x CROSS JOIN items i"
+		    " ON i.id = x.item_id JOIN feeds f ON f.id = i.feed_id");
+		store_query_filter(&c, f, SKIP_NONE);
+		store_query_param(&c, " AND x.tag_id ="
+		    " (SELECT id FROM tags WHERE name = ?)",
+		    xstrdup(c.driver->text), 0);
+		buf_adds(&c.sql, f->oldest_first ?
+		    " ORDER BY x.date, x.item_id" :
+		    " ORDER BY x.date DESC, x.item_id DESC");
+	} else {
+		buf_adds(&c.sql, STORE_QUERY_FROM);
+		store_query_filter(&c, f, SKIP_NONE);
+		buf_adds(&c.sql, f->oldest_first ? " ORDER BY i.date, i.id" :
+		    " ORDER BY i.date DESC, i.id DESC");
+	}
 	store_query_limit(&c, f->limit);
 	if ((s = store_query_prepare(st, &c)) == NULL)
 		goto out;
@@ -626,35 +676,70 @@ store_query_hits(struct store *st, sqlite3_stmt *s, store_hit_cb cb,
 	return (0);
 }
 
+/* Does q name a feed (feed:), so that its statement needs the feeds? */
+static int
+store_query_names_feed(const struct query *q)
+{
+	size_t	 i;
+
+	if (q == NULL)
+		return (0);
+	if (q->kind == QUERY_FEED)
+		return (1);
+	for (i = 0; i < q->nchildren; i++) {
+		if (store_query_names_feed(q->children[i]))
+			return (1);
+	}
+	return (0);
+}
+
 /*
- * Items matching f ranked by bm25 (title 10, author 2, text 1) divided
- * by a gentle age factor, each with a snippet.  The best are chosen
- * first and only they get snippets, which cost far more than ranking.
+ * Items matching f ranked by telex_rank (BM25 with title 10, author 2,
+ * text 1) divided by a gentle age factor, each with a snippet.  Only the
+ * newest STORE_QUERY_WINDOW matches are ranked, so a common word costs
+ * no more than a rare one.  The ranking pass keeps where each row
+ * matched, and the snippets of the best are cut from that.
  */
 static void
 store_search_ranked(struct store_query_sql *c, const struct store_filter *f,
     const struct query *whole, char *rank)
 {
-	buf_adds(&c->sql, "WITH top AS MATERIALIZED (SELECT i.id AS id");
-	store_query_param(c, ", bm25(items_fts, 10.0, 2.0, 1.0) /"
+	size_t	window = f->window != 0 ? f->window : STORE_QUERY_WINDOW;
+
+	if (f->limit == 0 || window == SIZE_MAX)
+		window = 0;
+	else if (f->limit > window)
+		window = f->limit;
+	store_query_param(c, "WITH idf AS MATERIALIZED (SELECT telex_idf("
+	    "items_fts, (SELECT max(id) FROM items)) AS v FROM items_fts"
+	    " WHERE items_fts MATCH ? LIMIT 1),", xstrdup(rank), 0);
+	buf_adds(&c->sql, " top AS MATERIALIZED (SELECT id, score, hits FROM"
+	    " (SELECT i.id AS id");
+	store_query_param(c, ", telex_rank(items_fts, (SELECT v FROM idf),"
+	    " 10.0, 2.0, 1.0) /"
 	    " (1.0 + max(0, ? - i.date) / " STORE_QUERY_AGE_SCALE ")"
-	    " AS score", NULL, c->now);
-	buf_adds(&c->sql, STORE_QUERY_FROM
-	    " JOIN items_fts ON items_fts.rowid = i.id");
+	    " AS score, telex_hits(items_fts) AS hits", NULL, c->now);
+	buf_adds(&c->sql, " FROM items_fts JOIN items i"
+	    " ON i.id = items_fts.rowid");
+	if (store_query_names_feed(f->query) || (f->feed != NULL &&
+	    *f->feed != '\0'))
+		buf_adds(&c->sql, " JOIN feeds f ON f.id = i.feed_id");
 	store_query_filter(c, f, whole != NULL ? SKIP_ALL : SKIP_TEXT);
 	store_query_param(c, " AND items_fts MATCH ?"
-	    " ORDER BY score, i.id DESC", xstrdup(rank), 0);
+	    " ORDER BY items_fts.rowid DESC", rank, 0);
+	store_query_limit(c, window);
+	buf_adds(&c->sql, ") ORDER BY score, id DESC");
 	store_query_limit(c, f->limit);
 	buf_adds(&c->sql, ") SELECT ");
 	buf_adds(&c->sql, store_sibling_item_columns());
-	buf_adds(&c->sql, ", snippet(items_fts, 2, '" STORE_QUERY_OPEN
-	    "', '" STORE_QUERY_CLOSE "', '…', " STORE_QUERY_SNIPPET
-	    "), highlight(items_fts, 0, '" STORE_QUERY_OPEN "', '"
-	    STORE_QUERY_CLOSE "'), top.score FROM top"
-	    " JOIN items i ON i.id = top.id JOIN feeds f ON f.id = i.feed_id"
-	    " JOIN items_fts ON items_fts.rowid = top.id");
-	store_query_param(c, " WHERE items_fts MATCH ?"
-	    " ORDER BY top.score, i.id DESC", rank, 0);
+	buf_adds(&c->sql, ", telex_snippet(src.text, top.hits, 2, '"
+	    STORE_QUERY_OPEN "', '" STORE_QUERY_CLOSE "', '…', "
+	    STORE_QUERY_SNIPPET "), telex_snippet(src.title, top.hits, 0, '"
+	    STORE_QUERY_OPEN "', '" STORE_QUERY_CLOSE "', '', 0), top.score"
+	    " FROM top JOIN items i ON i.id = top.id"
+	    " JOIN feeds f ON f.id = i.feed_id"
+	    " JOIN items_fts_source src ON src.id = top.id"
+	    " ORDER BY top.score, i.id DESC");
 }
 
 int
@@ -732,8 +817,8 @@ store_query_tag_one(struct store *st, const struct store_filter *f,
 	store_query_init_after(&c, after_id);
 	if (add)
 		store_query_param(&c, "INSERT OR IGNORE INTO item_tags"
-		    " (tag_id, item_id) SELECT (SELECT id FROM tags"
-		    " WHERE name = ?), i.id", xstrdup(tag), 0);
+		    " (tag_id, item_id, date) SELECT (SELECT id FROM tags"
+		    " WHERE name = ?), i.id, i.date", xstrdup(tag), 0);
 	else
 		store_query_param(&c, "DELETE FROM item_tags WHERE tag_id ="
 		    " (SELECT id FROM tags WHERE name = ?) AND item_id IN"

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,7 +51,6 @@ struct store_stem_cached {
 
 struct store_stem {
 	struct sb_stemmer	*stemmers[LANG_COUNT];
-	struct store_stem_char	 chars[STEM_TABLE];
 	struct store_stem_cached cache[STEM_CACHE];
 };
 
@@ -152,19 +152,31 @@ store_stem_free(struct store_stem *ss)
 }
 
 /* FTS5 xCreate: the stemmers and the folding of the first code points. */
+/* The foldings of the commonest code points, shared by every tokenizer. */
+static struct store_stem_char	 store_stem_chars[STEM_TABLE];
+static pthread_once_t		 store_stem_chars_once = PTHREAD_ONCE_INIT;
+
+static void
+store_stem_chars_fill(void)
+{
+	utf8proc_int32_t	 cp;
+
+	for (cp = 0; cp < STEM_TABLE; cp++) {
+		if (store_stem_char(cp, &store_stem_chars[cp]) != 0)
+			memset(&store_stem_chars[cp], 0,
+			    sizeof store_stem_chars[cp]);
+	}
+}
+
 static int
 store_stem_create(void *unused, const char **args, int nargs,
     Fts5Tokenizer **out)
 {
 	struct store_stem	*ss;
-	utf8proc_int32_t	 cp;
 	int			 i;
 
+	pthread_once(&store_stem_chars_once, store_stem_chars_fill);
 	ss = xcalloc(1, sizeof *ss);
-	for (cp = 0; cp < STEM_TABLE; cp++) {
-		if (store_stem_char(cp, &ss->chars[cp]) != 0)
-			memset(&ss->chars[cp], 0, sizeof ss->chars[cp]);
-	}
 	for (i = 1; i < LANG_COUNT; i++) {
 		ss->stemmers[i] = sb_stemmer_new(lang_stemmer(i), "UTF_8");
 		if (ss->stemmers[i] == NULL) {
@@ -207,7 +219,7 @@ store_stem_wordchar(struct store_stem *ss, utf8proc_int32_t cp)
 	if (cp < 0)
 		return (0);
 	if (cp < STEM_TABLE)
-		return (ss->chars[cp].word);
+		return (store_stem_chars[cp].word);
 	return (store_stem_is_word(cp));
 }
 
@@ -232,7 +244,7 @@ store_stem_add(struct store_stem *ss, struct store_stem_word *w,
 	enum stem_script	 script;
 
 	if (cp < STEM_TABLE)
-		c = &ss->chars[cp];
+		c = &store_stem_chars[cp];
 	else if (store_stem_char(cp, &big) != 0)
 		return;
 	if (w->lowlen + c->lowlen > STEM_TOKEN ||
@@ -579,7 +591,10 @@ store_stem_register(sqlite3 *db)
 	sqlite3_finalize(s);
 	if (rc != SQLITE_OK || api == NULL || api->iVersion < 2)
 		return (SQLITE_ERROR);
-	return (api->xCreateTokenizer(api, "telex", NULL, &tokenizer, NULL));
+	rc = api->xCreateTokenizer(api, "telex", NULL, &tokenizer, NULL);
+	if (rc != SQLITE_OK)
+		return (rc);
+	return (store_rank_register(db, api));
 }
 
 static int
@@ -592,6 +607,12 @@ store_stem_entry(sqlite3 *db, char **error,
 int
 store_stem_setup(void)
 {
+	/*
+	 * telex never asks SQLite how much memory it holds: without the
+	 * count, no allocation takes a lock.  Too late once SQLite has
+	 * started, which is harmless.
+	 */
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 	if (sqlite3_auto_extension((void (*)(void))store_stem_entry) !=
 	    SQLITE_OK)
 		return (-1);

@@ -6,6 +6,8 @@
 #ifndef TELEX_STORE_STEM_H
 #define TELEX_STORE_STEM_H
 
+#include <sqlite3.h>
+
 /*
  * Make the tokenizer known to every SQLite connection this process opens
  * from now on (the archive's and any other).  0, or -1 if SQLite refuses.
@@ -17,5 +19,8 @@
  * matches words as written.
  */
 int	 store_stem_setup(void);
+
+/* The ranking function of store-rank.c, set up with the tokenizer. */
+int	 store_rank_register(sqlite3 *, fts5_api *);
 
 #endif

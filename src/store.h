@@ -68,6 +68,11 @@ struct store_filter {
 	int		 unread;	/* 1: unread only, -1: read only */
 	int		 starred;	/* 1: starred only */
 	size_t		 limit;		/* 0: all */
+	/*
+	 * Ranked search ranks the newest this many matches (0: telex's
+	 * default, SIZE_MAX: every match); older ones rank only among them.
+	 */
+	size_t		 window;
 	/* A parsed query (src/query.h), ANDed with the fields above. */
 	const struct query *query;
 	/*

@@ -1,6 +1,6 @@
 /*
  * Unit tests for src/conf.c: splitting lines into words, comments,
- * quotes, unknown commands and a missing file.
+ * quotes, unknown commands, a missing file and "set" numbers.
  */
 #include "config.h"
 
@@ -102,6 +102,55 @@ test_missing(void **state)
 	conf_free(cfg);
 }
 
+/* "set NAME N": the last line wins; a bad one names its line. */
+static void
+test_number(void **state)
+{
+	static const struct {
+		const char	*text;
+		int		 rc;
+		long		 value;
+		const char	*why;		/* in the cause */
+	} cases[] = {
+		{ "", 0, 7, NULL },
+		{ "set other 99\n", 0, 7, NULL },
+		{ "set limit 30\n", 0, 30, NULL },
+		{ "set limit 1\nset limit 3600\n", 0, 3600, NULL },
+		{ "set limit 0\n", -1, 7, "line 1: set limit wants a number of"
+		  " seconds from 1 to 3600" },
+		{ "set limit 3601\n", -1, 7, "from 1 to 3600" },
+		{ "\nset limit soon\n", -1, 7, "line 2: set limit" },
+		{ "set limit 12s\n", -1, 7, "line 1" },
+		{ "set limit\n", -1, 7, "line 1" },
+		{ "set limit 5 6\n", -1, 7, "line 1" },
+		{ "set limit 99999999999999999999999\n", -1, 7, "line 1" },
+	};
+	struct conf	*cfg;
+	char		*path, *cause;
+	size_t		 i;
+	long		 value;
+	int		 rc;
+
+	for (i = 0; i < UTIL_ARRLEN(cases); i++) {
+		path = conf_write(cases[i].text);
+		cause = NULL;
+		assert_int_equal(conf_load(path, &cfg, &cause), 0);
+		value = 7;
+		rc = conf_number(cfg, "limit", "seconds", 1, 3600, &value,
+		    &cause);
+		if (rc != cases[i].rc || (rc == 0 && value != cases[i].value))
+			fail_msg("case %zu: rc %d, value %ld", i, rc, value);
+		if (cases[i].why != NULL && (cause == NULL ||
+		    strstr(cause, cases[i].why) == NULL))
+			fail_msg("case %zu: cause \"%s\"", i,
+			    cause != NULL ? cause : "");
+		free(cause);
+		conf_free(cfg);
+		unlink(path);
+		free(path);
+	}
+}
+
 int
 main(void)
 {
@@ -109,6 +158,7 @@ main(void)
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_missing),
+		cmocka_unit_test(test_number),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -315,8 +315,10 @@ collect_hit(const struct store_hit *h, void *arg)
 	return (0);
 }
 
+/* Search for text, ranking the newest window matches, limit at most. */
 static void
-search(struct fixture *fx, const char *text, struct hits *hits)
+search_window(struct fixture *fx, const char *text, size_t window,
+    size_t limit, struct hits *hits)
 {
 	struct store_filter	 f;
 	struct query		*q = NULL;
@@ -325,12 +327,19 @@ search(struct fixture *fx, const char *text, struct hits *hits)
 	assert_int_equal(query_parse(text, &q, &cause), 0);
 	memset(&f, 0, sizeof f);
 	f.query = q;
-	f.limit = 50;
+	f.limit = limit;
+	f.window = window;
 	buf_init(&hits->ids, 0);
 	buf_init(&hits->snippets, 0);
 	if (store_search(fx->st, &f, collect_hit, hits) != 0)
 		fail_msg("search \"%s\": %s", text, store_errmsg(fx->st));
 	query_free(q);
+}
+
+static void
+search(struct fixture *fx, const char *text, struct hits *hits)
+{
+	search_window(fx, text, 0, 50, hits);
 }
 
 static void
@@ -430,6 +439,72 @@ test_tags(void **state)
 	assert_int_equal(tag_count(fx, "boats", NULL), -1);
 }
 
+/* A tag listed by its index stays in date order as dates change. */
+static void
+test_tag_order(void **state)
+{
+	struct fixture		*fx = *state;
+	enum store_upsert	 outcome;
+	struct feed_item	 it;
+	char			*got;
+
+	tag(fx, "ferry OR harbour", "boats", NULL, 4);
+	got = list_ids(fx, "tag:boats");
+	assert_string_equal(got, "7 1 2 5");
+	free(got);
+	memset(&it, 0, sizeof it);
+	it.guid = (char *)"item-5";
+	it.title = (char *)items[4].title;
+	it.published = fixture_date("2030-01-01T00:00:00Z");
+	it.updated = DATE_NONE;
+	assert_int_equal(store_item_upsert(fx->st, fx->feeds[0], &it,
+	    items[4].text, &outcome), 0);
+	assert_int_equal(outcome, STORE_UPDATED);
+	got = list_ids(fx, "tag:boats");
+	assert_string_equal(got, "5 7 1 2");
+	free(got);
+	got = list_ids(fx, "tag:boats is:unread -harbour");
+	assert_string_equal(got, "5");
+	free(got);
+	/* A tag some feed carries takes in that feed's items too. */
+	tag(fx, "id:3", "local", NULL, 1);
+	got = list_ids(fx, "tag:local");
+	assert_string_equal(got, "5 7 3 1 2");
+	free(got);
+}
+
+/* Only the newest matches are ranked unless the window says more. */
+static void
+test_search_window(void **state)
+{
+	struct fixture		*fx = *state;
+	struct hits		 hits;
+	size_t			 i, limit;
+	static const struct {
+		size_t		 window;
+		const char	*ids;
+	} cases[] = {
+		{ 0, "1 2 5" },
+		{ SIZE_MAX, "1 2 5" },
+		{ 3, "1 2 5" },
+		{ 2, "2 5" },
+		{ 1, "5" },
+	};
+
+	for (i = 0; i < UTIL_ARRLEN(cases); i++) {
+		/* No fewer matches are ranked than asked for. */
+		limit = cases[i].window == 0 || cases[i].window == SIZE_MAX ?
+		    50 : cases[i].window;
+		search_window(fx, "ferry", cases[i].window, limit, &hits);
+		if (strcmp(hits.ids.data != NULL ? hits.ids.data : "",
+		    cases[i].ids) != 0)
+			fail_msg("window %zu found \"%s\"; wanted \"%s\"",
+			    cases[i].window, hits.ids.data, cases[i].ids);
+		buf_free(&hits.ids);
+		buf_free(&hits.snippets);
+	}
+}
+
 static void
 test_saved(void **state)
 {
@@ -506,6 +581,10 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tags, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tag_order, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_search_window, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_saved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
 	};

@@ -9,10 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <libxml/parser.h>
 
 #include "clean.h"
 #include "util.h"
+#include "xml.h"
 
 int
 main(int argc, char **argv)
@@ -28,7 +28,7 @@ main(int argc, char **argv)
 		return (1);
 	}
 	runs = atoi(argv[1]);
-	xmlInitParser();
+	xml_need();
 	pages = xcalloc((size_t)argc, sizeof *pages);
 	for (i = 2; i < argc; i++) {
 		buf_init(&pages[i], 0);
@@ -53,6 +53,6 @@ main(int argc, char **argv)
 	for (i = 2; i < argc; i++)
 		buf_free(&pages[i]);
 	free(pages);
-	xmlCleanupParser();
+	xml_unload();
 	return (0);
 }

@@ -5,9 +5,11 @@
  * milliseconds, then the median and 95th percentile over all runs.
  *
  * usage: bench-query ARCHIVE RUNS search|list QUERY...
+ * BENCH_WINDOW=N in the environment ranks the newest N matches (0: all).
  */
 #include "config.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +65,12 @@ bench_run(struct store *st, const char *mode, const char *text)
 	memset(&f, 0, sizeof f);
 	f.query = q;
 	f.limit = BENCH_LIMIT;
+	/* BENCH_WINDOW=N ranks the newest N matches (0: every one). */
+	if (getenv("BENCH_WINDOW") != NULL) {
+		f.window = strtoul(getenv("BENCH_WINDOW"), NULL, 10);
+		if (f.window == 0)
+			f.window = SIZE_MAX;
+	}
 	if (strcmp(mode, "search") == 0)
 		rc = store_search(st, &f, bench_hit, &n);
 	else

@@ -124,6 +124,13 @@ for f in "$archive" "$archive-wal"; do
 done
 echo "archive: $count items, $bytes bytes, $((bytes / count)) bytes per item"
 
+# What starting telex costs, apart from any archive.
+for _ in $(seq "$runs"); do
+	time_ms "$telex" --version
+done >"$work/start"
+read -r st_median st_p95 < <(stats <"$work/start")
+echo "start-up (telex --version): median $st_median ms"
+
 # One search first, so the page cache holds what searches read.
 "$telex" -d "$archive" search -n 50 "${queries[0]}" >/dev/null 2>&1
 for q in "${queries[@]}"; do
