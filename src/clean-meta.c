@@ -19,7 +19,7 @@
 struct clean_meta_found {
 	char	*og_title, *ld_title, *h1, *title, *site, *ld_site;
 	char	*byline, *ld_byline, *published, *image, *lang;
-	char	*ld_body;
+	char	*ld_body, *logo;
 	int	 nh1;
 };
 
@@ -131,6 +131,78 @@ clean_byline_node(const xmlNode *n)
 	return (0);
 }
 
+/* Does href lead to the site's front page ("/", "https://host/")? */
+static int
+clean_root_href(const char *href)
+{
+	const char	*p;
+
+	href += strspn(href, " \t\r\n");
+	if ((p = strstr(href, "://")) != NULL)
+		href = p + 3 + strcspn(p + 3, "/?#");
+	else if (href[0] == '/' && href[1] == '/')
+		href += 2 + strcspn(href + 2, "/?#");
+	if (href[0] == '.' && href[1] == '/')
+		href++;
+	if (href[0] == '/')
+		href++;
+	return (href[strcspn(href, "?# \t\r\n")] == '\0' &&
+	    (href[0] == '\0' || href[0] == '?' || href[0] == '#' ||
+	    strncmp(href, "index.", 6) == 0));
+}
+
+/* A link to the front page, or NULL. */
+static int
+clean_home_link(const xmlNode *n)
+{
+	xmlChar	*href;
+	int	 yes;
+
+	if (n->type != XML_ELEMENT_NODE || strcmp((const char *)n->name,
+	    "a") != 0 || (href = xmlGetProp(n, (const xmlChar *)"href")) ==
+	    NULL)
+		return (0);
+	yes = clean_root_href((const char *)href);
+	xmlFree(href);
+	return (yes);
+}
+
+/*
+ * Is this <h1> the site's logo: inside a link to the front page, or
+ * all its text such a link, or wearing a logo's class?
+ */
+static int
+clean_h1_logo(const xmlNode *h1)
+{
+	const xmlNode	*n, *only = NULL;
+	xmlChar		*v;
+	int		 k, yes = 0;
+
+	for (n = h1->parent, k = 0; n != NULL && k < 3; n = n->parent, k++) {
+		if (clean_home_link(n))
+			return (1);
+	}
+	for (n = h1->children; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				break;
+			only = n;
+		} else if (n->type == XML_TEXT_NODE && n->content != NULL &&
+		    n->content[strspn((const char *)n->content, " \t\r\n")]
+		    != '\0')
+			break;
+	}
+	if (n == NULL && only != NULL && clean_home_link(only))
+		return (1);
+	if ((v = xmlGetProp(h1, (const xmlChar *)"class")) != NULL) {
+		yes = util_strcasestr((char *)v, "logo") != NULL ||
+		    util_strcasestr((char *)v, "site-title") != NULL ||
+		    util_strcasestr((char *)v, "site-name") != NULL;
+		xmlFree(v);
+	}
+	return (yes);
+}
+
 static void
 clean_meta_element(struct clean_meta_found *m, xmlNode *n)
 {
@@ -142,7 +214,10 @@ clean_meta_element(struct clean_meta_found *m, xmlNode *n)
 	else if (strcmp(name, "title") == 0 && m->title == NULL)
 		m->title = clean_node_text(n);
 	else if (strcmp(name, "h1") == 0) {
-		if (m->nh1++ == 0)
+		if (clean_h1_logo(n)) {
+			if (m->logo == NULL)
+				m->logo = clean_node_text(n);
+		} else if (m->nh1++ == 0)
 			m->h1 = clean_node_text(n);
 	} else if (strcmp(name, "html") == 0 && m->lang == NULL)
 		m->lang = clean_prop(n, "lang");
@@ -316,11 +391,17 @@ static char *
 clean_choose_title(struct clean_meta_found *m, const char *site)
 {
 	const char	*t;
+	size_t		 n;
 
 	if ((t = m->ld_title) == NULL && (t = m->og_title) == NULL &&
 	    (m->nh1 != 1 || (t = m->h1) == NULL) && (t = m->title) == NULL &&
 	    (t = m->h1) == NULL)
 		return (NULL);
+	/* "Logo Headline": the name the logo shows, then the headline. */
+	if (m->logo != NULL && (n = strlen(m->logo)) > 0 &&
+	    strncmp(t, m->logo, n) == 0 && t[n] == ' ' &&
+	    strlen(t + n) > 4 && strchr(": |-", t[n + 1]) == NULL)
+		return (xstrdup(t + n + 1));
 	return (clean_title_trim(t, site));
 }
 
@@ -338,6 +419,7 @@ clean_meta_free(struct clean_meta_found *m)
 	free(m->published);
 	free(m->image);
 	free(m->lang);
+	free(m->logo);
 }
 
 /*
@@ -386,20 +468,52 @@ clean_meta(xmlDoc *doc, const char *url, struct clean_article *out,
 	clean_meta_free(&m);
 }
 
-/* Drop the body's first line when it only repeats the headline. */
+/* Is this line the headline, alone or with the site ("Title | Site")? */
+static int
+clean_is_headline(const char *line, size_t len, const char *title)
+{
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " :: ",
+	};
+	size_t	 tlen = strlen(title), i;
+
+	if (len < tlen || strncasecmp(line, title, tlen) != 0)
+		return (0);
+	if (len == tlen)
+		return (1);
+	if (len - tlen > 60)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(seps); i++) {
+		if (strncmp(line + tlen, seps[i], strlen(seps[i])) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Drop the headline when the body repeats it in its first lines, with
+ * the short labels above it (site name, section, date).
+ */
 void
 clean_drop_headline(struct clean_article *a)
 {
-	const char	*nl;
-	size_t		 len, skip;
+	const char	*p, *nl;
+	size_t		 len, skip, k;
 
-	if (a->title == NULL || a->text[0] == '\0')
+	if (a->title == NULL || a->title[0] == '\0' || a->text[0] == '\0')
 		return;
-	nl = strchr(a->text, '\n');
-	len = nl != NULL ? (size_t)(nl - a->text) : strlen(a->text);
-	if (len != strlen(a->title) || strncasecmp(a->text, a->title,
-	    len) != 0)
-		return;
-	skip = len + strspn(a->text + len, "\n");
-	memmove(a->text, a->text + skip, strlen(a->text + skip) + 1);
+	for (p = a->text, k = 0; k < 4; k++) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if (clean_is_headline(p, len, a->title)) {
+			skip = (size_t)(p - a->text) + len;
+			skip += strspn(a->text + skip, "\n");
+			memmove(a->text, a->text + skip,
+			    strlen(a->text + skip) + 1);
+			return;
+		}
+		if (nl == NULL || len > 80)
+			return;
+		p = nl + strspn(nl, "\n");
+	}
 }

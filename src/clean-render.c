@@ -16,6 +16,9 @@
 #include "util.h"
 #include "xml.h"
 
+/* Bytes of text before an image searched for its alt text. */
+#define CLEAN_ALT_WINDOW	65536
+
 enum clean_kind {
 	CLEAN_INLINE,
 	CLEAN_BLOCK,
@@ -289,6 +292,140 @@ clean_item_marker(struct clean_render *cs)
 	cs->space = 1;
 }
 
+/* Is an image's alt text only a file name ("IMG_3886.jpg")? */
+static int
+clean_alt_filename(const char *alt)
+{
+	static const char *const exts[] = {
+		".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif",
+		".bmp", ".tif", ".tiff", ".heic",
+	};
+	const char	*dot;
+	size_t		 i, len;
+
+	alt += strspn(alt, " \t\r\n");
+	len = strcspn(alt, " \t\r\n");
+	if (alt[len + strspn(alt + len, " \t\r\n")] != '\0')
+		return (0);
+	for (dot = alt + len; dot > alt && dot[-1] != '.'; dot--)
+		;
+	if (dot == alt)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(exts); i++) {
+		if (strlen(exts[i]) == (size_t)(alt + len - dot + 1) &&
+		    util_starts_nocase(dot - 1, exts[i]))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Is alt a single word of Latin letters ("image", "logo", "hero-img-2")?
+ * It names the picture for the page's code, not for a reader; scripts
+ * written without spaces say whole sentences in one "word".
+ */
+static int
+clean_alt_word(const char *alt)
+{
+	alt += strspn(alt, " \t\r\n");
+	for (; *alt != '\0' && strchr(" \t\r\n", *alt) == NULL; alt++) {
+		if ((unsigned char)*alt >= 0x80)
+			return (0);
+	}
+	return (alt[strspn(alt, " \t\r\n")] == '\0');
+}
+
+/* A copy of s with white space runs as one space, the ends trimmed. */
+static char *
+clean_squeeze(const char *s)
+{
+	char	*out = xmalloc(strlen(s) + 1), *o = out;
+	int	 space = 0;
+
+	for (; *s != '\0'; s++) {
+		if (strchr(" \t\r\n\f", *s) != NULL) {
+			space = o > out;
+			continue;
+		}
+		if (space)
+			*o++ = ' ';
+		space = 0;
+		*o++ = *s;
+	}
+	*o = '\0';
+	return (out);
+}
+
+/* Does the caption of the figure around img hold alt? */
+static int
+clean_alt_in_caption(xmlNode *img, const char *alt)
+{
+	xmlNode	*fig, *c;
+	xmlChar	*t;
+	char	*caption;
+	int	 depth, found = 0;
+
+	for (fig = img->parent, depth = 0; fig != NULL && depth < 4 &&
+	    fig->type == XML_ELEMENT_NODE; fig = fig->parent, depth++) {
+		if (strcmp((const char *)fig->name, "figure") == 0)
+			break;
+	}
+	if (fig == NULL || fig->type != XML_ELEMENT_NODE ||
+	    strcmp((const char *)fig->name, "figure") != 0)
+		return (0);
+	for (c = fig->children; c != NULL && !found; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)c->name, "figcaption") != 0 ||
+		    (t = xmlNodeGetContent(c)) == NULL)
+			continue;
+		caption = clean_squeeze((char *)t);
+		found = strstr(caption, alt) != NULL;
+		free(caption);
+		xmlFree(t);
+	}
+	return (found);
+}
+
+/*
+ * Is the image inside a link to another page (a banner, a teaser, a
+ * logo) rather than to a larger copy of itself?
+ */
+static int
+clean_image_linked(const struct clean_render *cs)
+{
+	xmlChar	*href;
+	char	*end;
+	int	 yes;
+
+	if (cs->link == NULL || (href = xmlGetProp(cs->link,
+	    (const xmlChar *)"href")) == NULL)
+		return (0);
+	if ((end = strpbrk((char *)href, "?#")) != NULL)
+		*end = '\0';
+	yes = !clean_alt_filename((char *)href);
+	xmlFree(href);
+	return (yes);
+}
+
+/*
+ * Does the reader have an image's alt text already: written just before
+ * (a caption above, the same image again) or in the figure's caption?
+ */
+static int
+clean_alt_known(struct clean_render *cs, xmlNode *img, const char *alt)
+{
+	char	*a = clean_squeeze(alt);
+	size_t	 from;
+	int	 known;
+
+	from = cs->out.len > CLEAN_ALT_WINDOW ? cs->out.len -
+	    CLEAN_ALT_WINDOW : 0;
+	known = (cs->out.data != NULL && strstr(cs->out.data + from, a) !=
+	    NULL) || clean_alt_in_caption(img, a);
+	free(a);
+	return (known);
+}
+
 static void
 clean_image(struct clean_render *cs, xmlNode *n)
 {
@@ -296,7 +433,10 @@ clean_image(struct clean_render *cs, xmlNode *n)
 	char	*label;
 
 	alt = xmlGetProp(n, (const xmlChar *)"alt");
-	if (alt != NULL && alt[strspn((char *)alt, " \t\r\n")] != '\0') {
+	if (alt != NULL && alt[strspn((char *)alt, " \t\r\n")] != '\0' &&
+	    !clean_alt_filename((char *)alt) && !clean_alt_word((char *)alt) &&
+	    !clean_image_linked(cs) &&
+	    !clean_alt_known(cs, n, (char *)alt)) {
 		label = xasprintf("[image: %s]", (char *)alt);
 		if (!clean_at_line_start(cs))
 			cs->space = 1;

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +24,8 @@ struct clean_info {
 	int		 weight;	/* class and id words */
 	unsigned	 blocks : 1;	/* has a block child */
 	unsigned	 scored : 1;
+	unsigned	 common : 1;	/* its class is a layout's */
+	unsigned	 strong : 1;	/* holds a near-best candidate */
 };
 
 struct clean_scan {
@@ -35,6 +38,9 @@ struct clean_scan {
 };
 
 #define INFO(n) ((struct clean_info *)(n)->_private)
+
+/* Elements wearing one class that make it a layout's scaffolding. */
+#define CLEAN_COMMON_CLASS	5
 
 static int
 clean_is(const xmlNode *n, const char *name)
@@ -260,6 +266,7 @@ clean_is_container(const xmlNode *n)
 /*
  * Paragraphs of prose under a class word that usually means furniture
  * ("read-more" holding the rest of the story): comments aside, keep it.
+ * A list of captions (a gallery's "legends") is no story.
  */
 static int
 clean_long_prose(const xmlNode *n, int f)
@@ -267,7 +274,74 @@ clean_long_prose(const xmlNode *n, int f)
 	const struct clean_info	*i = INFO(n);
 
 	return (!(f & CLEAN_ATTR_DISCUSSION) && i->text >= 1000 &&
-	    i->links * 8 < i->text && i->paragraphs >= 3);
+	    i->links * 8 < i->text && i->paragraphs >= 3 &&
+	    !clean_is(n, "ul") && !clean_is(n, "ol"));
+}
+
+/* Is n inside <pre> or <code>? */
+static int
+clean_in_code(const xmlNode *n)
+{
+	for (n = n->parent; n != NULL && n->type == XML_ELEMENT_NODE;
+	    n = n->parent) {
+		if (clean_is(n, "pre") || clean_is(n, "code"))
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * The notes at the foot of a post (Markdown's footnotes, an endnotes
+ * section): asides to the text, not the reading text itself.
+ */
+static int
+clean_notes(const xmlNode *n)
+{
+	const char	*v;
+
+	if (clean_attr(n, "data-footnotes") != NULL)
+		return (1);
+	if ((v = clean_attr(n, "role")) != NULL &&
+	    (strcmp(v, "doc-endnotes") == 0 ||
+	    strcmp(v, "doc-footnotes") == 0))
+		return (1);
+	return ((clean_is(n, "section") || clean_is(n, "div") ||
+	    clean_is(n, "ol")) && (v = clean_attr(n, "class")) != NULL &&
+	    (strcmp(v, "footnotes") == 0 ||
+	    strncmp(v, "footnotes ", 10) == 0));
+}
+
+/* Does a class value name a button ("btn", "btn-primary", "wp-button")? */
+static int
+clean_button_class(const char *v)
+{
+	const char	*p;
+	size_t		 n;
+
+	/* "btn-link": a button made to look like a link, in the text. */
+	if (util_strcasestr(v, "btn-link") != NULL ||
+	    util_strcasestr(v, "button-link") != NULL)
+		return (0);
+	if (util_strcasestr(v, "button") != NULL)
+		return (1);
+	for (p = v; (p = util_strcasestr(p, "btn")) != NULL; p += 3) {
+		n = p - v;
+		if ((n == 0 || !isalnum((unsigned char)p[-1])) &&
+		    !isalpha((unsigned char)p[3]))
+			return (1);
+	}
+	return (0);
+}
+
+/* A link dressed as a button: a call to act, not reading text. */
+static int
+clean_button_link(const xmlNode *n)
+{
+	const char	*v;
+
+	return (clean_is(n, "a") && INFO(n)->text > 0 &&
+	    INFO(n)->text <= 40 && (v = clean_attr(n, "class")) != NULL &&
+	    clean_button_class(v));
 }
 
 /* Is n furniture to remove before scoring? */
@@ -282,8 +356,13 @@ clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
 		return (0);
 	if (clean_is_skipped(n) || clean_hidden(n))
 		return (1);
-	/* Broken markup can put the whole page inside a <header>. */
-	if (total > 500 && i->text * 2 > total)
+	/*
+	 * Broken markup can put the whole page inside a <header>; a list
+	 * (a gallery's captions) can be most of a page and still not be
+	 * the page.
+	 */
+	if (total > 500 && (clean_is(n, "ul") || clean_is(n, "ol") ?
+	    i->text * 10 > total * 8 : i->text * 2 > total))
 		return (0);
 	if (clean_junk_role(n))
 		return (1);
@@ -293,6 +372,9 @@ clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
 	if (clean_is(n, "form") && (i->text < 1000 || i->inputs > 3))
 		return (1);
 	f = clean_words_of(n);
+	/* Highlighted code wears "comment", "meta", "tag" for its tokens. */
+	if ((f & (CLEAN_ATTR_JUNK | CLEAN_ATTR_UNLIKELY)) && clean_in_code(n))
+		f = 0;
 	if ((f & CLEAN_ATTR_JUNK) && !clean_is_container(n) &&
 	    !((f & CLEAN_ATTR_MAYBE) && i->text >= 1000) &&
 	    !clean_long_prose(n, f))
@@ -305,6 +387,8 @@ clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
 	    !clean_is(n, "a") && !clean_is(n, "td") && !clean_is(n, "tr"))
 		return (1);
 	if (clean_is(n, "header") && i->links * 3 > i->text)
+		return (1);
+	if (clean_notes(n))
 		return (1);
 	if (i->text < 100 && (((v = clean_attr(n, "rel")) != NULL &&
 	    strcmp(v, "author") == 0) || ((v = clean_attr(n, "itemprop")) !=
@@ -367,6 +451,52 @@ clean_tag_prior(const xmlNode *n)
 	return (0);
 }
 
+static int
+clean_strcmp(const void *a, const void *b)
+{
+	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+}
+
+/*
+ * Mark the elements whose class many elements of the page wear: the
+ * scaffolding of a layout ("widget-container" around every block),
+ * which says nothing of what one element holds.
+ */
+static void
+clean_classes(xmlNode *root)
+{
+	xmlNode		*n;
+	const char	*v, **classes = NULL, **hit, **lo, **hi;
+	size_t		 nclasses = 0;
+
+	for (n = root; n != NULL; n = clean_next(n, root, 0)) {
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
+		    (v = clean_attr(n, "class")) == NULL || *v == '\0')
+			continue;
+		if ((nclasses & (nclasses - 1)) == 0)
+			classes = xreallocarray(classes, nclasses == 0 ? 1 :
+			    nclasses * 2, sizeof *classes);
+		classes[nclasses++] = v;
+	}
+	if (nclasses == 0)
+		return;
+	qsort(classes, nclasses, sizeof *classes, clean_strcmp);
+	for (n = root; n != NULL; n = clean_next(n, root, 0)) {
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
+		    (v = clean_attr(n, "class")) == NULL || *v == '\0' ||
+		    (hit = bsearch(&v, classes, nclasses, sizeof *classes,
+		    clean_strcmp)) == NULL)
+			continue;
+		for (lo = hit; lo > classes && strcmp(lo[-1], v) == 0; lo--)
+			;
+		for (hi = hit; hi + 1 < classes + nclasses &&
+		    strcmp(hi[1], v) == 0; hi++)
+			;
+		INFO(n)->common = hi - lo + 1 >= CLEAN_COMMON_CLASS;
+	}
+	free(classes);
+}
+
 /* First touch of a candidate: tag prior, class words and hints. */
 static void
 clean_candidate(struct clean_scan *sc, xmlNode *n)
@@ -380,6 +510,8 @@ clean_candidate(struct clean_scan *sc, xmlNode *n)
 	i->score = clean_tag_prior(n);
 	if (sc->flags & CLEAN_WEIGHT_CLASSES) {
 		i->weight = clean_class_weight(n);
+		if (i->weight < 0 && i->common)
+			i->weight = 0;
 		i->score += i->weight;
 	}
 	if ((v = clean_attr(n, "itemprop")) != NULL &&
@@ -574,6 +706,66 @@ clean_sibling_joins(xmlNode *s, xmlNode *top)
 	return (i->text > 0 && i->text <= 80 && ld == 0 && clean_prose(s));
 }
 
+/*
+ * Does sibling s, of top's class, hold a candidate near the best one (an
+ * article split into sections, each deeper than scores reach)?
+ */
+static int
+clean_sibling_holds(xmlNode *s, xmlNode *top)
+{
+	const char	*sc_class, *tc_class;
+
+	sc_class = clean_attr(s, "class");
+	tc_class = clean_attr(top, "class");
+	return (INFO(s)->strong && clean_density(s) <= 0.25 &&
+	    sc_class != NULL && tc_class != NULL && *sc_class != '\0' &&
+	    strcmp(sc_class, tc_class) == 0);
+}
+
+/* Mark the ancestors of the candidates scoring half the best or more. */
+static void
+clean_mark_strong(struct clean_scan *sc, xmlNode *best)
+{
+	xmlNode	*a;
+	size_t	 k;
+
+	if (best == NULL || INFO(best)->score <= 0)
+		return;
+	for (k = 0; k < sc->ncand; k++) {
+		if (INFO(sc->cand[k])->score * 2 < INFO(best)->score)
+			continue;
+		for (a = sc->cand[k]; a != NULL &&
+		    a->type == XML_ELEMENT_NODE && a->_private != NULL &&
+		    !INFO(a)->strong; a = a->parent)
+			INFO(a)->strong = 1;
+	}
+}
+
+/*
+ * The article split into a series of sections of one class, the top
+ * candidate inside one of them: that section, for its siblings to join.
+ */
+static xmlNode *
+clean_series(xmlNode *top, xmlNode *body)
+{
+	xmlNode	*a, *s;
+	int	 level;
+
+	for (a = top, level = 0; a != NULL && a != body &&
+	    a->parent != NULL && a->parent != body && level < 4;
+	    a = a->parent, level++) {
+		for (s = a->parent->children; s != NULL; s = s->next) {
+			if (s != a && s->type == XML_ELEMENT_NODE &&
+			    s->_private != NULL &&
+			    strcmp((const char *)s->name,
+			    (const char *)a->name) == 0 &&
+			    clean_sibling_holds(s, a))
+				return (a);
+		}
+	}
+	return (top);
+}
+
 /* Does this table hold data (rather than lay the page out)? */
 static int
 clean_data_table(xmlNode *n)
@@ -608,12 +800,17 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n)
 	if (clean_is(n, "table") && clean_data_table(n))
 		return (0);
 	w = (sc->flags & CLEAN_WEIGHT_CLASSES) ? clean_class_weight(n) : 0;
+	if (w < 0 && i->common)
+		w = 0;
 	/* Broken markup can put the whole article inside a "header". */
 	if (i->text * 2 > sc->root_text && sc->root_text > 500)
 		return (0);
 	ld = clean_density(n);
-	if (w + (i->scored ? i->score : 0) < 0 &&
-	    (i->text < 500 || ld > 0.3 || i->paragraphs < 2))
+	/*
+	 * Class words alone, not the score: lists and short blocks of the
+	 * article score below zero by their tags.
+	 */
+	if (w < 0 && (i->text < 500 || ld > 0.3 || i->paragraphs < 2))
 		return (1);
 	if (i->commas >= 10)
 		return (0);
@@ -645,7 +842,9 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 	while (n != NULL) {
 		drop = 0;
 		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
-			if (clean_is_heading(n))
+			if (clean_button_link(n))
+				drop = 1;
+			else if (clean_is_heading(n))
 				drop = (sc->flags & CLEAN_WEIGHT_CLASSES) &&
 				    clean_class_weight(n) < 0;
 			else if (sc->flags & CLEAN_CONDITIONALLY)
@@ -738,6 +937,31 @@ clean_use_hint(xmlNode *top, xmlNode *body)
 	return (h > t ? hint : top);
 }
 
+/*
+ * The top candidate holding a small part of the prose of an ancestor
+ * whose class words say "article" and whose text is prose: the article
+ * is spread over many small blocks (one paragraph per layout section),
+ * each too deep for the scores: take the ancestor.
+ */
+static xmlNode *
+clean_spread(xmlNode *top, xmlNode *body)
+{
+	xmlNode		*a;
+	unsigned	 t;
+	int		 level;
+
+	if (top == NULL || top == body)
+		return (top);
+	t = clean_prose_chars(top);
+	for (a = top->parent, level = 0; a != NULL && a != body &&
+	    a->_private != NULL && level < 12; a = a->parent, level++) {
+		if (clean_class_weight(a) > 0 && clean_density(a) < 0.2 &&
+		    INFO(a)->paragraphs >= 5 && t * 4 < clean_prose_chars(a))
+			return (a);
+	}
+	return (top);
+}
+
 /* The top candidate and the siblings that join it, in page order. */
 static size_t
 clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
@@ -755,7 +979,8 @@ clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
 	    sizeof *out);
 	for (s = top->parent->children; s != NULL; s = s->next) {
 		if (s == top || (s->type == XML_ELEMENT_NODE &&
-		    s->_private != NULL && clean_sibling_joins(s, top)))
+		    s->_private != NULL && (clean_sibling_joins(s, top) ||
+		    clean_sibling_holds(s, top))))
 			out[n++] = s;
 	}
 	*nodes = out;
@@ -774,56 +999,93 @@ clean_stream_id(const xmlNode *n, const char *name, char prefix)
 	return (v + 2);
 }
 
-/* Put one streamed block's children where its placeholder stands. */
+/* React's streamed blocks and placeholders, and what moving them left. */
+struct clean_stream {
+	xmlNode		*holes[256];
+	xmlNode		*segs[256];
+	xmlNode		*trash[512];		/* unlinked, freed at the end */
+	size_t		 nholes;
+	size_t		 nsegs;
+	size_t		 ntrash;
+};
+
+static int
+clean_within(const xmlNode *n, const xmlNode *top)
+{
+	for (; n != NULL; n = n->parent) {
+		if (n == top)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Put one streamed block's children where its placeholder stands.  What
+ * is taken out is only unlinked: another block or placeholder in the
+ * lists may sit inside it, so nothing is freed before the end.
+ */
 static void
-clean_stream_place(xmlNode *seg, xmlNode **holes, size_t nholes)
+clean_stream_place(struct clean_stream *cs, xmlNode *seg)
 {
 	const char	*id = clean_stream_id(seg, "div", 'S'), *hid;
 	xmlNode		*c, *next;
 	size_t		 k;
 
-	for (k = 0; k < nholes; k++) {
-		if (holes[k] == NULL || (hid = clean_stream_id(holes[k],
-		    "template", 'B')) == NULL || strcmp(hid, id) != 0)
+	for (k = 0; k < cs->nholes; k++) {
+		if (cs->holes[k] == NULL)
+			continue;
+		if ((hid = clean_stream_id(cs->holes[k], "template",
+		    'B')) == NULL)
+			hid = clean_stream_id(cs->holes[k], "template", 'P');
+		/* A placeholder inside its own block cannot take it. */
+		if (hid == NULL || strcmp(hid, id) != 0 ||
+		    clean_within(cs->holes[k], seg))
 			continue;
 		for (c = seg->children; c != NULL; c = next) {
 			next = c->next;
 			xmlUnlinkNode(c);
-			xmlAddPrevSibling(holes[k], c);
+			xmlAddPrevSibling(cs->holes[k], c);
 		}
-		xmlUnlinkNode(holes[k]);
-		xmlFreeNode(holes[k]);
-		holes[k] = NULL;
+		xmlUnlinkNode(cs->holes[k]);
+		cs->trash[cs->ntrash++] = cs->holes[k];
+		cs->holes[k] = NULL;
 		xmlUnlinkNode(seg);
-		xmlFreeNode(seg);
+		cs->trash[cs->ntrash++] = seg;
 		return;
 	}
 }
 
 /*
  * React streams parts of a page late, in <div hidden id="S:n">, to be
- * moved by script into <template id="B:n">: move them, as a browser does.
+ * moved by script into <template id="B:n"> (a boundary) or "P:n" (a
+ * placeholder): move them, as a browser does.
  */
 static void
 clean_stream_join(xmlNode *body)
 {
-	xmlNode	*n, *holes[256], *segs[256];
-	size_t	 nholes = 0, nsegs = 0, k;
+	struct clean_stream	*cs;
+	xmlNode			*n;
+	size_t			 k;
 
+	cs = xcalloc(1, sizeof *cs);
 	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
 		if (n->type != XML_ELEMENT_NODE)
 			continue;
-		if (clean_stream_id(n, "template", 'B') != NULL &&
-		    nholes < UTIL_ARRLEN(holes))
-			holes[nholes++] = n;
+		if ((clean_stream_id(n, "template", 'B') != NULL ||
+		    clean_stream_id(n, "template", 'P') != NULL) &&
+		    cs->nholes < UTIL_ARRLEN(cs->holes))
+			cs->holes[cs->nholes++] = n;
 		else if (clean_stream_id(n, "div", 'S') != NULL &&
 		    clean_attr(n, "hidden") != NULL &&
-		    nsegs < UTIL_ARRLEN(segs))
-			segs[nsegs++] = n;
+		    cs->nsegs < UTIL_ARRLEN(cs->segs))
+			cs->segs[cs->nsegs++] = n;
 	}
 	/* Later segments can fill holes that earlier ones brought. */
-	for (k = 0; k < nsegs; k++)
-		clean_stream_place(segs[k], holes, nholes);
+	for (k = 0; k < cs->nsegs; k++)
+		clean_stream_place(cs, cs->segs[k]);
+	for (k = 0; k < cs->ntrash; k++)
+		xmlFreeNode(cs->trash[k]);
+	free(cs);
 }
 
 /*
@@ -848,10 +1110,15 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 	clean_stats(body);
 	clean_prune_tree(body, 1, flags);
 	clean_stats(body);
+	clean_classes(body);
 	top = clean_best(&sc, body);
+	clean_mark_strong(&sc, top);
 	if (top != NULL && top != body)
 		top = clean_climb(&sc, top, body);
 	top = clean_use_hint(top, body);
+	top = clean_spread(top, body);
+	if (top != NULL && top != body)
+		top = clean_series(top, body);
 	n = clean_gather(&sc, top, body, nodes);
 	for (k = 0; k < n; k++) {
 		sc.root_text = INFO((*nodes)[k])->text;

@@ -48,7 +48,8 @@ static const struct clean_word clean_substrings[] = {
 	{ "print-only", J }, { "byline", N },
 	{ "meta", N }, { "contact", N }, { "shopping", N }, { "scroll", N },
 	{ "article", M | P }, { "content", M | P }, { "body", M | P },
-	{ "main", M | P }, { "column", M }, { "entry", P }, { "post", P },
+	{ "main", M | P }, { "column", M }, { "mathjax", M }, { "entry", P },
+	{ "post", P },
 	{ "story", P }, { "text", P }, { "blog", P }, { "hentry", P },
 	{ "prose", P }, { "author-box", J | N }, { "about-author", J | N },
 	{ "author-bio", J | N }, { "author-info", J | N },
@@ -131,7 +132,8 @@ clean_attr_words(const char *value)
 
 /* Lines that are furniture when they are short or mostly a link. */
 static const char *clean_phrases[] = {
-	"read also", "read more", "see also", "related news",
+	"read also", "read more", "see also", "related:", "recommended:",
+	"related news",
 	"related articles", "related posts", "related stories",
 	"recent articles", "recent posts", "more stories", "more from",
 	"you may also like", "you might also like", "also read",
@@ -144,6 +146,10 @@ static const char *clean_phrases[] = {
 	"join our newsletter", "join our mailing list", "subscribe here",
 	"sign up for our", "pin this for later",
 	"all rights reserved", "skip to content", "back to top",
+	"book now", "buy now", "shop now", "check price",
+	"image credit", "image credits", "photo credit", "photo credits",
+	"image by", "image from", "image source", "image via", "credit:",
+	"credits:", "getty images",
 	"читайте также", "читайте еще", "смотрите также", "похожие новости",
 	"последние новости", "оставить комментарий", "поделиться",
 	"реклама", "подписывайтесь", "lire aussi", "à lire aussi",
@@ -156,6 +162,40 @@ static const char *clean_phrases[] = {
 	"deja un comentario", "dejar un comentario", "compartir",
 	"publicidad", "suscríbete",
 };
+
+/* Calls to action: a short line holding one is furniture, wherever. */
+static const char *clean_cta[] = {
+	"to your inbox", "in your inbox", "sign up for our newsletter",
+	"subscribe to our newsletter", "join our mailing list",
+	"book a demo", "free ebook", "free e-book", "follow us on",
+	"get updates from this writer",
+};
+
+/* "Talk to our experts", "Speak with our team": a sales line. */
+static int
+clean_talk_to_us(const char *low)
+{
+	static const char *const asks[] = {
+		"talk to our ", "talk with our ", "speak to our ",
+		"speak with our ", "chat with our ", "contact our ",
+	};
+	static const char *const whom[] = {
+		"expert", "team", "specialist", "consultant", "advisor",
+		"adviser",
+	};
+	const char	*p;
+	size_t		 i, k;
+
+	for (i = 0; i < UTIL_ARRLEN(asks); i++) {
+		if ((p = strstr(low, asks[i])) == NULL)
+			continue;
+		for (k = 0; k < UTIL_ARRLEN(whom); k++) {
+			if (strstr(p, whom[k]) != NULL)
+				return (1);
+		}
+	}
+	return (0);
+}
 
 /* Lines that are furniture whatever their length. */
 static int
@@ -194,7 +234,7 @@ clean_line_lower(const char *line, size_t len, char *low, size_t size)
 	utf8proc_ssize_t	 n;
 	size_t			 i = 0, o = 0;
 
-	while (i < len && strchr("-*>|:#. \t", line[i]) != NULL)
+	while (i < len && strchr("-*>|:#.( \t", line[i]) != NULL)
 		i++;
 	while (i < len && o + 4 < size) {
 		if ((n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i),
@@ -234,7 +274,13 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		if (len <= plen + 40 || links * 2 >= len)
 			return (1);
 	}
-	return (0);
+	if (len > 160)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(clean_cta); i++) {
+		if (strstr(low, clean_cta[i]) != NULL)
+			return (1);
+	}
+	return (len <= 120 && clean_talk_to_us(low));
 }
 
 /* Words of calls to action, author notes and page credits. */
@@ -259,6 +305,7 @@ static const char *clean_tail_strong[] = {
 	"by posting a comment", "is a nonprofit", "hesitate to reach",
 	"hesitate to contact", "request a quote", "sign up for our",
 	"check out the license", "disclosure:", "may contain affiliate",
+	"donation", "donate",
 };
 
 /* Who wrote it: "Name is a freelance writer...", "Written by ...". */
@@ -273,7 +320,9 @@ clean_tail_bio(const char *low, size_t len)
 	const char	*is;
 	size_t		 i;
 
-	if (strncmp(low, "written by ", 11) == 0 ||
+	/* "Written by" may run into the name: "Written byJane Doe". */
+	if ((strncmp(low, "written by", 10) == 0 && len < 80) ||
+	    strncmp(low, "written by ", 11) == 0 ||
 	    strncmp(low, "posted by ", 10) == 0 ||
 	    strncmp(low, "about the author", 16) == 0)
 		return (1);
@@ -312,6 +361,30 @@ clean_tail_bare(const char *block, size_t len)
 }
 
 /*
+ * A single line of short items between bars ("About | Mission | Write
+ * for us"): a row of links, not a table, which has rows.
+ */
+static int
+clean_tail_links_line(const char *block, size_t len)
+{
+	const char	*p = block, *bar, *end = block + len;
+
+	if (len > 160 || memchr(block, '\n', len) != NULL)
+		return (0);
+	while (p < end) {
+		for (bar = p; bar + 3 <= end && memcmp(bar, " | ", 3) != 0;
+		    bar++)
+			;
+		if (bar + 3 > end)
+			bar = end;
+		if (bar - p > 40)
+			return (0);
+		p = bar + 3;
+	}
+	return (1);
+}
+
+/*
  * Is this block (a paragraph, heading or list of the article's text)
  * furniture when it comes last: a bare label, a call to action, a note
  * on the author?
@@ -327,7 +400,7 @@ clean_tail_furniture(const char *block, size_t len)
 		return (0);
 	for (i = 0; i + 3 <= len; i++) {
 		if (memcmp(block + i, " | ", 3) == 0)
-			return (0);
+			return (clean_tail_links_line(block, len));
 	}
 	if (clean_tail_bare(block, len))
 		return (1);
@@ -342,6 +415,78 @@ clean_tail_furniture(const char *block, size_t len)
 		return (0);
 	for (i = 0; i < UTIL_ARRLEN(clean_tail_words); i++) {
 		if (strstr(low, clean_tail_words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * A date alone ("15 Dec, 2025", "March 3, 2024 at 9:00"): digits, month
+ * names and punctuation only.
+ */
+static int
+clean_date_alone(const char *low, size_t len)
+{
+	static const char *const months[] = {
+		"january", "february", "march", "april", "may", "june",
+		"july", "august", "september", "october", "november",
+		"december",
+	};
+	size_t	 i, w, m, digits = 0, month = 0;
+
+	if (len > 40)
+		return (0);
+	for (i = 0; i < len; i = w) {
+		if (!isalpha((unsigned char)low[i])) {
+			digits += isdigit((unsigned char)low[i]) != 0;
+			w = i + 1;
+			continue;
+		}
+		for (w = i; w < len && isalpha((unsigned char)low[w]); w++)
+			;
+		/* The name or its first three or four letters. */
+		for (m = 0; m < UTIL_ARRLEN(months); m++) {
+			if (w - i >= 3 && w - i <= strlen(months[m]) &&
+			    (w - i <= 4 || w - i == strlen(months[m])) &&
+			    strncmp(low + i, months[m], w - i) == 0)
+				break;
+		}
+		if (m < UTIL_ARRLEN(months))
+			month++;
+		else if (!((w - i == 2 && (strncmp(low + i, "at", 2) == 0 ||
+		    strncmp(low + i, "am", 2) == 0 ||
+		    strncmp(low + i, "pm", 2) == 0))))
+			return (0);
+	}
+	return (month == 1 && digits > 0);
+}
+
+/*
+ * Is this block the heading of a closing list of more to read ("Other
+ * posts you may enjoy", "More articles")?
+ */
+int
+clean_related_heading(const char *block, size_t len)
+{
+	static const char *const words[] = {
+		"you may enjoy", "you might enjoy", "you may also like",
+		"you might also like", "you may also enjoy", "related posts",
+		"related articles", "related stories", "related reading",
+		"more articles", "more posts", "more stories", "other posts",
+		"other articles", "read next", "recommended for you",
+		"recommended reading", "you may be interested",
+		"you might be interested", "popular posts", "recent posts",
+		"latest posts", "keep reading",
+	};
+	char	 low[128];
+	size_t	 i;
+
+	if (len == 0 || len > 80 || memchr(block, '\n', len) != NULL ||
+	    block[len - 1] == '.')
+		return (0);
+	clean_line_lower(block, len, low, sizeof low);
+	for (i = 0; i < UTIL_ARRLEN(words); i++) {
+		if (strstr(low, words[i]) != NULL)
 			return (1);
 	}
 	return (0);
@@ -363,7 +508,11 @@ clean_head_furniture(const char *block, size_t len)
 	if (len == 0 || len > 400)
 		return (0);
 	n = clean_line_lower(block, len, low, sizeof low);
-	if (clean_tail_bio(low, n))
+	if (clean_tail_bio(low, n) || clean_date_alone(low, n))
+		return (1);
+	if (n <= 80 && (strstr(low, " min read") != NULL ||
+	    strstr(low, " minute read") != NULL ||
+	    strstr(low, " minutes read") != NULL))
 		return (1);
 	for (i = 0; i < UTIL_ARRLEN(opens); i++) {
 		if (strncmp(low, opens[i], strlen(opens[i])) == 0)

@@ -16,14 +16,87 @@
 /* Articles shorter than this (bytes of text) get a relaxed pass. */
 #define CLEAN_MIN_TEXT	500
 
+/* The first child element of n named name, or NULL. */
+static xmlNode *
+clean_child(xmlNode *n, const char *name)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)n->name, name) == 0)
+			return (n);
+	}
+	return (NULL);
+}
+
+/* Move the children of from to the end of to. */
+static void
+clean_move_children(xmlNode *from, xmlNode *to)
+{
+	xmlNode	*c, *next;
+
+	for (c = from->children; c != NULL; c = next) {
+		next = c->next;
+		xmlUnlinkNode(c);
+		xmlAddChild(to, c);
+	}
+}
+
+/* Move the elements from s on into body, a stray <html>'s content. */
+static void
+clean_join_after(xmlNode *s, xmlNode *body)
+{
+	xmlNode	*next, *inner;
+
+	for (; s != NULL; s = next) {
+		next = s->next;
+		if (s->type != XML_ELEMENT_NODE)
+			continue;
+		xmlUnlinkNode(s);
+		if (strcmp((const char *)s->name, "html") == 0) {
+			if ((inner = clean_child(s, "body")) != NULL) {
+				clean_move_children(inner, s);
+				xmlUnlinkNode(inner);
+				xmlFreeNode(inner);
+			}
+			clean_move_children(s, body);
+			xmlFreeNode(s);
+		} else
+			xmlAddChild(body, s);
+	}
+}
+
+/*
+ * Markup after an early </html> becomes a second <html>, after the
+ * first one or after its body: put it in the body, where a browser
+ * shows it.
+ */
+static void
+clean_join_roots(xmlDoc *doc)
+{
+	xmlNode	*root, *body;
+
+	if ((root = xmlDocGetRootElement(doc)) == NULL)
+		return;
+	if ((body = clean_child(root, "body")) == NULL)
+		body = root;
+	else
+		clean_join_after(body->next, body);
+	clean_join_after(root->next, body);
+}
+
 static xmlDoc *
 clean_parse(const char *html, size_t len, const char *base)
 {
+	xmlDoc	*doc;
+
 	if (html == NULL || len == 0 || len > INT32_MAX)
 		return (NULL);
 	xml_need();
-	return (htmlReadMemory(html, (int)len, base, "UTF-8",
-	    CLEAN_PARSE_OPTIONS));
+	doc = htmlReadMemory(html, (int)len, base, "UTF-8",
+	    CLEAN_PARSE_OPTIONS);
+	if (doc != NULL)
+		clean_join_roots(doc);
+	return (doc);
 }
 
 /*
@@ -205,10 +278,23 @@ clean_blocks_end(const char *text, size_t n)
 static void
 clean_trim_tail(struct clean_article *a)
 {
-	char	*text = a->text, *start;
+	char	*text = a->text, *start, *next;
 	size_t	 end = strlen(text), total = end, blocks = 1, cut = 0;
 	size_t	 len;
 
+	/* A closing "more to read" section in the last quarter: all of it. */
+	for (start = text; start != NULL; start = next) {
+		next = strstr(start, "\n\n");
+		len = next != NULL ? (size_t)(next - start) : strlen(start);
+		if (start > text && (size_t)(start - text) * 4 >= total * 3 &&
+		    clean_related_heading(start, len)) {
+			end = start - text - 2;
+			cut++;
+			break;
+		}
+		if (next != NULL)
+			next += 2;
+	}
 	while (cut < 8 && end > 0) {
 		for (start = text + end; start > text && !(start - text >= 2 &&
 		    start[-1] == '\n' && start[-2] == '\n'); start--)
@@ -227,6 +313,105 @@ clean_trim_tail(struct clean_article *a)
 	    start += 2)
 		blocks++;
 	a->numbered[clean_blocks_end(a->numbered, blocks)] = '\0';
+}
+
+/* Up to max blocks (paragraphs) of text: their starts and lengths. */
+static size_t
+clean_blocks(const char *text, const char **start, size_t *len, size_t max)
+{
+	const char	*p = text, *end;
+	size_t		 n = 0;
+
+	for (;;) {
+		if (n == max)
+			return (0);
+		end = strstr(p, "\n\n");
+		start[n] = p;
+		len[n++] = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (end == NULL)
+			return (n);
+		p = end + 2;
+	}
+}
+
+/*
+ * Is block k wholly one link: its numbered form is its text and one
+ * mark, and the link's words are the block's?
+ */
+static int
+clean_link_block(const struct clean_article *a, const char *text,
+    size_t tlen, const char *num, size_t nlen)
+{
+	size_t	 n = 0, i, llen;
+
+	if (tlen == 0 || tlen > 100 || nlen < tlen + 3 ||
+	    memcmp(text, num, tlen) != 0 || num[tlen] != '[' ||
+	    num[nlen - 1] != ']')
+		return (0);
+	for (i = tlen + 1; i < nlen - 1; i++) {
+		if (num[i] < '0' || num[i] > '9' || n > 100000)
+			return (0);
+		n = n * 10 + (size_t)(num[i] - '0');
+	}
+	if (n == 0 || n > a->nlinks || a->links[n - 1].text == NULL)
+		return (0);
+	llen = strlen(a->links[n - 1].text);
+	return (llen * 10 >= tlen * 8);
+}
+
+/*
+ * A block that is a link alone, the same words three times or more
+ * ("Compare deals at ...", "Buy it at ..."): a recurring advertisement
+ * between the items of a list, every copy cut from both texts.
+ */
+static void
+clean_drop_repeats(struct clean_article *a)
+{
+	const char	*ts[512], *ns[512];
+	size_t		 tl[512], nl[512], nt, nn, i, k, same;
+	unsigned char	 drop[512];
+	struct buf	 t, n;
+	int		 any = 0, first = 1;
+
+	nt = clean_blocks(a->text, ts, tl, UTIL_ARRLEN(ts));
+	nn = clean_blocks(a->numbered, ns, nl, UTIL_ARRLEN(ns));
+	if (nt == 0 || nt != nn)
+		return;
+	memset(drop, 0, sizeof drop);
+	for (i = 0; i < nt; i++) {
+		if (drop[i] || !clean_link_block(a, ts[i], tl[i], ns[i],
+		    nl[i]))
+			continue;
+		for (same = 1, k = i + 1; k < nt; k++)
+			same += tl[k] == tl[i] && memcmp(ts[k], ts[i],
+			    tl[i]) == 0;
+		if (same < 3)
+			continue;
+		for (k = i; k < nt; k++) {
+			if (tl[k] == tl[i] && memcmp(ts[k], ts[i], tl[i]) == 0 &&
+			    clean_link_block(a, ts[k], tl[k], ns[k], nl[k]))
+				drop[k] = any = 1;
+		}
+	}
+	if (!any)
+		return;
+	buf_init(&t, 0);
+	buf_init(&n, 0);
+	for (i = 0; i < nt; i++) {
+		if (drop[i])
+			continue;
+		if (!first) {
+			buf_adds(&t, "\n\n");
+			buf_adds(&n, "\n\n");
+		}
+		first = 0;
+		buf_add(&t, ts[i], tl[i]);
+		buf_add(&n, ns[i], nl[i]);
+	}
+	free(a->text);
+	free(a->numbered);
+	a->text = buf_steal(&t);
+	a->numbered = buf_steal(&n);
 }
 
 /* Blocks opening the article that are notes or bylines, cut. */
@@ -287,6 +472,7 @@ clean_page(const char *html, size_t len, const char *url,
 		out->text = xstrdup("");
 	clean_drop_headline(out);
 	clean_split_marks(out);
+	clean_drop_repeats(out);
 	clean_trim_tail(out);
 	clean_trim_head(out);
 	free(body);

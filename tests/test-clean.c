@@ -53,6 +53,17 @@ static const struct clean_case structure_cases[] = {
 	{ "image alt", "<p><img src=\"a.jpg\" alt=\"The quay at dawn\"> "
 	  "Photo.</p>", "[image: The quay at dawn] Photo." },
 	{ "image no alt", "<p><img src=\"a.jpg\">Caption</p>", "Caption" },
+	{ "image file name", "<p><img src=\"a.jpg\" alt=\"IMG_3886.JPG\"> "
+	  "Photo.</p>", "Photo." },
+	{ "image one word", "<p><img src=\"a.jpg\" alt=\"hero-image\"> "
+	  "Photo.</p>", "Photo." },
+	{ "image and its caption", "<figure><img src=\"a.jpg\" alt=\"The "
+	  "quay at dawn\"><figcaption>The quay at dawn, from the ferry."
+	  "</figcaption></figure>", "The quay at dawn, from the ferry." },
+	{ "image in a link", "<p><a href=\"/sale\"><img src=\"b.png\" "
+	  "alt=\"Spring sale banner\"></a> Text.</p>", "Text." },
+	{ "image linked to itself", "<p><a href=\"/big.jpg\"><img src=\"a.jpg"
+	  "\" alt=\"The quay\"></a></p>", "[image: The quay]" },
 };
 
 static const struct clean_case safety_cases[] = {
@@ -109,6 +120,12 @@ static const struct clean_case furniture_cases[] = {
 	  "A, B, A again, top." },
 	{ "zero width and bidi", "<p>a\xe2\x80\x8b" "b\xe2\x80\xae" "c</p>",
 	  "abc" },
+	{ "photo credit", "<p>Story.</p><p>(Photo credit: Jane Doe / "
+	  "Harbour Press)</p>", "Story." },
+	{ "call to action", "<p>Story.</p><p>Get the week's stories "
+	  "delivered to your inbox.</p>", "Story." },
+	{ "related link", "<p>Story.</p><p>Related: <a href=\"/w\">The "
+	  "wall that held</a></p>", "Story." },
 };
 
 static void
@@ -241,6 +258,58 @@ static const struct clean_page_case page_cases[] = {
 	  "<html><body><article>" PAGE_PROSE "<h3>More from the harbour</h3>"
 	  "<p>Ferry fares for 2026</p></article></body></html>",
 	  "welcomed it.", "Ferry fares" },
+	{ "markup after an early </html>",
+	  "<html><body><h1>Wall</h1></body></html><div>" PAGE_PROSE "</div>",
+	  "Fishermen, who had asked", NULL },
+	{ "streamed part moved into its placeholder",
+	  "<html><body><main><h1>Wall</h1><div><template id=\"P:2\">"
+	  "</template></div><p>Short intro.</p></main><div hidden id=\"S:2\">"
+	  PAGE_PROSE "</div></body></html>", "Fishermen, who had asked", NULL },
+	{ "a closing list of more to read cut",
+	  "<html><body><article>" PAGE_PROSE "<h3>Other posts you may enjoy"
+	  "</h3><ul><li>Ferry fares for 2026, and what they buy</li></ul>"
+	  "</article></body></html>", "welcomed it.", "Ferry fares" },
+	{ "labels above the repeated headline cut",
+	  "<html><head><meta property=\"og:title\" content=\"The wall will "
+	  "be rebuilt\"></head><body><article><p>Harbour Notes</p><h1>The "
+	  "wall will be rebuilt</h1>" PAGE_PROSE "</article></body></html>",
+	  "The harbour board met", "Harbour Notes" },
+	{ "a date alone at the start cut",
+	  "<html><body><article><p>15 Dec, 2025</p>" PAGE_PROSE
+	  "</article></body></html>", "The harbour board met", "Dec, 2025" },
+	{ "footnotes cut",
+	  "<html><body><article>" PAGE_PROSE "<section data-footnotes "
+	  "class=\"footnotes\"><ol><li><p>The wall was last rebuilt in "
+	  "1911. <a href=\"#ref-1\">back</a></p></li></ol></section>"
+	  "</article></body></html>", "welcomed it.", "rebuilt in 1911" },
+	{ "a link dressed as a button cut",
+	  "<html><body><article>" PAGE_PROSE "<p><a class=\"btn btn-lg\" "
+	  "href=\"/shop\">Buy the chart</a></p><p>The chart shows every "
+	  "berth, and the board printed a thousand copies of it.</p>"
+	  "</article></body></html>", "every berth", "Buy the chart" },
+	{ "a button dressed as a link stays",
+	  "<html><body><article>" PAGE_PROSE "<p><a class=\"btn-link\" "
+	  "href=\"/fares\">Ferry fares for 2026</a></p><p>The chart shows "
+	  "every berth, and the board printed a thousand copies of it.</p>"
+	  "</article></body></html>", "Ferry fares for 2026", NULL },
+	{ "the same link between items cut",
+	  "<html><body><article><h2>Ferries</h2>" PAGE_PROSE
+	  "<p><a href=\"https://fares.example/\">Compare fares at "
+	  "fares.example</a></p><h2>Tugs</h2>" PAGE_PROSE
+	  "<p><a href=\"https://fares.example/\">Compare fares at "
+	  "fares.example</a></p><h2>Cranes</h2>" PAGE_PROSE
+	  "<p><a href=\"https://fares.example/\">Compare fares at "
+	  "fares.example</a></p><h2>Wall</h2>" PAGE_PROSE
+	  "</article></body></html>", "Cranes", "Compare fares" },
+	{ "a byline run into the name cut",
+	  "<html><body><article><p>Written by<span>Marta Vidal</span></p>"
+	  PAGE_PROSE "</article></body></html>", "The harbour board met",
+	  "Marta Vidal" },
+	{ "a sales line cut",
+	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
+	  "Talk to our harbour engineering experts</strong></p><p>The chart "
+	  "shows every berth, and the board printed a thousand copies of "
+	  "it.</p></article></body></html>", "every berth", "Talk to our" },
 };
 
 static void
@@ -265,6 +334,35 @@ test_page_cases(void **state)
 		    (c->unwanted != NULL && strstr(a.numbered, c->unwanted)
 		    != NULL))
 			fail_msg("%s: numbered text differs", c->name);
+		clean_article_free(&a);
+	}
+}
+
+/* An <h1> that is the site's logo is not the headline. */
+static void
+test_page_logo(void **state)
+{
+	static const char *const pages[] = {
+		"<html><head><title>The wall will be rebuilt</title></head>"
+		"<body><a href=\"/\"><h1>Harbour Notes</h1></a><article>"
+		PAGE_PROSE
+		"</article></body></html>",
+		"<html><head><title>The wall will be rebuilt | Harbour Notes"
+		"</title></head><body><h1><a href=\"https://harbour.example/\">"
+		"Harbour Notes</a></h1><article>" PAGE_PROSE
+		"</article></body></html>",
+		"<html><head><title>harbour.example The wall will be rebuilt"
+		"</title></head><body><h1 class=\"site-logo\">harbour.example"
+		"</h1><article>" PAGE_PROSE "</article></body></html>",
+	};
+	struct clean_article	 a;
+	size_t			 i;
+
+	for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		clean_page(pages[i], strlen(pages[i]),
+		    "https://harbour.example/a/", NULL, &a);
+		assert_non_null(a.title);
+		assert_string_equal(a.title, "The wall will be rebuilt");
 		clean_article_free(&a);
 	}
 }
@@ -382,6 +480,7 @@ main(void)
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_page_meta),
 		cmocka_unit_test(test_page_cases),
+		cmocka_unit_test(test_page_logo),
 		cmocka_unit_test(test_page_charset),
 		cmocka_unit_test(test_pages),
 		cmocka_unit_test(test_deep_nesting),
