@@ -236,6 +236,28 @@ cli_poll_options(int argc, char **argv, struct poll_options *opts,
 	return (0);
 }
 
+/*
+ * The time limits of the configuration: "set poll-timeout S" bounds the
+ * whole fetch of a feed, "set poll-low-speed-time S" how long its server
+ * may send less than the low-speed limit.  A bad value names its file
+ * and line: -1.
+ */
+static int
+cli_poll_settings(struct cli *cli, struct poll_options *opts)
+{
+	struct conf	*cf;
+	char		*cause = NULL;
+
+	if ((cf = cli_conf(cli)) == NULL)
+		return (-1);
+	if (poll_options_config(cf, opts, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return (-1);
+	}
+	return (0);
+}
+
 int
 cli_poll(struct cli *cli, int argc, char **argv)
 {
@@ -252,7 +274,8 @@ cli_poll(struct cli *cli, int argc, char **argv)
 	buf_init(&cp.failures, 0);
 	if ((cp.store = cli_store(cli)) == NULL)
 		goto out;
-	if (cli_rules_load(cli, cp.store) != 0) {
+	if (cli_rules_load(cli, cp.store) != 0 ||
+	    cli_poll_settings(cli, &opts) != 0) {
 		rc = CLI_USAGE;
 		goto out;
 	}

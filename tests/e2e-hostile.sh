@@ -96,6 +96,36 @@ t_eq "a feed of 200,000 items is stored whole" \
 tx check
 t_status "the archive is whole after the hostile poll" 0
 
+# A server that sends one byte a second: with the low-speed time of the
+# configuration at 2 s that feed fails, saying so, within the limits,
+# while the good feed polled beside it is stored.
+cp "$DATA/bergblick.xml" "$ROOT/beside.xml"
+printf 'set poll-low-speed-time 2\nset poll-timeout 20\n' >"$T_DIR/slow.conf"
+id_of() { printf '%s\n' "$T_OUT" | sed -n 's/^added feed \([0-9]*\).*/\1/p'; }
+add "drip?n=30"
+drip=$(id_of)
+add feed/beside.xml
+beside=$(id_of)
+start=$(date +%s)
+tx -c "$T_DIR/slow.conf" poll "$drip" "$beside"
+took=$(( $(date +%s) - start ))
+t_status "a poll beside a one-byte-a-second server exits 3" 3
+t_match "the slow feed fails with the low-speed limit" "$(failed "$drip")" \
+    'sent less than 10 bytes/s for 2 s'
+t_match "the feed beside the slow one is stored" \
+    "$(tx list feed:beside.xml; echo "$T_OUT")" 'Erster Schnee'
+if [ "$took" -le 10 ]; then
+	t_ok "the slow feed is given up within the limits ($took s)"
+else
+	echo "the poll took $took s" >"$T_DIR/why"
+	t_fail "the slow feed is given up within the limits" "$T_DIR/why"
+fi
+printf 'set poll-timeout soon\n' >"$T_DIR/bad.conf"
+tx -c "$T_DIR/bad.conf" poll "$beside"
+t_status "a bad poll-timeout is a usage error" 1
+t_match "a bad poll-timeout names its line" "$T_ERR" \
+    'bad.conf, line 1: set poll-timeout wants a number of seconds'
+
 # A self-signed certificate: verification fails and says so.
 if command -v openssl >/dev/null 2>&1; then
 	openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \

@@ -16,14 +16,12 @@ if [ "$rc" -ne 0 ]; then
 	t_done
 fi
 t_ok "fuzz targets build"
-seeds=$T_DIR/seeds
-mkdir -p "$seeds"
-cp "$TELEX_SRCDIR"/tests/data/*.xml "$TELEX_SRCDIR"/feeds/demo/*.xml \
-    "$TELEX_SRCDIR"/tests/fuzz/regress/* "$seeds"/
-for t in parse clean opml date query; do
+for t in $(sh "$TELEX_SRCDIR/tests/fuzz/build.sh" --list); do
+	sh "$TELEX_SRCDIR/tests/fuzz/seed.sh" "$TELEX_SRCDIR" "$t" \
+	    "$T_DIR/corpus-$t"
 	if "$out/fuzz-$t" -runs=3000 -max_len=65536 -rss_limit_mb=512 \
 	    -artifact_prefix="$T_DIR/" \
-	    -timeout=10 "$seeds" >"$T_DIR/$t.log" 2>&1; then
+	    -timeout=10 "$T_DIR/corpus-$t" >"$T_DIR/$t.log" 2>&1; then
 		t_ok "fuzz-$t runs its seeds and 3000 mutations"
 	else
 		tail -30 "$T_DIR/$t.log" >"$T_DIR/why"

@@ -99,10 +99,15 @@ ui_poll_start(struct ui *ui, int64_t feed_id)
 		}
 		ui->poll = xcalloc(1, sizeof *ui->poll);
 	}
+	poll_options_default(&opts);
+	if (poll_options_config(ui->conf, &opts, &cause) != 0) {
+		ui_message(ui, 1, "cannot poll: %s", cause);
+		free(cause);
+		return;
+	}
 	up = ui->poll;
 	memset(up, 0, sizeof *up);
 	up->ui = ui;
-	poll_options_default(&opts);
 	up->p = poll_create(&opts, ui_poll_done, up);
 	if (ui_poll_queue(ui, up, feed_id) != 0 || up->total == 0) {
 		poll_free(up->p);

@@ -491,6 +491,7 @@ ui_main(struct store *st, const struct conf *cf, const char *db_path,
 	ui.self = self;
 	ui.timing = getenv("TELEX_UI_TIMING");
 	ui.reader_width = ui_reader_width(cf);
+	ui.conf = cf;
 	setlocale(LC_ALL, "");
 	ui_signals();
 	atexit(ui_exit_restore);

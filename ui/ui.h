@@ -181,6 +181,7 @@ struct ui {
 	size_t		 nkeys[UI_SCREENS];
 	int		 attrs[UI_ELEMENTS];
 	int		 reader_width;
+	const struct conf *conf;
 	char		 status[512];
 	int		 status_error;
 	struct ui_poll	*poll;

@@ -1,9 +1,15 @@
 #!/bin/sh
 # Build telex's libFuzzer targets with clang into OUTDIR:
 #   build.sh SRCDIR OUTDIR [CONFIG_H_DIR]
+#   build.sh --list      (the target names, one line)
 # Each target links the library sources it needs, with AddressSanitizer
 # and UBSan.  Exit 77 (skip) when clang or libFuzzer is missing.
 set -eu
+targets="parse clean opml date url query"
+if [ "${1:-}" = --list ]; then
+	echo "$targets"
+	exit 0
+fi
 src=$1
 out=$2
 confdir=${3:-$src}
@@ -27,7 +33,7 @@ for f in $(cd "$src" && ls src/*.c feeds/*.c | grep -v -e '^src/main\.c$' \
 	"$cc" $cflags -c "$src/$f" -o "$o"
 	objs="$objs $o"
 done
-for t in parse clean opml date query; do
+for t in $targets; do
 	# shellcheck disable=SC2086
 	"$cc" $cflags -fsanitize=fuzzer,address,undefined \
 	    "$src/tests/fuzz/fuzz-$t.c" $objs $libs -o "$out/fuzz-$t"

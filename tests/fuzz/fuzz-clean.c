@@ -1,4 +1,7 @@
-/* libFuzzer target: the cleaner on arbitrary HTML. */
+/*
+ * libFuzzer target: the cleaner on arbitrary HTML, in both modes (a
+ * whole page and a feed item's fragment), and on inline titles.
+ */
 #include "config.h"
 
 #include <stddef.h>
@@ -14,8 +17,13 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char	*s, *text;
+	struct clean_article	 art;
+	char			*s, *text;
 
+	memset(&art, 0, sizeof art);
+	clean_page((const char *)data, size, "https://fuzz.example/a/",
+	    NULL, &art);
+	clean_article_free(&art);
 	text = clean_fragment((const char *)data, size,
 	    "https://fuzz.example/a/");
 	free(text);

@@ -1,13 +1,11 @@
-/* libFuzzer target: dates and URL resolution on arbitrary strings. */
+/* libFuzzer target: the date parser and formatters on arbitrary strings. */
 #include "config.h"
 
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
-#include <string.h>
 
 #include "date.h"
-#include "url.h"
 #include "util.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -15,17 +13,16 @@ int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char	*s, *half, *url;
-	char	 iso[32];
+	char	*s;
+	char	 iso[32], shortdate[32];
 	int64_t	 t;
 
 	s = xstrndup((const char *)data, size);
 	t = date_parse(s);
-	if (t != DATE_NONE)
+	if (t != DATE_NONE) {
 		date_format_iso(t, iso, sizeof iso);
-	half = s + strlen(s) / 2;
-	url = url_resolve(half, s);
-	free(url);
+		date_format_short(t, shortdate, sizeof shortdate);
+	}
 	free(s);
 	return (0);
 }
