@@ -490,6 +490,7 @@ store_query_list(struct store *st, const struct store_filter *f,
 	sqlite3_stmt		*s;
 	int			 rc = -1, step, stop = 0;
 
+	store_sibling_map(st);
 	store_query_init(&c);
 	buf_adds(&c.sql, "SELECT ");
 	buf_adds(&c.sql, store_sibling_item_columns());
@@ -752,6 +753,7 @@ store_search(struct store *st, const struct store_filter *f,
 	char			*rank;
 	int			 rc = -1;
 
+	store_sibling_map(st);
 	store_query_init(&c);
 	rank = store_query_rank_part(f->query, &whole);
 	if (rank != NULL)

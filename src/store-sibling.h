@@ -19,6 +19,8 @@
 #define STORE_SIBLING_QUERY	16	/* store-query.c: 16 to 31 */
 
 sqlite3		*store_sibling_db(struct store *);
+/* Read through a memory map from now on (searches and lists). */
+void		 store_sibling_map(struct store *);
 /* The statement cached in slot (prepared from sql on first use). */
 sqlite3_stmt	*store_sibling_stmt(struct store *, size_t slot,
 		     const char *sql);

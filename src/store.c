@@ -399,6 +399,7 @@ struct store {
 	sqlite3_stmt	*siblings[STORE_SIBLING_STMTS];
 	const struct store_rule *rules;	/* applied to new items */
 	size_t		 nrules;
+	int		 mapped;
 };
 
 /* Put an SQLite result code into words; the caller frees them. */
@@ -904,13 +905,6 @@ store_connect(struct store *st)
 	    store_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    store_exec(st, "PRAGMA synchronous = NORMAL") != 0)
 		return (-1);
-	/*
-	 * Read the archive through a memory map (as far as SQLite allows,
-	 * 2 GB): a search then reads its pages without a system call each.
-	 * SQLite still writes with write(), so nothing changes for safety.
-	 */
-	sqlite3_exec(st->db, "PRAGMA mmap_size = 2147418112", NULL, NULL,
-	    NULL);
 	return (store_migrate(st));
 }
 
@@ -1882,6 +1876,22 @@ store_stats(struct store *st, struct store_stats *stats)
  * statements by slot, errors kept for store_errmsg, write transactions
  * and the index kept in step around a change of an item's text.
  */
+/*
+ * Read the archive through a memory map from now on, as far as SQLite
+ * allows (2 GB): a search then reads its pages without a system call
+ * each.  Only searches and lists ask for it: a poll would count every
+ * page it touched as its own memory, and gain nothing.  SQLite still
+ * writes with write(), so nothing changes for safety.
+ */
+void
+store_sibling_map(struct store *st)
+{
+	if (!st->mapped)
+		sqlite3_exec(st->db, "PRAGMA mmap_size = 2147418112", NULL,
+		    NULL, NULL);
+	st->mapped = 1;
+}
+
 sqlite3 *
 store_sibling_db(struct store *st)
 {
