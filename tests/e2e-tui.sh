@@ -183,6 +183,39 @@ wait_for "n finds a feed with unread items" "telex: Feeds"
 keys Q
 wait_for "Q quits at 120x40" "EXITED 0"
 
+# The reader and a poll from cron or a shell, side by side: one poll at
+# a time, whoever starts second is told; reading goes on meanwhile.  A
+# feed that sends a byte a second keeps a poll busy for 3 s.
+mkdir -p "$XDG_CONFIG_HOME/telex"
+printf 'set poll-low-speed-time 3\n' >"$XDG_CONFIG_HOME/telex/config"
+tx add --no-check "$T_URL/drip?n=30"
+start 120 40
+wait_for "reader open beside a shell poll" "telex: Feeds"
+tx poll "$T_URL/port-news.xml"
+t_status "a shell poll runs while the reader is open" 0
+keys R
+wait_for "the reader's poll is running" "polling [0-9]+/[0-9]+"
+tx poll
+t_status "a shell poll while the reader polls is refused" 2
+t_match "...saying another telex is polling" "$T_ERR" \
+    "another telex \(process [0-9]+\) is polling this archive"
+tx poll --wait "$T_URL/port-news.xml"
+t_status "poll --wait waits for the reader's poll" 0
+wait_for "the reader's poll ends" "polled [0-9]+ feeds"
+tx poll >/dev/null 2>&1 &
+shell_poll=$!
+sleep 1
+keys R
+wait_for "the reader says another poll is running" \
+    "cannot poll: another telex"
+wait "$shell_poll"
+keys j
+wait_for "the reader stays usable" "telex: Feeds"
+keys Q
+wait_for "Q quits after the polls" "EXITED 0"
+rm -f "$XDG_CONFIG_HOME/telex/config"
+tx rm "$T_URL/drip?n=30" >/dev/null
+
 # Config: bind and color lines.
 mkdir -p "$XDG_CONFIG_HOME/telex"
 printf 'bind x toggle-read\ncolor unread yellow default bold\n' \

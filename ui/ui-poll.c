@@ -12,6 +12,7 @@
 #include <curses.h>
 
 #include "ingest.h"
+#include "lock.h"
 #include "poll.h"
 #include "ui.h"
 
@@ -24,6 +25,7 @@ struct ui_poll {
 	size_t		 new_items;
 	int		 store_failed;
 	int		 running;
+	int		 lock;		/* the archive's poll lock, or -1 */
 };
 
 static void
@@ -108,10 +110,18 @@ ui_poll_start(struct ui *ui, int64_t feed_id)
 	up = ui->poll;
 	memset(up, 0, sizeof *up);
 	up->ui = ui;
+	/* One poll at a time: a poll from cron or a shell may be running. */
+	if ((up->lock = lock_poll(ui->db_path, 0, &cause)) == -1) {
+		ui_message(ui, 1, "cannot poll: %s", cause);
+		free(cause);
+		return;
+	}
 	up->p = poll_create(&opts, ui_poll_done, up);
 	if (ui_poll_queue(ui, up, feed_id) != 0 || up->total == 0) {
 		poll_free(up->p);
 		up->p = NULL;
+		lock_release(up->lock);
+		up->lock = -1;
 		if (up->total == 0)
 			ui_message(ui, 0, "nothing to poll (feeds after "
 			    "failures wait out a back-off; r polls one now)");
@@ -135,6 +145,8 @@ ui_poll_finish(struct ui *ui)
 	poll_free(up->p);
 	up->p = NULL;
 	up->running = 0;
+	lock_release(up->lock);
+	up->lock = -1;
 	if (up->store_failed)
 		ui_message(ui, 1, "polled, but the archive could not store "
 		    "everything: %s", store_errmsg(ui->st));
@@ -187,8 +199,10 @@ ui_poll_free(struct ui *ui)
 {
 	if (ui->poll == NULL)
 		return;
-	if (ui->poll->p != NULL)
+	if (ui->poll->p != NULL) {
 		poll_free(ui->poll->p);
+		lock_release(ui->poll->lock);
+	}
 	free(ui->poll);
 	ui->poll = NULL;
 	poll_global_cleanup();
