@@ -205,9 +205,9 @@ store_query_fts(struct buf *b, const struct query *q)
 static void
 store_query_feed(struct store_query_sql *c, const char *text)
 {
-	store_query_param(c, "(coalesce(f.title, '') LIKE ? ESCAPE '\\'",
-	    store_sibling_like(text), 0);
-	store_query_param(c, " OR f.url LIKE ? ESCAPE '\\')",
+	store_query_param(c, "(telex_fold(coalesce(f.title, '')) LIKE ?"
+	    " ESCAPE '\\'", store_sibling_like(text), 0);
+	store_query_param(c, " OR telex_fold(f.url) LIKE ? ESCAPE '\\')",
 	    store_sibling_like(text), 0);
 }
 

@@ -43,7 +43,7 @@ const char	*store_sibling_item_columns(void);
 int		 store_sibling_item_row(struct store *, sqlite3_stmt *,
 		     struct store_item *);
 const struct store_rule *store_sibling_rules(struct store *, size_t *);
-/* "%text%" for LIKE ... ESCAPE '\\', the caller frees it. */
+/* "%text%", folded, for telex_fold(x) LIKE ... ESCAPE '\\'; caller frees. */
 char		*store_sibling_like(const char *);
 
 #endif

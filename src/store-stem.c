@@ -572,6 +572,32 @@ store_stem_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
 	    len > 0 ? (size_t)len : 0));
 }
 
+char *
+store_stem_fold_text(const char *text)
+{
+	utf8proc_uint8_t	*out = NULL;
+
+	if (utf8proc_map((const utf8proc_uint8_t *)text, 0, &out,
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
+	    UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK) < 0 || out == NULL) {
+		free(out);
+		return (xstrdup(text));
+	}
+	return ((char *)out);
+}
+
+/* telex_fold(TEXT): TEXT with case and accents folded, as words are. */
+static void
+store_stem_fold_fn(sqlite3_context *ctx, int nargs, sqlite3_value **args)
+{
+	const char	*text;
+
+	if (nargs != 1 || (text = (const char *)sqlite3_value_text(args[0])) ==
+	    NULL)
+		return;
+	sqlite3_result_text(ctx, store_stem_fold_text(text), -1, free);
+}
+
 /* Register the tokenizer with the FTS5 of one connection. */
 static int
 store_stem_register(sqlite3 *db)
@@ -592,6 +618,10 @@ store_stem_register(sqlite3 *db)
 	if (rc != SQLITE_OK || api == NULL || api->iVersion < 2)
 		return (SQLITE_ERROR);
 	rc = api->xCreateTokenizer(api, "telex", NULL, &tokenizer, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(db, "telex_fold", 1,
+		    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
+		    store_stem_fold_fn, NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		return (rc);
 	return (store_rank_register(db, api));

@@ -20,6 +20,12 @@
  */
 int	 store_stem_setup(void);
 
+/*
+ * text with case and accents folded as the index folds words (caller
+ * frees); SQL has it as telex_fold(text).
+ */
+char	*store_stem_fold_text(const char *);
+
 /* The ranking function of store-rank.c, set up with the tokenizer. */
 int	 store_rank_register(sqlite3 *, fts5_api *);
 

@@ -376,8 +376,8 @@ static const struct {
 	    " WHERE items_fts MATCH :match)" },
 	{ LIST_ID, " AND i.id = :id" },
 	{ LIST_FEED_ID, " AND i.feed_id = :feed_id" },
-	{ LIST_FEED, " AND (f.title LIKE :feed ESCAPE '\\'"
-	    " OR f.url LIKE :feed ESCAPE '\\')" },
+	{ LIST_FEED, " AND (telex_fold(coalesce(f.title, '')) LIKE :feed"
+	    " ESCAPE '\\' OR telex_fold(f.url) LIKE :feed ESCAPE '\\')" },
 	{ LIST_TAG, " AND (i.id IN (SELECT x.item_id FROM item_tags x"
 	    " JOIN tags t ON t.id = x.tag_id WHERE t.name = :tag)"
 	    " OR i.feed_id IN (SELECT y.feed_id FROM feed_tags y"
@@ -1385,20 +1385,26 @@ store_list_prepare(struct store *st, int shape)
 	return (s);
 }
 
-/* "%text%" for LIKE, with \, % and _ escaped by a backslash. */
+/*
+ * "%text%" for LIKE against telex_fold(column): text folded for case
+ * and accents, with \, % and _ escaped by a backslash.
+ */
 char *
 store_sibling_like(const char *text)
 {
 	struct buf	 b;
+	char		*folded, *p;
 
+	folded = store_stem_fold_text(text);
 	buf_init(&b, 0);
 	buf_addc(&b, '%');
-	for (; *text != '\0'; text++) {
-		if (*text == '\\' || *text == '%' || *text == '_')
+	for (p = folded; *p != '\0'; p++) {
+		if (*p == '\\' || *p == '%' || *p == '_')
 			buf_addc(&b, '\\');
-		buf_addc(&b, *text);
+		buf_addc(&b, *p);
 	}
 	buf_addc(&b, '%');
+	free(folded);
 	return (buf_steal(&b));
 }
 

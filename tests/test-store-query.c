@@ -88,6 +88,10 @@ static const struct query_case list_cases[] = {
 	{ "NOT (ferry OR harbour)", "3 4" },
 	{ "feed:gazette", "7 1 2 5" },
 	{ "feed:Rhône", "3 4" },
+	/* Feed names fold case and accents in every script, as words do. */
+	{ "feed:RHÔNE", "3 4" },
+	{ "feed:rhone", "3 4" },
+	{ "feed:FIL", "3 4" },
 	{ "feed:%", "" },
 	{ "tag:local", "7 1 2 5" },
 	{ "tag:LOCAL", "7 1 2 5" },
