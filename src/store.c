@@ -376,8 +376,9 @@ static const struct {
 	    " WHERE items_fts MATCH :match)" },
 	{ LIST_ID, " AND i.id = :id" },
 	{ LIST_FEED_ID, " AND i.feed_id = :feed_id" },
-	{ LIST_FEED, " AND (telex_fold(coalesce(f.title, '')) LIKE :feed"
-	    " ESCAPE '\\' OR telex_fold(f.url) LIKE :feed ESCAPE '\\')" },
+	{ LIST_FEED, " AND i.feed_id IN (SELECT g.id FROM feeds g WHERE"
+	    " telex_fold(coalesce(g.title, '')) LIKE :feed ESCAPE '\\'"
+	    " OR telex_fold(g.url) LIKE :feed ESCAPE '\\')" },
 	{ LIST_TAG, " AND (i.id IN (SELECT x.item_id FROM item_tags x"
 	    " JOIN tags t ON t.id = x.tag_id WHERE t.name = :tag)"
 	    " OR i.feed_id IN (SELECT y.feed_id FROM feed_tags y"
