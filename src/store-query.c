@@ -218,11 +218,13 @@ static void
 store_query_tag(struct store_query_sql *c, const char *tag)
 {
 	store_query_param(c, "i.id IN (SELECT x.item_id FROM item_tags x"
-	    " JOIN tags t ON t.id = x.tag_id WHERE t.name = ?",
+	    " JOIN tags t ON t.id = x.tag_id WHERE t.name = ?"
+	    " COLLATE telex_nocase",
 	    xstrdup(tag), 0);
 	store_query_param(c, " UNION ALL SELECT j.id FROM items j"
 	    " JOIN feed_tags y ON y.feed_id = j.feed_id"
-	    " JOIN tags t ON t.id = y.tag_id WHERE t.name = ?)",
+	    " JOIN tags t ON t.id = y.tag_id WHERE t.name = ?"
+	    " COLLATE telex_nocase)",
 	    xstrdup(tag), 0);
 }
 
@@ -474,7 +476,7 @@ store_query_driver(struct store *st, const struct query *q)
 	}
 	if (tag == NULL || (s = store_sibling_stmt(st, SLOT_FEED_TAGGED,
 	    "SELECT 1 FROM feed_tags y JOIN tags t ON t.id = y.tag_id"
-	    " WHERE t.name = ?1 LIMIT 1")) == NULL)
+	    " WHERE t.name = ?1 COLLATE telex_nocase LIMIT 1")) == NULL)
 		return (NULL);
 	sqlite3_bind_text(s, 1, tag->text, -1, SQLITE_STATIC);
 	step = sqlite3_step(s);
@@ -500,8 +502,8 @@ store_query_list(struct store *st, const struct store_filter *f,
 		buf_adds(&c.sql, " FROM item_tags x CROSS JOIN items i"
 		    " ON i.id = x.item_id JOIN feeds f ON f.id = i.feed_id");
 		store_query_filter(&c, f, SKIP_NONE);
-		store_query_param(&c, " AND x.tag_id ="
-		    " (SELECT id FROM tags WHERE name = ?)",
+		store_query_param(&c, " AND x.tag_id = (SELECT id FROM tags"
+		    " WHERE name = ? COLLATE telex_nocase ORDER BY id LIMIT 1)",
 		    xstrdup(c.driver->text), 0);
 		buf_adds(&c.sql, f->oldest_first ?
 		    " ORDER BY x.date, x.item_id" :
@@ -795,18 +797,20 @@ store_query_tag_one(struct store *st, const struct store_filter *f,
 	struct store_query_sql	 c;
 	int			 rc;
 
-	if (add && store_query_run_text(st, SLOT_TAG_NEW, "INSERT OR IGNORE"
-	    " INTO tags (name) VALUES (?1)", tag) != 0)
+	if (add && store_query_run_text(st, SLOT_TAG_NEW, "INSERT INTO tags"
+	    " (name) SELECT ?1 WHERE NOT EXISTS (SELECT 1 FROM tags WHERE"
+	    " name = ?1 COLLATE telex_nocase)", tag) != 0)
 		return (-1);
 	store_query_init_after(&c, after_id);
 	if (add)
 		store_query_param(&c, "INSERT OR IGNORE INTO item_tags"
 		    " (tag_id, item_id, date) SELECT (SELECT id FROM tags"
-		    " WHERE name = ?), i.id, i.date", xstrdup(tag), 0);
+		    " WHERE name = ? COLLATE telex_nocase ORDER BY id LIMIT 1),"
+		    " i.id, i.date", xstrdup(tag), 0);
 	else
-		store_query_param(&c, "DELETE FROM item_tags WHERE tag_id ="
-		    " (SELECT id FROM tags WHERE name = ?) AND item_id IN"
-		    " (SELECT i.id", xstrdup(tag), 0);
+		store_query_param(&c, "DELETE FROM item_tags WHERE tag_id IN"
+		    " (SELECT id FROM tags WHERE name = ? COLLATE telex_nocase)"
+		    " AND item_id IN (SELECT i.id", xstrdup(tag), 0);
 	buf_adds(&c.sql, STORE_QUERY_FROM);
 	store_query_filter(&c, f, SKIP_NONE);
 	if (!add)
@@ -815,7 +819,8 @@ store_query_tag_one(struct store *st, const struct store_filter *f,
 	store_query_clear(&c);
 	if (rc == 0 && !add)
 		rc = store_query_run_text(st, SLOT_TAG_ORPHAN, "DELETE FROM tags"
-		    " WHERE name = ?1 AND NOT EXISTS (SELECT 1 FROM item_tags"
+		    " WHERE name = ?1 COLLATE telex_nocase AND NOT EXISTS"
+		    " (SELECT 1 FROM item_tags"
 		    " WHERE tag_id = tags.id) AND NOT EXISTS (SELECT 1 FROM"
 		    " feed_tags WHERE tag_id = tags.id)", tag);
 	return (rc);

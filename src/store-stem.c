@@ -598,6 +598,46 @@ store_stem_fold_fn(sqlite3_context *ctx, int nargs, sqlite3_value **args)
 	sqlite3_result_text(ctx, store_stem_fold_text(text), -1, free);
 }
 
+/* Fold case alone (tags keep their accents); caller frees, NULL if bad. */
+static char *
+store_stem_casefold(const void *text, int len)
+{
+	utf8proc_uint8_t	*out = NULL;
+
+	if (utf8proc_map(text, len, &out, UTF8PROC_STABLE |
+	    UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD) < 0) {
+		free(out);
+		return (NULL);
+	}
+	return ((char *)out);
+}
+
+/*
+ * The "telex_nocase" collation: case folded in every script, as tag
+ * names compare ("Économie" is "économie"); SQLite's NOCASE folds ASCII
+ * only.  Text that is not UTF-8 compares byte by byte.
+ */
+static int
+store_stem_nocase(void *unused, int alen, const void *a, int blen,
+    const void *b)
+{
+	char	*fa, *fb;
+	int	 rc;
+
+	fa = store_stem_casefold(a, alen);
+	fb = store_stem_casefold(b, blen);
+	if (fa != NULL && fb != NULL)
+		rc = strcmp(fa, fb);
+	else {
+		rc = memcmp(a, b, (size_t)(alen < blen ? alen : blen));
+		if (rc == 0)
+			rc = alen - blen;
+	}
+	free(fa);
+	free(fb);
+	return (rc);
+}
+
 /* Register the tokenizer with the FTS5 of one connection. */
 static int
 store_stem_register(sqlite3 *db)
@@ -622,6 +662,9 @@ store_stem_register(sqlite3 *db)
 		rc = sqlite3_create_function_v2(db, "telex_fold", 1,
 		    SQLITE_UTF8 | SQLITE_DETERMINISTIC, NULL,
 		    store_stem_fold_fn, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_collation_v2(db, "telex_nocase",
+		    SQLITE_UTF8, NULL, store_stem_nocase, NULL);
 	if (rc != SQLITE_OK)
 		return (rc);
 	return (store_rank_register(db, api));

@@ -334,9 +334,11 @@ static const char *store_sql_text[SQL_COUNT] = {
 	    " site_url = coalesce(?10, site_url) WHERE id = ?1",
 	[SQL_FEED_MOVE] = "UPDATE feeds SET url = ?2 WHERE id = ?1"
 	    " AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?2)",
-	[SQL_TAG_INSERT] = "INSERT OR IGNORE INTO tags (name) VALUES (?1)",
+	[SQL_TAG_INSERT] = "INSERT INTO tags (name) SELECT ?1 WHERE NOT EXISTS"
+	    " (SELECT 1 FROM tags WHERE name = ?1 COLLATE telex_nocase)",
 	[SQL_FEED_TAG_INSERT] = "INSERT OR IGNORE INTO feed_tags"
-	    " (tag_id, feed_id) SELECT id, ?2 FROM tags WHERE name = ?1",
+	    " (tag_id, feed_id) SELECT id, ?2 FROM tags"
+	    " WHERE name = ?1 COLLATE telex_nocase ORDER BY id LIMIT 1",
 	[SQL_STATS] = "SELECT"
 	    " (SELECT count(*) FROM feeds WHERE removed = 0),"
 	    " (SELECT count(*) FROM items),"
@@ -380,9 +382,11 @@ static const struct {
 	    " telex_fold(coalesce(g.title, '')) LIKE :feed ESCAPE '\\'"
 	    " OR telex_fold(g.url) LIKE :feed ESCAPE '\\')" },
 	{ LIST_TAG, " AND (i.id IN (SELECT x.item_id FROM item_tags x"
-	    " JOIN tags t ON t.id = x.tag_id WHERE t.name = :tag)"
+	    " JOIN tags t ON t.id = x.tag_id"
+	    " WHERE t.name = :tag COLLATE telex_nocase)"
 	    " OR i.feed_id IN (SELECT y.feed_id FROM feed_tags y"
-	    " JOIN tags t ON t.id = y.tag_id WHERE t.name = :tag))" },
+	    " JOIN tags t ON t.id = y.tag_id"
+	    " WHERE t.name = :tag COLLATE telex_nocase))" },
 	{ LIST_UNREAD, " AND i.read = 0" },
 	{ LIST_READ, " AND i.read = 1" },
 	{ LIST_STARRED, " AND i.starred = 1" },

@@ -441,6 +441,25 @@ test_tags(void **state)
 	assert_int_equal(tag_count(fx, "local", NULL), 4);
 	tag(fx, "tag:boats", NULL, "boats", 3);
 	assert_int_equal(tag_count(fx, "boats", NULL), -1);
+
+	/* Case folds in every script; accents stay. */
+	tag(fx, "id:3", "Économie", NULL, 1);
+	tag(fx, "id:4", "ÉCONOMIE", NULL, 1);
+	tag(fx, "id:5", "Экономика", NULL, 1);
+	assert_int_equal(tag_count(fx, "Économie", &spelling), 2);
+	assert_string_equal(spelling, "Économie");
+	free(spelling);
+	got = list_ids(fx, "tag:économie");
+	assert_string_equal(got, "3 4");
+	free(got);
+	got = list_ids(fx, "tag:economie");
+	assert_string_equal(got, "");
+	free(got);
+	got = list_ids(fx, "tag:ЭКОНОМИКА");
+	assert_string_equal(got, "5");
+	free(got);
+	tag(fx, "tag:économie", NULL, "éCONOMIE", 2);
+	assert_int_equal(tag_count(fx, "économie", NULL), -1);
 }
 
 /* A tag listed by its index stays in date order as dates change. */
