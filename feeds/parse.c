@@ -488,33 +488,6 @@ parse_strip_tags(const char *s, struct buf *b)
 	}
 }
 
-static void
-parse_put_cp(struct buf *b, uint32_t c)
-{
-	char	 s[4];
-
-	if (c == 0 || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		c = 0xfffd;
-	if (c < 0x80)
-		buf_addc(b, (char)c);
-	else if (c < 0x800) {
-		s[0] = (char)(0xc0 | (c >> 6));
-		s[1] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, s, 2);
-	} else if (c < 0x10000) {
-		s[0] = (char)(0xe0 | (c >> 12));
-		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, s, 3);
-	} else {
-		s[0] = (char)(0xf0 | (c >> 18));
-		s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, s, 4);
-	}
-}
-
 /* Decode the references the prepass leaves: the XML five and &#N;. */
 static void
 parse_decode_refs(const char *s, struct buf *b)
@@ -538,7 +511,7 @@ parse_decode_refs(const char *s, struct buf *b)
 		if (s[1] == '#' && isdigit((unsigned char)s[2])) {
 			v = strtol(s + 2, &end, 10);
 			if (*end == ';') {
-				parse_put_cp(b, (uint32_t)v);
+				buf_add_cp(b, v == 0 ? 0xfffd : (uint32_t)v);
 				s = end + 1;
 				continue;
 			}

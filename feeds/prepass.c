@@ -155,36 +155,6 @@ prepass_add(struct prepass_state *st, const void *p, size_t n)
 	return (st->full ? -1 : 0);
 }
 
-/* Append code point c as UTF-8. */
-static void
-prepass_add_cp(struct buf *b, uint32_t c, int *full)
-{
-	char	 s[4];
-	size_t	 n;
-
-	if (c < 0x80) {
-		s[0] = (char)c;
-		n = 1;
-	} else if (c < 0x800) {
-		s[0] = (char)(0xc0 | (c >> 6));
-		s[1] = (char)(0x80 | (c & 0x3f));
-		n = 2;
-	} else if (c < 0x10000) {
-		s[0] = (char)(0xe0 | (c >> 12));
-		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (c & 0x3f));
-		n = 3;
-	} else {
-		s[0] = (char)(0xf0 | (c >> 18));
-		s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (c & 0x3f));
-		n = 4;
-	}
-	if (buf_add(b, s, n) != 0)
-		*full = 1;
-}
-
 static uint32_t
 prepass_cp1252_char(unsigned char c)
 {
@@ -394,7 +364,8 @@ prepass_decode_utf8(const unsigned char *p, size_t len, struct buf *b,
 		if (run > i && buf_add(b, p + i, run - i) != 0)
 			*full = 1;
 		if (run < len) {
-			prepass_add_cp(b, prepass_cp1252_char(p[run]), full);
+			if (buf_add_cp(b, prepass_cp1252_char(p[run])) != 0)
+				*full = 1;
 			*repaired = 1;
 			run++;
 		}
@@ -412,8 +383,8 @@ prepass_decode_cp1252(const unsigned char *p, size_t len, struct buf *b,
 		if (p[i] < 0x80) {
 			if (buf_addc(b, (char)p[i]) != 0)
 				*full = 1;
-		} else
-			prepass_add_cp(b, prepass_cp1252_char(p[i]), full);
+		} else if (buf_add_cp(b, prepass_cp1252_char(p[i])) != 0)
+			*full = 1;
 	}
 }
 
@@ -436,7 +407,8 @@ prepass_decode_iconv(const char *p, size_t len, const char *charset,
 		if (r != (size_t)-1 || errno == E2BIG)
 			continue;
 		*repaired = 1;
-		prepass_add_cp(b, 0xfffd, full);
+		if (buf_add_cp(b, 0xfffd) != 0)
+			*full = 1;
 		if (errno != EILSEQ)
 			break;
 		in++;
@@ -574,8 +546,8 @@ prepass_copy(struct prepass_state *st, const char *p, const char *q)
 			break;
 		if (*s == 0xc2) {
 			/* C1 controls are windows-1252 decoded as Latin-1. */
-			prepass_add_cp(st->out, prepass_cp1252_char(s[1]),
-			    &st->full);
+			if (buf_add_cp(st->out, prepass_cp1252_char(s[1])) != 0)
+				st->full = 1;
 			s += 2;
 			continue;
 		}

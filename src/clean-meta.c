@@ -235,32 +235,6 @@ clean_meta_element(struct clean_meta_found *m, xmlNode *n)
 	}
 }
 
-/* Append the UTF-8 of code point c. */
-static void
-clean_json_utf8(struct buf *b, unsigned long c)
-{
-	char	 u[4];
-
-	if (c < 0x80)
-		buf_addc(b, (char)c);
-	else if (c < 0x800) {
-		u[0] = (char)(0xc0 | (c >> 6));
-		u[1] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, u, 2);
-	} else if (c < 0x10000) {
-		u[0] = (char)(0xe0 | (c >> 12));
-		u[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, u, 3);
-	} else {
-		u[0] = (char)(0xf0 | (c >> 18));
-		u[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		u[3] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, u, 4);
-	}
-}
-
 /* Decode the JSON string starting after its opening quote at p. */
 static char *
 clean_json_string(const char *p)
@@ -301,7 +275,7 @@ clean_json_string(const char *p)
 			}
 			if (c >= 0xd800 && c < 0xe000)
 				c = 0xfffd;
-			clean_json_utf8(&b, c);
+			buf_add_cp(&b, (uint32_t)c);
 			break;
 		case '\0':
 			goto out;

@@ -163,6 +163,35 @@ buf_add(struct buf *b, const void *p, size_t n)
 }
 
 int
+buf_add_cp(struct buf *b, uint32_t c)
+{
+	char	 s[4];
+
+	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		c = 0xfffd;
+	if (c < 0x80) {
+		s[0] = (char)c;
+		return (buf_add(b, s, 1));
+	}
+	if (c < 0x800) {
+		s[0] = (char)(0xc0 | (c >> 6));
+		s[1] = (char)(0x80 | (c & 0x3f));
+		return (buf_add(b, s, 2));
+	}
+	if (c < 0x10000) {
+		s[0] = (char)(0xe0 | (c >> 12));
+		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
+		s[2] = (char)(0x80 | (c & 0x3f));
+		return (buf_add(b, s, 3));
+	}
+	s[0] = (char)(0xf0 | (c >> 18));
+	s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
+	s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
+	s[3] = (char)(0x80 | (c & 0x3f));
+	return (buf_add(b, s, 4));
+}
+
+int
 buf_adds(struct buf *b, const char *s)
 {
 	return (buf_add(b, s, strlen(s)));

@@ -35,6 +35,8 @@ void	 buf_init(struct buf *, size_t limit);
 void	 buf_free(struct buf *);
 void	 buf_reset(struct buf *);
 int	 buf_add(struct buf *, const void *, size_t);
+/* Code point c as UTF-8 (a surrogate or past U+10FFFF as U+FFFD). */
+int	 buf_add_cp(struct buf *, uint32_t);
 int	 buf_adds(struct buf *, const char *);
 int	 buf_printf(struct buf *, const char *, ...)
 	     __attribute__((format(printf, 2, 3)));

@@ -76,31 +76,6 @@ json_space(const char **p)
 		(*p)++;
 }
 
-static void
-json_put_cp(struct buf *b, uint32_t c)
-{
-	char	 s[4];
-
-	if (c < 0x80)
-		buf_addc(b, (char)c);
-	else if (c < 0x800) {
-		s[0] = (char)(0xc0 | (c >> 6));
-		s[1] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, s, 2);
-	} else if (c < 0x10000) {
-		s[0] = (char)(0xe0 | (c >> 12));
-		s[1] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[2] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, s, 3);
-	} else {
-		s[0] = (char)(0xf0 | (c >> 18));
-		s[1] = (char)(0x80 | ((c >> 12) & 0x3f));
-		s[2] = (char)(0x80 | ((c >> 6) & 0x3f));
-		s[3] = (char)(0x80 | (c & 0x3f));
-		buf_add(b, s, 4);
-	}
-}
-
 static uint32_t
 json_hex4(const char *p)
 {
@@ -148,7 +123,7 @@ json_string(const char **p)
 				    (lo - 0xdc00);
 				s += 6;
 			}
-			json_put_cp(&b, c);
+			buf_add_cp(&b, c);
 			break;
 		default:
 			buf_addc(&b, *s);
@@ -395,7 +370,7 @@ text_decode(const char *s, struct buf *b)
 		if (s[0] == '&' && s[1] == '#' && isdigit((unsigned char)s[2])) {
 			v = strtol(s + 2, &end, 10);
 			if (*end == ';') {
-				json_put_cp(b, (uint32_t)v);
+				buf_add_cp(b, (uint32_t)v);
 				s = end + 1;
 				continue;
 			}

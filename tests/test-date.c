@@ -306,26 +306,6 @@ json_hex4(struct json_in *j, unsigned int *cp)
 	return (0);
 }
 
-static void
-json_utf8(struct buf *b, unsigned int cp)
-{
-	if (cp < 0x80)
-		buf_addc(b, (char)cp);
-	else if (cp < 0x800) {
-		buf_addc(b, (char)(0xc0 | (cp >> 6)));
-		buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else if (cp < 0x10000) {
-		buf_addc(b, (char)(0xe0 | (cp >> 12)));
-		buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	} else {
-		buf_addc(b, (char)(0xf0 | (cp >> 18)));
-		buf_addc(b, (char)(0x80 | ((cp >> 12) & 0x3f)));
-		buf_addc(b, (char)(0x80 | ((cp >> 6) & 0x3f)));
-		buf_addc(b, (char)(0x80 | (cp & 0x3f)));
-	}
-}
-
 static int
 json_escape(struct json_in *j, struct buf *b)
 {
@@ -349,7 +329,7 @@ json_escape(struct json_in *j, struct buf *b)
 			return (-1);
 		cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
 	}
-	json_utf8(b, cp);
+	buf_add_cp(b, cp);
 	return (0);
 }
 

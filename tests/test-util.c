@@ -63,6 +63,34 @@ static const struct {
 	{ "\xe9t\xe9", 0 },		/* latin-1 */
 };
 
+/* Code points as UTF-8; what is not a character becomes U+FFFD. */
+static void
+test_buf_add_cp(void **state)
+{
+	static const struct {
+		uint32_t	 cp;
+		const char	*utf8;
+	} cases[] = {
+		{ 0x41, "A" }, { 0xe9, "\xc3\xa9" }, { 0x416, "\xd0\x96" },
+		{ 0x20ac, "\xe2\x82\xac" }, { 0x1f600, "\xf0\x9f\x98\x80" },
+		{ 0x10ffff, "\xf4\x8f\xbf\xbf" },
+		{ 0xd800, "\xef\xbf\xbd" }, { 0xdfff, "\xef\xbf\xbd" },
+		{ 0x110000, "\xef\xbf\xbd" },
+	};
+	struct buf	 b;
+	size_t		 i;
+
+	for (i = 0; i < UTIL_ARRLEN(cases); i++) {
+		buf_init(&b, 0);
+		assert_int_equal(buf_add_cp(&b, cases[i].cp), 0);
+		assert_string_equal(b.data, cases[i].utf8);
+		buf_free(&b);
+	}
+	buf_init(&b, 2);
+	assert_int_equal(buf_add_cp(&b, 0x20ac), -1);
+	buf_free(&b);
+}
+
 static void
 test_utf8_valid(void **state)
 {
@@ -131,6 +159,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf_limit),
 		cmocka_unit_test(test_buf_grow),
+		cmocka_unit_test(test_buf_add_cp),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_utf8_sanitize),
 		cmocka_unit_test(test_display_safe),
