@@ -25,6 +25,7 @@
 
 #include <cmocka.h>
 
+#include "fixture.h"
 #include "poll.h"
 #include "util.h"
 
@@ -262,8 +263,7 @@ server_start(void **state)
 	int	 in[2], out[2];
 
 	(void)state;
-	strcpy(srv.dir, "/tmp/telex-poll.XXXXXX");
-	if (mkdtemp(srv.dir) == NULL)
+	if (fixture_dir(srv.dir, sizeof srv.dir, "poll") != 0)
 		return (-1);
 	srv.www = xasprintf("%s/www", srv.dir);
 	srv.log = xasprintf("%s/httpd.log", srv.dir);
@@ -296,8 +296,6 @@ server_start(void **state)
 static int
 server_stop(void **state)
 {
-	char	*cmd;
-
 	(void)state;
 	poll_global_cleanup();
 	if (srv.stdin_fd != -1)
@@ -306,12 +304,8 @@ server_stop(void **state)
 		kill(srv.pid, SIGTERM);
 		waitpid(srv.pid, NULL, 0);
 	}
-	if (srv.dir[0] != '\0') {
-		cmd = xasprintf("rm -rf '%s'", srv.dir);
-		if (system(cmd) != 0)
-			fprintf(stderr, "# cannot remove %s\n", srv.dir);
-		free(cmd);
-	}
+	if (srv.dir[0] != '\0')
+		fixture_remove(srv.dir);
 	free(srv.www);
 	free(srv.log);
 	return (0);

@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "date.h"
+#include "fixture.h"
 #include "store.h"
 #include "util.h"
 
@@ -158,34 +159,6 @@ struct fixture {
 };
 
 static void
-remove_tree(const char *path)
-{
-	struct dirent	*de;
-	struct stat	 sb;
-	DIR		*d;
-	char		*child;
-
-	if (lstat(path, &sb) != 0)
-		return;
-	if (!S_ISDIR(sb.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			child = xasprintf("%s/%s", path, de->d_name);
-			remove_tree(child);
-			free(child);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
-
-static void
 article_store(struct store *st, int64_t feed, const struct article *a,
     int64_t published, enum store_upsert expected)
 {
@@ -206,20 +179,15 @@ static int
 setup(void **state)
 {
 	struct fixture	*fx;
-	char		*cause = NULL;
 	int64_t		 feed;
 	size_t		 i;
 
 	fx = xcalloc(1, sizeof *fx);
-	strcpy(fx->dir, "/tmp/telex-stem-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
+	if (fixture_dir(fx->dir, sizeof fx->dir, "stem") != 0)
 		return (-1);
 	fx->path = xasprintf("%s/archive.db", fx->dir);
-	if (store_open(fx->path, &fx->st, &cause) != 0) {
-		fprintf(stderr, "# %s\n", cause);
-		free(cause);
+	if ((fx->st = fixture_store(fx->path)) == NULL)
 		return (-1);
-	}
 	if (store_feed_add(fx->st, "https://example.org/feed", "Wire",
 	    &feed) < 0)
 		return (-1);
@@ -236,7 +204,7 @@ teardown(void **state)
 	struct fixture	*fx = *state;
 
 	store_close(fx->st);
-	remove_tree(fx->dir);
+	fixture_remove(fx->dir);
 	free(fx->path);
 	free(fx);
 	return (0);

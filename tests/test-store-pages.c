@@ -18,6 +18,7 @@
 #include <sqlite3.h>
 
 #include "date.h"
+#include "fixture.h"
 #include "store.h"
 #include "store-sibling.h"
 #include "util.h"
@@ -48,18 +49,13 @@ setup(void **state)
 	struct fixture	*fx;
 	struct feed_item item;
 	enum store_upsert outcome;
-	char		*cause = NULL;
 
 	fx = xcalloc(1, sizeof *fx);
-	strcpy(fx->dir, "/tmp/telex-pages-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
+	if (fixture_dir(fx->dir, sizeof fx->dir, "pages") != 0)
 		return (-1);
 	fx->path = xasprintf("%s/archive.db", fx->dir);
-	if (store_open(fx->path, &fx->st, &cause) != 0) {
-		fprintf(stderr, "# %s\n", cause);
-		free(cause);
+	if ((fx->st = fixture_store(fx->path)) == NULL)
 		return (-1);
-	}
 	if (store_feed_add(fx->st, "http://example.org/feed", "Harbour",
 	    &fx->feed) != 0)
 		return (-1);
@@ -81,17 +77,9 @@ static int
 teardown(void **state)
 {
 	struct fixture	*fx = *state;
-	char		*p;
 
 	store_close(fx->st);
-	unlink(fx->path);
-	p = xasprintf("%s-wal", fx->path);
-	unlink(p);
-	free(p);
-	p = xasprintf("%s-shm", fx->path);
-	unlink(p);
-	free(p);
-	rmdir(fx->dir);
+	fixture_remove(fx->dir);
 	free(fx->path);
 	free(fx);
 	return (0);

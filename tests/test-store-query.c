@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "date.h"
+#include "fixture.h"
 #include "query.h"
 #include "store.h"
 #include "util.h"
@@ -181,17 +182,13 @@ static int
 setup(void **state)
 {
 	struct fixture	*fx;
-	char		*cause = NULL;
 
 	fx = xcalloc(1, sizeof *fx);
-	strcpy(fx->dir, "/tmp/telex-store-query-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
+	if (fixture_dir(fx->dir, sizeof fx->dir, "store-query") != 0)
 		return (-1);
 	fx->path = xasprintf("%s/archive.db", fx->dir);
-	if (store_open(fx->path, &fx->st, &cause) != 0) {
-		fprintf(stderr, "# %s\n", cause);
+	if ((fx->st = fixture_store(fx->path)) == NULL)
 		return (-1);
-	}
 	if (store_feed_add(fx->st, "https://gazette.example/feed",
 	    "The Harbour Gazette", &fx->feeds[0]) != 0 ||
 	    store_feed_add(fx->st, "https://fil.example/rss", "Le Fil du Rhône",
@@ -210,13 +207,9 @@ static int
 teardown(void **state)
 {
 	struct fixture	*fx = *state;
-	char		*p;
 
 	store_close(fx->st);
-	p = xasprintf("rm -rf '%s'", fx->dir);
-	if (system(p) != 0)
-		fprintf(stderr, "# cannot remove %s\n", fx->dir);
-	free(p);
+	fixture_remove(fx->dir);
 	free(fx->path);
 	free(fx);
 	return (0);

@@ -22,6 +22,7 @@
 #include <sqlite3.h>
 
 #include "date.h"
+#include "fixture.h"
 #include "store.h"
 #include "util.h"
 
@@ -34,35 +35,6 @@ struct fixture {
 	int64_t		 items[5];
 };
 
-/* Remove a folder and everything under it. */
-static void
-remove_tree(const char *path)
-{
-	struct dirent	*de;
-	struct stat	 sb;
-	DIR		*d;
-	char		*child;
-
-	if (lstat(path, &sb) != 0)
-		return;
-	if (!S_ISDIR(sb.st_mode)) {
-		unlink(path);
-		return;
-	}
-	if ((d = opendir(path)) != NULL) {
-		while ((de = readdir(d)) != NULL) {
-			if (strcmp(de->d_name, ".") == 0 ||
-			    strcmp(de->d_name, "..") == 0)
-				continue;
-			child = xasprintf("%s/%s", path, de->d_name);
-			remove_tree(child);
-			free(child);
-		}
-		closedir(d);
-	}
-	rmdir(path);
-}
-
 static int
 setup_empty(void **state)
 {
@@ -70,8 +42,7 @@ setup_empty(void **state)
 
 	fx = xcalloc(1, sizeof *fx);
 	fx->param = *state;
-	strcpy(fx->dir, "/tmp/telex-store-XXXXXX");
-	if (mkdtemp(fx->dir) == NULL)
+	if (fixture_dir(fx->dir, sizeof fx->dir, "store") != 0)
 		return (-1);
 	fx->path = xasprintf("%s/sub/archive.db", fx->dir);
 	*state = fx;
@@ -82,17 +53,11 @@ static int
 setup_open(void **state)
 {
 	struct fixture	*fx;
-	char		*cause = NULL;
 
 	if (setup_empty(state) != 0)
 		return (-1);
 	fx = *state;
-	if (store_open(fx->path, &fx->st, &cause) != 0) {
-		fprintf(stderr, "# %s\n", cause);
-		free(cause);
-		return (-1);
-	}
-	return (0);
+	return ((fx->st = fixture_store(fx->path)) == NULL ? -1 : 0);
 }
 
 static int
@@ -101,7 +66,7 @@ teardown(void **state)
 	struct fixture	*fx = *state;
 
 	store_close(fx->st);
-	remove_tree(fx->dir);
+	fixture_remove(fx->dir);
 	free(fx->path);
 	free(fx);
 	return (0);
