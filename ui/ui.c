@@ -457,15 +457,15 @@ ui_free(struct ui *ui)
 static int
 ui_reader_width(const struct conf *cf)
 {
-	const struct conf_line	*l;
-	size_t			 i = 0;
-	int			 w = 80;
+	char	*cause = NULL;
+	long	 w = 80;
 
-	while (cf != NULL && (l = conf_next(cf, "set", &i)) != NULL) {
-		if (l->argc == 3 && strcmp(l->argv[1], "reader-width") == 0)
-			w = atoi(l->argv[2]);
+	if (conf_number(cf, "reader-width", "columns", 20, 1000, &w,
+	    &cause) != 0) {
+		free(cause);
+		w = 80;
 	}
-	return (w >= 20 && w <= 1000 ? w : 80);
+	return ((int)w);
 }
 
 /*
