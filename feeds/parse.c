@@ -1786,3 +1786,56 @@ out:
 	parse_ctx_free(&ctx);
 	return (rc);
 }
+
+static char *
+parse_dup(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+void
+feed_item_copy(struct feed_item *dst, const struct feed_item *src)
+{
+	size_t	 i;
+
+	*dst = *src;
+	dst->guid = xstrdup(src->guid);
+	dst->url = parse_dup(src->url);
+	dst->title = parse_dup(src->title);
+	dst->author = parse_dup(src->author);
+	dst->html = parse_dup(src->html);
+	dst->base = parse_dup(src->base);
+	dst->categories = xcalloc(src->ncategories + 1,
+	    sizeof *dst->categories);
+	for (i = 0; i < src->ncategories; i++)
+		dst->categories[i] = xstrdup(src->categories[i]);
+	dst->enclosures = xcalloc(src->nenclosures + 1,
+	    sizeof *dst->enclosures);
+	for (i = 0; i < src->nenclosures; i++) {
+		dst->enclosures[i] = src->enclosures[i];
+		dst->enclosures[i].url = xstrdup(src->enclosures[i].url);
+		dst->enclosures[i].type = parse_dup(src->enclosures[i].type);
+	}
+}
+
+void
+feed_item_clear(struct feed_item *it)
+{
+	size_t	 i;
+
+	free(it->guid);
+	free(it->url);
+	free(it->title);
+	free(it->author);
+	free(it->html);
+	free(it->base);
+	for (i = 0; i < it->ncategories; i++)
+		free(it->categories[i]);
+	free(it->categories);
+	for (i = 0; i < it->nenclosures; i++) {
+		free(it->enclosures[i].url);
+		free(it->enclosures[i].type);
+	}
+	free(it->enclosures);
+	memset(it, 0, sizeof *it);
+}

@@ -52,6 +52,13 @@ struct feed_info {
 	int			 repaired;	/* 1: bad bytes or entities fixed */
 };
 
+/*
+ * Copy an item the callback was given, every string its own (free with
+ * feed_item_clear, which also zeroes it).
+ */
+void	 feed_item_copy(struct feed_item *dst, const struct feed_item *);
+void	 feed_item_clear(struct feed_item *);
+
 /* Called once per item; return non-zero to stop parsing. */
 typedef int (*feed_item_cb)(const struct feed_item *, void *arg);
 

@@ -318,47 +318,17 @@ prepass_charset(const char *data, size_t len, const char *http_charset,
 	}
 }
 
-/* Length of a valid UTF-8 sequence at p, or 0. */
-static size_t
-prepass_utf8_len(const unsigned char *p, size_t n)
-{
-	uint32_t	 c;
-	size_t		 len, i;
-
-	if (p[0] < 0x80)
-		return (1);
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return (0);
-	if (len > n)
-		return (0);
-	c = p[0] & (0x7f >> len);
-	for (i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return (0);
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if ((len == 3 && c < 0x800) || (len == 4 && c < 0x10000) ||
-	    c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return (0);
-	return (len);
-}
-
 /* Copy UTF-8 as it is; a byte that is not UTF-8 is read as windows-1252. */
 static void
 prepass_decode_utf8(const unsigned char *p, size_t len, struct buf *b,
     int *repaired, int *full)
 {
-	size_t	 i, run, n;
+	size_t		 i, run, n;
+	uint32_t	 cp;
 
 	for (i = 0; i < len && !*full;) {
 		for (run = i; run < len; run += n) {
-			if ((n = prepass_utf8_len(p + run, len - run)) == 0)
+			if ((n = util_utf8_seq(p + run, len - run, &cp)) == 0)
 				break;
 		}
 		if (run > i && buf_add(b, p + i, run - i) != 0)

@@ -141,68 +141,13 @@ ingest_strdup(const char *s)
 	return (s != NULL ? xstrdup(s) : NULL);
 }
 
-static char **
-ingest_strings_copy(char **v, size_t n)
-{
-	char	**copy;
-	size_t	  i;
-
-	copy = xcalloc(n, sizeof *copy);
-	for (i = 0; i < n; i++)
-		copy[i] = xstrdup(v[i]);
-	return (copy);
-}
-
-static void
-ingest_item_copy(struct feed_item *dst, const struct feed_item *src)
-{
-	size_t	 i;
-
-	*dst = *src;
-	dst->guid = xstrdup(src->guid);
-	dst->url = ingest_strdup(src->url);
-	dst->title = ingest_strdup(src->title);
-	dst->author = ingest_strdup(src->author);
-	dst->html = ingest_strdup(src->html);
-	dst->base = ingest_strdup(src->base);
-	dst->categories = ingest_strings_copy(src->categories,
-	    src->ncategories);
-	dst->enclosures = xcalloc(src->nenclosures, sizeof *dst->enclosures);
-	for (i = 0; i < src->nenclosures; i++) {
-		dst->enclosures[i] = src->enclosures[i];
-		dst->enclosures[i].url = xstrdup(src->enclosures[i].url);
-		dst->enclosures[i].type = ingest_strdup(src->enclosures[i].type);
-	}
-}
-
-static void
-ingest_item_free(struct feed_item *it)
-{
-	size_t	 i;
-
-	free(it->guid);
-	free(it->url);
-	free(it->title);
-	free(it->author);
-	free(it->html);
-	free(it->base);
-	for (i = 0; i < it->ncategories; i++)
-		free(it->categories[i]);
-	free(it->categories);
-	for (i = 0; i < it->nenclosures; i++) {
-		free(it->enclosures[i].url);
-		free(it->enclosures[i].type);
-	}
-	free(it->enclosures);
-}
-
 static void
 ingest_batch_free(struct ingest_batch *b)
 {
 	size_t	 i;
 
 	for (i = 0; i < b->nitems; i++) {
-		ingest_item_free(&b->items[i]);
+		feed_item_clear(&b->items[i]);
 		free(b->texts[i]);
 	}
 	free(b->items);
@@ -230,7 +175,7 @@ ingest_collect(const struct feed_item *item, void *arg)
 		b->texts = xreallocarray(b->texts, b->capitems,
 		    sizeof *b->texts);
 	}
-	ingest_item_copy(&b->items[b->nitems], item);
+	feed_item_copy(&b->items[b->nitems], item);
 	b->texts[b->nitems] = NULL;
 	b->nitems++;
 	return (0);

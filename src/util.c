@@ -270,7 +270,7 @@ util_trim(char *s)
  * Length of the UTF-8 sequence at p (at most n bytes), or 0 when it is not
  * a valid, shortest-form encoding of a scalar value.
  */
-static size_t
+size_t
 util_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
 {
 	uint32_t	 c;

@@ -60,6 +60,11 @@ int	 util_starts_nocase(const char *, const char *);
 char	*util_trim(char *);
 char	*util_strcasestr(const char *, const char *);
 char	*util_collapse_space(const char *);
+/*
+ * Length of the UTF-8 sequence at p (at most n bytes, n > 0) with its code
+ * point in *cp, or 0 when it is not a valid, shortest-form encoding.
+ */
+size_t	 util_utf8_seq(const unsigned char *, size_t, uint32_t *);
 int	 util_utf8_valid(const char *, size_t);
 char	*util_utf8_sanitize(const char *, size_t);
 char	*util_display_safe(const char *);

@@ -257,89 +257,31 @@ json_str(const struct json *j)
 }
 
 /* What the parser gave for one document, copied out of the callback. */
-struct got_item {
-	char			*guid;
-	char			*url;
-	char			*title;
-	char			*author;
-	char			*html;
-	char			*base;
-	int64_t			 published;
-	int64_t			 updated;
-	char			**categories;
-	size_t			 ncategories;
-	struct feed_enclosure	*enclosures;
-	size_t			 nenclosures;
-};
-
 struct got {
 	int		 rc;
 	char		*cause;
 	struct feed_info info;
-	struct got_item	*items;
+	struct feed_item	*items;
 	size_t		 nitems;
 };
-
-static char *
-dup_or_null(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
 
 static int
 got_item_cb(const struct feed_item *it, void *arg)
 {
 	struct got	*g = arg;
-	struct got_item	*c;
-	size_t		 i;
 
 	g->items = xreallocarray(g->items, g->nitems + 1, sizeof *g->items);
-	c = &g->items[g->nitems++];
-	c->guid = xstrdup(it->guid);
-	c->url = dup_or_null(it->url);
-	c->title = dup_or_null(it->title);
-	c->author = dup_or_null(it->author);
-	c->html = dup_or_null(it->html);
-	c->base = dup_or_null(it->base);
-	c->published = it->published;
-	c->updated = it->updated;
-	c->ncategories = it->ncategories;
-	c->categories = xcalloc(it->ncategories + 1, sizeof *c->categories);
-	for (i = 0; i < it->ncategories; i++)
-		c->categories[i] = xstrdup(it->categories[i]);
-	c->nenclosures = it->nenclosures;
-	c->enclosures = xcalloc(it->nenclosures + 1, sizeof *c->enclosures);
-	for (i = 0; i < it->nenclosures; i++) {
-		c->enclosures[i].url = xstrdup(it->enclosures[i].url);
-		c->enclosures[i].type = dup_or_null(it->enclosures[i].type);
-		c->enclosures[i].length = it->enclosures[i].length;
-	}
+	feed_item_copy(&g->items[g->nitems++], it);
 	return (0);
 }
 
 static void
 got_free(struct got *g)
 {
-	size_t	 i, j;
+	size_t	 i;
 
-	for (i = 0; i < g->nitems; i++) {
-		struct got_item	*c = &g->items[i];
-
-		free(c->guid);
-		free(c->url);
-		free(c->title);
-		free(c->author);
-		free(c->html);
-		free(c->base);
-		for (j = 0; j < c->ncategories; j++)
-			free(c->categories[j]);
-		free(c->categories);
-		for (j = 0; j < c->nenclosures; j++) {
-			free(c->enclosures[j].url);
-			free(c->enclosures[j].type);
-		}
-		free(c->enclosures);
-	}
+	for (i = 0; i < g->nitems; i++)
+		feed_item_clear(&g->items[i]);
 	free(g->items);
 	free(g->cause);
 	feed_info_free(&g->info);
@@ -648,7 +590,7 @@ fp_index(const char **s)
 }
 
 static enum verdict
-fp_enclosure(const struct got_item *it, const char *field,
+fp_enclosure(const struct feed_item *it, const char *field,
     const struct json *want)
 {
 	const struct feed_enclosure	*e;
@@ -672,7 +614,7 @@ fp_enclosure(const struct got_item *it, const char *field,
 }
 
 static enum verdict
-fp_tag(const struct got_item *it, const char *field, const struct json *want)
+fp_tag(const struct feed_item *it, const char *field, const struct json *want)
 {
 	long	 i;
 
@@ -709,7 +651,7 @@ fp_author(const struct json *want, const char *got)
 }
 
 static enum verdict
-fp_entry(const struct got_item *it, const char *field,
+fp_entry(const struct feed_item *it, const char *field,
     const struct json *want)
 {
 	static const char *html[] = { "summary", "summary_detail.value",
@@ -771,7 +713,7 @@ fp_row(const struct got *g, const char *path, const struct json *want)
 		return (VERDICT_NA);
 	if ((size_t)i >= g->nitems) {
 		/* A missing entry: what we model of it is absent. */
-		struct got_item	 none;
+		struct feed_item	 none;
 
 		memset(&none, 0, sizeof none);
 		none.published = none.updated = DATE_NONE;
@@ -949,7 +891,7 @@ fr_same_url(const char *want, const char *got)
 }
 
 static int
-fr_entry(const struct json *e, const struct got_item *it, size_t i,
+fr_entry(const struct json *e, const struct feed_item *it, size_t i,
     char *why, size_t size)
 {
 	const char	*want, *pub, *upd;

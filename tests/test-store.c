@@ -147,28 +147,6 @@ item_build(struct feed_item *it, const struct item_spec *spec)
 	it->base = xstrdup("https://example.org/");
 }
 
-static void
-item_clear(struct feed_item *it)
-{
-	size_t	 i;
-
-	free(it->guid);
-	free(it->url);
-	free(it->title);
-	free(it->author);
-	for (i = 0; i < it->ncategories; i++)
-		free(it->categories[i]);
-	free(it->categories);
-	for (i = 0; i < it->nenclosures; i++) {
-		free(it->enclosures[i].url);
-		free(it->enclosures[i].type);
-	}
-	free(it->enclosures);
-	free(it->html);
-	free(it->base);
-	memset(it, 0, sizeof *it);
-}
-
 /* Upsert one item built from spec; returns what the store did. */
 static enum store_upsert
 upsert(struct store *st, int64_t feed_id, const struct item_spec *spec)
@@ -179,7 +157,7 @@ upsert(struct store *st, int64_t feed_id, const struct item_spec *spec)
 	item_build(&it, spec);
 	assert_int_equal(store_item_upsert(st, feed_id, &it, spec->text,
 	    &outcome), 0);
-	item_clear(&it);
+	feed_item_clear(&it);
 	return (outcome);
 }
 
@@ -680,7 +658,7 @@ test_upsert_changes(void **state)
 		assert_int_equal(store_item_upsert(fx->st, fx->feeds[0], &it,
 		    "Boats.", &outcome), 0);
 		assert_int_equal(outcome, STORE_UNCHANGED);
-		item_clear(&it);
+		feed_item_clear(&it);
 		fts_check(fx->path);
 	}
 	assert_int_equal(store_item_get(fx->st, 5, &got), 0);
@@ -692,7 +670,7 @@ test_upsert_changes(void **state)
 	assert_int_equal(store_item_upsert(fx->st, fx->feeds[1], &it, NULL,
 	    &outcome), 0);
 	assert_int_equal(outcome, STORE_NEW);
-	item_clear(&it);
+	feed_item_clear(&it);
 	fts_check(fx->path);
 }
 
@@ -729,7 +707,7 @@ test_item_dates(void **state)
 		it.updated = date_cases[i].updated;
 		assert_int_equal(store_item_upsert(fx->st, fx->feeds[0], &it,
 		    NULL, &outcome), 0);
-		item_clear(&it);
+		feed_item_clear(&it);
 		assert_int_equal(store_item_get(fx->st, 6 + (int64_t)i, &got),
 		    0);
 		assert_string_equal(got.guid, guid);
@@ -748,7 +726,7 @@ test_item_dates(void **state)
 	assert_int_equal(store_item_upsert(fx->st, fx->feeds[0], &it, NULL,
 	    &outcome), 0);
 	assert_int_equal(outcome, STORE_UPDATED);
-	item_clear(&it);
+	feed_item_clear(&it);
 	assert_int_equal(store_item_get(fx->st, 1, &got), 0);
 	assert_int_equal(got.date, got.first_seen);
 	store_item_free(&got);
@@ -804,7 +782,7 @@ test_categories_enclosures(void **state)
 	assert_int_equal(store_item_upsert(fx->st, fx->feeds[1], &it,
 	    "Episode one.", &outcome), 0);
 	assert_int_equal(outcome, STORE_UPDATED);
-	item_clear(&it);
+	feed_item_clear(&it);
 	assert_int_equal(store_item_get(fx->st, 6, &got), 0);
 	assert_int_equal(got.nenclosures, 1);
 	assert_int_equal(got.ncategories, 3);
@@ -1048,7 +1026,7 @@ test_upsert_unknown_feed(void **state)
 	assert_int_equal(store_item_upsert(fx->st, fx->feeds[0], &it, NULL,
 	    &outcome), -1);
 	assert_no_sql(store_errmsg(fx->st));
-	item_clear(&it);
+	feed_item_clear(&it);
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM items"), 5);
 }
 
