@@ -15,6 +15,7 @@
 #include "conf.h"
 #include "json.h"
 #include "poll.h"
+#include "query.h"
 #include "store.h"
 #include "util.h"
 
@@ -388,11 +389,11 @@ static int
 cli_archive_select(struct store *st, int argc, char **argv,
     struct cli_archive_ids *l)
 {
-	struct cli_filter	 cf;
+	struct query_filter	 cf;
 	int			 rc = CLI_USAGE;
 
 	memset(l, 0, sizeof *l);
-	if (cli_filter_parse(&cf, argc, argv) != 0) {
+	if (query_filter_words(&cf, argc, argv) != 0) {
 		cli_error("%s", cf.error);
 		goto out;
 	}
@@ -403,7 +404,7 @@ cli_archive_select(struct store *st, int argc, char **argv,
 	}
 	rc = 0;
 out:
-	cli_filter_free(&cf);
+	query_filter_free(&cf);
 	return (rc);
 }
 

@@ -18,41 +18,6 @@
 #include "store.h"
 #include "util.h"
 
-/*
- * Build a filter from the words of argv, joined by spaces and read as
- * one query (src/query.c).  Returns 0, or -1 with cf->error set saying
- * which word is wrong and where.
- */
-int
-cli_filter_parse(struct cli_filter *cf, int argc, char **argv)
-{
-	struct buf	 text;
-	int		 i;
-
-	memset(cf, 0, sizeof *cf);
-	buf_init(&cf->match, 0);
-	buf_init(&text, 0);
-	for (i = 0; i < argc; i++) {
-		if (i > 0)
-			buf_addc(&text, ' ');
-		buf_adds(&text, argv[i]);
-	}
-	cf->text = buf_steal(&text);
-	if (query_parse(cf->text, &cf->query, &cf->error) != 0)
-		return (-1);
-	cf->f.query = cf->query;
-	return (0);
-}
-
-void
-cli_filter_free(struct cli_filter *cf)
-{
-	query_free(cf->query);
-	free(cf->text);
-	buf_free(&cf->match);
-	free(cf->error);
-}
-
 /* The keys every item object has, in list and search output alike. */
 void
 cli_item_json_keys(struct buf *b, int *first, const struct store_item *it)
@@ -170,7 +135,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct cli_filter	 cf;
+	struct query_filter	 cf;
 	struct cli_list_how	 how;
 	struct store		*st;
 	size_t			 limit = 0;
@@ -189,9 +154,9 @@ cli_list(struct cli *cli, int argc, char **argv)
 			return (cli_usage("list"));
 		}
 	}
-	if (cli_filter_parse(&cf, argc - optind, argv + optind) != 0) {
+	if (query_filter_words(&cf, argc - optind, argv + optind) != 0) {
 		cli_error("%s", cf.error);
-		cli_filter_free(&cf);
+		query_filter_free(&cf);
 		return (CLI_USAGE);
 	}
 	cf.f.limit = limit;
@@ -205,7 +170,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 	}
 	rc = CLI_OK;
 out:
-	cli_filter_free(&cf);
+	query_filter_free(&cf);
 	return (rc);
 }
 

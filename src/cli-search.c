@@ -109,11 +109,11 @@ cli_search_one(const struct store_hit *h, void *arg)
 	return (ferror(stdout) ? -1 : 0);
 }
 
-/* Parse a command's query words into cf; 1 (usage) with a message. */
+/* Parse a command's query words into qf; 1 (usage) with a message. */
 static int
-cli_search_filter(struct cli_filter *cf, int argc, char **argv)
+cli_search_filter(struct query_filter *cf, int argc, char **argv)
 {
-	if (cli_filter_parse(cf, argc, argv) != 0) {
+	if (query_filter_words(cf, argc, argv) != 0) {
 		cli_error("%s", cf->error);
 		return (CLI_USAGE);
 	}
@@ -129,7 +129,7 @@ cli_search(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct cli_search_how	 how;
-	struct cli_filter	 cf;
+	struct query_filter	 cf;
 	struct store		*st;
 	size_t			 limit = CLI_SEARCH_DEFAULT, window = 0;
 	int			 ch, rc;
@@ -159,37 +159,28 @@ cli_search(struct cli *cli, int argc, char **argv)
 	}
 	rc = CLI_OK;
 out:
-	cli_filter_free(&cf);
+	query_filter_free(&cf);
 	return (rc);
 }
 
-/* Split +T and -T words (up to "--" or the first other word) into lists. */
+/* Take +T and -T words up to "--" or the first other word. */
 static int
-cli_tag_words(int argc, char **argv, int *used, char ***add, size_t *nadd,
-    char ***remove, size_t *nremove)
+cli_tag_words(int argc, char **argv, int *used, struct query_tags *t)
 {
 	char	*why = NULL;
-	int	 i;
+	int	 i, rc;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--") == 0) {
 			i++;
 			break;
 		}
-		if (argv[i][0] != '+' && argv[i][0] != '-')
+		if ((rc = query_tags_word(t, argv[i], 0, &why)) == 1)
 			break;
-		if (query_tag_valid(argv[i] + 1, &why) != 0) {
-			cli_error("\"%s\" is not a tag: %s", argv[i], why);
+		if (rc != 0) {
+			cli_error("%s", why);
 			free(why);
 			return (-1);
-		}
-		if (argv[i][0] == '+') {
-			*add = xreallocarray(*add, *nadd + 1, sizeof **add);
-			(*add)[(*nadd)++] = argv[i] + 1;
-		} else {
-			*remove = xreallocarray(*remove, *nremove + 1,
-			    sizeof **remove);
-			(*remove)[(*nremove)++] = argv[i] + 1;
 		}
 	}
 	*used = i;
@@ -199,18 +190,17 @@ cli_tag_words(int argc, char **argv, int *used, char ***add, size_t *nadd,
 int
 cli_tag(struct cli *cli, int argc, char **argv)
 {
-	struct cli_filter	 cf;
+	struct query_filter	 cf;
+	struct query_tags	 t;
 	struct store		*st;
-	char			**add = NULL, **remove = NULL;
-	size_t			 nadd = 0, nremove = 0;
 	int64_t			 matched;
 	int			 used, rc = CLI_USAGE;
 
 	memset(&cf, 0, sizeof cf);
-	if (cli_tag_words(argc, argv, &used, &add, &nadd, &remove,
-	    &nremove) != 0)
+	memset(&t, 0, sizeof t);
+	if (cli_tag_words(argc, argv, &used, &t) != 0)
 		goto done;
-	if (nadd + nremove == 0 || used == argc) {
+	if (t.nadd + t.nremove == 0 || used == argc) {
 		rc = cli_usage("tag");
 		goto done;
 	}
@@ -219,7 +209,7 @@ cli_tag(struct cli *cli, int argc, char **argv)
 	rc = CLI_FAILURE;
 	if ((st = cli_store(cli)) == NULL)
 		goto out;
-	if (store_tag_items(st, &cf.f, add, nadd, remove, nremove,
+	if (store_tag_items(st, &cf.f, t.add, t.nadd, t.remove, t.nremove,
 	    &matched) != 0) {
 		cli_error("cannot tag: %s", store_errmsg(st));
 		goto out;
@@ -227,10 +217,9 @@ cli_tag(struct cli *cli, int argc, char **argv)
 	printf("tagged %" PRId64 " item%s\n", matched, matched == 1 ? "" : "s");
 	rc = CLI_OK;
 out:
-	cli_filter_free(&cf);
+	query_filter_free(&cf);
 done:
-	free(add);
-	free(remove);
+	query_tags_free(&t);
 	return (rc);
 }
 
@@ -245,7 +234,7 @@ cli_mark(struct cli *cli, int argc, char **argv)
 		[STORE_MARK_HIDE] = "hide",
 		[STORE_MARK_UNHIDE] = "unhide"
 	};
-	struct cli_filter	 cf;
+	struct query_filter	 cf;
 	struct store		*st;
 	int64_t			 changed;
 	size_t			 mark;
@@ -277,7 +266,7 @@ cli_mark(struct cli *cli, int argc, char **argv)
 	    "s", names[mark]);
 	rc = CLI_OK;
 out:
-	cli_filter_free(&cf);
+	query_filter_free(&cf);
 	return (rc);
 }
 
@@ -330,7 +319,7 @@ cli_tags(struct cli *cli, int argc, char **argv)
 static int
 cli_saved_add(struct store *st, int argc, char **argv)
 {
-	struct cli_filter	 cf;
+	struct query_filter	 cf;
 	char			*why = NULL;
 	int			 rc;
 
@@ -354,7 +343,7 @@ cli_saved_add(struct store *st, int argc, char **argv)
 	    argv[2], cf.text);
 	rc = CLI_OK;
 out:
-	cli_filter_free(&cf);
+	query_filter_free(&cf);
 	return (rc);
 }
 
@@ -381,19 +370,17 @@ cli_saved_rm(struct store *st, int argc, char **argv)
 static int
 cli_saved_print(struct store *st, const struct store_saved *s, int json)
 {
-	struct cli_filter	 cf;
+	struct query_filter	 cf;
 	struct buf		 b;
-	char			*argv[1];
 	int64_t			 count = -1;
 	int			 first = 1;
 
-	argv[0] = s->query;
-	if (cli_filter_parse(&cf, 1, argv) == 0 &&
+	if (query_filter_parse(&cf, s->query) == 0 &&
 	    store_items_count(st, &cf.f, &count) != 0) {
-		cli_filter_free(&cf);
+		query_filter_free(&cf);
 		return (-1);
 	}
-	cli_filter_free(&cf);
+	query_filter_free(&cf);
 	buf_init(&b, 0);
 	if (json) {
 		buf_addc(&b, '{');

@@ -26,19 +26,6 @@ enum {
 	CLI_PARTIAL = 3
 };
 
-/* A query given on the command line, as a store filter. */
-struct cli_filter {
-	struct store_filter	 f;
-	struct buf		 match;	/* FTS5 expression */
-	char			*error;
-	char			*text;	/* the words, joined by spaces */
-	struct query		*query;	/* NULL: everything */
-};
-
-struct query;
-int		 cli_filter_parse(struct cli_filter *, int, char **);
-void		 cli_filter_free(struct cli_filter *);
-
 /* An item as list prints it: fields without the newline; JSON keys. */
 void		 cli_item_fields(const struct store_item *);
 void		 cli_item_json_keys(struct buf *, int *,

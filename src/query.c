@@ -854,3 +854,80 @@ query_print(const struct query *q)
 		query_print_to(&b, q);
 	return (buf_steal(&b));
 }
+
+int
+query_filter_parse(struct query_filter *qf, const char *text)
+{
+	memset(qf, 0, sizeof *qf);
+	qf->text = xstrdup(text);
+	if (query_parse(qf->text, &qf->query, &qf->error) != 0)
+		return (-1);
+	qf->f.query = qf->query;
+	return (0);
+}
+
+int
+query_filter_words(struct query_filter *qf, int argc, char *const *argv)
+{
+	struct buf	 text;
+	int		 i, rc;
+
+	buf_init(&text, 0);
+	for (i = 0; i < argc; i++) {
+		if (i > 0)
+			buf_addc(&text, ' ');
+		buf_adds(&text, argv[i]);
+	}
+	rc = query_filter_parse(qf, text.data);
+	buf_free(&text);
+	return (rc);
+}
+
+void
+query_filter_free(struct query_filter *qf)
+{
+	query_free(qf->query);
+	free(qf->text);
+	free(qf->error);
+	memset(qf, 0, sizeof *qf);
+}
+
+int
+query_tags_word(struct query_tags *t, const char *word, int bare_adds,
+    char **cause)
+{
+	char	***list, *why = NULL;
+	size_t	  *n;
+	int	   sign = 0, remove = (*word == '-');
+
+	if (*word == '+' || *word == '-')
+		sign = *word++;
+	else if (!bare_adds)
+		return (1);
+	if (query_tag_valid(word, &why) != 0) {
+		*cause = sign != 0 ? xasprintf("\"%c%s\" is not a tag: %s",
+		    sign, word, why) : xasprintf("\"%s\" is not a tag: %s",
+		    word, why);
+		free(why);
+		return (-1);
+	}
+	list = remove ? &t->remove : &t->add;
+	n = remove ? &t->nremove : &t->nadd;
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = xstrdup(word);
+	return (0);
+}
+
+void
+query_tags_free(struct query_tags *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->nadd; i++)
+		free(t->add[i]);
+	for (i = 0; i < t->nremove; i++)
+		free(t->remove[i]);
+	free(t->add);
+	free(t->remove);
+	memset(t, 0, sizeof *t);
+}

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "store.h"
+
 #define QUERY_TAG_MAX	64	/* bytes in a tag name */
 
 enum query_kind {
@@ -73,5 +75,42 @@ int	 query_mentions(const struct query *, enum query_state);
  * Returns 0, or -1 with *cause set (caller frees).
  */
 int	 query_tag_valid(const char *name, char **cause);
+
+/*
+ * A query given as text, ready to list with: f.query points at the
+ * parsed tree, and callers may set f's other fields (limit, window...).
+ */
+struct query_filter {
+	struct store_filter	 f;
+	struct query		*query;	/* NULL: everything */
+	char			*text;	/* the query as parsed */
+	char			*error;	/* why parsing failed, or NULL */
+};
+
+/*
+ * Parse text (or argv's words joined by spaces) into qf.  Returns 0, or
+ * -1 with qf->error naming the bad word; free qf either way.
+ */
+int	 query_filter_parse(struct query_filter *, const char *text);
+int	 query_filter_words(struct query_filter *, int argc,
+	     char *const *argv);
+void	 query_filter_free(struct query_filter *);
+
+/* Tag changes asked for by words such as +news -old; names are copies. */
+struct query_tags {
+	char	**add;
+	size_t	  nadd;
+	char	**remove;
+	size_t	  nremove;
+};
+
+/*
+ * Take one word: +name adds, -name removes, and a bare name adds when
+ * bare_adds is set.  Returns 0 when taken, 1 when the word is not a tag
+ * word, -1 with *cause set (caller frees) when the name is not a tag.
+ */
+int	 query_tags_word(struct query_tags *, const char *word,
+	     int bare_adds, char **cause);
+void	 query_tags_free(struct query_tags *);
 
 #endif

@@ -269,6 +269,85 @@ test_query_tags(void **state)
 	}
 }
 
+/* Tag words: what each word does to the lists, with and without bare adds. */
+static void
+test_query_tag_words(void **state)
+{
+	static const struct {
+		const char	*words[4];
+		int		 bare;
+		int		 rc;		/* of the last word */
+		const char	*add;		/* joined by spaces */
+		const char	*remove;
+	} cases[] = {
+		{ { "+a", "-b", "+c" }, 0, 0, "a c", "b" },
+		{ { "+a", "word" }, 0, 1, "a", "" },
+		{ { "a", "-b" }, 1, 0, "a", "b" },
+		{ { "+a", "+two\tx" }, 1, -1, "a", "" },
+		{ { "-" }, 0, -1, "", "" },
+		{ { "+\xc3\x89" "conomie" }, 0, 0, "\xc3\x89" "conomie", "" },
+	};
+	struct query_tags	 t;
+	struct buf		 add, remove;
+	char			*cause;
+	size_t			 i, j;
+	int			 rc;
+
+	(void)state;
+	for (i = 0; i < UTIL_ARRLEN(cases); i++) {
+		memset(&t, 0, sizeof t);
+		rc = 0;
+		for (j = 0; j < 4 && cases[i].words[j] != NULL; j++) {
+			cause = NULL;
+			rc = query_tags_word(&t, cases[i].words[j],
+			    cases[i].bare, &cause);
+			if (rc == -1)
+				assert_non_null(strstr(cause, "is not a tag"));
+			free(cause);
+			if (rc != 0)
+				break;
+		}
+		assert_int_equal(rc, cases[i].rc);
+		buf_init(&add, 0);
+		buf_init(&remove, 0);
+		for (j = 0; j < t.nadd; j++)
+			buf_printf(&add, "%s%s", j ? " " : "", t.add[j]);
+		for (j = 0; j < t.nremove; j++)
+			buf_printf(&remove, "%s%s", j ? " " : "", t.remove[j]);
+		assert_string_equal(add.data, cases[i].add);
+		assert_string_equal(remove.data, cases[i].remove);
+		buf_free(&add);
+		buf_free(&remove);
+		query_tags_free(&t);
+	}
+}
+
+/* A filter from words: the tree, or an error naming the word. */
+static void
+test_query_filter(void **state)
+{
+	struct query_filter	 qf;
+	char			*words[] = { (char *)"tag:x", (char *)"ferry" };
+	char			*bad[] = { (char *)"ferry", (char *)"after:nope" };
+	char			*tree;
+
+	(void)state;
+	assert_int_equal(query_filter_words(&qf, 2, words), 0);
+	assert_string_equal(qf.text, "tag:x ferry");
+	assert_ptr_equal(qf.f.query, qf.query);
+	tree = query_print(qf.query);
+	assert_non_null(strstr(tree, "tag"));
+	free(tree);
+	query_filter_free(&qf);
+	assert_int_equal(query_filter_words(&qf, 2, bad), -1);
+	assert_non_null(qf.error);
+	assert_non_null(strstr(qf.error, "column 7"));
+	query_filter_free(&qf);
+	assert_int_equal(query_filter_parse(&qf, ""), 0);
+	assert_null(qf.f.query);
+	query_filter_free(&qf);
+}
+
 int
 main(void)
 {
@@ -277,6 +356,8 @@ main(void)
 		cmocka_unit_test(test_query_deep),
 		cmocka_unit_test(test_query_mentions),
 		cmocka_unit_test(test_query_tags),
+		cmocka_unit_test(test_query_tag_words),
+		cmocka_unit_test(test_query_filter),
 	};
 
 	setenv("TZ", "UTC", 1);

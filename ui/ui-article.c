@@ -12,6 +12,7 @@
 
 #include <curses.h>
 
+#include "cli.h"
 #include "date.h"
 #include "ui.h"
 

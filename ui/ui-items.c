@@ -81,28 +81,16 @@ ui_items_tag_names(struct ui *ui, size_t *n)
 
 /* Split "+a -b c" into tags to add and to remove; -1 on a bad name. */
 static int
-ui_items_tag_words(struct ui *ui, char *line, char ***add, size_t *nadd,
-    char ***del, size_t *ndel)
+ui_items_tag_words(struct ui *ui, char *line, struct query_tags *t)
 {
 	char	*w, *save, *cause = NULL;
-	int	 remove;
 
 	for (w = strtok_r(line, " ", &save); w != NULL;
 	    w = strtok_r(NULL, " ", &save)) {
-		remove = (*w == '-');
-		if (*w == '+' || *w == '-')
-			w++;
-		if (query_tag_valid(w, &cause) != 0) {
+		if (query_tags_word(t, w, 1, &cause) != 0) {
 			ui_message(ui, 1, "%s", cause);
 			free(cause);
 			return (-1);
-		}
-		if (remove) {
-			*del = xreallocarray(*del, *ndel + 1, sizeof **del);
-			(*del)[(*ndel)++] = w;
-		} else {
-			*add = xreallocarray(*add, *nadd + 1, sizeof **add);
-			(*add)[(*nadd)++] = w;
 		}
 	}
 	return (0);
@@ -113,20 +101,20 @@ void
 ui_item_tags(struct ui *ui, int64_t id)
 {
 	struct store_filter	 f;
-	char			*line, **add = NULL, **del = NULL;
-	size_t			 nadd = 0, ndel = 0;
+	struct query_tags	 t;
+	char			*line;
 	int64_t			 matched;
 
 	line = ui_prompt(ui, "tags (+add -remove, Tab completes): ", "",
 	    NULL, ui_items_tag_names);
 	if (line == NULL)
 		return;
-	if (ui_items_tag_words(ui, line, &add, &nadd, &del, &ndel) == 0 &&
-	    nadd + ndel != 0) {
+	memset(&t, 0, sizeof t);
+	if (ui_items_tag_words(ui, line, &t) == 0 && t.nadd + t.nremove != 0) {
 		memset(&f, 0, sizeof f);
 		f.id = id;
-		if (store_tag_items(ui->st, &f, add, nadd, del, ndel,
-		    &matched) != 0)
+		if (store_tag_items(ui->st, &f, t.add, t.nadd, t.remove,
+		    t.nremove, &matched) != 0)
 			ui_message(ui, 1, "cannot change the tags: %s",
 			    store_errmsg(ui->st));
 		else
@@ -134,8 +122,7 @@ ui_item_tags(struct ui *ui, int64_t id)
 		if (ui->have_art && ui->art.id == id)
 			ui_article_open(ui, id);
 	}
-	free(add);
-	free(del);
+	query_tags_free(&t);
 	free(line);
 }
 

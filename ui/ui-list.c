@@ -11,6 +11,7 @@
 #include <curses.h>
 
 #include "date.h"
+#include "query.h"
 #include "ui.h"
 
 #define UI_LIST_PAGE	128	/* rows fetched at once */
@@ -65,9 +66,7 @@ ui_list_free(struct ui_list *l)
 	ui_list_clear_rows(l);
 	ui_query_free(&l->q);
 	free(l->error);
-	if (l->parsed)
-		cli_filter_free(&l->cf);
-	free(l->words);
+	query_filter_free(&l->qf);
 	memset(l, 0, sizeof *l);
 }
 
@@ -132,19 +131,13 @@ ui_list_fetch(struct ui *ui, struct ui_list *l, const struct ui_row *r,
 static int
 ui_list_filter(struct ui_list *l)
 {
-	char	*argv[1];
-
 	memset(&l->base, 0, sizeof l->base);
 	if (l->q.text != NULL && *l->q.text != '\0') {
-		l->words = xstrdup(l->q.text);
-		argv[0] = l->words;
-		l->parsed = 1;
-		if (cli_filter_parse(&l->cf, 1, argv) != 0) {
-			l->error = xstrdup(l->cf.error != NULL ? l->cf.error :
-			    "the query could not be read");
+		if (query_filter_parse(&l->qf, l->q.text) != 0) {
+			l->error = xstrdup(l->qf.error);
 			return (-1);
 		}
-		l->base = l->cf.f;
+		l->base = l->qf.f;
 	}
 	if (l->q.feed_id != 0)
 		l->base.feed_id = l->q.feed_id;

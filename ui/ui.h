@@ -10,8 +10,8 @@
 #include <stdint.h>
 
 #include "clean.h"
-#include "cli.h"
 #include "conf.h"
+#include "query.h"
 #include "store.h"
 #include "util.h"
 
@@ -104,9 +104,7 @@ struct ui_list {
 	int		 at_end;	/* rows[n - 1] is its last */
 	char		*error;		/* the query could not be read */
 	struct store_filter base;	/* the query, without paging */
-	struct cli_filter cf;		/* when q.text is set */
-	char		*words;		/* q.text as cf parsed it */
-	int		 parsed;
+	struct query_filter qf;		/* when q.text is set */
 };
 
 /* A line of the article pager. */
