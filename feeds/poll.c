@@ -19,7 +19,6 @@
 #define CURL_DISABLE_TYPECHECK
 #include <curl/curl.h>
 
-#include "conf.h"
 #include "date.h"
 #include "poll.h"
 #include "util.h"
@@ -107,7 +106,6 @@ poll_curl_need(const char **why)
 #define POLL_VALUE_MAX	1024	/* longest header value we keep */
 #define POLL_URL_MAX	8192	/* longest redirect target we follow */
 #define POLL_CHARSET_MAX 40
-#define POLL_SECONDS_MAX 3600	/* longest time limit a user may set */
 
 struct poll_xfer {
 	struct poll		*p;
@@ -220,23 +218,6 @@ poll_options_default(struct poll_options *o)
 	o->max_redirects = 5;
 	o->allow_file = 1;
 	o->user_agent = "telex/" PACKAGE_VERSION;
-}
-
-/*
- * The limits a configuration sets: "set poll-timeout S" bounds the whole
- * fetch of a feed, "set poll-low-speed-time S" how long its server may
- * send less than the low-speed limit.  0, or -1 with *cause set.
- */
-int
-poll_options_config(const struct conf *cf, struct poll_options *o,
-    char **cause)
-{
-	if (conf_number(cf, "poll-timeout", "seconds", 1, POLL_SECONDS_MAX,
-	    &o->transfer_timeout, cause) != 0 ||
-	    conf_number(cf, "poll-low-speed-time", "seconds", 1,
-	    POLL_SECONDS_MAX, &o->low_speed_time, cause) != 0)
-		return (-1);
-	return (0);
 }
 
 int

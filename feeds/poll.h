@@ -72,9 +72,6 @@ struct poll;
 typedef void (*poll_done_cb)(const struct poll_response *, void *arg);
 
 void		 poll_options_default(struct poll_options *);
-struct conf;
-int		 poll_options_config(const struct conf *,
-		     struct poll_options *, char **cause);
 int		 poll_global_init(char **cause);
 void		 poll_global_cleanup(void);
 

@@ -23,7 +23,7 @@ cli_check(struct cli *cli, int argc, char **argv)
 	if (argc == 2 && strcmp(argv[1], "--repair") == 0)
 		repair = 1;
 	else if (argc != 1)
-		return (cli_usage("check"));
+		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if (repair && store_repair_index(st) != 0) {

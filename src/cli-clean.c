@@ -50,11 +50,11 @@ cli_clean(struct cli *cli, int argc, char **argv)
 			fragment = 1;
 			break;
 		default:
-			return (cli_usage("clean"));
+			return (CLI_SHOW_USAGE);
 		}
 	}
 	if (argc - optind > 1)
-		return (cli_usage("clean"));
+		return (CLI_SHOW_USAGE);
 	if (argc - optind == 1)
 		path = argv[optind];
 	buf_init(&b, CLI_CLEAN_MAX);

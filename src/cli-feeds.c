@@ -231,12 +231,12 @@ cli_add(struct cli *cli, int argc, char **argv)
 			tags = xreallocarray(tags, ntags + 1, sizeof *tags);
 			tags[ntags++] = optarg;
 		} else {
-			rc = cli_usage("add");
+			rc = CLI_SHOW_USAGE;
 			goto out;
 		}
 	}
 	if (argc - optind != 1) {
-		rc = cli_usage("add");
+		rc = CLI_SHOW_USAGE;
 		goto out;
 	}
 	if ((url = cli_feed_url(argv[optind])) == NULL) {
@@ -268,11 +268,11 @@ cli_rm(struct cli *cli, int argc, char **argv)
 
 	for (i = 1; i < argc - 1; i++) {
 		if (strcmp(argv[i], "--purge") != 0)
-			return (cli_usage("rm"));
+			return (CLI_SHOW_USAGE);
 		purge = 1;
 	}
 	if (argc < 2 || strcmp(argv[argc - 1], "--purge") == 0)
-		return (cli_usage("rm"));
+		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if ((rc = store_feed_find(st, argv[argc - 1], &id)) != 0) {
@@ -365,7 +365,7 @@ cli_feeds(struct cli *cli, int argc, char **argv)
 	int			 json = 0;
 
 	if ((json = cli_json_only(argc, argv)) < 0)
-		return (cli_usage("feeds"));
+		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if (store_feeds_list(st, &feeds, &n) != 0) {
@@ -421,7 +421,7 @@ cli_import(struct cli *cli, int argc, char **argv)
 	int			 rc = CLI_FAILURE;
 
 	if (argc != 2)
-		return (cli_usage("import"));
+		return (CLI_SHOW_USAGE);
 	buf_init(&b, CLI_IMPORT_LIMIT);
 	if (util_read_file(argv[1], &b, &cause) != 0 ||
 	    opml_read(b.data, b.len, &feeds, &n, &cause) != 0) {
@@ -454,7 +454,7 @@ cli_export(struct cli *cli, int argc, char **argv)
 	int			 rc = CLI_OK;
 
 	if (argc != 1)
-		return (cli_usage("export"));
+		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if (store_feeds_list(st, &feeds, &n) != 0) {

@@ -13,31 +13,11 @@
 
 #include "cli.h"
 #include "date.h"
+int cli_archive_show_page(struct store *, struct store_item *); int cli_archive_show_links(struct store *, const struct store_item *); void cli_archive_show_note(struct store *, const struct store_item *); void cli_archive_json_flags(struct store *, struct buf *, int *, int64_t);
 #include "json.h"
 #include "query.h"
 #include "store.h"
 #include "util.h"
-
-/* The keys every item object has, in list and search output alike. */
-void
-cli_item_json_keys(struct buf *b, int *first, const struct store_item *it)
-{
-	json_key_int(b, first, "id", it->id);
-	json_key_int(b, first, "feed_id", it->feed_id);
-	json_key_string(b, first, "feed", it->feed);
-	json_key_string(b, first, "guid", it->guid);
-	json_key_string(b, first, "url", it->url);
-	json_key_string(b, first, "title", it->title);
-	json_key_string(b, first, "author", it->author);
-	json_key_date(b, first, "published", it->published);
-	json_key_date(b, first, "updated", it->updated);
-	json_key_date(b, first, "date", it->date);
-	json_key_strings(b, first, "categories", it->categories,
-	    it->ncategories);
-	json_key_strings(b, first, "tags", it->tags, it->ntags);
-	json_key_bool(b, first, "read", it->read);
-	json_key_bool(b, first, "starred", it->starred);
-}
 
 static void
 cli_print_item_json(struct store *st, const struct store_item *it)
@@ -52,31 +32,6 @@ cli_print_item_json(struct store *st, const struct store_item *it)
 	buf_adds(&b, "}\n");
 	fputs(b.data, stdout);
 	buf_free(&b);
-}
-
-/* ID, date, feed, flags and title, tab-separated, without a newline. */
-void
-cli_item_fields(const struct store_item *it)
-{
-	char	 date[32], flags[3];
-	char	*feed, *title;
-	int	 n = 0;
-
-	date_format_short(it->date, date, sizeof date);
-	if (!it->read)
-		flags[n++] = 'N';
-	if (it->starred)
-		flags[n++] = '*';
-	if (n == 0)
-		flags[n++] = '-';
-	flags[n] = '\0';
-	feed = util_display_safe(it->feed != NULL ? it->feed : "");
-	title = util_display_safe(it->title != NULL ? it->title :
-	    "(untitled)");
-	printf("%lld\t%s\t%s\t%s\t%s", (long long)it->id, date, feed, flags,
-	    title);
-	free(feed);
-	free(title);
 }
 
 static void
@@ -103,31 +58,6 @@ cli_list_one(const struct store_item *it, void *arg)
 	return (ferror(stdout) ? -1 : 0);
 }
 
-/* For commands whose one option is --json: 1 with it, 0 without, -1. */
-int
-cli_json_only(int argc, char **argv)
-{
-	if (argc == 1)
-		return (0);
-	return (argc == 2 && strcmp(argv[1], "--json") == 0 ? 1 : -1);
-}
-
-/* Parse -n N; -1 with a message when N is not a count. */
-int
-cli_parse_count(const char *s, size_t *out)
-{
-	char		*end;
-	long long	 n;
-
-	n = strtoll(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || n < 0) {
-		cli_error("-n wants a number of items, not \"%s\"", s);
-		return (-1);
-	}
-	*out = (size_t)n;
-	return (0);
-}
-
 int
 cli_list(struct cli *cli, int argc, char **argv)
 {
@@ -151,7 +81,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 				return (CLI_USAGE);
 			break;
 		default:
-			return (cli_usage("list"));
+			return (CLI_SHOW_USAGE);
 		}
 	}
 	if (query_filter_words(&cf, argc - optind, argv + optind) != 0) {
@@ -252,12 +182,12 @@ cli_show(struct cli *cli, int argc, char **argv)
 		if (ch == 'L')
 			links = 1;
 		else if (ch != 'H')
-			return (cli_usage("show"));
+			return (CLI_SHOW_USAGE);
 		else
 			html = 1;
 	}
 	if (argc - optind != 1)
-		return (cli_usage("show"));
+		return (CLI_SHOW_USAGE);
 	id = strtoll(argv[optind], &end, 10);
 	if (*end != '\0' || id <= 0) {
 		cli_error("\"%s\" is not an item id; telex list shows ids",
@@ -320,7 +250,7 @@ cli_stats(struct cli *cli, int argc, char **argv)
 	int			 json = 0;
 
 	if ((json = cli_json_only(argc, argv)) < 0)
-		return (cli_usage("stats"));
+		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if (store_stats(st, &s) != 0) {

@@ -1,75 +1,42 @@
 /*
- * telex poll: fetch feeds in parallel, store each as it arrives, show a
+ * telex poll: one poll session of the core (src/update.c), with a
  * progress bar on a terminal, then one summary line and every failure
  * with its reason and what to do.
  */
 #include "config.h"
 
 #include <getopt.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-#include "ingest.h"
-#include "lock.h"
-#include "poll.h"
-#include "store.h"
-#include "util.h"
-
-#define CLI_POLL_BAR_WIDTH	30
-#define CLI_POLL_MAX_PARALLEL	64
+#include "update.h"
 
 struct cli_poll {
-	struct store	*store;
-	int		 progress;	/* draw the bar on stderr */
-	double		 last_draw;
-	size_t		 total;
-	size_t		 done;
-	size_t		 new_items;
-	size_t		 updated;
-	size_t		 unchanged;
-	size_t		 failed;
-	size_t		 skipped;	/* in back-off */
-	atomic_int	 archive_failed;	/* set by the storing thread */
-	size_t		 abandoned;	/* not stored once it failed */
+	struct cli_bar	 bar;
 	struct buf	 failures;	/* one line per failed feed */
-	struct ingest_queue *queue;
+	struct buf	 page_failures;	/* one line per failed page */
 };
 
 static void
-cli_poll_draw(struct cli_poll *cp, int force)
+cli_poll_progress(const struct update_counts *c, void *arg)
 {
-	double	 now = util_monotonic();
-	size_t	 fill, i;
-	char	 bar[CLI_POLL_BAR_WIDTH + 1];
+	struct cli_poll	*cp = arg;
 
-	if (!cp->progress || (!force && now - cp->last_draw < 0.1))
-		return;
-	cp->last_draw = now;
-	fill = cp->total == 0 ? 0 : cp->done * CLI_POLL_BAR_WIDTH / cp->total;
-	for (i = 0; i < CLI_POLL_BAR_WIDTH; i++)
-		bar[i] = i < fill ? '#' : '.';
-	bar[CLI_POLL_BAR_WIDTH] = '\0';
-	fprintf(stderr, "\r\033[K[%s] %zu/%zu feeds, %zu new, %zu failed",
-	    bar, cp->done, cp->total, cp->new_items, cp->failed);
-	fflush(stderr);
+	if (c->archiving)
+		cli_bar_draw(&cp->bar, c->pages.done, c->pages.total, "pages",
+		    c->pages.new_pages, c->pages.failed);
+	else
+		cli_bar_draw(&cp->bar, c->done, c->total, "feeds",
+		    c->new_items, c->failed);
 }
 
 static void
-cli_poll_clear(struct cli_poll *cp)
+cli_poll_feed_failed(const struct ingest_result *res, void *arg)
 {
-	if (cp->progress) {
-		fputs("\r\033[K", stderr);
-		fflush(stderr);
-	}
-}
-
-static void
-cli_poll_failure(struct cli_poll *cp, const struct ingest_result *res)
-{
-	char	*url, *error;
+	struct cli_poll	*cp = arg;
+	char		*url, *error;
 
 	url = util_display_safe(res->url);
 	error = util_display_safe(res->error);
@@ -82,236 +49,115 @@ cli_poll_failure(struct cli_poll *cp, const struct ingest_result *res)
 	free(error);
 }
 
-/* A feed is stored (in the writer thread): count it and redraw. */
 static void
-cli_poll_stored(const struct ingest_result *res, int status, void *arg)
+cli_poll_page_failed(const struct archive_failure *f, void *arg)
 {
-	struct cli_poll		*cp = arg;
-	struct ingest_result	 copy;
+	struct cli_poll	*cp = arg;
 
-	cp->done++;
-	if (status != 0) {
-		cp->archive_failed = 1;
-		cp->failed++;
-		copy = *res;
-		copy.error = xasprintf("cannot store it: %s",
-		    store_errmsg(cp->store));
-		cli_poll_failure(cp, &copy);
-		free(copy.error);
-	} else if (res->failed) {
-		cp->failed++;
-		cli_poll_failure(cp, res);
-	} else if (res->new_items == 0 && res->updated_items == 0)
-		cp->unchanged++;
-	cp->new_items += res->new_items;
-	cp->updated += res->updated_items;
-	cli_poll_draw(cp, cp->done == cp->total);
-}
-
-/* A transfer ended: parse and clean it here, store it in the writer. */
-static void
-cli_poll_done(const struct poll_response *r, void *arg)
-{
-	struct cli_poll		*cp = arg;
-
-	/* Once the archive cannot be written, the rest would fail alike. */
-	if (atomic_load(&cp->archive_failed)) {
-		cp->abandoned++;
-		return;
-	}
-	ingest_queue_push(cp->queue, ingest_prepare(r));
+	cli_page_failure(&cp->page_failures, f);
 }
 
 static void
-cli_poll_queue(struct cli_poll *cp, struct poll *p,
-    const struct store_feed *f)
+cli_poll_warn(const char *message, void *arg)
 {
-	struct poll_request	 req;
-
-	memset(&req, 0, sizeof req);
-	req.feed_id = f->id;
-	req.url = f->url;
-	req.etag = f->etag;
-	req.last_modified = f->last_modified;
-	poll_add(p, &req);
-	cp->total++;
-}
-
-/* Queue the named feeds, back-off or not; -1 if one is unknown. */
-static int
-cli_poll_named(struct cli_poll *cp, struct poll *p, int argc, char **argv)
-{
-	struct store_feed	 f;
-	int64_t			 id;
-	int			 i, rc;
-
-	for (i = 0; i < argc; i++) {
-		if ((rc = store_feed_find(cp->store, argv[i], &id)) != 0) {
-			cli_error(rc > 0 ? "no feed \"%s\"; telex feeds lists "
-			    "them" : "cannot find feed \"%s\"", argv[i]);
-			return (-1);
-		}
-		memset(&f, 0, sizeof f);
-		if (store_feed_get(cp->store, id, &f) != 0) {
-			cli_error("cannot read feed %lld: %s", (long long)id,
-			    store_errmsg(cp->store));
-			return (-1);
-		}
-		cli_poll_queue(cp, p, &f);
-		store_feed_free(&f);
-	}
-	return (0);
-}
-
-/* Queue every feed that is not waiting out a back-off. */
-static int
-cli_poll_all(struct cli_poll *cp, struct poll *p)
-{
-	struct store_feed	*feeds;
-	size_t			 n, i;
-	int64_t			 now = util_now();
-
-	if (store_feeds_list(cp->store, &feeds, &n) != 0) {
-		cli_error("cannot list feeds: %s", store_errmsg(cp->store));
-		return (-1);
-	}
-	for (i = 0; i < n; i++) {
-		if (feeds[i].backoff_until > now)
-			cp->skipped++;
-		else
-			cli_poll_queue(cp, p, &feeds[i]);
-	}
-	store_feeds_free(feeds, n);
-	return (0);
+	(void)arg;
+	cli_error("%s", message);
 }
 
 static void
-cli_poll_summary(const struct cli_poll *cp)
+cli_poll_summary(struct cli_poll *cp, const struct update_counts *c)
 {
-	printf("polled %zu feed%s: %zu new, %zu unchanged, %zu failed",
-	    cp->total, cp->total == 1 ? "" : "s", cp->new_items,
-	    cp->unchanged, cp->failed);
-	if (cp->updated != 0)
-		printf(", %zu items updated", cp->updated);
-	if (cp->skipped != 0)
-		printf(" (%zu in back-off skipped; telex poll FEED forces one)",
-		    cp->skipped);
-	if (cp->abandoned != 0)
-		printf("; %zu not stored: the archive could not be written",
-		    cp->abandoned);
-	printf("\n");
+	struct buf	 b;
+
+	buf_init(&b, 0);
+	update_summary(c, &b);
+	printf("%s\n", b.data);
 	fflush(stdout);
 	fputs(cp->failures.data, stderr);
+	if (c->pages.total != 0 || c->pages.no_address != 0) {
+		buf_reset(&b);
+		archive_summary(&c->pages, &b);
+		printf("%s\n", b.data);
+		fflush(stdout);
+		fputs(cp->page_failures.data, stderr);
+	}
+	buf_free(&b);
 }
 
 static int
-cli_poll_options(int argc, char **argv, struct poll_options *opts,
-    int *wait)
+cli_poll_options(int argc, char **argv, struct update_options *o)
 {
 	static const struct option longopts[] = {
 		{ "wait", no_argument, NULL, 'w' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char	*end;
-	long	 j;
 	int	 ch;
 
-	poll_options_default(opts);
-	*wait = 0;
+	memset(o, 0, sizeof *o);
 	while ((ch = getopt_long(argc, argv, "+j:", longopts, NULL)) != -1) {
-		if (ch == 'w') {
-			*wait = 1;
-			continue;
-		}
-		if (ch != 'j')
+		if (ch == 'w')
+			o->wait = 1;
+		else if (ch != 'j' || cli_parse_jobs(optarg,
+		    UPDATE_MAX_PARALLEL, &o->parallel) != 0)
 			return (-1);
-		j = strtol(optarg, &end, 10);
-		if (*end != '\0' || j < 1 || j > CLI_POLL_MAX_PARALLEL) {
-			cli_error("-j wants a number from 1 to %d, not \"%s\"",
-			    CLI_POLL_MAX_PARALLEL, optarg);
-			return (-1);
-		}
-		opts->parallel = (int)j;
 	}
-	return (0);
-}
-
-/*
- * The time limits of the configuration: "set poll-timeout S" bounds the
- * whole fetch of a feed, "set poll-low-speed-time S" how long its server
- * may send less than the low-speed limit.  A bad value names its file
- * and line: -1.
- */
-static int
-cli_poll_settings(struct cli *cli, struct poll_options *opts)
-{
-	struct conf	*cf;
-	char		*cause = NULL;
-
-	if ((cf = cli_conf(cli)) == NULL)
-		return (-1);
-	if (poll_options_config(cf, opts, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return (-1);
-	}
+	o->feeds = argv + optind;
+	o->nfeeds = (size_t)(argc - optind);
 	return (0);
 }
 
 int
 cli_poll(struct cli *cli, int argc, char **argv)
 {
-	struct poll_options	 opts;
+	static const struct update_cbs cbs = {
+		cli_poll_progress, cli_poll_feed_failed, cli_poll_page_failed,
+		cli_poll_warn
+	};
+	struct update_options	 o;
+	struct update_counts	 c;
 	struct cli_poll		 cp;
-	struct poll		*p = NULL;
+	struct store		*st;
+	struct conf		*cf;
 	char			*cause = NULL;
-	int64_t			 started = util_now();
-	int			 rc = CLI_FAILURE, archived, wait, lock = -1;
+	int			 rc = CLI_FAILURE;
 
-	if (cli_poll_options(argc, argv, &opts, &wait) != 0)
-		return (cli_usage("poll"));
+	if (cli_poll_options(argc, argv, &o) != 0)
+		return (CLI_SHOW_USAGE);
 	memset(&cp, 0, sizeof cp);
 	buf_init(&cp.failures, 0);
-	if ((cp.store = cli_store(cli)) == NULL)
+	buf_init(&cp.page_failures, 0);
+	cli_bar_init(&cp.bar, cli->tty_err);
+	if ((st = cli_store(cli)) == NULL)
 		goto out;
-	if (cli_rules_load(cli, cp.store) != 0 ||
-	    cli_poll_settings(cli, &opts) != 0) {
+	if ((cf = cli_conf(cli)) == NULL) {
 		rc = CLI_USAGE;
 		goto out;
 	}
-	if ((lock = lock_poll(cli->db_path, wait, &cause)) == -1) {
+	switch (update_run(st, cf, cli->db_path, &o, &cbs, &cp, &c, &cause)) {
+	case UPDATE_BAD_CONFIG:
+		cli_error("%s", cause);
+		rc = CLI_USAGE;
+		goto out;
+	case UPDATE_NOT_RUN:
 		cli_error("%s", cause);
 		goto out;
-	}
-	if (poll_global_init(&cause) != 0) {
-		cli_error("%s", cause);
-		goto out;
-	}
-	p = poll_create(&opts, cli_poll_done, &cp);
-	if ((optind < argc ? cli_poll_named(&cp, p, argc - optind,
-	    argv + optind) : cli_poll_all(&cp, p)) != 0)
-		goto out;
-	cp.progress = cli->tty_err && cp.total > 0;
-	cli_poll_draw(&cp, 1);
-	cp.queue = ingest_queue_start(cp.store, cli_poll_stored, &cp);
-	poll_run(p);
-	ingest_queue_finish(cp.queue);
-	cli_poll_clear(&cp);
-	cli_poll_summary(&cp);
-	if (cp.archive_failed)
+	case UPDATE_FAILED:
 		rc = CLI_FAILURE;
-	else
-		rc = cp.failed != 0 ? CLI_PARTIAL : CLI_OK;
-	if (!cp.archive_failed &&
-	    (archived = cli_archive_after_poll(cli, started)) != CLI_OK)
-		rc = archived;
-out:
-	if (p != NULL) {
-		poll_free(p);
-		poll_global_cleanup();
+		break;
+	case UPDATE_PARTIAL:
+		rc = CLI_PARTIAL;
+		break;
+	case UPDATE_OK:
+		rc = CLI_OK;
+		break;
 	}
-	lock_release(lock);
+	cli_bar_clear(&cp.bar);
+	cli_poll_summary(&cp, &c);
+	if (cause != NULL)
+		cli_error("%s", cause);
+out:
 	free(cause);
 	buf_free(&cp.failures);
+	buf_free(&cp.page_failures);
 	return (rc);
 }

@@ -23,11 +23,6 @@
 #define CLI_BOLD		"\033[1m"
 #define CLI_PLAIN		"\033[0m"
 
-struct cli_rules {
-	struct store_rule	*rules;
-	size_t			 n;
-};
-
 struct cli_search_how {
 	int	 json;
 	int	 tty;
@@ -141,10 +136,10 @@ cli_search(struct cli *cli, int argc, char **argv)
 		else if (ch == 'a')
 			window = SIZE_MAX;
 		else if (ch != 'n' || cli_parse_count(optarg, &limit) != 0)
-			return (cli_usage("search"));
+			return (CLI_SHOW_USAGE);
 	}
 	if (optind == argc)
-		return (cli_usage("search"));
+		return (CLI_SHOW_USAGE);
 	if ((rc = cli_search_filter(&cf, argc - optind, argv + optind)) != 0)
 		goto out;
 	how.tty = cli->tty_out;
@@ -201,7 +196,7 @@ cli_tag(struct cli *cli, int argc, char **argv)
 	if (cli_tag_words(argc, argv, &used, &t) != 0)
 		goto done;
 	if (t.nadd + t.nremove == 0 || used == argc) {
-		rc = cli_usage("tag");
+		rc = CLI_SHOW_USAGE;
 		goto done;
 	}
 	if ((rc = cli_search_filter(&cf, argc - used, argv + used)) != 0)
@@ -241,7 +236,7 @@ cli_mark(struct cli *cli, int argc, char **argv)
 	int			 rc;
 
 	if (argc < 3)
-		return (cli_usage("mark"));
+		return (CLI_SHOW_USAGE);
 	for (mark = 0; mark < UTIL_ARRLEN(names); mark++) {
 		if (strcmp(argv[1], names[mark]) == 0)
 			break;
@@ -303,7 +298,7 @@ cli_tags(struct cli *cli, int argc, char **argv)
 	int			 json = 0;
 
 	if ((json = cli_json_only(argc, argv)) < 0)
-		return (cli_usage("tags"));
+		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if (store_tags_counts(st, &tags, &n) != 0) {
@@ -324,7 +319,7 @@ cli_saved_add(struct store *st, int argc, char **argv)
 	int			 rc;
 
 	if (argc < 4)
-		return (cli_usage("saved"));
+		return (CLI_SHOW_USAGE);
 	if (query_tag_valid(argv[2], &why) != 0) {
 		cli_error("\"%s\" cannot name a saved search: %s", argv[2],
 		    strstr(why, "a tag name") == why ? why + 6 : why);
@@ -353,7 +348,7 @@ cli_saved_rm(struct store *st, int argc, char **argv)
 	int	 rc;
 
 	if (argc != 3)
-		return (cli_usage("saved"));
+		return (CLI_SHOW_USAGE);
 	if ((rc = store_saved_remove(st, argv[2])) < 0) {
 		cli_error("cannot remove the search: %s", store_errmsg(st));
 		return (CLI_FAILURE);
@@ -427,7 +422,7 @@ cli_saved(struct cli *cli, int argc, char **argv)
 
 	if (argc > 1 && !json && strcmp(argv[1], "add") != 0 &&
 	    strcmp(argv[1], "rm") != 0)
-		return (cli_usage("saved"));
+		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if (argc == 1 || json)
@@ -435,118 +430,4 @@ cli_saved(struct cli *cli, int argc, char **argv)
 	if (strcmp(argv[1], "add") == 0)
 		return (cli_saved_add(st, argc, argv));
 	return (cli_saved_rm(st, argc, argv));
-}
-
-/* One action of a rule: +tag, -tag, read, star or hide. */
-static int
-cli_rule_action(struct store_rule *r, char *word, char **why)
-{
-	char	**list;
-	size_t	 *n;
-
-	if (strcmp(word, "read") == 0)
-		r->read = 1;
-	else if (strcmp(word, "star") == 0)
-		r->star = 1;
-	else if (strcmp(word, "hide") == 0)
-		r->hide = 1;
-	else if (*word == '+' || *word == '-') {
-		if (query_tag_valid(word + 1, why) != 0)
-			return (-1);
-		n = *word == '+' ? &r->nadd : &r->nremove;
-		list = *word == '+' ? r->add : r->remove;
-		list = xreallocarray(list, *n + 1, sizeof *list);
-		list[(*n)++] = xstrdup(word + 1);
-		if (*word == '+')
-			r->add = list;
-		else
-			r->remove = list;
-	} else {
-		*why = xasprintf("\"%s\" is not an action (use +tag, -tag, "
-		    "read, star or hide)", word);
-		return (-1);
-	}
-	return (0);
-}
-
-static void
-cli_rule_clear(struct store_rule *r)
-{
-	size_t	 i;
-
-	query_free((struct query *)r->query);
-	for (i = 0; i < r->nadd; i++)
-		free(r->add[i]);
-	for (i = 0; i < r->nremove; i++)
-		free(r->remove[i]);
-	free(r->add);
-	free(r->remove);
-}
-
-void
-cli_rules_free(struct cli_rules *rules)
-{
-	size_t	 i;
-
-	if (rules == NULL)
-		return;
-	for (i = 0; i < rules->n; i++)
-		cli_rule_clear(&rules->rules[i]);
-	free(rules->rules);
-	free(rules);
-}
-
-/* A rule line: rule QUERY ACTION...; -1 with *why (caller frees). */
-static int
-cli_rule_parse(const struct conf_line *l, struct store_rule *r, char **why)
-{
-	struct query	*q = NULL;
-	int		 i;
-
-	memset(r, 0, sizeof *r);
-	if (l->argc < 3) {
-		*why = xstrdup("a rule is: rule \"QUERY\" +tag -tag read star "
-		    "hide (quote the query, give at least one action)");
-		return (-1);
-	}
-	if (query_parse(l->argv[1], &q, why) != 0)
-		return (-1);
-	r->query = q;
-	for (i = 2; i < l->argc; i++) {
-		if (cli_rule_action(r, l->argv[i], why) != 0) {
-			cli_rule_clear(r);
-			return (-1);
-		}
-	}
-	return (0);
-}
-
-/*
- * Read the rule lines of the configuration and hand them to st, to be
- * applied to new items.  A bad rule names its file and line: 1 (usage).
- */
-int
-cli_rules_load(struct cli *cli, struct store *st)
-{
-	const struct conf_line	*l;
-	struct conf		*cfg;
-	struct cli_rules	*rules;
-	char			*why = NULL;
-	size_t			 i = 0;
-
-	if (cli->rules != NULL || (cfg = cli_conf(cli)) == NULL)
-		return (cli->rules != NULL ? 0 : CLI_USAGE);
-	rules = cli->rules = xcalloc(1, sizeof *rules);
-	while ((l = conf_next(cfg, "rule", &i)) != NULL) {
-		rules->rules = xreallocarray(rules->rules, rules->n + 1,
-		    sizeof *rules->rules);
-		if (cli_rule_parse(l, &rules->rules[rules->n], &why) != 0) {
-			cli_error("%s, line %d: rule: %s", cfg->path, l->line, why);
-			free(why);
-			return (CLI_USAGE);
-		}
-		rules->n++;
-	}
-	store_rules_set(st, rules->rules, rules->n);
-	return (0);
 }

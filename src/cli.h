@@ -1,10 +1,12 @@
 /*
- * The command line: each command is a function taking its own argv.
- * main.c parses the global options and dispatches.
+ * The command line: each command is a function taking its own argv, run
+ * by main.c's command table; src/cli.c holds what the commands share
+ * (the archive opened on first use, errors, progress and item lines).
  */
 #ifndef TELEX_CLI_H
 #define TELEX_CLI_H
 
+#include "archive.h"
 #include "conf.h"
 #include "store.h"
 #include "util.h"
@@ -14,7 +16,6 @@ struct cli {
 	const char	*config_path;
 	struct store	*store;		/* opened on first use */
 	struct conf	*conf;		/* read on first use */
-	struct cli_rules *rules;	/* the config's rules, once read */
 	int		 tty_out;	/* stdout is a terminal */
 	int		 tty_err;	/* stderr is a terminal */
 };
@@ -23,23 +24,11 @@ enum {
 	CLI_OK = 0,
 	CLI_USAGE = 1,
 	CLI_FAILURE = 2,
-	CLI_PARTIAL = 3
+	CLI_PARTIAL = 3,
+	CLI_SHOW_USAGE = 64	/* main.c prints the command's usage: 1 */
 };
 
-/* An item as list prints it: fields without the newline; JSON keys. */
-void		 cli_item_fields(const struct store_item *);
-void		 cli_item_json_keys(struct buf *, int *,
-		     const struct store_item *);
-
-int		 cli_parse_count(const char *, size_t *);
-int		 cli_json_only(int, char **);
-
-struct store	*cli_store(struct cli *);
-struct conf	*cli_conf(struct cli *);
-void		 cli_error(const char *, ...)
-		     __attribute__((format(printf, 1, 2)));
-int		 cli_usage(const char *command);
-
+/* The commands (src/cli-*.c). */
 int	 cli_add(struct cli *, int, char **);
 int	 cli_rm(struct cli *, int, char **);
 int	 cli_feeds(struct cli *, int, char **);
@@ -54,19 +43,36 @@ int	 cli_tag(struct cli *, int, char **);
 int	 cli_tags(struct cli *, int, char **);
 int	 cli_mark(struct cli *, int, char **);
 int	 cli_saved(struct cli *, int, char **);
-/* Read the rules of the configuration and give them to the store. */
-int	 cli_rules_load(struct cli *, struct store *);
-void	 cli_rules_free(struct cli_rules *);
 int	 cli_check(struct cli *, int, char **);
 int	 cli_archive(struct cli *, int, char **);
 int	 cli_clean(struct cli *, int, char **);
-/* After a poll begun at since: archive-feed lines of the config. */
-int	 cli_archive_after_poll(struct cli *, int64_t since);
-/* For show and list (src/cli-archive.c). */
-int	 cli_archive_show_page(struct store *, struct store_item *);
-int	 cli_archive_show_links(struct store *, const struct store_item *);
-void	 cli_archive_show_note(struct store *, const struct store_item *);
-void	 cli_archive_json_flags(struct store *, struct buf *, int *,
-	     int64_t);
+
+/* The archive and the config, opened on first use; NULL said why. */
+struct store	*cli_store(struct cli *);
+struct conf	*cli_conf(struct cli *);
+/* "telex: ..." on stderr, after what stdout holds. */
+void		 cli_error(const char *, ...)
+		     __attribute__((format(printf, 1, 2)));
+
+int		 cli_parse_count(const char *, size_t *);
+int		 cli_parse_jobs(const char *, int max, int *);
+int		 cli_json_only(int, char **);
+
+/* An item as list prints it: fields without the newline; JSON keys. */
+void		 cli_item_fields(const struct store_item *);
+void		 cli_item_json_keys(struct buf *, int *,
+		     const struct store_item *);
+
+/* A progress bar on stderr when it is a terminal. */
+struct cli_bar {
+	int	 on;
+	int	 drawn;
+	double	 last;
+};
+void		 cli_bar_init(struct cli_bar *, int tty);
+void		 cli_bar_draw(struct cli_bar *, size_t done, size_t total,
+		     const char *unit, size_t new_ones, size_t failed);
+void		 cli_bar_clear(struct cli_bar *);
+void		 cli_page_failure(struct buf *, const struct archive_failure *);
 
 #endif

@@ -6,7 +6,6 @@
 
 #include <getopt.h>
 #include <signal.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -157,7 +156,7 @@ cli_help(const char *command)
 }
 
 /* A usage error in command: say how it is used; returns CLI_USAGE. */
-int
+static int
 cli_usage(const char *command)
 {
 	const struct cli_command *c;
@@ -167,19 +166,6 @@ cli_usage(const char *command)
 	else
 		cli_print_usage(stderr);
 	return (CLI_USAGE);
-}
-
-void
-cli_error(const char *fmt, ...)
-{
-	va_list	 ap;
-
-	fflush(stdout);
-	fputs("telex: ", stderr);
-	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
-	va_end(ap);
-	fputc('\n', stderr);
 }
 
 /* The archive's path: -d, else $TELEX_DB, else the XDG data directory. */
@@ -195,44 +181,6 @@ cli_default_db(void)
 	if ((env = getenv("HOME")) != NULL && *env != '\0')
 		return (xasprintf("%s/.local/share/telex/archive.db", env));
 	return (NULL);
-}
-
-struct store *
-cli_store(struct cli *cli)
-{
-	char	*cause = NULL;
-
-	if (cli->store != NULL)
-		return (cli->store);
-	if (cli->db_path == NULL) {
-		cli_error("no archive: set HOME, TELEX_DB or use -d DB");
-		return (NULL);
-	}
-	if (store_open(cli->db_path, &cli->store, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-		return (NULL);
-	}
-	return (cli->store);
-}
-
-/* The configuration, read on first use; NULL (said why) if it is bad. */
-struct conf *
-cli_conf(struct cli *cli)
-{
-	char	*path = NULL, *cause = NULL;
-
-	if (cli->conf != NULL)
-		return (cli->conf);
-	if (cli->config_path == NULL && (path = conf_default_path()) == NULL)
-		path = xstrdup("/dev/null");
-	if (conf_load(cli->config_path != NULL ? cli->config_path : path,
-	    &cli->conf, &cause) != 0) {
-		cli_error("%s", cause);
-		free(cause);
-	}
-	free(path);
-	return (cli->conf);
 }
 
 /* Does argv hold --help or -h before any "--"? */
@@ -254,6 +202,7 @@ static int
 cli_dispatch(struct cli *cli, int argc, char **argv)
 {
 	const struct cli_command *c;
+	int			 rc;
 
 	if (strcmp(argv[0], "help") == 0)
 		return (cli_help(argc > 1 ? argv[1] : ""));
@@ -265,7 +214,9 @@ cli_dispatch(struct cli *cli, int argc, char **argv)
 	if (cli_wants_help(argc, argv))
 		return (cli_help(c->name));
 	optind = 0;
-	return (c->fn(cli, argc, argv));
+	if ((rc = c->fn(cli, argc, argv)) == CLI_SHOW_USAGE)
+		rc = cli_usage(c->name);
+	return (rc);
 }
 
 /* With no command: the reader on a terminal, else the newest items. */
@@ -335,7 +286,6 @@ main(int argc, char **argv)
 	rc = argc == 0 ? cli_default(&cli) : cli_dispatch(&cli, argc, argv);
 	if (cli.store != NULL)
 		store_close(cli.store);
-	cli_rules_free(cli.rules);
 	conf_free(cli.conf);
 	xml_unload();
 	free(db);

@@ -14,7 +14,8 @@
 
 #include "cli.h"
 #include "date.h"
-#include "ui.h"
+int cli_archive_show_page(struct store *, struct store_item *); int cli_archive_show_links(struct store *, const struct store_item *); void cli_archive_show_note(struct store *, const struct store_item *); void cli_archive_json_flags(struct store *, struct buf *, int *, int64_t);
+#include "ui-int.h"
 
 static void
 ui_article_lines_free(struct ui_article *a)
@@ -419,7 +420,7 @@ ui_article_key(struct ui *ui, enum ui_action a)
 	case UI_PIPE:
 		ui_item_pipe(ui, art->item.text != NULL ? art->item.text : "");
 		break;
-	case UI_ARCHIVE: ui_item_archive(ui, art->id); break;
+	case UI_ARCHIVE: ui_archive_start(ui, art->id); break;
 	default:
 		break;
 	}

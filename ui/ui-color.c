@@ -10,7 +10,7 @@
 
 #include <curses.h>
 
-#include "ui.h"
+#include "ui-int.h"
 
 static const char *ui_color_elements[UI_ELEMENTS] = {
 	[UI_C_NORMAL] = "normal", [UI_C_TITLE] = "title",

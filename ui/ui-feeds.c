@@ -11,7 +11,7 @@
 
 #include <curses.h>
 
-#include "ui.h"
+#include "ui-int.h"
 
 static void
 ui_feeds_clear(struct ui_feeds *fs)

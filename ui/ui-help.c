@@ -10,7 +10,7 @@
 
 #include <curses.h>
 
-#include "ui.h"
+#include "ui-int.h"
 
 static const char *ui_help_screens[UI_SCREENS] = {
 	"feeds", "items", "article", "help"

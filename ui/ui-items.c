@@ -5,18 +5,14 @@
  */
 #include "config.h"
 
-#include <sys/types.h>
-
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include <curses.h>
 
 #include "query.h"
-#include "ui.h"
+#include "ui-int.h"
 
 /* Keep rows in step with a change made to item id. */
 static void
@@ -186,39 +182,6 @@ ui_item_pipe(struct ui *ui, const char *text)
 	free(cmd);
 }
 
-/* Download item id's page with "telex archive" in the background. */
-void
-ui_item_archive(struct ui *ui, int64_t id)
-{
-	char	 query[64];
-	pid_t	 pid;
-	int	 fd;
-
-	if (ui->archive_pid > 0) {
-		ui_message(ui, 0, "a page is being archived already");
-		return;
-	}
-	snprintf(query, sizeof query, "id:%lld", (long long)id);
-	if ((pid = fork()) == 0) {
-		if ((fd = open("/dev/null", O_RDWR)) != -1) {
-			dup2(fd, STDIN_FILENO);
-			dup2(fd, STDOUT_FILENO);
-			dup2(fd, STDERR_FILENO);
-		}
-		execl(ui->self, ui->self, "-d", ui->db_path, "archive", query,
-		    (char *)NULL);
-		_exit(127);
-	}
-	if (pid == -1) {
-		ui_message(ui, 1, "cannot start archiving: out of processes");
-		return;
-	}
-	ui->archive_pid = pid;
-	ui->archive_id = id;
-	ui_message(ui, 0, "archiving the page of item %lld...",
-	    (long long)id);
-}
-
 static void
 ui_items_search_changed(struct ui *ui, const char *text)
 {
@@ -335,7 +298,7 @@ ui_items_act(struct ui *ui, enum ui_action a, struct ui_row *r)
 			ui_article_key(ui, a);
 		break;
 	case UI_ARCHIVE:
-		ui_item_archive(ui, r->id);
+		ui_archive_start(ui, r->id);
 		break;
 	default:
 		break;

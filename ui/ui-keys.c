@@ -11,7 +11,7 @@
 
 #include <curses.h>
 
-#include "ui.h"
+#include "ui-int.h"
 
 #define UI_CTRL(c)	((c) & 0x1f)
 #define S_F		(1 << UI_FEEDS)

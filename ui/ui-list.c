@@ -12,7 +12,7 @@
 
 #include "date.h"
 #include "query.h"
-#include "ui.h"
+#include "ui-int.h"
 
 #define UI_LIST_PAGE	128	/* rows fetched at once */
 #define UI_LIST_KEEP	512	/* rows kept in the window */

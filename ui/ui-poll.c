@@ -1,7 +1,7 @@
 /*
- * Polling from the reader: the poller's transfers are driven a few
- * milliseconds at a time from the event loop, each finished feed is
- * stored at once, and a progress bar fills the status line meanwhile.
+ * Polling from the reader: the core's poll session (src/update.c, the
+ * one telex poll runs, rules and archive-feed included) on a thread of
+ * its own, with its counts in a progress bar on the status line.
  */
 #include "config.h"
 
@@ -11,151 +11,157 @@
 
 #include <curses.h>
 
-#include "ingest.h"
-#include "lock.h"
-#include "poll.h"
-#include "ui.h"
+#include "update.h"
+#include "ui-int.h"
 
 struct ui_poll {
-	struct poll	*p;
-	struct ui	*ui;
-	size_t		 total;
-	size_t		 done;
-	size_t		 failed;
-	size_t		 new_items;
-	int		 store_failed;
-	int		 running;
-	int		 lock;		/* the archive's poll lock, or -1 */
+	struct ui_task		 task;
+	const struct conf	*conf;
+	const char		*db_path;
+	struct update_options	 opts;
+	char			 feed[32];	/* r: the one feed's id */
+	char			*feeds[1];
+	pthread_mutex_t		 lock;		/* guards the rest */
+	struct update_counts	 counts;	/* as the session goes */
+	struct update_counts	 final;
+	enum update_status	 status;
+	char			*cause;
+	char			*warning;	/* a bad config line */
 };
 
 static void
-ui_poll_done(const struct poll_response *r, void *arg)
+ui_poll_progress(const struct update_counts *c, void *arg)
 {
-	struct ui_poll		*up = arg;
-	struct ingest_result	 res;
+	struct ui_poll	*up = arg;
 
-	memset(&res, 0, sizeof res);
-	if (ingest_response(up->ui->st, r, &res) != 0)
-		up->store_failed = 1;
-	if (res.failed)
-		up->failed++;
-	up->new_items += res.new_items;
-	up->done++;
-	ingest_result_clear(&res);
-	up->ui->dirty = 1;
+	pthread_mutex_lock(&up->lock);
+	up->counts = *c;
+	pthread_mutex_unlock(&up->lock);
 }
 
 static void
-ui_poll_add(struct ui_poll *up, const struct store_feed *f)
+ui_poll_warn(const char *message, void *arg)
 {
-	struct poll_request	 req;
+	struct ui_poll	*up = arg;
 
-	memset(&req, 0, sizeof req);
-	req.feed_id = f->id;
-	req.url = f->url;
-	req.etag = f->etag;
-	req.last_modified = f->last_modified;
-	poll_add(up->p, &req);
-	up->total++;
+	pthread_mutex_lock(&up->lock);
+	if (up->warning == NULL)
+		up->warning = xstrdup(message);
+	pthread_mutex_unlock(&up->lock);
 }
 
-/* Queue one feed (feed_id), or every feed not in back-off (0). */
+/* The session, on the task's thread with its own connection. */
 static int
-ui_poll_queue(struct ui *ui, struct ui_poll *up, int64_t feed_id)
+ui_poll_run(struct ui_task *t, struct store *st)
 {
-	struct store_feed	*feeds;
-	size_t			 n, i;
-	int64_t			 now = util_now();
+	static const struct update_cbs cbs = {
+		ui_poll_progress, NULL, NULL, ui_poll_warn
+	};
+	struct ui_poll		*up = t->arg;
+	struct update_counts	 c;
+	char			*cause = NULL;
+	enum update_status	 status;
 
-	if (store_feeds_list(ui->st, &feeds, &n) != 0) {
-		ui_message(ui, 1, "cannot list the feeds: %s",
-		    store_errmsg(ui->st));
-		return (-1);
-	}
-	for (i = 0; i < n; i++) {
-		if (feed_id != 0 ? feeds[i].id == feed_id :
-		    feeds[i].backoff_until <= now)
-			ui_poll_add(up, &feeds[i]);
-	}
-	store_feeds_free(feeds, n);
+	up->opts.cancel = &t->cancel;
+	status = update_run(st, up->conf, up->db_path, &up->opts, &cbs, up,
+	    &c, &cause);
+	pthread_mutex_lock(&up->lock);
+	up->final = c;
+	up->status = status;
+	up->cause = cause;
+	pthread_mutex_unlock(&up->lock);
 	return (0);
 }
 
-/* Start polling one feed or all; the interface stays usable meanwhile. */
+/* Start polling one feed (feed_id) or all (0); the reader stays usable. */
 void
 ui_poll_start(struct ui *ui, int64_t feed_id)
 {
-	struct poll_options	 opts;
-	struct ui_poll		*up;
-	char			*cause = NULL;
+	struct ui_poll	*up;
+	char		*cause = NULL;
 
 	if (ui_poll_busy(ui)) {
 		ui_message(ui, 0, "a poll is running already");
 		return;
 	}
-	if (ui->poll == NULL) {
-		if (poll_global_init(&cause) != 0) {
-			ui_message(ui, 1, "cannot poll: %s", cause);
-			free(cause);
-			return;
-		}
-		ui->poll = xcalloc(1, sizeof *ui->poll);
+	ui_poll_free(ui);
+	up = xcalloc(1, sizeof *up);
+	pthread_mutex_init(&up->lock, NULL);
+	up->conf = ui->conf;
+	up->db_path = ui->db_path;
+	if (feed_id != 0) {
+		snprintf(up->feed, sizeof up->feed, "%lld", (long long)feed_id);
+		up->feeds[0] = up->feed;
+		up->opts.feeds = up->feeds;
+		up->opts.nfeeds = 1;
 	}
-	poll_options_default(&opts);
-	if (poll_options_config(ui->conf, &opts, &cause) != 0) {
+	ui->poll = up;
+	if (ui_task_start(&up->task, ui->db_path, ui_poll_run, up,
+	    &cause) != 0) {
 		ui_message(ui, 1, "cannot poll: %s", cause);
 		free(cause);
+		ui_poll_free(ui);
 		return;
 	}
-	up = ui->poll;
-	memset(up, 0, sizeof *up);
-	up->ui = ui;
-	/* One poll at a time: a poll from cron or a shell may be running. */
-	if ((up->lock = lock_poll(ui->db_path, 0, &cause)) == -1) {
-		ui_message(ui, 1, "cannot poll: %s", cause);
-		free(cause);
-		return;
-	}
-	up->p = poll_create(&opts, ui_poll_done, up);
-	if (ui_poll_queue(ui, up, feed_id) != 0 || up->total == 0) {
-		poll_free(up->p);
-		up->p = NULL;
-		lock_release(up->lock);
-		up->lock = -1;
-		if (up->total == 0)
-			ui_message(ui, 0, "nothing to poll (feeds after "
-			    "failures wait out a back-off; r polls one now)");
-		return;
-	}
-	up->running = 1;
 	ui->dirty = 1;
 }
 
 int
 ui_poll_busy(const struct ui *ui)
 {
-	return (ui->poll != NULL && ui->poll->running);
+	return (ui->poll != NULL && ui->poll->task.started);
 }
 
+/* The session's end, said as telex poll says it. */
 static void
-ui_poll_finish(struct ui *ui)
+ui_poll_report(struct ui *ui, struct ui_poll *up)
+{
+	const struct update_counts	*c = &up->final;
+	struct buf			 b;
+
+	if (up->task.cause != NULL || up->status == UPDATE_NOT_RUN ||
+	    up->status == UPDATE_BAD_CONFIG) {
+		ui_message(ui, 1, "cannot poll: %s", up->task.cause != NULL ?
+		    up->task.cause : up->cause);
+		return;
+	}
+	if (c->total == 0 && up->status == UPDATE_OK) {
+		ui_message(ui, 0, "nothing to poll (feeds after failures wait "
+		    "out a back-off; r polls one now)");
+		return;
+	}
+	buf_init(&b, 0);
+	update_summary(c, &b);
+	if (c->pages.total != 0) {
+		buf_adds(&b, "; ");
+		archive_summary(&c->pages, &b);
+	}
+	if (c->failed != 0)
+		buf_adds(&b, " (marked ! on the feeds screen)");
+	if (up->warning != NULL)
+		buf_printf(&b, "; %s", up->warning);
+	if (up->status == UPDATE_FAILED)
+		ui_message(ui, 1, "the archive could not store everything: %s",
+		    b.data);
+	else
+		ui_message(ui, up->status != UPDATE_OK, "%s", b.data);
+	buf_free(&b);
+}
+
+/* From the event loop: once the session has ended, say how. */
+void
+ui_poll_check(struct ui *ui)
 {
 	struct ui_poll	*up = ui->poll;
 
-	poll_free(up->p);
-	up->p = NULL;
-	up->running = 0;
-	lock_release(up->lock);
-	up->lock = -1;
-	if (up->store_failed)
-		ui_message(ui, 1, "polled, but the archive could not store "
-		    "everything: %s", store_errmsg(ui->st));
-	else
-		ui_message(ui, up->failed != 0, "polled %zu feed%s: %zu new "
-		    "item%s, %zu failed%s", up->total, up->total == 1 ? "" :
-		    "s", up->new_items, up->new_items == 1 ? "" : "s",
-		    up->failed, up->failed != 0 ? " (marked ! on the feeds "
-		    "screen)" : "");
+	if (up == NULL)
+		return;
+	if (!ui_task_done(&up->task)) {
+		ui->dirty = 1;	/* the bar moves */
+		return;
+	}
+	ui_poll_report(ui, up);
+	ui_poll_free(ui);
 	ui_feeds_load(ui);
 	/* New items are above the window: let scrolling up find them. */
 	ui->list.at_start = 0;
@@ -163,30 +169,28 @@ ui_poll_finish(struct ui *ui)
 		ui_list_top(ui, &ui->list);
 }
 
-/* Drive the transfers for a moment; called from the event loop. */
-void
-ui_poll_step(struct ui *ui)
-{
-	if (!ui_poll_busy(ui))
-		return;
-	if (poll_step(ui->poll->p, 10) == 0)
-		ui_poll_finish(ui);
-}
-
 void
 ui_poll_draw(struct ui *ui, int y)
 {
-	struct ui_poll	*up = ui->poll;
-	char		 label[128];
-	int		 x, bar, fill, i;
+	struct update_counts	 c;
+	char			 label[128];
+	size_t			 done, total;
+	int			 x, bar, fill, i;
 
-	snprintf(label, sizeof label, "polling %zu/%zu ", up->done,
-	    up->total);
+	pthread_mutex_lock(&ui->poll->lock);
+	c = ui->poll->counts;
+	pthread_mutex_unlock(&ui->poll->lock);
+	done = c.archiving ? c.pages.done : c.done;
+	total = c.archiving ? c.pages.total : c.total;
+	snprintf(label, sizeof label, "%s %zu/%zu, %zu new, %zu failed ",
+	    c.archiving ? "archiving pages" : "polling", done, total,
+	    c.archiving ? c.pages.new_pages : c.new_items,
+	    c.archiving ? c.pages.failed : c.failed);
 	x = ui_text_put(y, 0, COLS, label, ui->attrs[UI_C_STATUS]);
 	bar = COLS - x - 2;
 	if (bar < 1)
 		return;
-	fill = up->total != 0 ? (int)((size_t)bar * up->done / up->total) : 0;
+	fill = total != 0 ? (int)((size_t)bar * done / total) : 0;
 	move(y, x);
 	addch('[');
 	for (i = 0; i < bar; i++)
@@ -197,13 +201,14 @@ ui_poll_draw(struct ui *ui, int y)
 void
 ui_poll_free(struct ui *ui)
 {
-	if (ui->poll == NULL)
+	struct ui_poll	*up = ui->poll;
+
+	if (up == NULL)
 		return;
-	if (ui->poll->p != NULL) {
-		poll_free(ui->poll->p);
-		lock_release(ui->poll->lock);
-	}
-	free(ui->poll);
+	ui_task_stop(&up->task);
+	pthread_mutex_destroy(&up->lock);
+	free(up->cause);
+	free(up->warning);
+	free(up);
 	ui->poll = NULL;
-	poll_global_cleanup();
 }

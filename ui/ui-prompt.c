@@ -12,7 +12,7 @@
 
 #include <curses.h>
 
-#include "ui.h"
+#include "ui-int.h"
 
 #define UI_PROMPT_MAX	1024
 
@@ -130,7 +130,7 @@ ui_prompt(struct ui *ui, const char *label, const char *initial,
 		ui_prompt_draw(ui, label, &b);
 		timeout(ui_poll_busy(ui) ? 50 : -1);
 		rc = get_wch(&wc);
-		ui_poll_step(ui);
+		ui_poll_check(ui);
 		if (rc == ERR)
 			continue;
 		edit = 0;

@@ -11,7 +11,7 @@
 #include <curses.h>
 #include <utf8proc.h>
 
-#include "ui.h"
+#include "ui-int.h"
 
 /* A display-safe copy of s (NULL gives ""): one line, caller frees. */
 char *

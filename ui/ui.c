@@ -21,7 +21,7 @@
 
 #include <curses.h>
 
-#include "ui.h"
+#include "ui-int.h"
 
 static volatile sig_atomic_t ui_curses_on;
 static int ui_saved_stderr = -1;
@@ -172,6 +172,10 @@ ui_draw_status(struct ui *ui)
 		ui_poll_draw(ui, y);
 		return;
 	}
+	if (ui_archive_busy(ui) && ui->status[0] == '\0') {
+		ui_archive_draw(ui, y);
+		return;
+	}
 	if (ui->status[0] == '\0' && ui->screen == UI_ARTICLE) {
 		snprintf(hint, sizeof hint, "item %lld  line %zu/%zu  (o "
 		    "browser, | pipe, / find, a archive, q back)",
@@ -280,30 +284,6 @@ ui_run_child(struct ui *ui, char *const argv[], const char *input,
 	if (pid == -1)
 		return (-1);
 	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
-}
-
-/* A child "telex archive" job has ended: say how and show the page. */
-static void
-ui_archive_check(struct ui *ui)
-{
-	int	 status;
-	pid_t	 pid;
-
-	if (ui->archive_pid <= 0)
-		return;
-	if ((pid = waitpid(ui->archive_pid, &status, WNOHANG)) == 0)
-		return;
-	ui->archive_pid = 0;
-	if (pid == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
-		ui_message(ui, 1, "the page of item %lld could not be "
-		    "archived; telex archive id:%lld on the command line "
-		    "says why", (long long)ui->archive_id,
-		    (long long)ui->archive_id);
-		return;
-	}
-	ui_message(ui, 0, "page archived");
-	if (ui->have_art && ui->art.id == ui->archive_id)
-		ui_article_open(ui, ui->archive_id);
 }
 
 /* Keys every screen shares. */
@@ -431,11 +411,11 @@ ui_loop(struct ui *ui)
 		if (first && ui->timing != NULL)
 			ui_timing(ui, "first-screen", 0);
 		first = 0;
-		timeout(ui_poll_busy(ui) || ui->archive_pid > 0 ? 50 : -1);
+		timeout(ui_poll_busy(ui) || ui_archive_busy(ui) ? 50 : -1);
 		ch = getch();
 		if (ch != ERR)
 			ui_key(ui, ch);
-		ui_poll_step(ui);
+		ui_poll_check(ui);
 		ui_archive_check(ui);
 	}
 }
@@ -444,6 +424,7 @@ static void
 ui_free(struct ui *ui)
 {
 	ui_poll_free(ui);
+	ui_archive_free(ui);
 	ui_feeds_free(&ui->feeds);
 	ui_list_free(&ui->list);
 	if (ui->have_saved_list)
@@ -468,27 +449,16 @@ ui_reader_width(const struct conf *cf)
 	return ((int)w);
 }
 
-/*
- * Run the reader on st until the user quits.  Returns 0, or -1 with
- * *cause set (caller frees).
- */
 int
 ui_main(struct store *st, const struct conf *cf, const char *db_path,
     char **cause)
 {
 	struct ui	 ui;
 	char		*why = NULL;
-	static char	 self[4096];
-	ssize_t		 n;
 
 	memset(&ui, 0, sizeof ui);
 	ui.st = st;
 	ui.db_path = db_path;
-	if ((n = readlink("/proc/self/exe", self, sizeof self - 1)) > 0)
-		self[n] = '\0';
-	else
-		snprintf(self, sizeof self, "telex");
-	ui.self = self;
 	ui.timing = getenv("TELEX_UI_TIMING");
 	ui.reader_width = ui_reader_width(cf);
 	ui.conf = cf;

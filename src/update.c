@@ -1,0 +1,313 @@
+/*
+ * A poll session: the poller fetches the chosen feeds in parallel, this
+ * thread parses each as it arrives, the ingest pipeline cleans and
+ * stores it under the rules, and archive-feed pages follow.
+ */
+#include "config.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lock.h"
+#include "rules.h"
+#include "update.h"
+
+#define UPDATE_SECONDS_MAX	3600	/* longest time limit a user may set */
+
+struct update {
+	struct store		*store;
+	const struct update_cbs	*cbs;
+	void			*arg;
+	struct update_counts	*counts;
+	atomic_int		 store_failed;	/* set by the storing thread */
+	struct ingest_queue	*queue;
+};
+
+int
+update_poll_options(const struct conf *cf, struct poll_options *o,
+    char **cause)
+{
+	if (conf_number(cf, "poll-timeout", "seconds", 1, UPDATE_SECONDS_MAX,
+	    &o->transfer_timeout, cause) != 0 ||
+	    conf_number(cf, "poll-low-speed-time", "seconds", 1,
+	    UPDATE_SECONDS_MAX, &o->low_speed_time, cause) != 0)
+		return (-1);
+	return (0);
+}
+
+static void
+update_progress(struct update *u)
+{
+	if (u->cbs->progress != NULL)
+		u->cbs->progress(u->counts, u->arg);
+}
+
+/* A feed is stored (in the writer thread): count it and tell. */
+static void
+update_stored(const struct ingest_result *res, int status, void *arg)
+{
+	struct update		*u = arg;
+	struct update_counts	*c = u->counts;
+	struct ingest_result	 copy;
+
+	c->done++;
+	if (status != 0) {
+		atomic_store(&u->store_failed, 1);
+		c->store_failed = 1;
+		c->failed++;
+		copy = *res;
+		copy.error = xasprintf("cannot store it: %s",
+		    store_errmsg(u->store));
+		if (u->cbs->feed_failed != NULL)
+			u->cbs->feed_failed(&copy, u->arg);
+		free(copy.error);
+	} else if (res->failed) {
+		c->failed++;
+		if (u->cbs->feed_failed != NULL)
+			u->cbs->feed_failed(res, u->arg);
+	} else if (res->new_items == 0 && res->updated_items == 0)
+		c->unchanged++;
+	c->new_items += res->new_items;
+	c->updated += res->updated_items;
+	update_progress(u);
+}
+
+/* A transfer ended: parse it here, clean and store it in the pipeline. */
+static void
+update_fetched(const struct poll_response *r, void *arg)
+{
+	struct update	*u = arg;
+
+	/* Once the archive cannot be written, the rest would fail alike. */
+	if (atomic_load(&u->store_failed)) {
+		u->counts->abandoned++;
+		return;
+	}
+	ingest_queue_push(u->queue, ingest_prepare(r));
+}
+
+static void
+update_queue(struct update *u, struct poll *p, const struct store_feed *f)
+{
+	struct poll_request	 req;
+
+	memset(&req, 0, sizeof req);
+	req.feed_id = f->id;
+	req.url = f->url;
+	req.etag = f->etag;
+	req.last_modified = f->last_modified;
+	poll_add(p, &req);
+	u->counts->total++;
+}
+
+/* Queue the named feeds, back-off or not; -1 with *cause. */
+static int
+update_named(struct update *u, struct poll *p,
+    const struct update_options *o, char **cause)
+{
+	struct store_feed	 f;
+	int64_t			 id;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < o->nfeeds; i++) {
+		if ((rc = store_feed_find(u->store, o->feeds[i], &id)) != 0) {
+			*cause = rc > 0 ? xasprintf("no feed \"%s\"; telex "
+			    "feeds lists them", o->feeds[i]) : xasprintf(
+			    "cannot find feed \"%s\": %s", o->feeds[i],
+			    store_errmsg(u->store));
+			return (-1);
+		}
+		if (store_feed_get(u->store, id, &f) != 0) {
+			*cause = xasprintf("cannot read feed %lld: %s",
+			    (long long)id, store_errmsg(u->store));
+			return (-1);
+		}
+		update_queue(u, p, &f);
+		store_feed_free(&f);
+	}
+	return (0);
+}
+
+/* Queue every feed that is not waiting out a back-off. */
+static int
+update_all(struct update *u, struct poll *p, char **cause)
+{
+	struct store_feed	*feeds;
+	size_t			 n, i;
+	int64_t			 now = util_now();
+
+	if (store_feeds_list(u->store, &feeds, &n) != 0) {
+		*cause = xasprintf("cannot list feeds: %s",
+		    store_errmsg(u->store));
+		return (-1);
+	}
+	for (i = 0; i < n; i++) {
+		if (feeds[i].backoff_until > now)
+			u->counts->skipped++;
+		else
+			update_queue(u, p, &feeds[i]);
+	}
+	store_feeds_free(feeds, n);
+	return (0);
+}
+
+/* Fetch and store the feeds: 0, or -1 with *cause when none was. */
+static int
+update_feeds(struct update *u, const struct poll_options *po,
+    const struct update_options *o, char **cause)
+{
+	struct poll	*p;
+	int		 rc;
+
+	if (poll_global_init(cause) != 0)
+		return (-1);
+	p = poll_create(po, update_fetched, u);
+	rc = o->nfeeds != 0 ? update_named(u, p, o, cause) :
+	    update_all(u, p, cause);
+	if (rc == 0) {
+		update_progress(u);
+		u->queue = ingest_queue_start(u->store, update_stored, u);
+		while (poll_step(p, 100) > 0 && (o->cancel == NULL ||
+		    !atomic_load(o->cancel)))
+			;
+		ingest_queue_finish(u->queue);
+	}
+	poll_free(p);
+	poll_global_cleanup();
+	return (rc);
+}
+
+static void
+update_pages_progress(const struct archive_counts *ac, void *arg)
+{
+	struct update	*u = arg;
+
+	u->counts->pages = *ac;
+	update_progress(u);
+}
+
+static void
+update_page_failed(const struct archive_failure *f, void *arg)
+{
+	struct update	*u = arg;
+
+	if (u->cbs->page_failed != NULL)
+		u->cbs->page_failed(f, u->arg);
+}
+
+/*
+ * Archive the pages archive-feed lines ask for, of items first seen
+ * since the session began.  0 (*bad set after a bad line), or -1.
+ */
+static int
+update_pages(struct update *u, const struct conf *cf,
+    const struct poll_options *po, const struct update_options *o,
+    int64_t since, int *bad, char **cause)
+{
+	static const struct archive_cbs cbs = {
+		update_pages_progress, update_page_failed
+	};
+	struct archive	*ar;
+	int		 rc = -1;
+
+	ar = archive_create(u->store, &cbs, u);
+	if (archive_add_configured(ar, cf, since, u->cbs->warn, u->arg,
+	    bad) != 0) {
+		*cause = xasprintf("cannot find the items to archive: %s",
+		    store_errmsg(u->store));
+		goto out;
+	}
+	rc = 0;
+	u->counts->pages = *archive_counts(ar);
+	if (u->counts->pages.total == 0)
+		goto out;
+	u->counts->archiving = 1;
+	if ((rc = poll_global_init(cause)) == 0) {
+		rc = archive_run(ar, po, o->cancel);
+		poll_global_cleanup();
+	}
+out:
+	if (rc != 0)
+		u->counts->store_failed = 1;
+	archive_free(ar);
+	return (rc);
+}
+
+/* The session's settings from cf: 0, or -1 with *cause. */
+static int
+update_settings(const struct conf *cf, const struct update_options *o,
+    struct poll_options *po, struct rules **rules, char **cause)
+{
+	poll_options_default(po);
+	if (o->parallel > 0)
+		po->parallel = o->parallel;
+	if (update_poll_options(cf, po, cause) != 0)
+		return (-1);
+	return (rules_load(cf, rules, cause));
+}
+
+static enum update_status
+update_status_of(const struct update_counts *c, int bad_config)
+{
+	if (c->store_failed)
+		return (UPDATE_FAILED);
+	if (c->failed != 0 || c->pages.failed != 0 || bad_config)
+		return (UPDATE_PARTIAL);
+	return (UPDATE_OK);
+}
+
+enum update_status
+update_run(struct store *st, const struct conf *cf, const char *db_path,
+    const struct update_options *o, const struct update_cbs *cbs, void *arg,
+    struct update_counts *counts, char **cause)
+{
+	static const struct update_cbs none;
+	struct update		 u;
+	struct poll_options	 po;
+	struct rules		*rules = NULL;
+	int64_t			 started = util_now();
+	int			 lock = -1, bad = 0;
+	enum update_status	 rc = UPDATE_NOT_RUN;
+
+	memset(counts, 0, sizeof *counts);
+	memset(&u, 0, sizeof u);
+	u.store = st;
+	u.cbs = cbs != NULL ? cbs : &none;
+	u.arg = arg;
+	u.counts = counts;
+	if (update_settings(cf, o, &po, &rules, cause) != 0)
+		return (UPDATE_BAD_CONFIG);
+	if ((lock = lock_poll(db_path, o->wait, cause)) == -1)
+		goto out;
+	rules_attach(st, rules);
+	if (update_feeds(&u, &po, o, cause) != 0)
+		goto out;
+	if (!counts->store_failed && (o->cancel == NULL ||
+	    !atomic_load(o->cancel)))
+		update_pages(&u, cf, &po, o, started, &bad, cause);
+	rc = update_status_of(counts, bad);
+out:
+	rules_attach(st, NULL);
+	rules_free(rules);
+	lock_release(lock);
+	return (rc);
+}
+
+void
+update_summary(const struct update_counts *c, struct buf *b)
+{
+	buf_printf(b, "polled %zu feed%s: %zu new, %zu unchanged, %zu failed",
+	    c->total, c->total == 1 ? "" : "s", c->new_items, c->unchanged,
+	    c->failed);
+	if (c->updated != 0)
+		buf_printf(b, ", %zu items updated", c->updated);
+	if (c->skipped != 0)
+		buf_printf(b, " (%zu in back-off skipped; telex poll FEED "
+		    "forces one)", c->skipped);
+	if (c->abandoned != 0)
+		buf_printf(b, "; %zu not stored: the archive could not be "
+		    "written", c->abandoned);
+}
