@@ -89,9 +89,9 @@ clean_parse(const char *html, size_t len, const char *base)
 {
 	xmlDoc	*doc;
 
-	if (html == NULL || len == 0 || len > INT32_MAX)
+	if (html == NULL || len == 0 || len > INT32_MAX ||
+	    xml_need(NULL) != 0)
 		return (NULL);
-	xml_need();
 	doc = htmlReadMemory(html, (int)len, base, "UTF-8",
 	    CLEAN_PARSE_OPTIONS);
 	if (doc != NULL)

@@ -14,6 +14,7 @@
 #include "cli.h"
 #include "query.h"
 #include "update.h"
+#include "xml.h"
 
 struct cli_archive {
 	struct cli_bar	 bar;
@@ -63,7 +64,7 @@ cli_archive_fetch(struct cli *cli, struct store *st,
 	if (archive_add_filter(ar, f) != 0)
 		cli_error("cannot list items: %s", store_errmsg(st));
 	else if (update_poll_options(cli_conf(cli), &opts, &cause) != 0 ||
-	    poll_global_init(&cause) != 0)
+	    xml_need(&cause) != 0 || poll_global_init(&cause) != 0)
 		cli_error("%s", cause);
 	else {
 		if (archive_run(ar, &opts, NULL) == 0)

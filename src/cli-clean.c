@@ -12,6 +12,7 @@
 
 #include "clean.h"
 #include "cli.h"
+#include "xml.h"
 #include "util.h"
 
 /* Pages larger than this are refused rather than read whole. */
@@ -58,6 +59,11 @@ cli_clean(struct cli *cli, int argc, char **argv)
 	if (argc - optind == 1)
 		path = argv[optind];
 	buf_init(&b, CLI_CLEAN_MAX);
+	if (xml_need(&cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		goto out;
+	}
 	if (util_read_file(path, &b, &cause) != 0) {
 		cli_error("clean: %s; give an HTML file or - for standard "
 		    "input", cause);

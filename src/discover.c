@@ -127,9 +127,8 @@ discover_feeds(const char *html, size_t len, const char *base, char ***urls)
 	htmlDocPtr	 doc;
 
 	*urls = NULL;
-	if (len == 0 || len > INT32_MAX)
+	if (len == 0 || len > INT32_MAX || xml_need(NULL) != 0)
 		return (0);
-	xml_need();
 	doc = htmlReadMemory(html, (int)len, base, NULL, HTML_PARSE_RECOVER |
 	    HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
 	if (doc == NULL)

@@ -308,7 +308,8 @@ opml_read_xml(const char *data, size_t len, struct opml_list *l,
 #if LIBXML_VERSION >= 21300
 	options |= XML_PARSE_NO_XXE;
 #endif
-	xml_need();
+	if (xml_need(cause) != 0)
+		return (-1);
 	if (len > INT_MAX || (ctxt = xmlNewParserCtxt()) == NULL)
 		goto out;
 	doc = xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL, options);

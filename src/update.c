@@ -13,6 +13,7 @@
 #include "lock.h"
 #include "rules.h"
 #include "update.h"
+#include "xml.h"
 
 #define UPDATE_SECONDS_MAX	3600	/* longest time limit a user may set */
 
@@ -280,6 +281,8 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	u.counts = counts;
 	if (update_settings(cf, o, &po, &rules, cause) != 0)
 		return (UPDATE_BAD_CONFIG);
+	if (xml_need(cause) != 0)
+		goto out;
 	if ((lock = lock_poll(db_path, o->wait, cause)) == -1)
 		goto out;
 	rules_attach(st, rules);

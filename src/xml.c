@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "util.h"
 #define XML_NO_NAMES
 #include "xml.h"
 
@@ -42,14 +43,15 @@ xml_open(void)
 	xml_loaded = 1;
 }
 
-void
-xml_need(void)
+int
+xml_need(char **cause)
 {
 	pthread_once(&xml_once, xml_open);
-	if (!xml_loaded) {
-		fprintf(stderr, "telex: %s\n", xml_why);
-		exit(1);
-	}
+	if (xml_loaded)
+		return (0);
+	if (cause != NULL)
+		*cause = xasprintf("cannot clean HTML: %s", xml_why);
+	return (-1);
 }
 
 void

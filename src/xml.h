@@ -26,10 +26,11 @@ struct xml_api {
 extern struct xml_api xml_api;
 
 /*
- * Load libxml2 once; any thread may call this before parsing.  Without
- * the library telex cannot clean a page: it says so and exits.
+ * Load libxml2 once; any thread may call this before parsing.  Returns
+ * 0, or -1 without the library, with *cause (may be NULL; caller frees)
+ * saying what to install: telex then cleans no HTML.
  */
-void	 xml_need(void);
+int	 xml_need(char **cause);
 
 /* Let libxml2 free what it keeps, if it was loaded. */
 void	 xml_unload(void);

@@ -13,6 +13,7 @@
 
 #include "archive.h"
 #include "update.h"
+#include "xml.h"
 #include "ui-int.h"
 
 struct ui_archive {
@@ -65,7 +66,7 @@ ui_archive_run(struct ui_task *t, struct store *st)
 		cause = xasprintf("cannot read item %lld: %s",
 		    (long long)ua->id, store_errmsg(st));
 	else if (update_poll_options(ua->conf, &opts, &cause) == 0 &&
-	    poll_global_init(&cause) == 0) {
+	    xml_need(&cause) == 0 && poll_global_init(&cause) == 0) {
 		rc = archive_run(ar, &opts, &t->cancel);
 		poll_global_cleanup();
 	}
