@@ -135,24 +135,23 @@ ui_archive_report(struct ui *ui, struct ui_archive *ua)
 		ui_message(ui, 0, "page archived already and unchanged");
 }
 
-/* From the event loop: once done, say so and show the page. */
-void
+/* From the event loop: the item's id once done (said how), else 0. */
+int64_t
 ui_archive_check(struct ui *ui)
 {
 	struct ui_archive	*ua = ui->archive;
 	int64_t			 id;
 
 	if (ua == NULL)
-		return;
+		return (0);
 	if (!ui_task_done(&ua->task)) {
 		ui->dirty = 1;
-		return;
+		return (0);
 	}
 	id = ua->id;
 	ui_archive_report(ui, ua);
 	ui_archive_free(ui);
-	if (ui->have_art && ui->art.id == id)
-		ui_article_open(ui, id);
+	return (id);
 }
 
 void

@@ -377,7 +377,7 @@ ui_article_next(struct ui *ui, int backwards)
 {
 	int64_t	 was = ui->art.id;
 
-	ui_items_next_unread(ui, backwards);
+	ui_list_unread(ui, backwards);
 	if (ui->list.n != 0 && ui->list.rows[ui->list.cur].id != was)
 		ui_article_open(ui, ui->list.rows[ui->list.cur].id);
 }
@@ -411,7 +411,10 @@ ui_article_key(struct ui *ui, enum ui_action a)
 		    STORE_MARK_UNSTAR : STORE_MARK_STAR);
 		ui_article_layout(ui);
 		break;
-	case UI_TAG: ui_item_tags(ui, art->id); break;
+	case UI_TAG:
+		if (ui_item_tags(ui, art->id) == 1)
+			ui_article_open(ui, art->id);
+		break;
 	case UI_NEXT_UNREAD: ui_article_next(ui, 0); break;
 	case UI_PREV_UNREAD: ui_article_next(ui, 1); break;
 	case UI_SEARCH: ui_article_find(ui, 0); break;

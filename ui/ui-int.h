@@ -188,19 +188,28 @@ struct ui {
 	struct ui_poll	*poll;		/* a poll session, or NULL */
 	struct ui_archive *archive;	/* archiving a page, or NULL */
 	int		 count;		/* typed number before a key */
+	/*
+	 * What ui.c lends the screens below it: drawing the whole screen,
+	 * and a tick of the work that goes on (busy while some does).
+	 */
+	void		(*redraw)(struct ui *);
+	void		(*tick)(struct ui *);
+	int		 busy;
 	int		 quit;
 	int		 dirty;
 	char		*timing;	/* TELEX_UI_TIMING file, or NULL */
 };
 
-/* ui.c */
-void	 ui_message(struct ui *, int error, const char *, ...)
-	     __attribute__((format(printf, 3, 4)));
-void	 ui_draw(struct ui *);
+/* ui-term.c: the terminal, curses on and off, child programs. */
+void	 ui_term_start(void);
+void	 ui_term_restore(void);
+void	 ui_term_signals(void);
 int	 ui_run_child(struct ui *, char *const argv[], const char *input,
 	     int wait_key);
 
-/* ui-text.c: safe, width-aware output. */
+/* ui-text.c: safe, width-aware output; the status line's message. */
+void	 ui_message(struct ui *, int error, const char *, ...)
+	     __attribute__((format(printf, 3, 4)));
 int	 ui_text_width(const char *);
 int	 ui_text_put(int y, int x, int cols, const char *, int attr);
 size_t	 ui_text_fit(const char *, int cols, int *used);
@@ -228,13 +237,17 @@ int	 ui_list_goto(struct ui *, struct ui_list *, int64_t date,
 int	 ui_list_next_unread(struct ui *, struct ui_list *, int backwards);
 void	 ui_list_draw(struct ui *, struct ui_list *);
 void	 ui_list_fix_top(struct ui_list *, int rows);
+/* n / N: the next unread in this list, else across every feed. */
+void	 ui_list_unread(struct ui *, int backwards);
 
-/* ui-items.c: the items screen's actions. */
+/* ui-items.c: the items screen. */
 void	 ui_items_key(struct ui *, enum ui_action);
 void	 ui_items_search(struct ui *);
-void	 ui_items_next_unread(struct ui *, int backwards);
+
+/* ui-item.c: actions on one item, from the items screen or the article. */
 int	 ui_item_mark(struct ui *, int64_t id, enum store_mark);
-void	 ui_item_tags(struct ui *, int64_t id);
+/* 1 when the tags changed, 0 when not, -1 on an error (said). */
+int	 ui_item_tags(struct ui *, int64_t id);
 void	 ui_item_browser(struct ui *, const char *url);
 void	 ui_item_pipe(struct ui *, const char *text);
 
@@ -282,14 +295,14 @@ void	 ui_task_stop(struct ui_task *);
 /* ui-poll.c: the core's poll session off the event loop's thread. */
 void	 ui_poll_start(struct ui *, int64_t feed_id);
 int	 ui_poll_busy(const struct ui *);
-void	 ui_poll_check(struct ui *);
+int	 ui_poll_check(struct ui *);
 void	 ui_poll_draw(struct ui *, int y);
 void	 ui_poll_free(struct ui *);
 
 /* ui-archive.c: an item's page archived off the event loop's thread. */
 void	 ui_archive_start(struct ui *, int64_t id);
 int	 ui_archive_busy(const struct ui *);
-void	 ui_archive_check(struct ui *);
+int64_t	 ui_archive_check(struct ui *);
 void	 ui_archive_draw(struct ui *, int y);
 void	 ui_archive_free(struct ui *);
 

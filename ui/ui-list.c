@@ -430,3 +430,24 @@ ui_list_draw(struct ui *ui, struct ui_list *l)
 		ui_text_put(2, 2, COLS - 4, "No items match.",
 		    ui->attrs[UI_C_META]);
 }
+
+/* n / N: in this list, else across every feed. */
+void
+ui_list_unread(struct ui *ui, int backwards)
+{
+	struct ui_query	 all;
+
+	if (ui_list_next_unread(ui, &ui->list, backwards) == 0)
+		return;
+	if (ui->list.q.feed_id == 0 && ui->list.q.tag == NULL &&
+	    ui->list.q.text == NULL) {
+		ui_message(ui, 0, "no more unread items");
+		return;
+	}
+	memset(&all, 0, sizeof all);
+	all.name = (char *)"All items";
+	ui_list_free(&ui->list);
+	ui_list_open(ui, &ui->list, &all);
+	if (ui_list_next_unread(ui, &ui->list, backwards) != 0)
+		ui_message(ui, 0, "no more unread items");
+}

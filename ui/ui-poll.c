@@ -148,25 +148,21 @@ ui_poll_report(struct ui *ui, struct ui_poll *up)
 	buf_free(&b);
 }
 
-/* From the event loop: once the session has ended, say how. */
-void
+/* From the event loop: 1 once the session has ended (said how). */
+int
 ui_poll_check(struct ui *ui)
 {
 	struct ui_poll	*up = ui->poll;
 
 	if (up == NULL)
-		return;
+		return (0);
 	if (!ui_task_done(&up->task)) {
 		ui->dirty = 1;	/* the bar moves */
-		return;
+		return (0);
 	}
 	ui_poll_report(ui, up);
 	ui_poll_free(ui);
-	ui_feeds_load(ui);
-	/* New items are above the window: let scrolling up find them. */
-	ui->list.at_start = 0;
-	if (ui->list.n == 0)
-		ui_list_top(ui, &ui->list);
+	return (1);
 }
 
 void

@@ -76,7 +76,7 @@ ui_prompt_draw(struct ui *ui, const char *label, const struct buf *b)
 	int	 x, w;
 	size_t	 skip = 0;
 
-	ui_draw(ui);
+	ui->redraw(ui);
 	x = ui_text_put(LINES - 1, 0, COLS, label, A_BOLD);
 	/* Show the end of a long line. */
 	w = ui_text_width(b->data);
@@ -128,9 +128,9 @@ ui_prompt(struct ui *ui, const char *label, const char *initial,
 	ui->status[0] = '\0';
 	for (;;) {
 		ui_prompt_draw(ui, label, &b);
-		timeout(ui_poll_busy(ui) ? 50 : -1);
+		timeout(ui->busy ? 50 : -1);
 		rc = get_wch(&wc);
-		ui_poll_check(ui);
+		ui->tick(ui);
 		if (rc == ERR)
 			continue;
 		edit = 0;

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -110,4 +112,21 @@ ui_text_put(int y, int x, int cols, const char *s, int attr)
 		addch(' ');
 	attrset(A_NORMAL);
 	return (used);
+}
+
+/* Put a message in the status line (never on stderr). */
+void
+ui_message(struct ui *ui, int error, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*safe;
+
+	va_start(ap, fmt);
+	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
+	va_end(ap);
+	safe = ui_text_safe(ui->status);
+	snprintf(ui->status, sizeof ui->status, "%s", safe);
+	free(safe);
+	ui->status_error = error;
+	ui->dirty = 1;
 }

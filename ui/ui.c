@@ -23,105 +23,6 @@
 
 #include "ui-int.h"
 
-static volatile sig_atomic_t ui_curses_on;
-static int ui_saved_stderr = -1;
-
-/* Give stderr back to the terminal (curses is off). */
-static void
-ui_stderr_restore(void)
-{
-	if (ui_saved_stderr != -1) {
-		dup2(ui_saved_stderr, STDERR_FILENO);
-		close(ui_saved_stderr);
-		ui_saved_stderr = -1;
-	}
-}
-
-/* While curses owns the screen, nothing may write on it behind its back. */
-static void
-ui_stderr_hide(void)
-{
-	int	 fd;
-
-	if (ui_saved_stderr != -1)
-		return;
-	if ((fd = open("/dev/null", O_WRONLY)) == -1)
-		return;
-	ui_saved_stderr = dup(STDERR_FILENO);
-	dup2(fd, STDERR_FILENO);
-	close(fd);
-}
-
-static void
-ui_fatal_signal(int sig)
-{
-	if (ui_curses_on)
-		endwin();
-	ui_curses_on = 0;
-	if (ui_saved_stderr != -1)
-		dup2(ui_saved_stderr, STDERR_FILENO);
-	signal(sig, SIG_DFL);
-	raise(sig);
-}
-
-static void
-ui_signals(void)
-{
-	static const int	 sigs[] = { SIGTERM, SIGHUP, SIGINT, SIGQUIT,
-	    SIGSEGV, SIGBUS, SIGFPE, SIGABRT, SIGILL };
-	struct sigaction	 sa;
-	size_t			 i;
-
-	memset(&sa, 0, sizeof sa);
-	sa.sa_handler = ui_fatal_signal;
-	sigemptyset(&sa.sa_mask);
-	for (i = 0; i < UTIL_ARRLEN(sigs); i++)
-		sigaction(sigs[i], &sa, NULL);
-	signal(SIGPIPE, SIG_IGN);
-}
-
-static void
-ui_exit_restore(void)
-{
-	if (ui_curses_on)
-		endwin();
-	ui_curses_on = 0;
-	ui_stderr_restore();
-}
-
-static void
-ui_curses_start(void)
-{
-	initscr();
-	ui_curses_on = 1;
-	cbreak();
-	noecho();
-	keypad(stdscr, TRUE);
-	curs_set(0);
-	set_escdelay(25);
-	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED | BUTTON4_PRESSED |
-	    BUTTON5_PRESSED, NULL);
-	mouseinterval(0);
-	ui_stderr_hide();
-}
-
-/* Put a message in the status line (never on stderr). */
-void
-ui_message(struct ui *ui, int error, const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*safe;
-
-	va_start(ap, fmt);
-	vsnprintf(ui->status, sizeof ui->status, fmt, ap);
-	va_end(ap);
-	safe = ui_text_safe(ui->status);
-	snprintf(ui->status, sizeof ui->status, "%s", safe);
-	free(safe);
-	ui->status_error = error;
-	ui->dirty = 1;
-}
-
 /* For the benchmark: a line in $TELEX_UI_TIMING. */
 static void
 ui_timing(struct ui *ui, const char *what, double ms)
@@ -187,7 +88,7 @@ ui_draw_status(struct ui *ui)
 	    ui->attrs[UI_C_ERROR] : ui->attrs[UI_C_STATUS]);
 }
 
-void
+static void
 ui_draw(struct ui *ui)
 {
 	if (LINES < 3 || COLS < 10) {
@@ -214,76 +115,6 @@ ui_draw(struct ui *ui)
 	ui_draw_status(ui);
 	refresh();
 	ui->dirty = 0;
-}
-
-/* Write all of input to fd; the child may stop reading early. */
-static void
-ui_child_feed(int fd, const char *input)
-{
-	size_t	 len = strlen(input), off = 0;
-	ssize_t	 n;
-
-	while (off < len) {
-		n = write(fd, input + off, len - off);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	close(fd);
-}
-
-/*
- * Run argv (no shell) with the terminal given back, input (may be NULL)
- * on its standard input; with wait_key, wait for Enter after it ends.
- * Returns its exit status, or -1 if it could not run.
- */
-int
-ui_run_child(struct ui *ui, char *const argv[], const char *input,
-    int wait_key)
-{
-	pid_t	 pid;
-	int	 fds[2] = { -1, -1 }, status = 0, c;
-
-	def_prog_mode();
-	endwin();
-	ui_stderr_restore();
-	if (input != NULL && pipe(fds) == -1)
-		input = NULL;
-	if ((pid = fork()) == 0) {
-		if (input != NULL) {
-			dup2(fds[0], STDIN_FILENO);
-			close(fds[0]);
-			close(fds[1]);
-		}
-		execvp(argv[0], argv);
-		fprintf(stderr, "telex: cannot run %s: %s\n", argv[0],
-		    strerror(errno));
-		_exit(127);
-	}
-	if (input != NULL) {
-		close(fds[0]);
-		if (pid != -1)
-			ui_child_feed(fds[1], input);
-		else
-			close(fds[1]);
-	}
-	while (pid != -1 && waitpid(pid, &status, 0) == -1 && errno == EINTR)
-		;
-	if (wait_key && pid != -1) {
-		printf("\nPress Enter to go back to telex.");
-		fflush(stdout);
-		while ((c = getchar()) != EOF && c != '\n')
-			;
-	}
-	ui_stderr_hide();
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	ui->dirty = 1;
-	if (pid == -1)
-		return (-1);
-	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 }
 
 /* Keys every screen shares. */
@@ -313,11 +144,8 @@ ui_global_key(struct ui *ui, enum ui_action a)
 }
 
 static void
-ui_dispatch(struct ui *ui, enum ui_action a)
+ui_screen_key(struct ui *ui, enum ui_action a)
 {
-	ui->dirty = 1;
-	if (ui_global_key(ui, a))
-		return;
 	switch (ui->screen) {
 	case UI_FEEDS:
 		ui_feeds_key(ui, a);
@@ -333,6 +161,42 @@ ui_dispatch(struct ui *ui, enum ui_action a)
 		break;
 	}
 }
+
+static void
+ui_dispatch(struct ui *ui, enum ui_action a)
+{
+	enum ui_screen	 was = ui->screen;
+
+	ui->dirty = 1;
+	if (!ui_global_key(ui, a))
+		ui_screen_key(ui, a);
+	/* Back on the feeds screen: counts may have changed meanwhile. */
+	if (ui->screen == UI_FEEDS && was != UI_FEEDS && was != UI_HELP)
+		ui_feeds_load(ui);
+}
+
+/*
+ * The work that goes on while keys are read: a poll or an archived page
+ * that ended is said, and what it changed is shown.
+ */
+static void
+ui_tick(struct ui *ui)
+{
+	int64_t	 id;
+
+	if (ui_poll_check(ui)) {
+		ui_feeds_load(ui);
+		/* New items are above the window: let scrolling up find them. */
+		ui->list.at_start = 0;
+		if (ui->list.n == 0)
+			ui_list_top(ui, &ui->list);
+	}
+	if ((id = ui_archive_check(ui)) != 0 && ui->have_art &&
+	    ui->art.id == id)
+		ui_article_open(ui, id);
+	ui->busy = ui_poll_busy(ui) || ui_archive_busy(ui);
+}
+
 
 /* Wheel scrolls, a click selects (a click on the selection opens). */
 static void
@@ -411,12 +275,11 @@ ui_loop(struct ui *ui)
 		if (first && ui->timing != NULL)
 			ui_timing(ui, "first-screen", 0);
 		first = 0;
-		timeout(ui_poll_busy(ui) || ui_archive_busy(ui) ? 50 : -1);
+		timeout(ui->busy ? 50 : -1);
 		ch = getch();
 		if (ch != ERR)
 			ui_key(ui, ch);
-		ui_poll_check(ui);
-		ui_archive_check(ui);
+		ui_tick(ui);
 	}
 }
 
@@ -459,13 +322,15 @@ ui_main(struct store *st, const struct conf *cf, const char *db_path,
 	memset(&ui, 0, sizeof ui);
 	ui.st = st;
 	ui.db_path = db_path;
+	ui.redraw = ui_draw;
+	ui.tick = ui_tick;
 	ui.timing = getenv("TELEX_UI_TIMING");
 	ui.reader_width = ui_reader_width(cf);
 	ui.conf = cf;
 	setlocale(LC_ALL, "");
-	ui_signals();
-	atexit(ui_exit_restore);
-	ui_curses_start();
+	ui_term_signals();
+	atexit(ui_term_restore);
+	ui_term_start();
 	ui_keys_default(&ui);
 	if (ui_colors_config(&ui, cf, &why) != 0 ||
 	    ui_keys_config(&ui, cf, &why) != 0) {
@@ -473,14 +338,14 @@ ui_main(struct store *st, const struct conf *cf, const char *db_path,
 		free(why);
 	}
 	if (ui_feeds_load(&ui) != 0) {
-		ui_exit_restore();
+		ui_term_restore();
 		*cause = xasprintf("cannot read the feeds: %s",
 		    store_errmsg(st));
 		ui_free(&ui);
 		return (-1);
 	}
 	ui_loop(&ui);
-	ui_exit_restore();
+	ui_term_restore();
 	ui_free(&ui);
 	return (0);
 }

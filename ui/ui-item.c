@@ -1,0 +1,185 @@
+/*
+ * Actions on one item that the items screen and the article share: read
+ * and star flags kept in step on screen, tags from a prompt, the web
+ * page in $BROWSER, and the text piped to a command.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "query.h"
+#include "ui-int.h"
+
+/* Keep rows in step with a change made to item id. */
+static void
+ui_item_update(struct ui *ui, int64_t id, int read, int starred)
+{
+	size_t	 i;
+
+	for (i = 0; i < ui->list.n; i++) {
+		if (ui->list.rows[i].id != id)
+			continue;
+		if (read != -1)
+			ui->list.rows[i].read = read;
+		if (starred != -1)
+			ui->list.rows[i].starred = starred;
+	}
+	if (ui->have_art && ui->art.id == id) {
+		if (read != -1)
+			ui->art.item.read = read;
+		if (starred != -1)
+			ui->art.item.starred = starred;
+	}
+}
+
+/* Set a flag on one item. */
+int
+ui_item_mark(struct ui *ui, int64_t id, enum store_mark mark)
+{
+	struct store_filter	 f;
+	int64_t			 changed;
+
+	memset(&f, 0, sizeof f);
+	f.id = id;
+	if (store_mark_items(ui->st, &f, mark, &changed) != 0) {
+		ui_message(ui, 1, "cannot change item %lld: %s",
+		    (long long)id, store_errmsg(ui->st));
+		return (-1);
+	}
+	ui_item_update(ui, id, mark == STORE_MARK_READ ? 1 :
+	    mark == STORE_MARK_UNREAD ? 0 : -1, mark == STORE_MARK_STAR ? 1 :
+	    mark == STORE_MARK_UNSTAR ? 0 : -1);
+	return (0);
+}
+
+static char **
+ui_item_tag_names(struct ui *ui, size_t *n)
+{
+	struct store_tag_count	*tags;
+	char			**names;
+	size_t			  i;
+
+	*n = 0;
+	if (store_tags_counts(ui->st, &tags, n) != 0)
+		return (NULL);
+	names = xreallocarray(NULL, *n + 1, sizeof *names);
+	for (i = 0; i < *n; i++) {
+		names[i] = tags[i].name;
+		tags[i].name = NULL;
+	}
+	store_tag_counts_free(tags, *n);
+	return (names);
+}
+
+/* Split "+a -b c" into tags to add and to remove; -1 on a bad name. */
+static int
+ui_item_tag_words(struct ui *ui, char *line, struct query_tags *t)
+{
+	char	*w, *save, *cause = NULL;
+
+	for (w = strtok_r(line, " ", &save); w != NULL;
+	    w = strtok_r(NULL, " ", &save)) {
+		if (query_tags_word(t, w, 1, &cause) != 0) {
+			ui_message(ui, 1, "%s", cause);
+			free(cause);
+			return (-1);
+		}
+	}
+	return (0);
+}
+
+/* Prompt for "+a -b" and change the tags of item id. */
+int
+ui_item_tags(struct ui *ui, int64_t id)
+{
+	struct store_filter	 f;
+	struct query_tags	 t;
+	char			*line;
+	int64_t			 matched;
+	int			 rc = 0;
+
+	line = ui_prompt(ui, "tags (+add -remove, Tab completes): ", "",
+	    NULL, ui_item_tag_names);
+	if (line == NULL)
+		return (0);
+	memset(&t, 0, sizeof t);
+	if (ui_item_tag_words(ui, line, &t) != 0)
+		rc = -1;
+	else if (t.nadd + t.nremove != 0) {
+		memset(&f, 0, sizeof f);
+		f.id = id;
+		rc = store_tag_items(ui->st, &f, t.add, t.nadd, t.remove,
+		    t.nremove, &matched) != 0 ? -1 : 1;
+		if (rc == -1)
+			ui_message(ui, 1, "cannot change the tags: %s",
+			    store_errmsg(ui->st));
+		else
+			ui_message(ui, 0, "tags changed");
+	}
+	query_tags_free(&t);
+	free(line);
+	return (rc);
+}
+
+/* Open url in $BROWSER, run as words with the URL as one more argument. */
+void
+ui_item_browser(struct ui *ui, const char *url)
+{
+	const char	*env = getenv("BROWSER");
+	char		*copy, *w, *save, **argv = NULL;
+	size_t		 n = 0;
+	int		 rc;
+
+	if (url == NULL || *url == '\0') {
+		ui_message(ui, 1, "this item has no web address to open");
+		return;
+	}
+	if (env == NULL || *env == '\0') {
+		ui_message(ui, 1, "cannot open the link: BROWSER is not set; "
+		    "set it to a program such as firefox or lynx");
+		return;
+	}
+	copy = xstrdup(env);
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		argv = xreallocarray(argv, n + 3, sizeof *argv);
+		argv[n++] = w;
+	}
+	argv[n++] = (char *)url;
+	argv[n] = NULL;
+	rc = ui_run_child(ui, argv, NULL, 0);
+	if (rc != 0)
+		ui_message(ui, 1, "%s could not open the link (exit status "
+		    "%d); check $BROWSER", argv[0], rc);
+	else
+		ui_message(ui, 0, "opened in %s", argv[0]);
+	free(argv);
+	free(copy);
+}
+
+/* Prompt for a shell command and give it text on its standard input. */
+void
+ui_item_pipe(struct ui *ui, const char *text)
+{
+	char	*cmd, *argv[4];
+	int	 rc;
+
+	if ((cmd = ui_prompt(ui, "pipe to: ", "", NULL, NULL)) == NULL)
+		return;
+	if (*cmd != '\0') {
+		argv[0] = (char *)"/bin/sh";
+		argv[1] = (char *)"-c";
+		argv[2] = cmd;
+		argv[3] = NULL;
+		rc = ui_run_child(ui, argv, text, 1);
+		if (rc != 0)
+			ui_message(ui, 1, "the command ended with status %d",
+			    rc);
+		else
+			ui_message(ui, 0, "piped to %s", cmd);
+	}
+	free(cmd);
+}
+
