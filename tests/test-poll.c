@@ -31,13 +31,12 @@
 
 /* The test server and the files it serves. */
 static struct {
-	pid_t	 pid;
-	int	 stdin_fd;
+	struct fixture_httpd httpd;
 	int	 port;
 	char	 dir[64];
 	char	*www;
 	char	*log;
-} srv = { -1, -1, 0, "", NULL, NULL };
+} srv;
 
 /* What one callback saw, copied out of the response. */
 struct got {
@@ -193,14 +192,7 @@ fetch(const struct poll_options *o, const char *path, const char *etag,
 static void
 write_file(const char *name, const char *data, size_t len)
 {
-	char	*path;
-	FILE	*f;
-
-	path = xasprintf("%s/%s", srv.www, name);
-	assert_non_null(f = fopen(path, "wb"));
-	assert_int_equal(fwrite(data, 1, len, f), len);
-	assert_int_equal(fclose(f), 0);
-	free(path);
+	assert_int_equal(fixture_write(srv.www, name, data, len), 0);
 }
 
 static void
@@ -217,50 +209,10 @@ write_files(void)
 	free(big);
 }
 
-/* Read the port the server prints on its first line. */
-static int
-read_port(int fd)
-{
-	char	 line[32];
-	size_t	 n = 0;
-	ssize_t	 r;
-
-	while (n < sizeof line - 1) {
-		if ((r = read(fd, line + n, 1)) <= 0)
-			return (-1);
-		if (line[n] == '\n')
-			break;
-		n++;
-	}
-	line[n] = '\0';
-	return (atoi(line));
-}
-
-static void
-server_exec(int in[2], int out[2])
-{
-	const char	*python, *top;
-	char		*script;
-
-	dup2(in[0], 0);
-	dup2(out[1], 1);
-	close(in[1]);
-	close(out[0]);
-	if ((python = getenv("PYTHON3")) == NULL || *python == '\0')
-		python = "python3";
-	if ((top = getenv("TELEX_SRCDIR")) == NULL || *top == '\0')
-		top = ".";
-	script = xasprintf("%s/tests/httpd.py", top);
-	execlp(python, python, script, "--root", srv.www, "--log", srv.log,
-	    (char *)NULL);
-	_exit(127);
-}
-
 static int
 server_start(void **state)
 {
 	char	*cause = NULL;
-	int	 in[2], out[2];
 
 	(void)state;
 	if (fixture_dir(srv.dir, sizeof srv.dir, "poll") != 0)
@@ -270,21 +222,9 @@ server_start(void **state)
 	if (mkdir(srv.www, 0700) != 0)
 		return (-1);
 	write_files();
-	if (pipe(in) != 0 || pipe(out) != 0)
+	if (fixture_httpd_start(&srv.httpd, srv.www, srv.log) != 0)
 		return (-1);
-	if ((srv.pid = fork()) == -1)
-		return (-1);
-	if (srv.pid == 0)
-		server_exec(in, out);
-	close(in[0]);
-	close(out[1]);
-	srv.stdin_fd = in[1];
-	srv.port = read_port(out[0]);
-	close(out[0]);
-	if (srv.port <= 0) {
-		fprintf(stderr, "# the test server did not start\n");
-		return (-1);
-	}
+	srv.port = srv.httpd.port;
 	if (poll_global_init(&cause) != 0) {
 		fprintf(stderr, "# %s\n", cause);
 		free(cause);
@@ -298,12 +238,7 @@ server_stop(void **state)
 {
 	(void)state;
 	poll_global_cleanup();
-	if (srv.stdin_fd != -1)
-		close(srv.stdin_fd);
-	if (srv.pid > 0) {
-		kill(srv.pid, SIGTERM);
-		waitpid(srv.pid, NULL, 0);
-	}
+	fixture_httpd_stop(&srv.httpd);
 	if (srv.dir[0] != '\0')
 		fixture_remove(srv.dir);
 	free(srv.www);
