@@ -1,0 +1,64 @@
+# What the reader's tests share (sourced after tests/lib.sh): a private
+# tmux server, the reader started in it, keys sent, and waits for what a
+# person should see.  $BROWSER is a script writing its arguments to
+# $T_DIR/opened.
+
+SOCK=telex-test$$
+export TERM=xterm-256color BROWSER="$T_DIR/browser"
+unset NO_COLOR
+printf '#!/bin/sh\nprintf "%%s\\n" "$@" >"%s/opened"\n' "$T_DIR" >"$BROWSER"
+chmod +x "$BROWSER"
+
+tm() { tmux -L "$SOCK" "$@"; }
+screen() { tm capture-pane -p -t tui 2>/dev/null; }
+keys() { tm send-keys -t tui "$@"; }
+
+# start W H [ARGS]: the reader in a fresh tmux window.
+start() {
+	w=$1 h=$2
+	shift 2
+	tm kill-server 2>/dev/null
+	i=0
+	while [ $i -lt 20 ]; do
+		tm -f /dev/null new-session -d -s tui -x "$w" -y "$h" \
+		    "env TZ=UTC LC_ALL=C.UTF-8 $TELEX -d $T_DB $*;
+		    echo EXITED \$?; sleep 30" 2>/dev/null && return 0
+		sleep 0.2
+		i=$((i + 1))
+	done
+	echo "Bail out! tmux could not start a session"
+	exit 1
+}
+
+# wait_for NAME PATTERN [SECONDS]: the screen shows PATTERN within
+# SECONDS (10).
+wait_for() {
+	i=0
+	while [ $i -lt $((${3:-10} * 10)) ]; do
+		if screen | grep -Eq -- "$2"; then
+			t_ok "$1"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	{ echo "wanted /$2/ on the screen:"; screen; } >"$T_DIR/why"
+	t_fail "$1" "$T_DIR/why"
+	return 1
+}
+
+# wait_gone NAME PATTERN: PATTERN leaves the screen within 10 s.
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		if ! screen | grep -Eq -- "$2"; then
+			t_ok "$1"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	{ echo "did not want /$2/ on the screen:"; screen; } >"$T_DIR/why"
+	t_fail "$1" "$T_DIR/why"
+}
+
