@@ -1,7 +1,7 @@
 /*
  * Searching and filing from the shell: search (ranked, with snippets),
  * tag and mark by query, tags, saved searches, and the config file's
- * rules for new items.
+ * rules handed to the store for new items.
  */
 #include "config.h"
 
@@ -12,21 +12,16 @@
 #include <string.h>
 
 #include "cli.h"
-#include "conf.h"
 #include "date.h"
 #include "json.h"
 #include "query.h"
+#include "rules.h"
 #include "store.h"
 #include "util.h"
 
 #define CLI_SEARCH_DEFAULT	20
 #define CLI_BOLD		"\033[1m"
 #define CLI_PLAIN		"\033[0m"
-
-struct cli_rules {
-	struct store_rule	*rules;
-	size_t			 n;
-};
 
 struct cli_search_how {
 	int	 json;
@@ -450,90 +445,6 @@ cli_saved(struct cli *cli, int argc, char **argv)
 	return (cli_saved_rm(st, argc, argv));
 }
 
-/* One action of a rule: +tag, -tag, read, star or hide. */
-static int
-cli_rule_action(struct store_rule *r, char *word, char **why)
-{
-	char	**list;
-	size_t	 *n;
-
-	if (strcmp(word, "read") == 0)
-		r->read = 1;
-	else if (strcmp(word, "star") == 0)
-		r->star = 1;
-	else if (strcmp(word, "hide") == 0)
-		r->hide = 1;
-	else if (*word == '+' || *word == '-') {
-		if (query_tag_valid(word + 1, why) != 0)
-			return (-1);
-		n = *word == '+' ? &r->nadd : &r->nremove;
-		list = *word == '+' ? r->add : r->remove;
-		list = xreallocarray(list, *n + 1, sizeof *list);
-		list[(*n)++] = xstrdup(word + 1);
-		if (*word == '+')
-			r->add = list;
-		else
-			r->remove = list;
-	} else {
-		*why = xasprintf("\"%s\" is not an action (use +tag, -tag, "
-		    "read, star or hide)", word);
-		return (-1);
-	}
-	return (0);
-}
-
-static void
-cli_rule_clear(struct store_rule *r)
-{
-	size_t	 i;
-
-	query_free((struct query *)r->query);
-	for (i = 0; i < r->nadd; i++)
-		free(r->add[i]);
-	for (i = 0; i < r->nremove; i++)
-		free(r->remove[i]);
-	free(r->add);
-	free(r->remove);
-}
-
-void
-cli_rules_free(struct cli_rules *rules)
-{
-	size_t	 i;
-
-	if (rules == NULL)
-		return;
-	for (i = 0; i < rules->n; i++)
-		cli_rule_clear(&rules->rules[i]);
-	free(rules->rules);
-	free(rules);
-}
-
-/* A rule line: rule QUERY ACTION...; -1 with *why (caller frees). */
-static int
-cli_rule_parse(const struct conf_line *l, struct store_rule *r, char **why)
-{
-	struct query	*q = NULL;
-	int		 i;
-
-	memset(r, 0, sizeof *r);
-	if (l->argc < 3) {
-		*why = xstrdup("a rule is: rule \"QUERY\" +tag -tag read star "
-		    "hide (quote the query, give at least one action)");
-		return (-1);
-	}
-	if (query_parse(l->argv[1], &q, why) != 0)
-		return (-1);
-	r->query = q;
-	for (i = 2; i < l->argc; i++) {
-		if (cli_rule_action(r, l->argv[i], why) != 0) {
-			cli_rule_clear(r);
-			return (-1);
-		}
-	}
-	return (0);
-}
-
 /*
  * Read the rule lines of the configuration and hand them to st, to be
  * applied to new items.  A bad rule names its file and line: 1 (usage).
@@ -541,25 +452,8 @@ cli_rule_parse(const struct conf_line *l, struct store_rule *r, char **why)
 int
 cli_rules_load(struct cli *cli, struct store *st)
 {
-	const struct conf_line	*l;
-	struct conf		*cfg;
-	struct cli_rules	*rules;
-	char			*why = NULL;
-	size_t			 i = 0;
-
-	if (cli->rules != NULL || (cfg = cli_conf(cli)) == NULL)
-		return (cli->rules != NULL ? 0 : CLI_USAGE);
-	rules = cli->rules = xcalloc(1, sizeof *rules);
-	while ((l = conf_next(cfg, "rule", &i)) != NULL) {
-		rules->rules = xreallocarray(rules->rules, rules->n + 1,
-		    sizeof *rules->rules);
-		if (cli_rule_parse(l, &rules->rules[rules->n], &why) != 0) {
-			cli_error("%s, line %d: rule: %s", cfg->path, l->line, why);
-			free(why);
-			return (CLI_USAGE);
-		}
-		rules->n++;
-	}
-	store_rules_set(st, rules->rules, rules->n);
+	if (cli_rules_read(cli) != 0)
+		return (CLI_USAGE);
+	rules_attach(st, cli->rules);
 	return (0);
 }

@@ -6,6 +6,7 @@
 #define TELEX_CLI_H
 
 #include "conf.h"
+#include "rules.h"
 #include "store.h"
 #include "util.h"
 
@@ -14,7 +15,7 @@ struct cli {
 	const char	*config_path;
 	struct store	*store;		/* opened on first use */
 	struct conf	*conf;		/* read on first use */
-	struct cli_rules *rules;	/* the config's rules, once read */
+	struct rules	*rules;		/* the config's rules, once read */
 	int		 tty_out;	/* stdout is a terminal */
 	int		 tty_err;	/* stderr is a terminal */
 };
@@ -69,7 +70,9 @@ int	 cli_mark(struct cli *, int, char **);
 int	 cli_saved(struct cli *, int, char **);
 /* Read the rules of the configuration and give them to the store. */
 int	 cli_rules_load(struct cli *, struct store *);
-void	 cli_rules_free(struct cli_rules *);
+/* Read the configuration's rules into cli->rules once: 0, or -1 (said). */
+int	 cli_rules_read(struct cli *);
+int	 cli_rules(struct cli *, int, char **);
 int	 cli_check(struct cli *, int, char **);
 int	 cli_archive(struct cli *, int, char **);
 int	 cli_clean(struct cli *, int, char **);
