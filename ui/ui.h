@@ -9,6 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "article.h"
 #include "clean.h"
 #include "cli.h"
 #include "conf.h"
@@ -117,8 +118,8 @@ struct ui_line {
 
 struct ui_article {
 	int64_t			 id;
-	struct store_item	 item;
-	struct clean_article	 clean;	/* links only */
+	struct store_item	 item;	/* taken from article */
+	struct article		 article; /* numbered text and links */
 	struct ui_line		*lines;
 	size_t			 nlines;
 	int			 width;	/* wrapped for */
