@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "cli.h"
 #include "date.h"
-int cli_archive_show_page(struct store *, struct store_item *); int cli_archive_show_links(struct store *, const struct store_item *); void cli_archive_show_note(struct store *, const struct store_item *); void cli_archive_json_flags(struct store *, struct buf *, int *, int64_t);
 #include "json.h"
 #include "query.h"
 #include "store.h"
@@ -23,12 +23,15 @@ static void
 cli_print_item_json(struct store *st, const struct store_item *it)
 {
 	struct buf	 b;
-	int		 first = 1;
+	int		 first = 1, archived, summary_only;
 
 	buf_init(&b, 0);
 	buf_addc(&b, '{');
 	cli_item_json_keys(&b, &first, it);
-	cli_archive_json_flags(st, &b, &first, it->id);
+	if (store_item_flags(st, it->id, &archived, &summary_only) != 0)
+		archived = summary_only = 0;
+	json_key_bool(&b, &first, "archived", archived);
+	json_key_bool(&b, &first, "summary_only", summary_only);
 	buf_adds(&b, "}\n");
 	fputs(b.data, stdout);
 	buf_free(&b);
@@ -105,56 +108,51 @@ out:
 }
 
 static void
-cli_show_meta(const struct store_item *it)
+cli_show_meta(const struct article *a)
 {
-	char	 date[32];
-	char	*s;
+	struct buf	 b;
+	char		*s;
 
-	s = util_display_safe(it->title != NULL ? it->title : "(untitled)");
+	s = util_display_safe(a->item.title != NULL ? a->item.title :
+	    "(untitled)");
 	printf("%s\n", s);
 	free(s);
-	s = util_display_safe(it->feed != NULL ? it->feed : "");
-	printf("%s", s);
-	free(s);
-	if (it->author != NULL && *it->author != '\0') {
-		s = util_display_safe(it->author);
-		printf(" | %s", s);
+	buf_init(&b, 0);
+	article_meta(&a->item, &b);
+	if (a->item.url != NULL) {
+		s = util_display_safe(a->item.url);
+		buf_printf(&b, " | %s", s);
 		free(s);
 	}
-	date_format_short(it->date, date, sizeof date);
-	printf(" | %s", date);
-	if (it->url != NULL) {
-		s = util_display_safe(it->url);
-		printf(" | %s", s);
-		free(s);
-	}
-	printf("\n\n");
+	printf("%s\n\n", b.data);
+	buf_free(&b);
 }
 
+/* The text with its links marked [n], then the links, one a line. */
 static void
-cli_show_item(struct store *st, const struct store_item *it, int html,
-    int links)
+cli_show_links(const struct article *a)
 {
 	char	*s;
 	size_t	 i;
 
-	cli_show_meta(it);
-	if (html) {
-		s = util_utf8_sanitize(it->html != NULL ? it->html : "",
-		    it->html != NULL ? strlen(it->html) : 0);
+	s = util_utf8_sanitize(a->numbered != NULL ? a->numbered : "",
+	    a->numbered != NULL ? strlen(a->numbered) : 0);
+	if (*s != '\0')
 		printf("%s\n", s);
-		free(s);
-		return;
-	}
-	if (links) {
-		if (cli_archive_show_links(st, it) != 0)
-			cli_error("cannot read the item's page: %s",
-			    store_errmsg(st));
-	} else if (it->text != NULL && *it->text != '\0') {
-		s = util_utf8_sanitize(it->text, strlen(it->text));
-		printf("%s\n", s);
+	free(s);
+	for (i = 0; i < a->nlinks; i++) {
+		s = util_display_safe(a->links[i].url);
+		printf("%s[%zu] %s\n", i == 0 ? "\n" : "", i + 1, s);
 		free(s);
 	}
+}
+
+static void
+cli_show_enclosures(const struct store_item *it)
+{
+	char	*s;
+	size_t	 i;
+
 	for (i = 0; i < it->nenclosures; i++) {
 		s = util_display_safe(it->enclosures[i].url);
 		printf("%s[enclosure: %s%s%s]\n", i == 0 ? "\n" : "", s,
@@ -162,6 +160,33 @@ cli_show_item(struct store *st, const struct store_item *it, int html,
 		    it->enclosures[i].type != NULL ? it->enclosures[i].type : "");
 		free(s);
 	}
+}
+
+static void
+cli_show_article(const struct article *a, int html, int links)
+{
+	const struct store_item	*it = &a->item;
+	char			*s;
+
+	cli_show_meta(a);
+	if (html) {
+		s = util_utf8_sanitize(it->html != NULL ? it->html : "",
+		    it->html != NULL ? strlen(it->html) : 0);
+		printf("%s\n", s);
+		free(s);
+		return;
+	}
+	if (links)
+		cli_show_links(a);
+	else if (it->text != NULL && *it->text != '\0') {
+		s = util_utf8_sanitize(it->text, strlen(it->text));
+		printf("%s\n", s);
+		free(s);
+	}
+	cli_show_enclosures(it);
+	if (a->summary_only && !a->archived)
+		printf("\n(the feed gives only a summary; telex archive id:%lld "
+		    "fetches the whole article)\n", (long long)it->id);
 }
 
 int
@@ -172,11 +197,11 @@ cli_show(struct cli *cli, int argc, char **argv)
 		{ "links", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct store_item	 it;
+	struct article		 a;
 	struct store		*st;
 	long long		 id;
 	char			*end;
-	int			 ch, html = 0, links = 0, found;
+	int			 ch, html = 0, links = 0, rc;
 
 	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		if (ch == 'L')
@@ -196,24 +221,18 @@ cli_show(struct cli *cli, int argc, char **argv)
 	}
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
-	memset(&it, 0, sizeof it);
-	if ((found = store_item_get(st, id, &it)) != 0) {
-		if (found == 1)
+	if ((rc = article_load(st, id, links && !html ? ARTICLE_LINKS : 0,
+	    &a)) != 0) {
+		if (rc == 1)
 			cli_error("no item %lld in the archive", id);
 		else
 			cli_error("cannot read item %lld: %s", id,
 			    store_errmsg(st));
+		article_free(&a);
 		return (CLI_FAILURE);
 	}
-	if (cli_archive_show_page(st, &it) != 0) {
-		cli_error("cannot read the item's page: %s", store_errmsg(st));
-		store_item_free(&it);
-		return (CLI_FAILURE);
-	}
-	cli_show_item(st, &it, html, links);
-	if (!html)
-		cli_archive_show_note(st, &it);
-	store_item_free(&it);
+	cli_show_article(&a, html, links);
+	article_free(&a);
 	return (CLI_OK);
 }
 

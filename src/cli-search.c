@@ -1,7 +1,7 @@
 /*
  * Searching and filing from the shell: search (ranked, with snippets),
  * tag and mark by query, tags, saved searches, and the config file's
- * rules for new items.
+ * rules handed to the store for new items.
  */
 #include "config.h"
 
@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "conf.h"
 #include "date.h"
 #include "json.h"
 #include "query.h"
+#include "rules.h"
 #include "store.h"
 #include "util.h"
 

@@ -8,6 +8,7 @@
 
 #include "archive.h"
 #include "conf.h"
+#include "rules.h"
 #include "store.h"
 #include "util.h"
 
@@ -16,6 +17,7 @@ struct cli {
 	const char	*config_path;
 	struct store	*store;		/* opened on first use */
 	struct conf	*conf;		/* read on first use */
+	struct rules	*rules;		/* the config's rules, once read */
 	int		 tty_out;	/* stdout is a terminal */
 	int		 tty_err;	/* stderr is a terminal */
 };
@@ -43,6 +45,8 @@ int	 cli_tag(struct cli *, int, char **);
 int	 cli_tags(struct cli *, int, char **);
 int	 cli_mark(struct cli *, int, char **);
 int	 cli_saved(struct cli *, int, char **);
+/* The rules of the config and telex rules (src/cli-rules.c). */
+int	 cli_rules(struct cli *, int, char **);
 int	 cli_check(struct cli *, int, char **);
 int	 cli_archive(struct cli *, int, char **);
 int	 cli_clean(struct cli *, int, char **);

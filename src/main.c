@@ -79,6 +79,12 @@ static const struct cli_command cli_commands[] = {
 	  " saved rm NAME",
 	  "List saved searches with the items each finds now, save a\n"
 	  "query under a name (replacing one of that name), or remove one." },
+	{ "rules", cli_rules, "rules [--json] | rules apply [QUERY]",
+	  "List the rule lines of the configuration: number, line, query\n"
+	  "and actions.  rules apply runs them, in order, over the items\n"
+	  "already in the archive (those QUERY matches, else all, hidden\n"
+	  "ones too), as poll does for new items, and prints how many\n"
+	  "items each rule matched." },
 	{ "show", cli_show, "show [--html|--links] ID",
 	  "Print an item: title, a meta line (feed, author, date, URL),\n"
 	  "then its text (or its stored HTML with --html).  An archived\n"
@@ -286,6 +292,7 @@ main(int argc, char **argv)
 	rc = argc == 0 ? cli_default(&cli) : cli_dispatch(&cli, argc, argv);
 	if (cli.store != NULL)
 		store_close(cli.store);
+	rules_free(cli.rules);
 	conf_free(cli.conf);
 	xml_unload();
 	free(db);

@@ -36,6 +36,8 @@ rules_add_tag(char ***list, size_t *n, const char *tag)
 static int
 rules_action(struct store_rule *r, const char *word, char **why)
 {
+	char	*tag_why = NULL;
+
 	if (strcmp(word, "read") == 0)
 		r->read = 1;
 	else if (strcmp(word, "star") == 0)
@@ -43,8 +45,12 @@ rules_action(struct store_rule *r, const char *word, char **why)
 	else if (strcmp(word, "hide") == 0)
 		r->hide = 1;
 	else if (*word == '+' || *word == '-') {
-		if (query_tag_valid(word + 1, why) != 0)
+		if (query_tag_valid(word + 1, &tag_why) != 0) {
+			*why = xasprintf("\"%s\" is not a tag: %s", word,
+			    tag_why);
+			free(tag_why);
 			return (-1);
+		}
 		if (*word == '+')
 			rules_add_tag(&r->add, &r->nadd, word + 1);
 		else
@@ -185,25 +191,31 @@ rules_query_text(const struct rules *rules, size_t i)
 	return (i < rules_count(rules) ? rules->texts[i] : NULL);
 }
 
+/* Add a word to b, after a space unless it is the first since start. */
+static void
+rules_word(struct buf *b, size_t start, const char *prefix, const char *word)
+{
+	buf_printf(b, "%s%s%s", b->len > start ? " " : "", prefix, word);
+}
+
 void
 rules_actions(const struct rules *rules, size_t i, struct buf *b)
 {
 	const struct store_rule	*r;
-	size_t			 j;
-	size_t			 start = b->len;
+	size_t			 j, start = b->len;
 
 	if ((r = rules_get(rules, i, NULL)) == NULL)
 		return;
 	for (j = 0; j < r->nadd; j++)
-		buf_printf(b, "%s+%s", b->len > start ? " " : "", r->add[j]);
+		rules_word(b, start, "+", r->add[j]);
 	for (j = 0; j < r->nremove; j++)
-		buf_printf(b, "%s-%s", b->len > start ? " " : "", r->remove[j]);
+		rules_word(b, start, "-", r->remove[j]);
 	if (r->read)
-		buf_printf(b, "%sread", b->len > start ? " " : "");
+		rules_word(b, start, "", "read");
 	if (r->star)
-		buf_printf(b, "%sstar", b->len > start ? " " : "");
+		rules_word(b, start, "", "star");
 	if (r->hide)
-		buf_printf(b, "%shide", b->len > start ? " " : "");
+		rules_word(b, start, "", "hide");
 }
 
 void

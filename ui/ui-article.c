@@ -12,9 +12,6 @@
 
 #include <curses.h>
 
-#include "cli.h"
-#include "date.h"
-int cli_archive_show_page(struct store *, struct store_item *); int cli_archive_show_links(struct store *, const struct store_item *); void cli_archive_show_note(struct store *, const struct store_item *); void cli_archive_json_flags(struct store *, struct buf *, int *, int64_t);
 #include "ui-int.h"
 
 static void
@@ -34,7 +31,7 @@ ui_article_free(struct ui_article *a)
 {
 	ui_article_lines_free(a);
 	store_item_free(&a->item);
-	clean_article_free(&a->clean);
+	article_free(&a->article);
 	free(a->find);
 	memset(a, 0, sizeof *a);
 }
@@ -134,7 +131,7 @@ ui_article_head(struct ui_article *a, int width)
 {
 	struct store_item	*it = &a->item;
 	struct buf		 b;
-	char			 date[32], *s;
+	char			*s;
 	size_t			 i;
 
 	s = ui_text_safe(it->title != NULL && *it->title != '\0' ? it->title :
@@ -142,11 +139,8 @@ ui_article_head(struct ui_article *a, int width)
 	ui_article_wrap_line(a, s, width, UI_C_HEADING);
 	free(s);
 	buf_init(&b, 4096);
-	buf_adds(&b, it->feed != NULL ? it->feed : "");
-	if (it->author != NULL && *it->author != '\0')
-		buf_printf(&b, " | %s", it->author);
-	date_format_short(it->date, date, sizeof date);
-	buf_printf(&b, " | %s%s%s", date, it->starred ? " | starred" : "",
+	article_meta(it, &b);
+	buf_printf(&b, "%s%s", it->starred ? " | starred" : "",
 	    it->read ? "" : " | unread");
 	s = ui_text_safe(b.data);
 	ui_article_wrap_line(a, s, width, UI_C_META);
@@ -174,12 +168,12 @@ ui_article_links(struct ui_article *a, int width)
 	char	*s, *line;
 	size_t	 i;
 
-	if (a->clean.nlinks == 0)
+	if (a->article.nlinks == 0)
 		return;
 	ui_article_add(a, "", 0, UI_C_NORMAL);
 	ui_article_add(a, "Links:", 6, UI_C_HEADING);
-	for (i = 0; i < a->clean.nlinks; i++) {
-		s = ui_text_safe(a->clean.links[i].url);
+	for (i = 0; i < a->article.nlinks; i++) {
+		s = ui_text_safe(a->article.links[i].url);
 		line = xasprintf("[%zu] %s", i + 1, s);
 		ui_article_wrap_line(a, line, width, UI_C_LINK);
 		free(line);
@@ -202,33 +196,14 @@ ui_article_layout(struct ui *ui)
 	a->width = width;
 	ui_article_head(a, width);
 	/* The text cleaned again for display has its links numbered. */
-	if (a->clean.numbered != NULL && *a->clean.numbered != '\0')
-		ui_article_wrap(a, a->clean.numbered, width);
+	if (a->article.numbered != NULL && *a->article.numbered != '\0')
+		ui_article_wrap(a, a->article.numbered, width);
 	else
 		ui_article_wrap(a, a->item.text != NULL &&
 		    *a->item.text != '\0' ? a->item.text : "(this item has no "
 		    "text; o opens it in a browser, a archives its page)",
 		    width);
 	ui_article_links(a, width);
-}
-
-/* The page's links when it is archived, else the feed HTML's. */
-static void
-ui_article_clean(struct ui *ui, struct ui_article *a)
-{
-	struct store_page	 p;
-
-	if (store_page_get(ui->st, a->id, &p) == 0 && p.html != NULL &&
-	    p.text != NULL) {
-		clean_page(p.html, strlen(p.html), p.final_url != NULL ?
-		    p.final_url : p.url, p.charset, &a->clean);
-		store_page_free(&p);
-		return;
-	}
-	if (a->item.html != NULL)
-		clean_fragment_article(a->item.html, strlen(a->item.html),
-		    a->item.base != NULL ? a->item.base : a->item.url,
-		    &a->clean);
 }
 
 /* Open item id in the pager and mark it read. */
@@ -244,16 +219,19 @@ ui_article_open(struct ui *ui, int64_t id)
 	if (ui->have_art)
 		ui_article_free(a);
 	ui->have_art = 0;
-	if ((rc = store_item_get(ui->st, id, &a->item)) != 0) {
+	if ((rc = article_load(ui->st, id, ARTICLE_LINKS,
+	    &a->article)) != 0) {
 		ui_message(ui, 1, rc == 1 ? "item %lld is no longer in the "
 		    "archive" : "cannot read item %lld: %s", (long long)id,
 		    store_errmsg(ui->st));
+		article_free(&a->article);
 		return (-1);
 	}
+	/* The item lives apart, where the list's marks reach it. */
+	a->item = a->article.item;
+	memset(&a->article.item, 0, sizeof a->article.item);
 	a->id = id;
 	ui->have_art = 1;
-	cli_archive_show_page(ui->st, &a->item);
-	ui_article_clean(ui, a);
 	if (!a->item.read && ui_item_mark(ui, id, STORE_MARK_READ) == 0)
 		a->item.read = 1;
 	ui_article_layout(ui);
@@ -363,12 +341,12 @@ ui_article_browser(struct ui *ui)
 		ui_item_browser(ui, a->item.url);
 		return;
 	}
-	if (n > a->clean.nlinks) {
+	if (n > a->article.nlinks) {
 		ui_message(ui, 1, "there is no link [%zu]; this article has "
-		    "%zu", n, a->clean.nlinks);
+		    "%zu", n, a->article.nlinks);
 		return;
 	}
-	ui_item_browser(ui, a->clean.links[n - 1].url);
+	ui_item_browser(ui, a->article.links[n - 1].url);
 }
 
 /* n / N from the pager: the next unread item, opened. */

@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "article.h"
 #include "clean.h"
 #include "conf.h"
 #include "query.h"
@@ -118,8 +119,8 @@ struct ui_line {
 
 struct ui_article {
 	int64_t			 id;
-	struct store_item	 item;
-	struct clean_article	 clean;	/* links only */
+	struct store_item	 item;	/* taken from article */
+	struct article		 article; /* numbered text and links */
 	struct ui_line		*lines;
 	size_t			 nlines;
 	int			 width;	/* wrapped for */

@@ -1,0 +1,128 @@
+/*
+ * One item loaded for reading: the item, its archived page read once
+ * (its article in place of the feed's text), its flags, and when asked
+ * the text cleaned again with its links numbered.
+ */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "article.h"
+#include "clean.h"
+#include "date.h"
+#include "store.h"
+#include "util.h"
+
+/* Put the page's text, headline and metadata in place of the feed's. */
+static void
+article_take_page(struct article *a, struct store_page *p)
+{
+	struct store_item	*it = &a->item;
+
+	free(it->text);
+	it->text = p->text;
+	p->text = NULL;
+	if (p->title != NULL && *p->title != '\0') {
+		free(it->title);
+		it->title = p->title;
+		p->title = NULL;
+	}
+	a->byline = p->byline;
+	a->site_name = p->site_name;
+	a->published = p->published;
+	p->byline = p->site_name = p->published = NULL;
+	a->archived = 1;
+}
+
+/*
+ * Clean the page (when its text is shown and its HTML kept), else the
+ * feed's HTML, again for the numbered text and its links.
+ */
+static void
+article_links(struct article *a, const struct store_page *p)
+{
+	const struct store_item	*it = &a->item;
+	struct clean_article	 c;
+
+	if (a->archived && p->html != NULL)
+		clean_page(p->html, strlen(p->html), p->final_url != NULL ?
+		    p->final_url : p->url, p->charset, &c);
+	else
+		clean_fragment_article(it->html != NULL ? it->html : "",
+		    it->html != NULL ? strlen(it->html) : 0,
+		    it->base != NULL ? it->base : it->url, &c);
+	a->numbered = c.numbered;
+	a->links = c.links;
+	a->nlinks = c.nlinks;
+	c.numbered = NULL;
+	c.links = NULL;
+	c.nlinks = 0;
+	clean_article_free(&c);
+}
+
+int
+article_load(struct store *st, int64_t id, int flags, struct article *a)
+{
+	struct store_page	 p;
+	int			 archived, rc;
+
+	memset(a, 0, sizeof *a);
+	memset(&p, 0, sizeof p);
+	if ((rc = store_item_get(st, id, &a->item)) != 0)
+		return (rc);
+	if ((rc = store_page_get(st, id, &p)) < 0)
+		goto out;
+	if (rc == 0 && p.text != NULL)
+		article_take_page(a, &p);
+	if ((rc = store_item_flags(st, id, &archived,
+	    &a->summary_only)) != 0) {
+		rc = -1;
+		goto out;
+	}
+	if (flags & ARTICLE_LINKS)
+		article_links(a, &p);
+out:
+	store_page_free(&p);
+	return (rc);
+}
+
+void
+article_free(struct article *a)
+{
+	size_t	 i;
+
+	store_item_free(&a->item);
+	free(a->byline);
+	free(a->site_name);
+	free(a->published);
+	free(a->numbered);
+	for (i = 0; i < a->nlinks; i++) {
+		free(a->links[i].url);
+		free(a->links[i].text);
+	}
+	free(a->links);
+	memset(a, 0, sizeof *a);
+}
+
+static void
+article_meta_part(struct buf *b, const char *sep, const char *s)
+{
+	char	*safe;
+
+	safe = util_display_safe(s);
+	buf_printf(b, "%s%s", sep, safe);
+	free(safe);
+}
+
+void
+article_meta(const struct store_item *it, struct buf *b)
+{
+	char	 date[32];
+
+	article_meta_part(b, "", it->feed != NULL ? it->feed : "");
+	if (it->author != NULL && *it->author != '\0')
+		article_meta_part(b, " | ", it->author);
+	date_format_short(it->date, date, sizeof date);
+	buf_printf(b, " | %s", date);
+}
