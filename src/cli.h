@@ -1,6 +1,6 @@
 /*
  * The command line: each command is a function taking its own argv, run
- * by main.c's command table; src/cli.c holds what the commands share
+ * by main.c's command table; src/cli-util.c holds what the commands share
  * (the archive opened on first use, errors, progress and item lines).
  */
 #ifndef TELEX_CLI_H
