@@ -25,18 +25,12 @@ struct rules {
 /* Every item, hidden ones too: a query that says is:hidden. */
 #define RULES_EVERYTHING	"is:hidden OR -is:hidden"
 
-static void
-rules_add_tag(char ***list, size_t *n, const char *tag)
-{
-	*list = xreallocarray(*list, *n + 1, sizeof **list);
-	(*list)[(*n)++] = xstrdup(tag);
-}
-
 /* One action of a rule: +tag, -tag, read, star or hide. */
 static int
 rules_action(struct store_rule *r, const char *word, char **why)
 {
-	char	*tag_why = NULL;
+	struct query_tags	 t;
+	int			 rc;
 
 	if (strcmp(word, "read") == 0)
 		r->read = 1;
@@ -44,21 +38,20 @@ rules_action(struct store_rule *r, const char *word, char **why)
 		r->star = 1;
 	else if (strcmp(word, "hide") == 0)
 		r->hide = 1;
-	else if (*word == '+' || *word == '-') {
-		if (query_tag_valid(word + 1, &tag_why) != 0) {
-			*why = xasprintf("\"%s\" is not a tag: %s", word,
-			    tag_why);
-			free(tag_why);
-			return (-1);
-		}
-		if (*word == '+')
-			rules_add_tag(&r->add, &r->nadd, word + 1);
-		else
-			rules_add_tag(&r->remove, &r->nremove, word + 1);
-	} else {
-		*why = xasprintf("\"%s\" is not an action (use +tag, -tag, "
-		    "read, star or hide)", word);
-		return (-1);
+	else {
+		t.add = r->add;
+		t.nadd = r->nadd;
+		t.remove = r->remove;
+		t.nremove = r->nremove;
+		rc = query_tags_word(&t, word, 0, why);
+		r->add = t.add;
+		r->nadd = t.nadd;
+		r->remove = t.remove;
+		r->nremove = t.nremove;
+		if (rc == 1)
+			*why = xasprintf("\"%s\" is not an action (use +tag, "
+			    "-tag, read, star or hide)", word);
+		return (rc == 0 ? 0 : -1);
 	}
 	return (0);
 }
