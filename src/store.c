@@ -402,6 +402,8 @@ struct store {
 	sqlite3_stmt	*stmts[SQL_COUNT];
 	sqlite3_stmt	*lists[LIST_SHAPES];
 	sqlite3_stmt	*siblings[STORE_SIBLING_STMTS];
+	void		*data[STORE_SIBLING_DATA];	/* a sibling's own */
+	void		(*done[STORE_SIBLING_DATA])(void *);
 	const struct store_rule *rules;	/* applied to new items */
 	size_t		 nrules;
 	int		 mapped;
@@ -883,6 +885,10 @@ store_free(struct store *st)
 		sqlite3_finalize(st->stmts[i]);
 	for (i = 0; i < LIST_SHAPES; i++)
 		sqlite3_finalize(st->lists[i]);
+	for (i = 0; i < STORE_SIBLING_DATA; i++) {
+		if (st->done[i] != NULL)
+			st->done[i](st->data[i]);
+	}
 	for (i = 0; i < STORE_SIBLING_STMTS; i++)
 		sqlite3_finalize(st->siblings[i]);
 	sqlite3_close(st->db);
@@ -1907,6 +1913,24 @@ sqlite3 *
 store_sibling_db(struct store *st)
 {
 	return (st->db);
+}
+
+void *
+store_sibling_data(struct store *st, size_t slot)
+{
+	return (slot < STORE_SIBLING_DATA ? st->data[slot] : NULL);
+}
+
+/* Keep data in an empty slot for store_free to hand to done; else -1. */
+int
+store_sibling_keep(struct store *st, size_t slot, void *data,
+    void (*done)(void *))
+{
+	if (slot >= STORE_SIBLING_DATA || st->data[slot] != NULL)
+		return (-1);
+	st->data[slot] = data;
+	st->done[slot] = done;
+	return (0);
 }
 
 sqlite3_stmt *
