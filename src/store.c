@@ -216,7 +216,7 @@ static const char *store_migrations[] = {
 #define ITEM_COLUMNS \
 	"i.id, i.feed_id, coalesce(f.title, f.url), i.guid, i.url," \
 	" i.title, i.author, i.published, i.updated, i.first_seen, i.date," \
-	" i.read, i.starred, i.categories"
+	" i.read, i.starred, i.categories, i.archived, i.summary_only"
 #define ITEM_FROM " FROM items i JOIN feeds f ON f.id = i.feed_id"
 #define FEED_COLUMNS \
 	"f.id, f.url, f.title, f.site_url, f.etag, f.last_modified," \
@@ -1217,6 +1217,8 @@ store_item_from_row(sqlite3_stmt *s, struct store_item *it)
 	it->starred = sqlite3_column_int(s, 12);
 	categories = (const char *)sqlite3_column_text(s, 13);
 	store_split(categories, &it->categories, &it->ncategories);
+	it->archived = sqlite3_column_int(s, 14);
+	it->summary_only = sqlite3_column_int(s, 15);
 }
 
 void
@@ -1279,9 +1281,9 @@ store_item_get(struct store *st, int64_t id, struct store_item *it)
 	if ((rc = store_row(st, s)) != 1)
 		return (rc == 0 ? 1 : -1);
 	store_item_from_row(s, it);
-	it->html = store_column_text(s, 14);
-	it->base = store_column_text(s, 15);
-	it->text = store_column_text(s, 16);
+	it->html = store_column_text(s, 16);
+	it->base = store_column_text(s, 17);
+	it->text = store_column_text(s, 18);
 	sqlite3_reset(s);
 	if (store_names(st, SQL_ITEM_TAGS, id, &it->tags, &it->ntags) != 0 ||
 	    store_item_enclosures(st, it) != 0) {

@@ -46,6 +46,8 @@ struct store_item {
 	int64_t	  date;			/* published, else updated, else first_seen */
 	int	  read;
 	int	  starred;
+	int	  archived;		/* 1: an archived page's text stands in */
+	int	  summary_only;		/* 1: a link, with little feed text */
 	char	**categories;
 	size_t	  ncategories;
 	char	**tags;
@@ -201,7 +203,7 @@ int		 store_page_retext(struct store *, const struct store_page *);
 /* New cleaned text for an item's feed HTML. */
 int		 store_item_retext(struct store *, int64_t item_id,
 		     const char *text);
-/* An item's flags: archived (a page text), summary_only (short feed text). */
+/* The archived and summary_only of an item (as lists fill them). */
 int		 store_item_flags(struct store *, int64_t item_id,
 		     int *archived, int *summary_only);
 /* Items of a feed first seen at or after since with no page yet. */
