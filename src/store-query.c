@@ -1,7 +1,8 @@
 /*
- * Queries against the archive: a query tree compiled into one statement
- * whose user text is all bound (full-text parts as FTS5 expressions with
- * every word quoted), then lists, ranked search, tags, marks and rules.
+ * Queries against the archive: a filter and its query tree compiled into
+ * one statement whose user text is all bound (full-text parts as FTS5
+ * expressions with every word quoted), then lists, ranked search, tags,
+ * marks and rules.  Statements are kept by their SQL text for reuse.
  */
 #include "config.h"
 
@@ -17,6 +18,8 @@
 #include "util.h"
 
 #define STORE_QUERY_SQL_MAX	(1024 * 1024)
+#define STORE_QUERY_CACHE	32	/* statements kept, by SQL text */
+#define STORE_QUERY_CACHE_SQL	16384	/* longer ones are not kept */
 #define STORE_QUERY_SNIPPET	"12"	/* tokens around the matches */
 #define STORE_QUERY_OPEN	"\xee\x80\x80"	/* U+E000 */
 #define STORE_QUERY_CLOSE	"\xee\x80\x81"	/* U+E001 */
@@ -38,7 +41,7 @@ enum {
 	SLOT_SAVED_RM,
 	SLOT_SAVED_LIST,
 	SLOT_MAX_ID,
-	SLOT_FEED_TAGGED
+	SLOT_TAG_SIZE
 };
 
 struct store_query_bind {
@@ -53,7 +56,28 @@ struct store_query_sql {
 	size_t				 nbinds;
 	int64_t				 now;
 	int64_t				 after_id;	/* rules: ids above; -1 */
-	const struct query		*driver;	/* a tag read by index */
+	/*
+	 * How a list reads a tag (store_query_plan): a tag whose index
+	 * drives it (x is its item_tags rows), and a sparse tag read as one
+	 * list of its items.  Each is the text of the query's tag: term
+	 * (then driver_term) or of the tag field.
+	 */
+	const char			*driver;
+	const struct query		*driver_term;
+	const char			*sparse;
+};
+
+/* A statement kept for reuse, and when it was last taken. */
+struct store_query_kept {
+	sqlite3_stmt	*stmt;
+	char		*sql;
+	size_t		 len;
+	uint64_t	 used;
+};
+
+struct store_query_cache {
+	struct store_query_kept	 kept[STORE_QUERY_CACHE];
+	uint64_t		 clock;
 };
 
 static void	store_query_init_after(struct store_query_sql *, int64_t);
@@ -213,19 +237,30 @@ store_query_feed(struct store_query_sql *c, const char *text)
 	    store_sibling_like(text), 0);
 }
 
-/* One IN list, so that a rare tag drives the plan. */
+/*
+ * The items that carry a tag or whose feed carries it.  Each item is
+ * tested, so that a list can read items by date; a sparse tag is one
+ * list of its items instead, which then drives the plan.
+ */
 static void
 store_query_tag(struct store_query_sql *c, const char *tag)
 {
-	store_query_param(c, "i.id IN (SELECT x.item_id FROM item_tags x"
+	if (tag == c->sparse) {
+		store_query_param(c, "i.id IN (SELECT x.item_id"
+		    " FROM item_tags x JOIN tags t ON t.id = x.tag_id"
+		    " WHERE t.name = ? COLLATE telex_nocase", xstrdup(tag), 0);
+		store_query_param(c, " UNION ALL SELECT j.id FROM items j"
+		    " JOIN feed_tags y ON y.feed_id = j.feed_id"
+		    " JOIN tags t ON t.id = y.tag_id WHERE t.name = ?"
+		    " COLLATE telex_nocase)", xstrdup(tag), 0);
+		return;
+	}
+	store_query_param(c, "(i.id IN (SELECT x.item_id FROM item_tags x"
 	    " JOIN tags t ON t.id = x.tag_id WHERE t.name = ?"
-	    " COLLATE telex_nocase",
-	    xstrdup(tag), 0);
-	store_query_param(c, " UNION ALL SELECT j.id FROM items j"
-	    " JOIN feed_tags y ON y.feed_id = j.feed_id"
-	    " JOIN tags t ON t.id = y.tag_id WHERE t.name = ?"
-	    " COLLATE telex_nocase)",
-	    xstrdup(tag), 0);
+	    " COLLATE telex_nocase)", xstrdup(tag), 0);
+	store_query_param(c, " OR i.feed_id IN (SELECT y.feed_id"
+	    " FROM feed_tags y JOIN tags t ON t.id = y.tag_id"
+	    " WHERE t.name = ? COLLATE telex_nocase))", xstrdup(tag), 0);
 }
 
 static void
@@ -309,7 +344,7 @@ store_query_where(struct store_query_sql *c, const struct query *q)
 		store_query_feed(c, q->text);
 		break;
 	case QUERY_TAG:
-		if (q == c->driver)
+		if (q == c->driver_term)
 			buf_adds(&c->sql, "1");
 		else
 			store_query_tag(c, q->text);
@@ -329,7 +364,29 @@ store_query_where(struct store_query_sql *c, const struct query *q)
 	}
 }
 
-/* The fields of a filter other than its query, as " AND ..." terms. */
+/* Keyset paging, on the driving tag's index when there is one. */
+static void
+store_query_keyset(struct store_query_sql *c, const struct store_filter *f)
+{
+	const char	*key = c->driver != NULL ? "(x.date, x.item_id)" :
+			    "(i.date, i.id)";
+
+	if (f->before_id != 0) {
+		buf_printf(&c->sql, " AND %s < (", key);
+		store_query_param(c, "?", NULL, f->before_date);
+		store_query_param(c, ", ?)", NULL, f->before_id);
+	}
+	if (f->after_id != 0) {
+		buf_printf(&c->sql, " AND %s > (", key);
+		store_query_param(c, "?", NULL, f->after_date);
+		store_query_param(c, ", ?)", NULL, f->after_id);
+	}
+}
+
+/*
+ * The fields of a filter other than its query, as " AND ..." terms; a
+ * tag field that drives the list is left to the join.
+ */
 static void
 store_query_fields(struct store_query_sql *c, const struct store_filter *f)
 {
@@ -344,7 +401,7 @@ store_query_fields(struct store_query_sql *c, const struct store_filter *f)
 		buf_adds(&c->sql, " AND ");
 		store_query_feed(c, f->feed);
 	}
-	if (f->tag != NULL && *f->tag != '\0') {
+	if (f->tag != NULL && *f->tag != '\0' && c->driver != f->tag) {
 		buf_adds(&c->sql, " AND ");
 		store_query_tag(c, f->tag);
 	}
@@ -354,16 +411,7 @@ store_query_fields(struct store_query_sql *c, const struct store_filter *f)
 		buf_adds(&c->sql, " AND i.read = 1");
 	if (f->starred)
 		buf_adds(&c->sql, " AND i.starred = 1");
-	if (f->before_id != 0) {
-		store_query_param(c, " AND (i.date, i.id) < (?", NULL,
-		    f->before_date);
-		store_query_param(c, ", ?)", NULL, f->before_id);
-	}
-	if (f->after_id != 0) {
-		store_query_param(c, " AND (i.date, i.id) > (?", NULL,
-		    f->after_date);
-		store_query_param(c, ", ?)", NULL, f->after_id);
-	}
+	store_query_keyset(c, f);
 }
 
 /* What of its query a filter leaves out: the caller matches it. */
@@ -374,8 +422,9 @@ enum store_query_skip {
 };
 
 /*
- * " WHERE ..." for a filter, leaving out what skip says.  Hidden items stay out unless
- * the query asks for them or rules are at work (c->after_id).
+ * " WHERE ..." for a filter, leaving out what skip says.  Hidden items
+ * stay out unless the query asks for them or rules are at work
+ * (c->after_id).
  */
 static void
 store_query_filter(struct store_query_sql *c, const struct store_filter *f,
@@ -407,24 +456,150 @@ store_query_filter(struct store_query_sql *c, const struct store_filter *f,
 	store_query_fields(c, f);
 }
 
-/* Prepare and bind the built statement; NULL with the error kept. */
-static sqlite3_stmt *
-store_query_prepare(struct store *st, struct store_query_sql *c)
+static void
+store_query_cache_free(void *data)
 {
-	sqlite3_stmt	*s = NULL;
-	size_t		 i;
-	int		 rc;
+	struct store_query_cache	*cache = data;
+	size_t				 i;
 
-	if (c->sql.len + 1 >= c->sql.limit) {
-		store_sibling_fail(st, "the query is too long");
+	for (i = 0; i < STORE_QUERY_CACHE; i++) {
+		sqlite3_finalize(cache->kept[i].stmt);
+		free(cache->kept[i].sql);
+	}
+	free(cache);
+}
+
+/* The store's kept statements, an empty cache on first use; or NULL. */
+static struct store_query_cache *
+store_query_cache(struct store *st)
+{
+	struct store_query_cache	*cache;
+
+	cache = store_sibling_data(st, STORE_SIBLING_DATA_QUERY);
+	if (cache != NULL)
+		return (cache);
+	cache = xcalloc(1, sizeof *cache);
+	if (store_sibling_keep(st, STORE_SIBLING_DATA_QUERY, cache,
+	    store_query_cache_free) != 0) {
+		free(cache);
 		return (NULL);
 	}
-	rc = sqlite3_prepare_v2(store_sibling_db(st), c->sql.data, -1, &s,
+	return (cache);
+}
+
+/* The kept statement prepared from sql (len bytes), or NULL. */
+static struct store_query_kept *
+store_query_find(struct store_query_cache *cache, const char *sql,
+    size_t len)
+{
+	struct store_query_kept	*k;
+	size_t			 i;
+
+	for (i = 0; i < STORE_QUERY_CACHE; i++) {
+		k = &cache->kept[i];
+		if (k->stmt != NULL && k->len == len &&
+		    memcmp(k->sql, sql, len) == 0)
+			return (k);
+	}
+	return (NULL);
+}
+
+/*
+ * Where to keep a new statement: an empty slot, else the one taken
+ * longest ago that is not running.  NULL when every one is running.
+ */
+static struct store_query_kept *
+store_query_victim(struct store_query_cache *cache)
+{
+	struct store_query_kept	*k, *victim = NULL;
+	size_t			 i;
+
+	for (i = 0; i < STORE_QUERY_CACHE; i++) {
+		k = &cache->kept[i];
+		if (k->stmt != NULL && sqlite3_stmt_busy(k->stmt))
+			continue;
+		if (victim == NULL || k->used < victim->used)
+			victim = k;
+	}
+	return (victim);
+}
+
+/* Prepare sql (SQLite keeps it long with SQLITE_PREPARE_PERSISTENT). */
+static sqlite3_stmt *
+store_query_prepare(struct store *st, const char *sql, unsigned int flags)
+{
+	sqlite3_stmt	*s = NULL;
+	int		 rc;
+
+	rc = sqlite3_prepare_v3(store_sibling_db(st), sql, -1, flags, &s,
 	    NULL);
 	if (rc != SQLITE_OK) {
 		sqlite3_finalize(s);
 		store_sibling_sqlfail(st, rc);
 		return (NULL);
+	}
+	return (s);
+}
+
+/*
+ * The kept statement for the built SQL, prepared and kept now if there
+ * is none.  0 with *s NULL when it cannot be kept: it is running (a list
+ * started from inside a list's callback), every slot is, or it is long.
+ */
+static int
+store_query_take(struct store *st, struct store_query_sql *c,
+    sqlite3_stmt **s)
+{
+	struct store_query_cache	*cache;
+	struct store_query_kept		*k;
+	sqlite3_stmt			*new;
+
+	*s = NULL;
+	if (c->sql.len >= STORE_QUERY_CACHE_SQL ||
+	    (cache = store_query_cache(st)) == NULL)
+		return (0);
+	if ((k = store_query_find(cache, c->sql.data, c->sql.len)) != NULL) {
+		if (sqlite3_stmt_busy(k->stmt))
+			return (0);
+	} else {
+		if ((k = store_query_victim(cache)) == NULL)
+			return (0);
+		if ((new = store_query_prepare(st, c->sql.data,
+		    SQLITE_PREPARE_PERSISTENT)) == NULL)
+			return (-1);
+		sqlite3_finalize(k->stmt);
+		free(k->sql);
+		k->stmt = new;
+		k->sql = xstrdup(c->sql.data);
+		k->len = c->sql.len;
+	}
+	k->used = ++cache->clock;
+	*s = k->stmt;
+	return (0);
+}
+
+/*
+ * The built statement with its parameters bound: a kept one, else one
+ * for this use alone (*fresh set).  Give it back with store_query_done.
+ * NULL with the error kept.
+ */
+static sqlite3_stmt *
+store_query_stmt(struct store *st, struct store_query_sql *c, int *fresh)
+{
+	sqlite3_stmt	*s;
+	size_t		 i;
+
+	*fresh = 0;
+	if (c->sql.len + 1 >= c->sql.limit) {
+		store_sibling_fail(st, "the query is too long");
+		return (NULL);
+	}
+	if (store_query_take(st, c, &s) != 0)
+		return (NULL);
+	if (s == NULL) {
+		if ((s = store_query_prepare(st, c->sql.data, 0)) == NULL)
+			return (NULL);
+		*fresh = 1;
 	}
 	for (i = 0; i < c->nbinds; i++) {
 		if (c->binds[i].text != NULL)
@@ -434,6 +609,18 @@ store_query_prepare(struct store *st, struct store_query_sql *c)
 			sqlite3_bind_int64(s, (int)i + 1, c->binds[i].number);
 	}
 	return (s);
+}
+
+/* Reset a kept statement for its next use, or finalize a fresh one. */
+static void
+store_query_done(sqlite3_stmt *s, int fresh)
+{
+	if (fresh || s == NULL) {
+		sqlite3_finalize(s);
+		return;
+	}
+	sqlite3_reset(s);
+	sqlite3_clear_bindings(s);
 }
 
 /* A step that failed: words for a bad full-text query, else SQLite's. */
@@ -455,81 +642,160 @@ store_query_limit(struct store_query_sql *c, size_t limit)
 }
 
 /*
- * The tag that can drive a list in date order: the query's own tag: term
- * or one of a top-level AND's, when no feed carries that tag (its items
- * are then all in item_tags, whose index keeps them by date).
+ * How many feeds carry a tag, how many items they hold (the feeds keep
+ * their counts) and about how many the archive holds (its newest id):
+ * 0, or -1.
  */
-static const struct query *
-store_query_driver(struct store *st, const struct query *q)
+static int
+store_query_tag_size(struct store *st, const char *tag, int64_t *feeds,
+    int64_t *items, int64_t *total)
 {
-	const struct query	*tag = NULL;
-	sqlite3_stmt		*s;
-	size_t			 i;
-	int			 step;
+	sqlite3_stmt	*s;
 
-	if (q != NULL && q->kind == QUERY_TAG)
-		tag = q;
-	for (i = 0; q != NULL && q->kind == QUERY_AND && tag == NULL &&
-	    i < q->nchildren; i++) {
-		if (q->children[i]->kind == QUERY_TAG)
-			tag = q->children[i];
-	}
-	if (tag == NULL || (s = store_sibling_stmt(st, SLOT_FEED_TAGGED,
-	    "SELECT 1 FROM feed_tags y JOIN tags t ON t.id = y.tag_id"
-	    " WHERE t.name = ?1 COLLATE telex_nocase LIMIT 1")) == NULL)
-		return (NULL);
-	sqlite3_bind_text(s, 1, tag->text, -1, SQLITE_STATIC);
-	step = sqlite3_step(s);
+	if ((s = store_sibling_stmt(st, SLOT_TAG_SIZE, "SELECT"
+	    " count(y.feed_id), coalesce(sum(f.nitems), 0),"
+	    " (SELECT coalesce(max(id), 0) FROM items)"
+	    " FROM feed_tags y JOIN feeds f ON f.id = y.feed_id"
+	    " WHERE y.tag_id IN (SELECT id FROM tags"
+	    " WHERE name = ?1 COLLATE telex_nocase)")) == NULL)
+		return (-1);
+	sqlite3_bind_text(s, 1, tag, -1, SQLITE_STATIC);
+	if (store_sibling_row(st, s) != 1)
+		return (-1);
+	*feeds = sqlite3_column_int64(s, 0);
+	*items = sqlite3_column_int64(s, 1);
+	*total = sqlite3_column_int64(s, 2);
 	sqlite3_reset(s);
-	return (step == SQLITE_DONE ? tag : NULL);
+	return (0);
 }
 
-/* Call cb with each item, newest first; see store_items_list. */
-int
-store_query_list(struct store *st, const struct store_filter *f,
-    store_item_cb cb, void *arg)
+/*
+ * Is a list of limit items (0: all) cheaper as one sorted list of a
+ * tag's items than read by date?  By date it tests about limit * total /
+ * items items (all of them at most); sorting one costs about as much as
+ * twenty tests.
+ */
+static int
+store_query_sparse(int64_t items, int64_t total, size_t limit)
 {
-	struct store_query_sql	 c;
-	struct store_item	 it;
-	sqlite3_stmt		*s;
-	int			 rc = -1, step, stop = 0;
+	double	 tests = (double)total;
 
-	store_sibling_map(st);
-	store_query_init(&c);
-	buf_adds(&c.sql, "SELECT ");
-	buf_adds(&c.sql, store_sibling_item_columns());
-	if ((c.driver = store_query_driver(st, f->query)) != NULL) {
-		buf_adds(&c.sql, " FROM item_tags x CROSS JOIN items i"
+	if (limit != 0 && items > 0 &&
+	    (double)limit * (double)total / (double)items < tests)
+		tests = (double)limit * (double)total / (double)items;
+	return (20.0 * (double)items < tests);
+}
+
+/* Plan how a list reads tag (term: its query term, or NULL). */
+static void
+store_query_plan_tag(struct store *st, struct store_query_sql *c,
+    const char *tag, size_t limit, const struct query *term)
+{
+	int64_t	 feeds, items, total;
+
+	if (store_query_tag_size(st, tag, &feeds, &items, &total) != 0)
+		return;
+	if (feeds == 0) {
+		c->driver = tag;
+		c->driver_term = term;
+	} else if (c->sparse == NULL && store_query_sparse(items, total,
+	    limit))
+		c->sparse = tag;
+}
+
+/*
+ * Plan how a list reads its tags: the query's tag: term (or a top-level
+ * AND's), then the filter's tag field.  A tag no feed carries has all
+ * its items in item_tags, whose index keeps them by date: it drives the
+ * list.  A tag whose feeds hold few items is read as one list of them.
+ * Else (or when a check fails) items are read by date and tested.
+ */
+static void
+store_query_plan(struct store *st, struct store_query_sql *c,
+    const struct store_filter *f)
+{
+	const struct query	*q = f->query, *term = NULL;
+	size_t			 i;
+
+	if (q != NULL && q->kind == QUERY_TAG)
+		term = q;
+	for (i = 0; q != NULL && q->kind == QUERY_AND && term == NULL &&
+	    i < q->nchildren; i++) {
+		if (q->children[i]->kind == QUERY_TAG)
+			term = q->children[i];
+	}
+	if (term != NULL)
+		store_query_plan_tag(st, c, term->text, f->limit, term);
+	if (c->driver == NULL && f->tag != NULL && *f->tag != '\0')
+		store_query_plan_tag(st, c, f->tag, f->limit, NULL);
+}
+
+/* The list statement of a filter: see store_items_list. */
+static void
+store_query_list(struct store *st, struct store_query_sql *c,
+    const struct store_filter *f)
+{
+	buf_adds(&c->sql, "SELECT ");
+	buf_adds(&c->sql, store_sibling_item_columns());
+	store_query_plan(st, c, f);
+	if (c->driver != NULL) {
+		buf_adds(&c->sql, " FROM item_tags x CROSS JOIN items i"
 		    " ON i.id = x.item_id JOIN feeds f ON f.id = i.feed_id");
-		store_query_filter(&c, f, SKIP_NONE);
-		store_query_param(&c, " AND x.tag_id = (SELECT id FROM tags"
+		store_query_filter(c, f, SKIP_NONE);
+		store_query_param(c, " AND x.tag_id = (SELECT id FROM tags"
 		    " WHERE name = ? COLLATE telex_nocase ORDER BY id LIMIT 1)",
-		    xstrdup(c.driver->text), 0);
-		buf_adds(&c.sql, f->oldest_first ?
+		    xstrdup(c->driver), 0);
+		buf_adds(&c->sql, f->oldest_first ?
 		    " ORDER BY x.date, x.item_id" :
 		    " ORDER BY x.date DESC, x.item_id DESC");
 	} else {
-		buf_adds(&c.sql, STORE_QUERY_FROM);
-		store_query_filter(&c, f, SKIP_NONE);
-		buf_adds(&c.sql, f->oldest_first ? " ORDER BY i.date, i.id" :
+		buf_adds(&c->sql, STORE_QUERY_FROM);
+		store_query_filter(c, f, SKIP_NONE);
+		buf_adds(&c->sql, f->oldest_first ? " ORDER BY i.date, i.id" :
 		    " ORDER BY i.date DESC, i.id DESC");
 	}
-	store_query_limit(&c, f->limit);
-	if ((s = store_query_prepare(st, &c)) == NULL)
-		goto out;
+	store_query_limit(c, f->limit);
+}
+
+/* Hand each row to cb until it says stop: 0, or -1 with the error kept. */
+static int
+store_query_rows(struct store *st, sqlite3_stmt *s, store_item_cb cb,
+    void *arg)
+{
+	struct store_item	 it;
+	int			 step, stop = 0;
+
 	while (!stop && (step = sqlite3_step(s)) == SQLITE_ROW) {
 		if (store_sibling_item_row(st, s, &it) != 0)
-			goto out;
+			return (-1);
 		stop = cb(&it, arg);
 		store_item_free(&it);
 	}
-	if (!stop && step != SQLITE_DONE) {
-		store_query_step_fail(st, step);
-		goto out;
-	}
-	rc = 0;
-out:
-	sqlite3_finalize(s);
+	if (!stop && step != SQLITE_DONE)
+		return (store_query_step_fail(st, step));
+	return (0);
+}
+
+/*
+ * Every list of items, with or without a query, is compiled here.  A
+ * query reads through the memory map, as searches do; the reader's plain
+ * windows onto a feed or a tag keep to SQLite's page cache.
+ */
+int
+store_items_list(struct store *st, const struct store_filter *f,
+    store_item_cb cb, void *arg)
+{
+	struct store_query_sql	 c;
+	sqlite3_stmt		*s;
+	int			 rc = -1, fresh;
+
+	if (f->query != NULL)
+		store_sibling_map(st);
+	store_query_init(&c);
+	store_query_list(st, &c, f);
+	if ((s = store_query_stmt(st, &c, &fresh)) != NULL)
+		rc = store_query_rows(st, s, cb, arg);
+	store_query_done(s, fresh);
 	store_query_clear(&c);
 	return (rc);
 }
@@ -540,13 +806,13 @@ store_items_count(struct store *st, const struct store_filter *f,
 {
 	struct store_query_sql	 c;
 	sqlite3_stmt		*s;
-	int			 rc = -1, step;
+	int			 rc = -1, step, fresh;
 
 	*count = 0;
 	store_query_init(&c);
 	buf_adds(&c.sql, "SELECT count(*)" STORE_QUERY_FROM);
 	store_query_filter(&c, f, SKIP_NONE);
-	if ((s = store_query_prepare(st, &c)) == NULL)
+	if ((s = store_query_stmt(st, &c, &fresh)) == NULL)
 		goto out;
 	if ((step = sqlite3_step(s)) != SQLITE_ROW) {
 		store_query_step_fail(st, step);
@@ -555,7 +821,7 @@ store_items_count(struct store *st, const struct store_filter *f,
 	*count = sqlite3_column_int64(s, 0);
 	rc = 0;
 out:
-	sqlite3_finalize(s);
+	store_query_done(s, fresh);
 	store_query_clear(&c);
 	return (rc);
 }
@@ -733,9 +999,9 @@ store_search(struct store *st, const struct store_filter *f,
 {
 	struct store_query_sql	 c;
 	const struct query	*whole;
-	sqlite3_stmt		*s = NULL;
+	sqlite3_stmt		*s;
 	char			*rank;
-	int			 rc = -1;
+	int			 rc = -1, fresh;
 
 	store_sibling_map(st);
 	store_query_init(&c);
@@ -752,9 +1018,9 @@ store_search(struct store *st, const struct store_filter *f,
 		buf_adds(&c.sql, " ORDER BY i.date DESC, i.id DESC");
 		store_query_limit(&c, f->limit);
 	}
-	if ((s = store_query_prepare(st, &c)) != NULL)
+	if ((s = store_query_stmt(st, &c, &fresh)) != NULL)
 		rc = store_query_hits(st, s, cb, arg);
-	sqlite3_finalize(s);
+	store_query_done(s, fresh);
 	store_query_clear(&c);
 	return (rc);
 }
@@ -764,15 +1030,15 @@ static int
 store_query_exec(struct store *st, struct store_query_sql *c)
 {
 	sqlite3_stmt	*s;
-	int		 step, rc = 0;
+	int		 step, rc = 0, fresh;
 
-	if ((s = store_query_prepare(st, c)) == NULL)
+	if ((s = store_query_stmt(st, c, &fresh)) == NULL)
 		return (-1);
 	while ((step = sqlite3_step(s)) == SQLITE_ROW)
 		;
 	if (step != SQLITE_DONE)
 		rc = store_query_step_fail(st, step);
-	sqlite3_finalize(s);
+	store_query_done(s, fresh);
 	return (rc);
 }
 

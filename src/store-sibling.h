@@ -18,7 +18,19 @@
 #define STORE_SIBLING_PAGES	0	/* store-pages.c: 0 to 15 */
 #define STORE_SIBLING_QUERY	16	/* store-query.c: 16 to 31 */
 
+/* Data slots: one each for the siblings that keep data of their own. */
+#define STORE_SIBLING_DATA	1
+#define STORE_SIBLING_DATA_QUERY 0	/* store-query.c: its statements */
+
 sqlite3		*store_sibling_db(struct store *);
+/*
+ * Data a sibling keeps with the store (NULL until kept).  The store hands
+ * it to done on store_close, before the connection closes; keep returns
+ * -1 when the slot is taken.
+ */
+void		*store_sibling_data(struct store *, size_t slot);
+int		 store_sibling_keep(struct store *, size_t slot, void *data,
+		     void (*done)(void *));
 /* Read through a memory map from now on (searches and lists). */
 void		 store_sibling_map(struct store *);
 /* The statement cached in slot (prepared from sql on first use). */

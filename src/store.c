@@ -1,7 +1,9 @@
 /*
  * The archive in SQLite: schema migrations, feeds, items with their bodies
  * kept apart, tags and the FTS5 index, which the statements here keep in
- * step themselves (no triggers).  All of telex's SQL lives in this file.
+ * step themselves (no triggers).  All of telex's SQL lives in this file
+ * and its siblings, src/store-*.c, which borrow the connection through
+ * store-sibling.h.
  */
 #include "config.h"
 
@@ -214,7 +216,7 @@ static const char *store_migrations[] = {
 #define ITEM_COLUMNS \
 	"i.id, i.feed_id, coalesce(f.title, f.url), i.guid, i.url," \
 	" i.title, i.author, i.published, i.updated, i.first_seen, i.date," \
-	" i.read, i.starred, i.categories"
+	" i.read, i.starred, i.categories, i.archived, i.summary_only"
 #define ITEM_FROM " FROM items i JOIN feeds f ON f.id = i.feed_id"
 #define FEED_COLUMNS \
 	"f.id, f.url, f.title, f.site_url, f.etag, f.last_modified," \
@@ -355,53 +357,15 @@ static const char *store_sql_text[SQL_COUNT] = {
 	    " WHERE id = ?1",
 };
 
-/* The shapes of store_items_list: one flag per filter that is set. */
-#define LIST_MATCH	0x001
-#define LIST_ID		0x002
-#define LIST_FEED_ID	0x004
-#define LIST_FEED	0x008
-#define LIST_TAG	0x010
-#define LIST_UNREAD	0x020
-#define LIST_READ	0x040
-#define LIST_STARRED	0x080
-#define LIST_LIMIT	0x100
-#define LIST_BEFORE	0x200
-#define LIST_AFTER	0x400
-#define LIST_OLDEST	0x800
-#define LIST_SHAPES	0x1000
-
-static const struct {
-	int		 flag;
-	const char	*sql;
-} store_list_parts[] = {
-	{ LIST_MATCH, " AND i.id IN (SELECT rowid FROM items_fts"
-	    " WHERE items_fts MATCH :match)" },
-	{ LIST_ID, " AND i.id = :id" },
-	{ LIST_FEED_ID, " AND i.feed_id = :feed_id" },
-	{ LIST_FEED, " AND i.feed_id IN (SELECT g.id FROM feeds g WHERE"
-	    " telex_fold(coalesce(g.title, '')) LIKE :feed ESCAPE '\\'"
-	    " OR telex_fold(g.url) LIKE :feed ESCAPE '\\')" },
-	{ LIST_TAG, " AND (i.id IN (SELECT x.item_id FROM item_tags x"
-	    " JOIN tags t ON t.id = x.tag_id"
-	    " WHERE t.name = :tag COLLATE telex_nocase)"
-	    " OR i.feed_id IN (SELECT y.feed_id FROM feed_tags y"
-	    " JOIN tags t ON t.id = y.tag_id"
-	    " WHERE t.name = :tag COLLATE telex_nocase))" },
-	{ LIST_UNREAD, " AND i.read = 0" },
-	{ LIST_READ, " AND i.read = 1" },
-	{ LIST_STARRED, " AND i.starred = 1" },
-	{ LIST_BEFORE, " AND (i.date, i.id) < (:before_date, :before_id)" },
-	{ LIST_AFTER, " AND (i.date, i.id) > (:after_date, :after_id)" },
-};
-
 struct store {
 	sqlite3		*db;
 	char		*path;
 	char		*error;		/* for people, never SQL */
 	int		 code;		/* SQLite code behind error, or 0 */
 	sqlite3_stmt	*stmts[SQL_COUNT];
-	sqlite3_stmt	*lists[LIST_SHAPES];
 	sqlite3_stmt	*siblings[STORE_SIBLING_STMTS];
+	void		*data[STORE_SIBLING_DATA];	/* a sibling's own */
+	void		(*done[STORE_SIBLING_DATA])(void *);
 	const struct store_rule *rules;	/* applied to new items */
 	size_t		 nrules;
 	int		 mapped;
@@ -881,8 +845,10 @@ store_free(struct store *st)
 
 	for (i = 0; i < SQL_COUNT; i++)
 		sqlite3_finalize(st->stmts[i]);
-	for (i = 0; i < LIST_SHAPES; i++)
-		sqlite3_finalize(st->lists[i]);
+	for (i = 0; i < STORE_SIBLING_DATA; i++) {
+		if (st->done[i] != NULL)
+			st->done[i](st->data[i]);
+	}
 	for (i = 0; i < STORE_SIBLING_STMTS; i++)
 		sqlite3_finalize(st->siblings[i]);
 	sqlite3_close(st->db);
@@ -1251,6 +1217,8 @@ store_item_from_row(sqlite3_stmt *s, struct store_item *it)
 	it->starred = sqlite3_column_int(s, 12);
 	categories = (const char *)sqlite3_column_text(s, 13);
 	store_split(categories, &it->categories, &it->ncategories);
+	it->archived = sqlite3_column_int(s, 14);
+	it->summary_only = sqlite3_column_int(s, 15);
 }
 
 void
@@ -1313,9 +1281,9 @@ store_item_get(struct store *st, int64_t id, struct store_item *it)
 	if ((rc = store_row(st, s)) != 1)
 		return (rc == 0 ? 1 : -1);
 	store_item_from_row(s, it);
-	it->html = store_column_text(s, 14);
-	it->base = store_column_text(s, 15);
-	it->text = store_column_text(s, 16);
+	it->html = store_column_text(s, 16);
+	it->base = store_column_text(s, 17);
+	it->text = store_column_text(s, 18);
 	sqlite3_reset(s);
 	if (store_names(st, SQL_ITEM_TAGS, id, &it->tags, &it->ntags) != 0 ||
 	    store_item_enclosures(st, it) != 0) {
@@ -1323,71 +1291,6 @@ store_item_get(struct store *st, int64_t id, struct store_item *it)
 		return (-1);
 	}
 	return (0);
-}
-
-/* Which filters are set, as LIST_* flags. */
-static int
-store_list_shape(const struct store_filter *f)
-{
-	int	 shape = 0;
-
-	if (f->match != NULL && *f->match != '\0')
-		shape |= LIST_MATCH;
-	if (f->id != 0)
-		shape |= LIST_ID;
-	if (f->feed_id != 0)
-		shape |= LIST_FEED_ID;
-	if (f->feed != NULL && *f->feed != '\0')
-		shape |= LIST_FEED;
-	if (f->tag != NULL && *f->tag != '\0')
-		shape |= LIST_TAG;
-	if (f->unread > 0)
-		shape |= LIST_UNREAD;
-	else if (f->unread < 0)
-		shape |= LIST_READ;
-	if (f->starred)
-		shape |= LIST_STARRED;
-	if (f->limit != 0)
-		shape |= LIST_LIMIT;
-	if (f->before_id != 0)
-		shape |= LIST_BEFORE;
-	if (f->after_id != 0)
-		shape |= LIST_AFTER;
-	if (f->oldest_first)
-		shape |= LIST_OLDEST;
-	return (shape);
-}
-
-/* Prepare the list statement for a shape from the fixed fragments. */
-static sqlite3_stmt *
-store_list_prepare(struct store *st, int shape)
-{
-	sqlite3_stmt	*s = NULL;
-	struct buf	 sql;
-	size_t		 i;
-	int		 rc;
-
-	buf_init(&sql, 0);
-	buf_adds(&sql, "SELECT " ITEM_COLUMNS ITEM_FROM " WHERE i.hidden = 0");
-	for (i = 0; i < UTIL_ARRLEN(store_list_parts); i++) {
-		if (shape & store_list_parts[i].flag)
-			buf_adds(&sql, store_list_parts[i].sql);
-	}
-	if (shape & LIST_OLDEST)
-		buf_adds(&sql, " ORDER BY i.date, i.id");
-	else
-		buf_adds(&sql, " ORDER BY i.date DESC, i.id DESC");
-	if (shape & LIST_LIMIT)
-		buf_adds(&sql, " LIMIT :limit");
-	rc = sqlite3_prepare_v3(st->db, sql.data, -1,
-	    SQLITE_PREPARE_PERSISTENT, &s, NULL);
-	buf_free(&sql);
-	if (rc != SQLITE_OK) {
-		sqlite3_finalize(s);
-		store_sqlfail(st, rc);
-		return (NULL);
-	}
-	return (s);
 }
 
 /*
@@ -1411,106 +1314,6 @@ store_sibling_like(const char *text)
 	buf_addc(&b, '%');
 	free(folded);
 	return (buf_steal(&b));
-}
-
-static void
-store_list_bind(sqlite3_stmt *s, const struct store_filter *f, int shape,
-    const char *like)
-{
-	int64_t	 limit;
-
-	if (shape & LIST_MATCH)
-		store_bind_text(s, sqlite3_bind_parameter_index(s, ":match"),
-		    f->match);
-	if (shape & LIST_ID)
-		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s, ":id"),
-		    f->id);
-	if (shape & LIST_FEED_ID)
-		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
-		    ":feed_id"), f->feed_id);
-	if (shape & LIST_FEED)
-		store_bind_text(s, sqlite3_bind_parameter_index(s, ":feed"),
-		    like);
-	if (shape & LIST_TAG)
-		store_bind_text(s, sqlite3_bind_parameter_index(s, ":tag"),
-		    f->tag);
-	if (shape & LIST_BEFORE) {
-		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
-		    ":before_date"), f->before_date);
-		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
-		    ":before_id"), f->before_id);
-	}
-	if (shape & LIST_AFTER) {
-		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
-		    ":after_date"), f->after_date);
-		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
-		    ":after_id"), f->after_id);
-	}
-	if (shape & LIST_LIMIT) {
-		limit = f->limit > (size_t)INT64_MAX ? INT64_MAX :
-		    (int64_t)f->limit;
-		sqlite3_bind_int64(s, sqlite3_bind_parameter_index(s,
-		    ":limit"), limit);
-	}
-}
-
-/* Hand each row of a list statement to cb until it says stop. */
-static int
-store_list_rows(struct store *st, sqlite3_stmt *s, store_item_cb cb,
-    void *arg)
-{
-	struct store_item	 it;
-	int			 rc = SQLITE_DONE, stop = 0;
-
-	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
-		memset(&it, 0, sizeof it);
-		store_item_from_row(s, &it);
-		if (store_names(st, SQL_ITEM_TAGS, it.id, &it.tags,
-		    &it.ntags) != 0) {
-			store_item_free(&it);
-			return (-1);
-		}
-		stop = cb(&it, arg);
-		store_item_free(&it);
-	}
-	if (!stop && rc != SQLITE_DONE)
-		return (store_sqlfail(st, rc));
-	return (0);
-}
-
-/*
- * Call cb for each item the filter lets through, newest first, until cb
- * returns non-zero.  A list may be started from inside cb.
- */
-int
-store_items_list(struct store *st, const struct store_filter *f,
-    store_item_cb cb, void *arg)
-{
-	sqlite3_stmt	*s, *fresh = NULL;
-	char		*like = NULL;
-	int		 shape, rc;
-
-	if (f->query != NULL)
-		return (store_query_list(st, f, cb, arg));
-	shape = store_list_shape(f);
-	if ((s = st->lists[shape]) != NULL && sqlite3_stmt_busy(s))
-		s = fresh = store_list_prepare(st, shape);
-	else if (s == NULL)
-		s = st->lists[shape] = store_list_prepare(st, shape);
-	if (s == NULL)
-		return (-1);
-	if (shape & LIST_FEED)
-		like = store_sibling_like(f->feed);
-	store_list_bind(s, f, shape, like);
-	rc = store_list_rows(st, s, cb, arg);
-	if (rc != 0 && (shape & LIST_MATCH) &&
-	    (st->code & 0xff) == SQLITE_ERROR)
-		store_fail(st, st->code, "the search words could not be read "
-		    "as a full-text query");
-	sqlite3_reset(s);
-	sqlite3_finalize(fresh);
-	free(like);
-	return (rc);
 }
 
 /* Fill a feed from a FEED_COLUMNS row followed by its two counts. */
@@ -1907,6 +1710,24 @@ sqlite3 *
 store_sibling_db(struct store *st)
 {
 	return (st->db);
+}
+
+void *
+store_sibling_data(struct store *st, size_t slot)
+{
+	return (slot < STORE_SIBLING_DATA ? st->data[slot] : NULL);
+}
+
+/* Keep data in an empty slot for store_free to hand to done; else -1. */
+int
+store_sibling_keep(struct store *st, size_t slot, void *data,
+    void (*done)(void *))
+{
+	if (slot >= STORE_SIBLING_DATA || st->data[slot] != NULL)
+		return (-1);
+	st->data[slot] = data;
+	st->done[slot] = done;
+	return (0);
 }
 
 sqlite3_stmt *

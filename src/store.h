@@ -46,6 +46,8 @@ struct store_item {
 	int64_t	  date;			/* published, else updated, else first_seen */
 	int	  read;
 	int	  starred;
+	int	  archived;		/* 1: an archived page's text stands in */
+	int	  summary_only;		/* 1: a link, with little feed text */
 	char	**categories;
 	size_t	  ncategories;
 	char	**tags;
@@ -155,8 +157,6 @@ int		 store_feed_update_poll(struct store *, int64_t id,
 int		 store_item_upsert(struct store *, int64_t feed_id,
 		     const struct feed_item *, const char *text,
 		     enum store_upsert *);
-int		 store_items_list(struct store *, const struct store_filter *,
-		     store_item_cb, void *);
 /* 0, 1 when there is no such item, -1 on error. */
 int		 store_item_get(struct store *, int64_t id, struct store_item *);
 void		 store_item_free(struct store_item *);
@@ -203,7 +203,7 @@ int		 store_page_retext(struct store *, const struct store_page *);
 /* New cleaned text for an item's feed HTML. */
 int		 store_item_retext(struct store *, int64_t item_id,
 		     const char *text);
-/* An item's flags: archived (a page text), summary_only (short feed text). */
+/* The archived and summary_only of an item (as lists fill them). */
 int		 store_item_flags(struct store *, int64_t item_id,
 		     int *archived, int *summary_only);
 /* Items of a feed first seen at or after since with no page yet. */
@@ -211,8 +211,8 @@ int		 store_pages_pending(struct store *, int64_t feed_id,
 		     int64_t since, int64_t **ids, size_t *n);
 
 /*
- * Queries, tags, saved searches and rules (src/store-query.c).  A query
- * leaves hidden items out unless it says is:hidden.
+ * Lists, queries, tags, saved searches and rules (src/store-query.c).
+ * Every filter leaves hidden items out unless its query says is:hidden.
  */
 struct query;
 
@@ -264,8 +264,12 @@ enum store_mark {
 	STORE_MARK_UNHIDE
 };
 
-/* The list path of store_items_list when f->query is set. */
-int		 store_query_list(struct store *, const struct store_filter *,
+/*
+ * Call cb for each item f lets through, newest first (oldest first with
+ * f->oldest_first), until cb returns non-zero.  A list may be started
+ * from inside cb.
+ */
+int		 store_items_list(struct store *, const struct store_filter *,
 		     store_item_cb, void *);
 /* Ranked by relevance (title above text, recent a little first). */
 int		 store_search(struct store *, const struct store_filter *,

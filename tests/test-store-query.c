@@ -1,6 +1,7 @@
 /*
  * Unit tests for src/store-query.c: a small archive in several languages,
  * then a table of queries with the ids each must list (newest first),
+ * filter fields that must list what the same query lists, page by page,
  * ranked search with snippets, tags by query, marks, saved searches and
  * rules for new items.
  */
@@ -489,6 +490,423 @@ test_tag_order(void **state)
 	free(got);
 }
 
+/* Ids and dates of a list, in its order. */
+struct rows {
+	int64_t	 id[64];
+	int64_t	 date[64];
+	size_t	 n;
+};
+
+static int
+collect_row(const struct store_item *it, void *arg)
+{
+	struct rows	*r = arg;
+
+	if (r->n < UTIL_ARRLEN(r->id)) {
+		r->id[r->n] = it->id;
+		r->date[r->n++] = it->date;
+	}
+	return (0);
+}
+
+static void
+list_rows(struct fixture *fx, const struct store_filter *f, struct rows *r)
+{
+	memset(r, 0, sizeof *r);
+	if (store_items_list(fx->st, f, collect_row, r) != 0)
+		fail_msg("list: %s", store_errmsg(fx->st));
+}
+
+static char *
+rows_text(const struct rows *r, size_t from, size_t to, int reverse)
+{
+	struct buf	 b;
+	size_t		 i, at;
+
+	buf_init(&b, 0);
+	for (i = from; i < to; i++) {
+		at = reverse ? to - 1 - (i - from) : i;
+		buf_printf(&b, "%s%lld", b.len > 0 ? " " : "",
+		    (long long)r->id[at]);
+	}
+	return (buf_steal(&b));
+}
+
+static void
+rows_equal(const struct rows *r, const char *want, const char *what)
+{
+	char	*got = rows_text(r, 0, r->n, 0);
+
+	if (strcmp(got, want) != 0)
+		fail_msg("%s listed \"%s\"; wanted \"%s\"", what, got, want);
+	free(got);
+}
+
+/* The fields of a filter (feed: 1 or 2 for fx->feeds) and its query. */
+struct same_case {
+	const char	*query;
+	const char	*match;
+	int64_t		 id;
+	int		 feed;
+	const char	*feed_name;
+	const char	*tag;
+	int		 unread;
+	int		 starred;
+	const char	*ids;		/* listed, newest first */
+};
+
+/* After setup: 2 read, 5 starred, 6 hidden, feed 1 tagged "local". */
+static const struct same_case same_cases[] = {
+	{ "tag:local", NULL, 0, 0, NULL, "local", 0, 0, "7 1 2 5" },
+	{ "tag:LOCAL", NULL, 0, 0, NULL, "LOCAL", 0, 0, "7 1 2 5" },
+	{ "tag:nothing", NULL, 0, 0, NULL, "nothing", 0, 0, "" },
+	{ "feed:gazette", NULL, 0, 0, "gazette", NULL, 0, 0, "7 1 2 5" },
+	{ "feed:RHÔNE", NULL, 0, 0, "RHÔNE", NULL, 0, 0, "3 4" },
+	{ "feed:fil.example", NULL, 0, 2, NULL, NULL, 0, 0, "3 4" },
+	{ "is:unread", NULL, 0, 0, NULL, NULL, 1, 0, "7 3 1 4 5" },
+	{ "is:read", NULL, 0, 0, NULL, NULL, -1, 0, "2" },
+	{ "is:starred", NULL, 0, 0, NULL, NULL, 0, 1, "5" },
+	{ "id:4", NULL, 4, 0, NULL, NULL, 0, 0, "4" },
+	{ "id:6", NULL, 6, 0, NULL, NULL, 0, 0, "" },
+	{ "ferry", "ferry", 0, 0, NULL, NULL, 0, 0, "1 2 5" },
+	{ "tag:local is:unread", NULL, 0, 0, NULL, "local", 1, 0, "7 1 5" },
+	{ "feed:gazette is:starred", NULL, 0, 0, "gazette", NULL, 0, 1, "5" },
+	{ "ferry tag:local is:unread", "ferry", 0, 0, NULL, "local", 1, 0,
+	  "1 5" },
+	{ "feed:fil.example is:unread", NULL, 0, 2, NULL, NULL, 1, 0, "3 4" },
+	{ "feed:gazette is:read tag:local", NULL, 0, 1, NULL, "local", -1, 0,
+	  "2" },
+};
+
+static void
+same_fields(struct fixture *fx, const struct same_case *sc,
+    struct store_filter *f)
+{
+	memset(f, 0, sizeof *f);
+	f->match = sc->match;
+	f->id = sc->id;
+	f->feed_id = sc->feed != 0 ? fx->feeds[sc->feed - 1] : 0;
+	f->feed = sc->feed_name;
+	f->tag = sc->tag;
+	f->unread = sc->unread;
+	f->starred = sc->starred;
+}
+
+/*
+ * Page through a list from each of its items, both ways, one item and
+ * then all at a time: each page must be the rest of the whole list.
+ */
+static void
+check_pages(struct fixture *fx, const struct store_filter *base,
+    const struct rows *whole, const char *what)
+{
+	struct store_filter	 f;
+	struct rows		 r;
+	size_t			 k, limit;
+	char			*want, *got;
+
+	for (k = 0; k < whole->n; k++) {
+		for (limit = 0; limit < 2; limit++) {
+			f = *base;
+			f.limit = limit;
+			f.before_date = whole->date[k];
+			f.before_id = whole->id[k];
+			list_rows(fx, &f, &r);
+			want = rows_text(whole, k + 1, limit == 1 &&
+			    k + 1 < whole->n ? k + 2 : whole->n, 0);
+			got = rows_text(&r, 0, r.n, 0);
+			if (strcmp(got, want) != 0)
+				fail_msg("%s before %lld: \"%s\", not \"%s\"",
+				    what, (long long)whole->id[k], got, want);
+			free(got);
+			free(want);
+
+			f = *base;
+			f.limit = limit;
+			f.oldest_first = 1;
+			f.after_date = whole->date[k];
+			f.after_id = whole->id[k];
+			list_rows(fx, &f, &r);
+			want = rows_text(whole, limit == 1 && k > 0 ? k - 1 : 0,
+			    k, 1);
+			got = rows_text(&r, 0, r.n, 0);
+			if (strcmp(got, want) != 0)
+				fail_msg("%s after %lld: \"%s\", not \"%s\"",
+				    what, (long long)whole->id[k], got, want);
+			free(got);
+			free(want);
+		}
+	}
+}
+
+/* Fields and query list the same items, page by page too. */
+static void
+check_same(struct fixture *fx, const struct same_case *sc)
+{
+	struct store_filter	 f;
+	struct query		*q = NULL;
+	struct rows		 by_fields, by_query;
+	char			*cause = NULL, what[128];
+
+	same_fields(fx, sc, &f);
+	list_rows(fx, &f, &by_fields);
+	snprintf(what, sizeof what, "fields of \"%s\"", sc->query);
+	rows_equal(&by_fields, sc->ids, what);
+	check_pages(fx, &f, &by_fields, what);
+
+	if (query_parse(sc->query, &q, &cause) != 0)
+		fail_msg("\"%s\": %s", sc->query, cause);
+	memset(&f, 0, sizeof f);
+	f.query = q;
+	list_rows(fx, &f, &by_query);
+	snprintf(what, sizeof what, "query \"%s\"", sc->query);
+	rows_equal(&by_query, sc->ids, what);
+	check_pages(fx, &f, &by_query, what);
+	query_free(q);
+}
+
+static void
+test_fields_as_query(void **state)
+{
+	struct fixture	*fx = *state;
+	size_t		 i;
+
+	for (i = 0; i < UTIL_ARRLEN(same_cases); i++)
+		check_same(fx, &same_cases[i]);
+}
+
+static void
+add_item(struct fixture *fx, int64_t feed_id, const char *guid,
+    const char *url, const char *date, const char *text)
+{
+	enum store_upsert	 outcome;
+	struct feed_item	 it;
+
+	memset(&it, 0, sizeof it);
+	it.guid = (char *)guid;
+	it.url = (char *)url;
+	it.title = (char *)guid;
+	it.published = date_parse(date);
+	it.updated = DATE_NONE;
+	assert_int_equal(store_item_upsert(fx->st, feed_id, &it, text,
+	    &outcome), 0);
+	assert_int_equal(outcome, STORE_NEW);
+}
+
+/*
+ * Every way of reading a tag lists the same: a tag no feed carries (read
+ * by its own index), a feed's tag with few items among many (read as
+ * one list) and one with many (read by date), each also on items of
+ * other feeds.
+ */
+static void
+test_tag_ways(void **state)
+{
+	static const struct same_case cases[] = {
+		{ "tag:boats", NULL, 0, 0, NULL, "boats", 0, 0, "7 1 2 5" },
+		{ "tag:Boats is:unread", NULL, 0, 0, NULL, "Boats", 1, 0,
+		  "7 1 5" },
+		{ "tag:lone", NULL, 0, 0, NULL, "lone", 0, 0, "3 8" },
+		{ "tag:lone is:unread", NULL, 0, 0, NULL, "LONE", 1, 0,
+		  "3 8" },
+		{ "tag:lone feed:lone", NULL, 0, 0, "lone", "lone", 0, 0,
+		  "8" },
+		{ "tag:local", NULL, 0, 0, NULL, "local", 0, 0, "7 1 2 4 5" },
+		{ "tag:local is:read", NULL, 0, 0, NULL, "local", -1, 0, "2" },
+	};
+	struct fixture	*fx = *state;
+	int64_t		 lone;
+	char		 guid[32];
+	size_t		 i;
+
+	tag(fx, "ferry OR harbour", "boats", NULL, 4);
+	assert_int_equal(store_feed_add(fx->st, "https://lone.example/feed",
+	    "Lone Post", &lone), 0);
+	assert_int_equal(store_feed_tag(fx->st, lone, "lone"), 0);
+	add_item(fx, lone, "lone-1", NULL, "2025-06-01T00:00:00Z", "Alone.");
+	for (i = 0; i < 40; i++) {
+		snprintf(guid, sizeof guid, "filler-%zu", i);
+		add_item(fx, fx->feeds[1], guid, NULL, "2001-01-01T00:00:00Z",
+		    "Filler.");
+	}
+	tag(fx, "id:3", "lone", NULL, 1);
+	tag(fx, "id:4", "local", NULL, 1);
+	for (i = 0; i < UTIL_ARRLEN(cases); i++)
+		check_same(fx, &cases[i]);
+}
+
+struct nested {
+	struct fixture	*fx;
+	int		 depth;
+	int		 deepest;
+	size_t		 seen;
+};
+
+static int	nested_list(struct nested *);
+
+/* At each level's first item, list again one level deeper. */
+static int
+nested_item(const struct store_item *it, void *arg)
+{
+	struct nested	*n = arg;
+
+	n->seen++;
+	if (n->seen == 1 && n->depth < n->deepest) {
+		struct nested	 inner = *n;
+
+		inner.depth++;
+		inner.seen = 0;
+		if (nested_list(&inner) != 0)
+			return (-1);
+		assert_int_equal(inner.seen, 6);
+	}
+	(void)it;
+	return (0);
+}
+
+/*
+ * A list of every item whose statement is the same at depths 2k and
+ * 2k + 1 and differs from the others ("-id:999", k + 1 times).
+ */
+static int
+nested_list(struct nested *n)
+{
+	struct store_filter	 f;
+	struct query		*q = NULL;
+	struct buf		 text;
+	char			*cause = NULL;
+	int			 i, rc;
+
+	buf_init(&text, 0);
+	buf_adds(&text, "-id:999");
+	for (i = 0; i < n->depth / 2; i++)
+		buf_adds(&text, " -id:999");
+	assert_int_equal(query_parse(text.data, &q, &cause), 0);
+	memset(&f, 0, sizeof f);
+	f.query = q;
+	rc = store_items_list(n->fx->st, &f, nested_item, n);
+	query_free(q);
+	buf_free(&text);
+	return (rc);
+}
+
+/*
+ * Lists started from inside a list's callback: the same filter while its
+ * statement runs, then more lists running at once than statements kept.
+ */
+static void
+test_list_inside_list(void **state)
+{
+	struct fixture		*fx = *state;
+	struct store_filter	 f;
+	struct rows		 r;
+	struct nested		 n;
+	int			 i;
+
+	for (i = 0; i < 2; i++) {
+		memset(&n, 0, sizeof n);
+		n.fx = fx;
+		n.deepest = i == 0 ? 1 : 80;
+		assert_int_equal(nested_list(&n), 0);
+		assert_int_equal(n.seen, 6);
+	}
+	memset(&f, 0, sizeof f);
+	f.query = NULL;
+	list_rows(fx, &f, &r);
+	rows_equal(&r, "7 3 1 2 4 5", "every item after");
+}
+
+struct flags {
+	int	 archived;
+	int	 summary_only;
+	size_t	 n;
+};
+
+static int
+flags_item(const struct store_item *it, void *arg)
+{
+	struct flags	*fl = arg;
+
+	fl->archived = it->archived;
+	fl->summary_only = it->summary_only;
+	fl->n++;
+	return (0);
+}
+
+/* A list and store_item_get say which items are archived or summaries. */
+static void
+test_item_flags(void **state)
+{
+	static const struct {
+		const char	*query;
+		int		 archived;
+		int		 summary_only;
+	} cases[] = {
+		{ "id:8", 0, 1 },
+		{ "id:9", 0, 0 },
+		{ "id:10", 1, 1 },
+		{ "id:1", 0, 0 },
+	};
+	struct fixture		*fx = *state;
+	struct store_filter	 f;
+	struct store_page	 p;
+	struct store_item	 it;
+	struct query		*q = NULL;
+	struct flags		 got;
+	char			*cause = NULL, long_text[2048];
+	int			 archived, summary_only;
+	size_t			 i;
+
+	memset(long_text, 'w', sizeof long_text - 1);
+	long_text[sizeof long_text - 1] = '\0';
+	for (i = 0; i < sizeof long_text - 1; i += 5)
+		long_text[i] = ' ';
+	add_item(fx, fx->feeds[0], "short", "https://gazette.example/a",
+	    "2025-01-01T00:00:00Z", "Read more on the site.");
+	add_item(fx, fx->feeds[0], "long", "https://gazette.example/b",
+	    "2025-01-02T00:00:00Z", long_text);
+	add_item(fx, fx->feeds[0], "paged", "https://gazette.example/c",
+	    "2025-01-03T00:00:00Z", NULL);
+	memset(&p, 0, sizeof p);
+	p.item_id = 10;
+	p.url = (char *)"https://gazette.example/c";
+	p.html = (char *)"<html><body><p>The whole story.</p></body></html>";
+	p.archived = p.checked = 1790000000;
+	p.http_status = 200;
+	p.text = (char *)"The whole story.";
+	assert_int_equal(store_page_put(fx->st, &p), 0);
+	for (i = 0; i < UTIL_ARRLEN(cases); i++) {
+		assert_int_equal(query_parse(cases[i].query, &q, &cause), 0);
+		memset(&f, 0, sizeof f);
+		f.query = q;
+		memset(&got, 0, sizeof got);
+		assert_int_equal(store_items_list(fx->st, &f, flags_item,
+		    &got), 0);
+		query_free(q);
+		assert_int_equal(got.n, 1);
+		assert_int_equal(got.archived, cases[i].archived);
+		assert_int_equal(got.summary_only, cases[i].summary_only);
+
+		memset(&f, 0, sizeof f);
+		f.id = strtoll(cases[i].query + 3, NULL, 10);
+		memset(&got, 0, sizeof got);
+		assert_int_equal(store_items_list(fx->st, &f, flags_item,
+		    &got), 0);
+		assert_int_equal(got.n, 1);
+		assert_int_equal(got.archived, cases[i].archived);
+		assert_int_equal(got.summary_only, cases[i].summary_only);
+
+		assert_int_equal(store_item_get(fx->st, f.id, &it), 0);
+		assert_int_equal(it.archived, cases[i].archived);
+		assert_int_equal(it.summary_only, cases[i].summary_only);
+		store_item_free(&it);
+		assert_int_equal(store_item_flags(fx->st, f.id, &archived,
+		    &summary_only), 0);
+		assert_int_equal(archived, cases[i].archived);
+		assert_int_equal(summary_only, cases[i].summary_only);
+	}
+}
+
 /* Only the newest matches are ranked unless the window says more. */
 static void
 test_search_window(void **state)
@@ -600,6 +1018,13 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_tag_order, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_search_window, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_fields_as_query, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_tag_ways, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_list_inside_list, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_item_flags, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_saved, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rules, setup, teardown),
