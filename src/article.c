@@ -65,7 +65,7 @@ int
 article_load(struct store *st, int64_t id, int flags, struct article *a)
 {
 	struct store_page	 p;
-	int			 archived, rc;
+	int			 rc;
 
 	memset(a, 0, sizeof *a);
 	memset(&p, 0, sizeof p);
@@ -75,11 +75,8 @@ article_load(struct store *st, int64_t id, int flags, struct article *a)
 		goto out;
 	if (rc == 0 && p.text != NULL)
 		article_take_page(a, &p);
-	if ((rc = store_item_flags(st, id, &archived,
-	    &a->summary_only)) != 0) {
-		rc = -1;
-		goto out;
-	}
+	rc = 0;
+	a->summary_only = a->item.summary_only;
 	if (flags & ARTICLE_LINKS)
 		article_links(a, &p);
 out:

@@ -20,18 +20,16 @@
 #include "util.h"
 
 static void
-cli_print_item_json(struct store *st, const struct store_item *it)
+cli_print_item_json(const struct store_item *it)
 {
 	struct buf	 b;
-	int		 first = 1, archived, summary_only;
+	int		 first = 1;
 
 	buf_init(&b, 0);
 	buf_addc(&b, '{');
 	cli_item_json_keys(&b, &first, it);
-	if (store_item_flags(st, it->id, &archived, &summary_only) != 0)
-		archived = summary_only = 0;
-	json_key_bool(&b, &first, "archived", archived);
-	json_key_bool(&b, &first, "summary_only", summary_only);
+	json_key_bool(&b, &first, "archived", it->archived);
+	json_key_bool(&b, &first, "summary_only", it->summary_only);
 	buf_adds(&b, "}\n");
 	fputs(b.data, stdout);
 	buf_free(&b);
@@ -44,18 +42,13 @@ cli_print_item_line(const struct store_item *it)
 	putchar('\n');
 }
 
-struct cli_list_how {
-	int		 json;
-	struct store	*st;
-};
-
 static int
 cli_list_one(const struct store_item *it, void *arg)
 {
-	const struct cli_list_how *how = arg;
+	const int	*json = arg;
 
-	if (how->json)
-		cli_print_item_json(how->st, it);
+	if (*json)
+		cli_print_item_json(it);
 	else
 		cli_print_item_line(it);
 	return (ferror(stdout) ? -1 : 0);
@@ -69,7 +62,6 @@ cli_list(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct query_filter	 cf;
-	struct cli_list_how	 how;
 	struct store		*st;
 	size_t			 limit = 0;
 	int			 ch, json = 0, rc = CLI_FAILURE;
@@ -95,9 +87,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 	cf.f.limit = limit;
 	if ((st = cli_store(cli)) == NULL)
 		goto out;
-	how.json = json;
-	how.st = st;
-	if (store_items_list(st, &cf.f, cli_list_one, &how) != 0) {
+	if (store_items_list(st, &cf.f, cli_list_one, &json) != 0) {
 		cli_error("cannot list items: %s", store_errmsg(st));
 		goto out;
 	}

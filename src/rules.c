@@ -19,11 +19,7 @@ struct rules {
 	int			*lines;
 	char			**texts;	/* each query as written */
 	size_t			 n;
-	struct query		*everything;	/* hidden items included */
 };
-
-/* Every item, hidden ones too: a query that says is:hidden. */
-#define RULES_EVERYTHING	"is:hidden OR -is:hidden"
 
 /* One action of a rule: +tag, -tag, read, star or hide. */
 static int
@@ -125,10 +121,6 @@ rules_load(const struct conf *cf, struct rules **out, char **cause)
 
 	*out = NULL;
 	rules = xcalloc(1, sizeof *rules);
-	if (query_parse(RULES_EVERYTHING, &rules->everything, &why) != 0) {
-		*cause = xasprintf("rules: %s", why);
-		goto fail;
-	}
 	while (cf != NULL && (l = conf_next(cf, "rule", &i)) != NULL) {
 		if (rules_push(rules, l, &why) != 0) {
 			*cause = xasprintf("%s, line %d: rule: %s", cf->path,
@@ -158,7 +150,6 @@ rules_free(struct rules *rules)
 	free(rules->list);
 	free(rules->lines);
 	free(rules->texts);
-	query_free(rules->everything);
 	free(rules);
 }
 
@@ -241,8 +232,8 @@ rules_apply_one(struct store *st, const struct store_rule *r,
 }
 
 /*
- * The filter for rule i: its query AND filter AND every item (hidden
- * ones too), in and, whose children go in kids (room for three).
+ * The filter for rule i: its query AND filter over every item, hidden
+ * ones too, in and, whose children go in kids (room for two).
  */
 static void
 rules_scope(const struct rules *rules, size_t i, const struct query *filter,
@@ -251,13 +242,16 @@ rules_scope(const struct rules *rules, size_t i, const struct query *filter,
 	memset(and, 0, sizeof *and);
 	and->kind = QUERY_AND;
 	and->children = kids;
-	kids[and->nchildren++] = rules->everything;
 	if (rules->list[i].query != NULL)
 		kids[and->nchildren++] = (struct query *)rules->list[i].query;
 	if (filter != NULL)
 		kids[and->nchildren++] = (struct query *)filter;
 	memset(f, 0, sizeof *f);
-	f->query = and->nchildren > 1 ? and : rules->everything;
+	f->hidden = 1;
+	if (and->nchildren == 2)
+		f->query = and;
+	else if (and->nchildren == 1)
+		f->query = kids[0];
 }
 
 int
@@ -265,7 +259,7 @@ rules_apply(struct store *st, const struct rules *rules,
     const struct query *filter, rules_apply_cb cb, void *arg)
 {
 	struct store_filter	 f;
-	struct query		 and, *kids[3];
+	struct query		 and, *kids[2];
 	int64_t			*touched;
 	size_t			 i, n = rules_count(rules);
 	int			 rc = -1;

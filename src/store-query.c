@@ -423,8 +423,8 @@ enum store_query_skip {
 
 /*
  * " WHERE ..." for a filter, leaving out what skip says.  Hidden items
- * stay out unless the query asks for them or rules are at work
- * (c->after_id).
+ * stay out unless the filter or its query asks for them or rules are
+ * at work (c->after_id).
  */
 static void
 store_query_filter(struct store_query_sql *c, const struct store_filter *f,
@@ -436,7 +436,7 @@ store_query_filter(struct store_query_sql *c, const struct store_filter *f,
 	buf_adds(&c->sql, " WHERE 1");
 	if (c->after_id >= 0)
 		store_query_param(c, " AND i.id > ?", NULL, c->after_id);
-	else if (!query_mentions(q, QUERY_HIDDEN))
+	else if (!f->hidden && !query_mentions(q, QUERY_HIDDEN))
 		buf_adds(&c->sql, " AND i.hidden = 0");
 	if (skip == SKIP_ALL)
 		q = NULL;

@@ -69,6 +69,8 @@ struct store_filter {
 	const char	*tag;		/* item tag, or a tag of its feed */
 	int		 unread;	/* 1: unread only, -1: read only */
 	int		 starred;	/* 1: starred only */
+	int		 hidden;	/* 1: hidden items too (else only when
+					   the query says is:hidden) */
 	size_t		 limit;		/* 0: all */
 	/*
 	 * Ranked search ranks the newest this many matches (0: telex's
