@@ -22,7 +22,7 @@ done
 command -v tmux >/dev/null || { echo "bench-tui: tmux is needed" >&2; exit 1; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/telex-bench-tui.XXXXXX")
 sock=telex-bench$$
-trap 'tmux -L $sock kill-server 2>/dev/null; rm -rf "$work"' EXIT
+trap 'tmux -L $sock kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 [ -n "$archive" ] || archive=$work/archive.db
 [ -x "$fill" ] || { echo "bench-tui: no $fill (make tests/bench/fill-archive)" >&2; exit 1; }
 echo "filling $archive to $items items..."
