@@ -24,6 +24,8 @@ struct update {
 	struct update_counts	*counts;
 	atomic_int		 store_failed;	/* set by the storing thread */
 	struct ingest_queue	*queue;
+	int			 xml;		/* 1 loaded, -1 missing */
+	char			*xml_cause;
 };
 
 int
@@ -81,8 +83,15 @@ update_fetched(const struct poll_response *r, void *arg)
 {
 	struct update	*u = arg;
 
-	/* Once the archive cannot be written, the rest would fail alike. */
-	if (atomic_load(&u->store_failed)) {
+	/*
+	 * The HTML library is loaded with the first document (a poll that
+	 * finds nothing new needs none); without it nothing can be cleaned.
+	 * Once the archive cannot be written, the rest would fail alike.
+	 */
+	if (r->result == POLL_OK && u->xml == 0)
+		u->xml = xml_need(&u->xml_cause) == 0 ? 1 : -1;
+	if (atomic_load(&u->store_failed) || (r->result == POLL_OK &&
+	    u->xml == -1)) {
 		u->counts->abandoned++;
 		return;
 	}
@@ -281,13 +290,16 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	u.counts = counts;
 	if (update_settings(cf, o, &po, &rules, cause) != 0)
 		return (UPDATE_BAD_CONFIG);
-	if (xml_need(cause) != 0)
-		goto out;
 	if ((lock = lock_poll(db_path, o->wait, cause)) == -1)
 		goto out;
 	rules_attach(st, rules);
 	if (update_feeds(&u, &po, o, cause) != 0)
 		goto out;
+	if (u.xml_cause != NULL) {
+		counts->store_failed = 1;
+		*cause = u.xml_cause;
+		u.xml_cause = NULL;
+	}
 	if (!counts->store_failed && (o->cancel == NULL ||
 	    !atomic_load(o->cancel)))
 		update_pages(&u, cf, &po, o, started, &bad, cause);
@@ -311,6 +323,6 @@ update_summary(const struct update_counts *c, struct buf *b)
 		buf_printf(b, " (%zu in back-off skipped; telex poll FEED "
 		    "forces one)", c->skipped);
 	if (c->abandoned != 0)
-		buf_printf(b, "; %zu not stored: the archive could not be "
-		    "written", c->abandoned);
+		buf_printf(b, "; %zu not stored (the error below says why)",
+		    c->abandoned);
 }

@@ -39,7 +39,8 @@ struct update_counts {
 	size_t		 unchanged;	/* feeds with nothing new */
 	size_t		 failed;
 	size_t		 skipped;	/* in back-off */
-	size_t		 abandoned;	/* not stored: the archive failed */
+	size_t		 abandoned;	/* not stored: the archive failed, or
+					   no HTML library to clean them */
 	int		 store_failed;
 	int		 archiving;	/* fetching archive-feed pages now */
 	struct archive_counts pages;	/* of archive-feed lines */

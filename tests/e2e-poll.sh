@@ -104,4 +104,23 @@ wait $poller
 t_match "the slow feed arrives too" "$(cat "$T_DIR/slow.out")" \
     '^polled 2 feeds: 5 new, 0 unchanged, 0 failed$'
 
+# Without the HTML library nothing can be cleaned: the poll says what to
+# install and stores nothing half-done; a later poll with it stores all.
+NOXML=$T_DIR/noxml.db
+"$TELEX" -d "$NOXML" add --no-check "$T_URL/feed/b.xml" >/dev/null
+TELEX_TEST_XML_LIBRARY=libtelex-none.so.0 "$TELEX" -d "$NOXML" poll \
+    >"$T_DIR/noxml.out" 2>"$T_DIR/noxml.err"
+t_eq "a poll without the HTML library fails" "$?" 2
+t_match "...saying what to install" "$(cat "$T_DIR/noxml.err")" \
+    '^telex: cannot clean HTML: .*install libxml2$'
+t_eq "...and stores no item" "$("$TELEX" -d "$NOXML" list | wc -l | tr -d ' ')" 0
+"$TELEX" -d "$NOXML" poll >/dev/null 2>&1
+t_eq "with the library the next poll stores the feed" \
+    "$("$TELEX" -d "$NOXML" list | wc -l | tr -d ' ')" 2
+TELEX_TEST_XML_LIBRARY=libtelex-none.so.0 "$TELEX" clean --fragment - \
+    </dev/null >/dev/null 2>"$T_DIR/noxml.err"
+t_eq "clean without the HTML library fails" "$?" 2
+t_match "...saying what to install" "$(cat "$T_DIR/noxml.err")" \
+    'install libxml2'
+
 t_done
