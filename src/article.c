@@ -123,3 +123,24 @@ article_meta(const struct store_item *it, struct buf *b)
 	date_format_short(it->date, date, sizeof date);
 	buf_printf(b, " | %s", date);
 }
+
+void
+article_line(const struct store_item *it, struct buf *b)
+{
+	char	 date[32], flags[3];
+	int	 n = 0;
+
+	date_format_short(it->date, date, sizeof date);
+	if (!it->read)
+		flags[n++] = 'N';
+	if (it->starred)
+		flags[n++] = '*';
+	if (n == 0)
+		flags[n++] = '-';
+	flags[n] = '\0';
+	buf_printf(b, "%lld\t%s\t", (long long)it->id, date);
+	article_meta_part(b, "", it->feed != NULL ? it->feed : "");
+	buf_printf(b, "\t%s", flags);
+	article_meta_part(b, "\t", it->title != NULL ? it->title :
+	    "(untitled)");
+}

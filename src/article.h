@@ -50,5 +50,10 @@ void	 article_free(struct article *);
  * faces show, to which each adds its own parts.
  */
 void	 article_meta(const struct store_item *, struct buf *b);
+/*
+ * An item as telex list prints it, into b without a newline: id, date,
+ * feed, flags (N unread, * starred, else -) and title, tab-separated.
+ */
+void	 article_line(const struct store_item *, struct buf *b);
 
 #endif

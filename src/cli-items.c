@@ -16,6 +16,7 @@
 #include "date.h"
 #include "json.h"
 #include "query.h"
+#include "run.h"
 #include "store.h"
 #include "util.h"
 
@@ -54,22 +55,85 @@ cli_list_one(const struct store_item *it, void *arg)
 	return (ferror(stdout) ? -1 : 0);
 }
 
+struct cli_ids {
+	int64_t		*ids;
+	size_t		 n;
+};
+
+static int
+cli_list_id(const struct store_item *it, void *arg)
+{
+	struct cli_ids	*l = arg;
+
+	l->ids = xreallocarray(l->ids, l->n + 1, sizeof *l->ids);
+	l->ids[l->n++] = it->id;
+	return (0);
+}
+
+/*
+ * list --exec: the command once per item, newest first, with the item
+ * in TELEX_* variables; the first failure stops it unless keep is set.
+ */
+static int
+cli_list_exec(struct store *st, const struct store_filter *f,
+    const char *cmd, int keep)
+{
+	struct cli_ids	 l;
+	size_t		 i, failed = 0;
+	char		*cause = NULL;
+	int		 status;
+
+	memset(&l, 0, sizeof l);
+	if (store_items_list(st, f, cli_list_id, &l) != 0) {
+		cli_error("cannot list items: %s", store_errmsg(st));
+		return (CLI_FAILURE);
+	}
+	fflush(stdout);
+	for (i = 0; i < l.n && (failed == 0 || keep); i++) {
+		if ((status = run_item(st, l.ids[i], cmd, NULL, RUN_WAIT,
+		    &cause)) == 0)
+			continue;
+		failed++;
+		if (status > 0)
+			cli_error("item %lld: \"%s\" ended with status %d%s",
+			    (long long)l.ids[i], cmd, status, keep ? "" :
+			    "; --keep-going runs it for the rest too");
+		else
+			cli_error("item %lld: %s", (long long)l.ids[i], cause);
+		free(cause);
+		cause = NULL;
+	}
+	free(l.ids);
+	if (failed == 0)
+		return (CLI_OK);
+	return (keep ? CLI_PARTIAL : CLI_FAILURE);
+}
+
 int
 cli_list(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "exec", required_argument, NULL, 'x' },
+		{ "keep-going", no_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct query_filter	 cf;
 	struct store		*st;
+	const char		*exec = NULL;
 	size_t			 limit = 0;
-	int			 ch, json = 0, rc = CLI_FAILURE;
+	int			 ch, json = 0, keep = 0, rc = CLI_FAILURE;
 
 	while ((ch = getopt_long(argc, argv, "+n:", longopts, NULL)) != -1) {
 		switch (ch) {
 		case 'j':
 			json = 1;
+			break;
+		case 'x':
+			exec = optarg;
+			break;
+		case 'k':
+			keep = 1;
 			break;
 		case 'n':
 			if (cli_parse_count(optarg, &limit) != 0)
@@ -87,6 +151,10 @@ cli_list(struct cli *cli, int argc, char **argv)
 	cf.f.limit = limit;
 	if ((st = cli_store(cli)) == NULL)
 		goto out;
+	if (exec != NULL) {
+		rc = cli_list_exec(st, &cf.f, exec, keep);
+		goto out;
+	}
 	if (store_items_list(st, &cf.f, cli_list_one, &json) != 0) {
 		cli_error("cannot list items: %s", store_errmsg(st));
 		goto out;

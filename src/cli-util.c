@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "article.h"
 #include "cli.h"
 #include "date.h"
 #include "json.h"
@@ -159,25 +160,12 @@ cli_item_json_keys(struct buf *b, int *first, const struct store_item *it)
 void
 cli_item_fields(const struct store_item *it)
 {
-	char	 date[32], flags[3];
-	char	*feed, *title;
-	int	 n = 0;
+	struct buf	 b;
 
-	date_format_short(it->date, date, sizeof date);
-	if (!it->read)
-		flags[n++] = 'N';
-	if (it->starred)
-		flags[n++] = '*';
-	if (n == 0)
-		flags[n++] = '-';
-	flags[n] = '\0';
-	feed = util_display_safe(it->feed != NULL ? it->feed : "");
-	title = util_display_safe(it->title != NULL ? it->title :
-	    "(untitled)");
-	printf("%lld\t%s\t%s\t%s\t%s", (long long)it->id, date, feed, flags,
-	    title);
-	free(feed);
-	free(title);
+	buf_init(&b, 0);
+	article_line(it, &b);
+	fputs(b.data, stdout);
+	buf_free(&b);
 }
 
 /* For commands whose one option is --json: 1 with it, 0 without, -1. */

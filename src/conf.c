@@ -210,6 +210,20 @@ conf_number(const struct conf *cfg, const char *name, const char *unit,
 	return (0);
 }
 
+const char *
+conf_string(const struct conf *cfg, const char *name)
+{
+	const struct conf_line	*l;
+	const char		*value = NULL;
+	size_t			 i = 0;
+
+	while (cfg != NULL && (l = conf_next(cfg, "set", &i)) != NULL) {
+		if (l->argc == 3 && strcmp(l->argv[1], name) == 0)
+			value = l->argv[2];
+	}
+	return (value);
+}
+
 char *
 conf_default_path(void)
 {

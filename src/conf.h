@@ -42,6 +42,9 @@ const struct conf_line *conf_next(const struct conf *, const char *name,
 int	 conf_number(const struct conf *, const char *name,
 	     const char *unit, long lo, long hi, long *value, char **cause);
 
+/* The value of the last "set name VALUE" line, or NULL. */
+const char *conf_string(const struct conf *, const char *name);
+
 /* The default path: $XDG_CONFIG_HOME/telex/config, else ~/.config/... */
 char	*conf_default_path(void);
 

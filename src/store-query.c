@@ -411,6 +411,9 @@ store_query_fields(struct store_query_sql *c, const struct store_filter *f)
 		buf_adds(&c->sql, " AND i.read = 1");
 	if (f->starred)
 		buf_adds(&c->sql, " AND i.starred = 1");
+	if (f->seen_since != 0)
+		store_query_param(c, " AND i.first_seen >= ?", NULL,
+		    f->seen_since);
 	store_query_keyset(c, f);
 }
 

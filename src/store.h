@@ -71,6 +71,7 @@ struct store_filter {
 	int		 starred;	/* 1: starred only */
 	int		 hidden;	/* 1: hidden items too (else only when
 					   the query says is:hidden) */
+	int64_t		 seen_since;	/* first stored at or after; 0: any */
 	size_t		 limit;		/* 0: all */
 	/*
 	 * Ranked search ranks the newest this many matches (0: telex's

@@ -12,10 +12,13 @@
 
 #include "lock.h"
 #include "rules.h"
+#include "run.h"
+#include "article.h"
 #include "update.h"
 #include "xml.h"
 
 #define UPDATE_SECONDS_MAX	3600	/* longest time limit a user may set */
+#define UPDATE_NOTIFY_SECONDS	10	/* the notify command's time */
 
 struct update {
 	struct store		*store;
@@ -269,6 +272,71 @@ update_status_of(const struct update_counts *c, int bad_config)
 	return (UPDATE_OK);
 }
 
+/* Collect list lines of the new items for the notify command. */
+struct update_new {
+	struct buf	 lines;
+	size_t		 n;
+};
+
+static int
+update_new_line(const struct store_item *it, void *arg)
+{
+	struct update_new	*nw = arg;
+
+	article_line(it, &nw->lines);
+	buf_addc(&nw->lines, '\n');
+	nw->n++;
+	return (0);
+}
+
+/*
+ * After a session that stored something new: "set notify-command CMD"
+ * runs with TELEX_NEW and TELEX_FEEDS_FAILED set and the new items on
+ * its standard input, for at most UPDATE_NOTIFY_SECONDS; its failure
+ * is said through warn and never fails the poll.
+ */
+static void
+update_notify(struct update *u, const struct conf *cf, int64_t since)
+{
+	struct update_new	 nw;
+	struct store_filter	 f;
+	struct run_env		 env;
+	const char		*cmd;
+	char			*cause = NULL, *why, count[32];
+	int			 rc;
+
+	if ((cmd = conf_string(cf, "notify-command")) == NULL ||
+	    u->counts->new_items == 0)
+		return;
+	memset(&nw, 0, sizeof nw);
+	buf_init(&nw.lines, 0);
+	memset(&f, 0, sizeof f);
+	f.seen_since = since;
+	memset(&env, 0, sizeof env);
+	if (store_items_list(u->store, &f, update_new_line, &nw) != 0)
+		cause = xasprintf("cannot list the new items: %s",
+		    store_errmsg(u->store));
+	else if (nw.n != 0) {
+		snprintf(count, sizeof count, "%zu", nw.n);
+		run_env_set(&env, "TELEX_NEW", count);
+		snprintf(count, sizeof count, "%zu", u->counts->failed);
+		run_env_set(&env, "TELEX_FEEDS_FAILED", count);
+		rc = run_command(cmd, &env, nw.lines.data, RUN_QUIET,
+		    UPDATE_NOTIFY_SECONDS, &cause);
+		if (rc > 0)
+			cause = xasprintf("\"%s\" ended with status %d", cmd,
+			    rc);
+	}
+	if (cause != NULL && u->cbs->warn != NULL) {
+		why = xasprintf("notify-command: %s", cause);
+		u->cbs->warn(why, u->arg);
+		free(why);
+	}
+	free(cause);
+	run_env_free(&env);
+	buf_free(&nw.lines);
+}
+
 enum update_status
 update_run(struct store *st, const struct conf *cf, const char *db_path,
     const struct update_options *o, const struct update_cbs *cbs, void *arg,
@@ -303,6 +371,7 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	if (!counts->store_failed && (o->cancel == NULL ||
 	    !atomic_load(o->cancel)))
 		update_pages(&u, cf, &po, o, started, &bad, cause);
+	update_notify(&u, cf, started);
 	rc = update_status_of(counts, bad);
 out:
 	rules_attach(st, NULL);

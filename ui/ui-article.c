@@ -349,6 +349,24 @@ ui_article_browser(struct ui *ui)
 	ui_item_browser(ui, a->article.links[n - 1].url);
 }
 
+/* exec from the pager: a number typed first gives that link. */
+static void
+ui_article_exec(struct ui *ui, int detach)
+{
+	struct ui_article	*a = &ui->art;
+	size_t			 n = (size_t)ui->count;
+
+	if (n > a->article.nlinks) {
+		ui_message(ui, 1, "there is no link [%zu]; this article has "
+		    "%zu", n, a->article.nlinks);
+		return;
+	}
+	ui_item_exec(ui, a->id, n != 0 ? a->article.links[n - 1].url : NULL,
+	    detach);
+	/* The command may have changed the item (telex mark, tag...). */
+	ui_article_open(ui, a->id);
+}
+
 /* n / N from the pager: the next unread item, opened. */
 static void
 ui_article_next(struct ui *ui, int backwards)
@@ -402,6 +420,8 @@ ui_article_key(struct ui *ui, enum ui_action a)
 		ui_item_pipe(ui, art->item.text != NULL ? art->item.text : "");
 		break;
 	case UI_ARCHIVE: ui_archive_start(ui, art->id); break;
+	case UI_EXEC:
+	case UI_EXEC_DETACH: ui_article_exec(ui, a == UI_EXEC_DETACH); break;
 	default:
 		break;
 	}

@@ -41,9 +41,13 @@ ui_help_line(struct ui *ui, size_t i, char *buf, size_t size, int *attr)
 	if (i >= ui->nkeys[sc])
 		return (-1);
 	k = &ui->keys[sc][i];
-	snprintf(buf, size, "  %-10s %-14s %s", ui_keys_name(k->key, name,
-	    sizeof name), ui_keys_action_name(k->action),
-	    ui_keys_action_help(k->action));
+	if (k->action == UI_SEQUENCE)
+		snprintf(buf, size, "  %-10s %s", ui_keys_name(k->key, name,
+		    sizeof name), k->label);
+	else
+		snprintf(buf, size, "  %-10s %-14s %s", ui_keys_name(k->key,
+		    name, sizeof name), ui_keys_action_name(k->action),
+		    ui_keys_action_help(k->action));
 	return (0);
 }
 

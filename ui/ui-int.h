@@ -58,6 +58,9 @@ enum ui_action {
 	UI_SORT,
 	UI_HIDE_READ,
 	UI_REDRAW,
+	UI_EXEC,		/* bind KEY exec 'COMMAND' */
+	UI_EXEC_DETACH,		/* bind KEY exec& 'COMMAND' */
+	UI_SEQUENCE,		/* bind KEY ACTION ; ACTION ... */
 	UI_ACTIONS
 };
 
@@ -159,9 +162,18 @@ struct ui_feeds {
 	int		 empty;		/* no feeds at all */
 };
 
+/* One action of a key, with its command for exec and exec&. */
+struct ui_step {
+	enum ui_action	 action;
+	char		*command;
+};
+
 struct ui_key {
 	int		 key;
-	enum ui_action	 action;
+	enum ui_action	 action;	/* UI_SEQUENCE: steps say what */
+	struct ui_step	*steps;		/* shared by the key's screens */
+	size_t		 nsteps;
+	char		*label;		/* the bind line's words, for help */
 };
 
 struct ui_poll;
@@ -189,6 +201,7 @@ struct ui {
 	struct ui_poll	*poll;		/* a poll session, or NULL */
 	struct ui_archive *archive;	/* archiving a page, or NULL */
 	int		 count;		/* typed number before a key */
+	const char	*command;	/* of the exec step being run */
 	/*
 	 * What ui.c lends the screens below it: drawing the whole screen,
 	 * and a tick of the work that goes on (busy while some does).
@@ -207,6 +220,9 @@ void	 ui_term_restore(void);
 void	 ui_term_signals(void);
 int	 ui_run_child(struct ui *, char *const argv[], const char *input,
 	     int wait_key);
+/* Give the terminal to a program, and take it back. */
+void	 ui_term_suspend(struct ui *);
+void	 ui_term_resume(struct ui *, int wait_key);
 
 /* ui-text.c: safe, width-aware output; the status line's message. */
 void	 ui_message(struct ui *, int error, const char *, ...)
@@ -220,6 +236,7 @@ char	*ui_text_safe(const char *);
 void	 ui_keys_default(struct ui *);
 int	 ui_keys_config(struct ui *, const struct conf *, char **cause);
 enum ui_action ui_keys_lookup(const struct ui *, enum ui_screen, int key);
+const struct ui_key *ui_keys_find(const struct ui *, enum ui_screen, int key);
 const char *ui_keys_name(int key, char *buf, size_t size);
 const char *ui_keys_action_name(enum ui_action);
 const char *ui_keys_action_help(enum ui_action);
@@ -251,6 +268,8 @@ int	 ui_item_mark(struct ui *, int64_t id, enum store_mark);
 int	 ui_item_tags(struct ui *, int64_t id);
 void	 ui_item_browser(struct ui *, const char *url);
 void	 ui_item_pipe(struct ui *, const char *text);
+/* Run ui->command for item id (link: TELEX_LINK, may be NULL). */
+void	 ui_item_exec(struct ui *, int64_t id, const char *link, int detach);
 
 /* ui-feeds.c */
 int	 ui_feeds_load(struct ui *);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "query.h"
+#include "run.h"
 #include "ui-int.h"
 
 /* Keep rows in step with a change made to item id. */
@@ -183,3 +184,34 @@ ui_item_pipe(struct ui *ui, const char *text)
 	free(cmd);
 }
 
+
+/*
+ * exec and exec& from a key: the bound command with the item in TELEX_*
+ * variables.  A foreground one has the terminal until it ends, and its
+ * status is shown; a detached one runs on with its output thrown away.
+ */
+void
+ui_item_exec(struct ui *ui, int64_t id, const char *link, int detach)
+{
+	char	*cause = NULL;
+	int	 rc;
+
+	if (ui->command == NULL)
+		return;
+	if (detach)
+		rc = run_item(ui->st, id, ui->command, link, RUN_DETACH,
+		    &cause);
+	else {
+		ui_term_suspend(ui);
+		rc = run_item(ui->st, id, ui->command, link, RUN_WAIT, &cause);
+		ui_term_resume(ui, 0);
+	}
+	if (rc == -1)
+		ui_message(ui, 1, "%s", cause);
+	else if (rc != 0)
+		ui_message(ui, 1, "%s ended with status %d", ui->command, rc);
+	else
+		ui_message(ui, 0, detach ? "started: %s" : "done: %s",
+		    ui->command);
+	free(cause);
+}

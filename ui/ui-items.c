@@ -111,6 +111,10 @@ ui_items_act(struct ui *ui, enum ui_action a, struct ui_row *r)
 	case UI_ARCHIVE:
 		ui_archive_start(ui, r->id);
 		break;
+	case UI_EXEC:
+	case UI_EXEC_DETACH:
+		ui_item_exec(ui, r->id, NULL, a == UI_EXEC_DETACH);
+		break;
 	default:
 		break;
 	}

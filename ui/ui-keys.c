@@ -64,6 +64,12 @@ static const struct {
 	[UI_HIDE_READ] = { "hide-read", S_LISTS,
 	    "hide or show what is read" },
 	[UI_REDRAW] = { "redraw", S_ALL, "redraw the screen" },
+	[UI_EXEC] = { "exec", S_I | S_A,
+	    "run a command with the item in TELEX_* (a number first: "
+	    "TELEX_LINK)" },
+	[UI_EXEC_DETACH] = { "exec&", S_I | S_A,
+	    "start a command with the item, output discarded" },
+	[UI_SEQUENCE] = { "", 0, "" },
 };
 
 static const struct {
@@ -173,22 +179,41 @@ ui_keys_action(const char *s)
 	return (-1);
 }
 
-/* Bind key to action on one screen, replacing what it did there. */
 static void
-ui_keys_set(struct ui *ui, enum ui_screen sc, int key, enum ui_action a)
+ui_key_clear(struct ui_key *k)
 {
 	size_t	 i;
 
-	for (i = 0; i < ui->nkeys[sc]; i++) {
-		if (ui->keys[sc][i].key == key) {
-			ui->keys[sc][i].action = a;
-			return;
-		}
+	for (i = 0; i < k->nsteps; i++)
+		free(k->steps[i].command);
+	free(k->steps);
+	free(k->label);
+	k->steps = NULL;
+	k->nsteps = 0;
+	k->label = NULL;
+}
+
+/* Bind key to action on one screen, replacing what it did there. */
+static struct ui_key *
+ui_keys_set(struct ui *ui, enum ui_screen sc, int key, enum ui_action a)
+{
+	struct ui_key	*k = NULL;
+	size_t		 i;
+
+	for (i = 0; i < ui->nkeys[sc] && k == NULL; i++) {
+		if (ui->keys[sc][i].key == key)
+			k = &ui->keys[sc][i];
 	}
-	ui->keys[sc] = xreallocarray(ui->keys[sc], ui->nkeys[sc] + 1,
-	    sizeof *ui->keys[sc]);
-	ui->keys[sc][ui->nkeys[sc]].key = key;
-	ui->keys[sc][ui->nkeys[sc]++].action = a;
+	if (k == NULL) {
+		ui->keys[sc] = xreallocarray(ui->keys[sc], ui->nkeys[sc] + 1,
+		    sizeof *ui->keys[sc]);
+		k = &ui->keys[sc][ui->nkeys[sc]++];
+	} else
+		ui_key_clear(k);
+	memset(k, 0, sizeof *k);
+	k->key = key;
+	k->action = a;
+	return (k);
 }
 
 void
@@ -209,35 +234,128 @@ ui_keys_default(struct ui *ui)
 void
 ui_keys_free(struct ui *ui)
 {
+	size_t	 i;
 	int	 sc;
 
 	for (sc = 0; sc < UI_SCREENS; sc++) {
+		for (i = 0; i < ui->nkeys[sc]; i++)
+			ui_key_clear(&ui->keys[sc][i]);
 		free(ui->keys[sc]);
 		ui->keys[sc] = NULL;
 		ui->nkeys[sc] = 0;
 	}
 }
 
-enum ui_action
-ui_keys_lookup(const struct ui *ui, enum ui_screen sc, int key)
+const struct ui_key *
+ui_keys_find(const struct ui *ui, enum ui_screen sc, int key)
 {
 	size_t	 i;
 
 	for (i = 0; i < ui->nkeys[sc]; i++) {
 		if (ui->keys[sc][i].key == key)
-			return (ui->keys[sc][i].action);
+			return (&ui->keys[sc][i]);
 	}
-	return (UI_NONE);
+	return (NULL);
 }
 
-/* One "bind KEY ACTION" line: on every screen where ACTION means something. */
+enum ui_action
+ui_keys_lookup(const struct ui *ui, enum ui_screen sc, int key)
+{
+	const struct ui_key	*k;
+
+	return ((k = ui_keys_find(ui, sc, key)) != NULL ? k->action : UI_NONE);
+}
+
+/*
+ * The steps of a bind line from word at on: ACTION, or exec COMMAND or
+ * exec& COMMAND, separated by ";".  Returns the screens where every
+ * step means something, or -1 with *cause set.
+ */
+static int
+ui_keys_steps(const struct conf *cf, const struct conf_line *l, int at,
+    struct ui_step **steps, size_t *n, char **cause)
+{
+	const char	*word;
+	int		 a, screens = S_ALL;
+
+	for (; at < l->argc; at++) {
+		word = l->argv[at];
+		if ((a = ui_keys_action(word)) == -1 || a == UI_SEQUENCE) {
+			*cause = xasprintf("\"%s\" is not an action: telex(1) "
+			    "lists them under KEYS (%s, line %d)", word,
+			    cf->path, l->line);
+			return (-1);
+		}
+		*steps = xreallocarray(*steps, *n + 1, sizeof **steps);
+		(*steps)[*n].action = a;
+		(*steps)[*n].command = NULL;
+		if (a == UI_EXEC || a == UI_EXEC_DETACH) {
+			if (++at == l->argc) {
+				*cause = xasprintf("%s wants a command, as in "
+				    "bind m %s 'mpv \"$TELEX_ENCLOSURE\"' (%s, "
+				    "line %d)", word, word, cf->path, l->line);
+				return (-1);
+			}
+			(*steps)[*n].command = xstrdup(l->argv[at]);
+		}
+		(*n)++;
+		screens &= ui_actions[a].screens;
+		if (at + 1 < l->argc && strcmp(l->argv[at + 1], ";") != 0) {
+			*cause = xasprintf("actions of one key are separated by "
+			    "\";\", not \"%s\" (%s, line %d)", l->argv[at + 1],
+			    cf->path, l->line);
+			return (-1);
+		}
+		at++;	/* the ";" */
+	}
+	return (screens);
+}
+
+/* The steps given to key on screen sc (a copy each). */
+static void
+ui_keys_set_steps(struct ui *ui, int sc, int key, const struct ui_step *steps,
+    size_t n, const char *label)
+{
+	struct ui_key	*k;
+	size_t		 i;
+
+	k = ui_keys_set(ui, sc, key, UI_SEQUENCE);
+	k->steps = xreallocarray(NULL, n, sizeof *k->steps);
+	for (i = 0; i < n; i++) {
+		k->steps[i].action = steps[i].action;
+		k->steps[i].command = steps[i].command != NULL ?
+		    xstrdup(steps[i].command) : NULL;
+	}
+	k->nsteps = n;
+	k->label = xstrdup(label);
+}
+
+static char *
+ui_keys_label(const struct conf_line *l)
+{
+	struct buf	 b;
+	int		 i;
+
+	buf_init(&b, 0);
+	for (i = 2; i < l->argc; i++)
+		buf_printf(&b, "%s%s", i > 2 ? " " : "", l->argv[i]);
+	return (buf_steal(&b));
+}
+
+/*
+ * One "bind KEY ACTION [; ACTION]..." line, on every screen where its
+ * actions mean something.
+ */
 static int
 ui_keys_bind(struct ui *ui, const struct conf *cf,
     const struct conf_line *l, char **cause)
 {
-	int	 key, a, sc;
+	struct ui_step	*steps = NULL;
+	size_t		 n = 0, i;
+	char		*label;
+	int		 key, sc, screens, rc = -1;
 
-	if (l->argc != 3) {
+	if (l->argc < 3) {
 		*cause = xasprintf("bind takes a key and an action, as in "
 		    "\"bind x toggle-read\" (%s, line %d)", cf->path, l->line);
 		return (-1);
@@ -248,17 +366,24 @@ ui_keys_bind(struct ui *ui, const struct conf *cf,
 		    cf->path, l->line);
 		return (-1);
 	}
-	if ((a = ui_keys_action(l->argv[2])) == -1) {
-		*cause = xasprintf("\"%s\" is not an action: telex(1) lists "
-		    "them under KEYS (%s, line %d)", l->argv[2], cf->path,
-		    l->line);
-		return (-1);
-	}
+	if ((screens = ui_keys_steps(cf, l, 2, &steps, &n, cause)) == -1)
+		goto out;
+	label = ui_keys_label(l);
 	for (sc = 0; sc < UI_SCREENS; sc++) {
-		if (ui_actions[a].screens & (1 << sc))
-			ui_keys_set(ui, sc, key, a);
+		if (!(screens & (1 << sc)))
+			continue;
+		if (n == 1 && steps[0].command == NULL)
+			ui_keys_set(ui, sc, key, steps[0].action);
+		else
+			ui_keys_set_steps(ui, sc, key, steps, n, label);
 	}
-	return (0);
+	free(label);
+	rc = 0;
+out:
+	for (i = 0; i < n; i++)
+		free(steps[i].command);
+	free(steps);
+	return (rc);
 }
 
 int

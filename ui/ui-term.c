@@ -125,16 +125,41 @@ ui_child_feed(int fd, const char *input)
  * on its standard input; with wait_key, wait for Enter after it ends.
  * Returns its exit status, or -1 if it could not run.
  */
+void
+ui_term_suspend(struct ui *ui)
+{
+	(void)ui;
+	def_prog_mode();
+	endwin();
+	ui_stderr_restore();
+}
+
+/* With wait_key, wait for Enter first, so the program's output is read. */
+void
+ui_term_resume(struct ui *ui, int wait_key)
+{
+	int	 c;
+
+	if (wait_key) {
+		printf("\nPress Enter to go back to telex.");
+		fflush(stdout);
+		while ((c = getchar()) != EOF && c != '\n')
+			;
+	}
+	ui_stderr_hide();
+	reset_prog_mode();
+	clearok(curscr, TRUE);
+	ui->dirty = 1;
+}
+
 int
 ui_run_child(struct ui *ui, char *const argv[], const char *input,
     int wait_key)
 {
 	pid_t	 pid;
-	int	 fds[2] = { -1, -1 }, status = 0, c;
+	int	 fds[2] = { -1, -1 }, status = 0;
 
-	def_prog_mode();
-	endwin();
-	ui_stderr_restore();
+	ui_term_suspend(ui);
 	if (input != NULL && pipe(fds) == -1)
 		input = NULL;
 	if ((pid = fork()) == 0) {
@@ -157,16 +182,7 @@ ui_run_child(struct ui *ui, char *const argv[], const char *input,
 	}
 	while (pid != -1 && waitpid(pid, &status, 0) == -1 && errno == EINTR)
 		;
-	if (wait_key && pid != -1) {
-		printf("\nPress Enter to go back to telex.");
-		fflush(stdout);
-		while ((c = getchar()) != EOF && c != '\n')
-			;
-	}
-	ui_stderr_hide();
-	reset_prog_mode();
-	clearok(curscr, TRUE);
-	ui->dirty = 1;
+	ui_term_resume(ui, wait_key && pid != -1);
 	if (pid == -1)
 		return (-1);
 	return (WIFEXITED(status) ? WEXITSTATUS(status) : -1);

@@ -227,9 +227,25 @@ ui_mouse(struct ui *ui)
 	}
 }
 
+/* A key bound to several actions (exec with its command): each in turn. */
+static void
+ui_sequence(struct ui *ui, const struct ui_key *k)
+{
+	size_t	 i;
+	int	 count = ui->count;
+
+	for (i = 0; i < k->nsteps && !ui->quit; i++) {
+		ui->command = k->steps[i].command;
+		ui->count = count;
+		ui_dispatch(ui, k->steps[i].action);
+	}
+	ui->command = NULL;
+}
+
 static void
 ui_key(struct ui *ui, int ch)
 {
+	const struct ui_key	*k;
 	enum ui_action	 a;
 	double		 start = util_monotonic();
 
@@ -253,8 +269,11 @@ ui_key(struct ui *ui, int ch)
 		ch = '\n';
 	ui->status[0] = '\0';
 	ui->status_error = 0;
-	a = ui_keys_lookup(ui, ui->screen, ch);
-	if (a != UI_NONE)
+	k = ui_keys_find(ui, ui->screen, ch);
+	a = k != NULL ? k->action : UI_NONE;
+	if (a == UI_SEQUENCE)
+		ui_sequence(ui, k);
+	else if (a != UI_NONE)
 		ui_dispatch(ui, a);
 	ui->count = 0;
 	if (ui->timing != NULL) {
