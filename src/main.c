@@ -48,9 +48,14 @@ static const struct cli_command cli_commands[] = {
 	  "unless named.  One poll of an archive runs at a time: another\n"
 	  "fails at once, or with --wait waits for the first to end.\n"
 	  "Exit status 3 when any feed failed." },
-	{ "list", cli_list, "list [--json] [-n N] [QUERY]",
+	{ "list", cli_list, "list [--json] [-n N] [--exec COMMAND "
+	  "[--keep-going]] [QUERY]",
 	  "Print matching items, newest first:\n"
 	  "ID, date, feed, flags (N unread, * starred) and title.\n"
+	  "--exec runs COMMAND with /bin/sh once per item instead, the\n"
+	  "item in TELEX_ID, TELEX_URL, TELEX_TITLE, TELEX_FEED,\n"
+	  "TELEX_AUTHOR, TELEX_DATE, TELEX_TAGS and TELEX_ENCLOSURE; the\n"
+	  "first failure stops it unless --keep-going (exit status 3).\n"
 	  "QUERY: words (all must match), \"a phrase\", prefix*,\n"
 	  "title:W, author:W, feed:TEXT, tag:NAME, is:unread|read|\n"
 	  "starred|archived|hidden, after:2026-11-01, before:2026-11,\n"
