@@ -210,18 +210,77 @@ conf_number(const struct conf *cfg, const char *name, const char *unit,
 	return (0);
 }
 
+/* The last "set name VALUE" line, or NULL. */
+static const struct conf_line *
+conf_set_line(const struct conf *cfg, const char *name)
+{
+	const struct conf_line	*l, *last = NULL;
+	size_t			 i = 0;
+
+	while (cfg != NULL && (l = conf_next(cfg, "set", &i)) != NULL) {
+		if (l->argc >= 2 && strcmp(l->argv[1], name) == 0)
+			last = l;
+	}
+	return (last);
+}
+
+int
+conf_duration(const struct conf *cfg, const char *name, long lo, long hi,
+    long *seconds, char **cause)
+{
+	const struct conf_line	*l;
+	char			*end;
+	long			 n, unit = 1;
+
+	if ((l = conf_set_line(cfg, name)) == NULL)
+		return (0);
+	errno = 0;
+	n = l->argc == 3 ? strtol(l->argv[2], &end, 10) : -1;
+	if (l->argc == 3 && end != l->argv[2] && errno == 0) {
+		if (*end == 'm')
+			unit = 60;
+		else if (*end == 'h')
+			unit = 3600;
+		if (*end != '\0' && (end[1] != '\0' || strchr("smh", *end) ==
+		    NULL))
+			n = -1;
+	}
+	if (n < 0 || n > hi / unit || n * unit < lo) {
+		*cause = xasprintf("%s, line %d: set %s wants a time such as "
+		    "30s, 15m or 2h, from %ld s to %ld h", cfg->path, l->line,
+		    name, lo, hi / 3600);
+		return (-1);
+	}
+	*seconds = n * unit;
+	return (0);
+}
+
+int
+conf_bool(const struct conf *cfg, const char *name, int *on, char **cause)
+{
+	const struct conf_line	*l;
+
+	if ((l = conf_set_line(cfg, name)) == NULL)
+		return (0);
+	if (l->argc == 3 && strcmp(l->argv[2], "yes") == 0)
+		*on = 1;
+	else if (l->argc == 3 && strcmp(l->argv[2], "no") == 0)
+		*on = 0;
+	else {
+		*cause = xasprintf("%s, line %d: set %s wants yes or no",
+		    cfg->path, l->line, name);
+		return (-1);
+	}
+	return (0);
+}
+
 const char *
 conf_string(const struct conf *cfg, const char *name)
 {
 	const struct conf_line	*l;
-	const char		*value = NULL;
-	size_t			 i = 0;
 
-	while (cfg != NULL && (l = conf_next(cfg, "set", &i)) != NULL) {
-		if (l->argc == 3 && strcmp(l->argv[1], name) == 0)
-			value = l->argv[2];
-	}
-	return (value);
+	l = conf_set_line(cfg, name);
+	return (l != NULL && l->argc == 3 ? l->argv[2] : NULL);
 }
 
 char *

@@ -42,6 +42,17 @@ const struct conf_line *conf_next(const struct conf *, const char *name,
 int	 conf_number(const struct conf *, const char *name,
 	     const char *unit, long lo, long hi, long *value, char **cause);
 
+/*
+ * "set name DURATION" (the last such line): a number of seconds with s,
+ * m or h after it (15m), from lo to hi seconds.  0 with *seconds set
+ * (or left as it is without such a line); -1 with *cause set.
+ */
+int	 conf_duration(const struct conf *, const char *name, long lo,
+	     long hi, long *seconds, char **cause);
+/* "set name yes|no": 0 with *on set (or left); -1 with *cause set. */
+int	 conf_bool(const struct conf *, const char *name, int *on,
+	     char **cause);
+
 /* The value of the last "set name VALUE" line, or NULL. */
 const char *conf_string(const struct conf *, const char *name);
 

@@ -144,5 +144,31 @@ t_match "R runs the notify command with the new item" \
 keys Q
 wait_for "Q quits after R" "EXITED 0"
 
+# Polling on its own: poll-on-start at once, then every poll-interval,
+# through the same core as R; the status line says when.
+cp "$ROOT/tideway.xml" "$ROOT/auto.xml"
+"$TELEX" -d "$T_DIR/auto.db" add --no-check "$T_URL/feed/auto.xml" >/dev/null
+printf 'set poll-on-start yes\nset poll-interval 5s\nrule "kestrel" +boats\n' \
+    >"$T_DIR/auto.conf"
+T_DB=$T_DIR/auto.db
+start 100 30 -c "$T_DIR/auto.conf"
+wait_for "poll-on-start polls at once" "polled 1 feed: 2 new"
+t_eq "...with the rules, as R does" \
+    "$("$TELEX" -d "$T_DB" list tag:boats | cut -f5)" 'Ferry "Kestrel" back in service'
+keys j
+wait_for "the status line says when the next poll runs" \
+    "next poll at [0-9:]+ \\(every 5 s\\)"
+sed -i 's/t-2/t-9/; s/Ferry "Kestrel" back in service/Kestrel sails again/' \
+    "$ROOT/auto.xml"
+wait_for "the next poll comes by itself" "polled 1 feed: 1 new" 30
+t_match "...and stores the new item" "$("$TELEX" -d "$T_DB" list)" \
+    "Kestrel sails again"
+keys Q
+wait_for "Q quits while polling on its own" "EXITED 0"
+printf 'set poll-interval 2\n' >"$T_DIR/bad.conf"
+start 100 30 -c "$T_DIR/bad.conf"
+wait_for "a bad poll-interval is said" "set poll-interval wants a time"
+keys Q
+
 tm kill-server 2>/dev/null
 t_done

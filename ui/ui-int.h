@@ -195,6 +195,8 @@ struct ui {
 	size_t		 nkeys[UI_SCREENS];
 	int		 attrs[UI_ELEMENTS];
 	int		 reader_width;
+	long		 poll_interval;	/* seconds between polls; 0: none */
+	int64_t		 next_poll;	/* when the next one is due */
 	const struct conf *conf;
 	char		 status[512];
 	int		 status_error;

@@ -63,6 +63,27 @@ ui_draw_title(struct ui *ui)
 	ui_text_put(0, 0, COLS, title, ui->attrs[UI_C_TITLE] | A_BOLD);
 }
 
+/* "next poll at 14:05 (every 15 min)" for the status line. */
+static void
+ui_poll_next(struct ui *ui, char *out, size_t size)
+{
+	time_t		 t = (time_t)ui->next_poll;
+	struct tm	 tm;
+	char		 at[16];
+
+	localtime_r(&t, &tm);
+	strftime(at, sizeof at, "%H:%M:%S", &tm);
+	if (ui->poll_interval % 3600 == 0)
+		snprintf(out, size, "next poll at %s (every %ld h)", at,
+		    ui->poll_interval / 3600);
+	else if (ui->poll_interval % 60 == 0)
+		snprintf(out, size, "next poll at %s (every %ld min)", at,
+		    ui->poll_interval / 60);
+	else
+		snprintf(out, size, "next poll at %s (every %ld s)", at,
+		    ui->poll_interval);
+}
+
 static void
 ui_draw_status(struct ui *ui)
 {
@@ -75,6 +96,12 @@ ui_draw_status(struct ui *ui)
 	}
 	if (ui_archive_busy(ui) && ui->status[0] == '\0') {
 		ui_archive_draw(ui, y);
+		return;
+	}
+	if (ui->status[0] == '\0' && ui->poll_interval > 0 &&
+	    ui->screen != UI_ARTICLE) {
+		ui_poll_next(ui, hint, sizeof hint);
+		ui_text_put(y, 0, COLS, hint, ui->attrs[UI_C_STATUS]);
 		return;
 	}
 	if (ui->status[0] == '\0' && ui->screen == UI_ARTICLE) {
@@ -184,7 +211,14 @@ ui_tick(struct ui *ui)
 {
 	int64_t	 id;
 
+	if (ui->poll_interval > 0 && !ui_poll_busy(ui) &&
+	    util_now() >= ui->next_poll) {
+		ui->next_poll = util_now() + ui->poll_interval;
+		ui_poll_start(ui, 0);
+	}
 	if (ui_poll_check(ui)) {
+		if (ui->poll_interval > 0)
+			ui->next_poll = util_now() + ui->poll_interval;
 		ui_feeds_load(ui);
 		/* New items are above the window: let scrolling up find them. */
 		ui->list.at_start = 0;
@@ -283,6 +317,21 @@ ui_key(struct ui *ui, int ch)
 	}
 }
 
+/* How long to wait for a key: a frame while work goes on, else until
+ * the next poll is due, else for ever. */
+static int
+ui_wait_ms(struct ui *ui)
+{
+	int64_t	 left;
+
+	if (ui->busy)
+		return (50);
+	if (ui->poll_interval <= 0)
+		return (-1);
+	left = ui->next_poll - util_now();
+	return (left <= 0 ? 0 : left > 60 ? 60000 : (int)left * 1000);
+}
+
 static void
 ui_loop(struct ui *ui)
 {
@@ -294,7 +343,7 @@ ui_loop(struct ui *ui)
 		if (first && ui->timing != NULL)
 			ui_timing(ui, "first-screen", 0);
 		first = 0;
-		timeout(ui->busy ? 50 : -1);
+		timeout(ui_wait_ms(ui));
 		ch = getch();
 		if (ch != ERR)
 			ui_key(ui, ch);
@@ -314,6 +363,30 @@ ui_free(struct ui *ui)
 	if (ui->have_art)
 		ui_article_free(&ui->art);
 	ui_keys_free(ui);
+}
+
+/*
+ * Polling on its own: "set poll-interval 15m" and "set poll-on-start
+ * yes".  A bad line is said in the status line and turns it off.
+ */
+static void
+ui_auto_poll(struct ui *ui, const struct conf *cf)
+{
+	char	*cause = NULL;
+	int	 on_start = 0;
+
+	if (conf_duration(cf, "poll-interval", 5, 7 * 86400,
+	    &ui->poll_interval, &cause) != 0 ||
+	    conf_bool(cf, "poll-on-start", &on_start, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
+		ui->poll_interval = 0;
+		return;
+	}
+	if (on_start)
+		ui_poll_start(ui, 0);
+	if (ui->poll_interval > 0)
+		ui->next_poll = util_now() + ui->poll_interval;
 }
 
 /* The reader width: "set reader-width N" (default 80). */
@@ -363,6 +436,8 @@ ui_main(struct store *st, const struct conf *cf, const char *db_path,
 		ui_free(&ui);
 		return (-1);
 	}
+	ui_auto_poll(&ui, cf);
+	ui.busy = ui_poll_busy(&ui);
 	ui_loop(&ui);
 	ui_term_restore();
 	ui_free(&ui);
