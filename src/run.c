@@ -283,3 +283,62 @@ run_item(struct store *st, int64_t id, const char *cmd, const char *link,
 	store_item_free(&it);
 	return (rc);
 }
+
+/* In the detached child: exec argv, or tell the parent why not. */
+static void
+run_detached_child(char *const argv[], int report)
+{
+	int	 null, error;
+
+	if (fork() != 0)
+		_exit(0);	/* the grandchild runs on, adopted by init */
+	setsid();
+	if ((null = open("/dev/null", O_RDWR)) != -1) {
+		dup2(null, STDIN_FILENO);
+		dup2(null, STDOUT_FILENO);
+		dup2(null, STDERR_FILENO);
+	}
+	signal(SIGPIPE, SIG_DFL);
+	execvp(argv[0], argv);
+	error = errno;
+	if (write(report, &error, sizeof error) != (ssize_t)sizeof error)
+		_exit(126);
+	_exit(127);
+}
+
+int
+run_detached(char *const argv[], char **cause)
+{
+	pid_t	 pid;
+	int	 fds[2], error = 0;
+	ssize_t	 n;
+
+	if (pipe(fds) == -1 || fcntl(fds[1], F_SETFD, FD_CLOEXEC) == -1) {
+		*cause = xasprintf("cannot run %s: %s", argv[0],
+		    strerror(errno));
+		return (-1);
+	}
+	if ((pid = fork()) == 0) {
+		close(fds[0]);
+		run_detached_child(argv, fds[1]);
+	}
+	close(fds[1]);
+	if (pid == -1) {
+		close(fds[0]);
+		*cause = xasprintf("cannot run %s: %s", argv[0],
+		    strerror(errno));
+		return (-1);
+	}
+	/* The pipe closes on a successful exec; else it brings errno. */
+	while ((n = read(fds[0], &error, sizeof error)) == -1 && errno == EINTR)
+		;
+	close(fds[0]);
+	while (waitpid(pid, NULL, 0) == -1 && errno == EINTR)
+		;
+	if (n == (ssize_t)sizeof error) {
+		*cause = xasprintf("cannot run %s: %s", argv[0],
+		    strerror(error));
+		return (-1);
+	}
+	return (0);
+}

@@ -51,6 +51,13 @@ int	 run_item(struct store *, int64_t id, const char *cmd,
 	     const char *link, enum run_how, char **cause);
 
 /*
+ * Start argv (no shell, found in PATH) detached: its own session, its
+ * output thrown away, not waited for.  0, or -1 with *cause set when it
+ * could not be started.
+ */
+int	 run_detached(char *const argv[], char **cause);
+
+/*
  * Our environment with env's variables in place of any of the same
  * name, for execve: the array is the caller's to free, not its strings.
  */

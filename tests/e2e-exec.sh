@@ -94,6 +94,7 @@ bind X exec 'env | grep ^TELEX_ | sort > $T_DIR/key.env'
 bind Y exec& 'printf "%s" "\$TELEX_TITLE" > $T_DIR/detached' ; toggle-read
 bind Z exec 'exit 4'
 set notify-command "cat > $T_DIR/reader-notify.in"
+set browser "$T_DIR/browser --tab %u"
 EOF
 tx mark unread feed:tideway
 start 100 30 -c "$CONF"
@@ -124,6 +125,25 @@ t_match "a number first gives TELEX_LINK" "$(cat "$T_DIR/key.env")" \
     '^TELEX_LINK=https://tideway.example/map$'
 t_match "...and TELEX_ENCLOSURE the enclosure" "$(cat "$T_DIR/key.env")" \
     '^TELEX_ENCLOSURE=https://tideway.example/pier.mp3$'
+rm -f "$T_DIR/opened"
+keys '#'
+wait_for "# asks for a link's number" "open link:"
+keys 2 Enter
+i=0; while [ ! -s "$T_DIR/opened" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+t_eq "# 2 opens link 2 with set browser, %u as one argument" \
+    "$(cat "$T_DIR/opened" 2>/dev/null)" "$(printf -- '--tab\nhttps://tideway.example/map')"
+keys '|'
+wait_for "| asks for a command" "pipe to:"
+keys "cat > $T_DIR/piped" Enter
+wait_for "the command ran" "Press Enter"
+keys Enter
+t_eq "| pipes the article as shown: title, meta, address, text, links" \
+    "$(sed -n '1p;4p;6p' "$T_DIR/piped")" \
+    "$(printf 'Pier lights to be replaced\nhttps://tideway.example/pier-lights\nSee the plan[1] and the map[2] before the works begin on Monday.')"
+t_match "...with the meta line" "$(sed -n 2p "$T_DIR/piped")" \
+    '^Tideway Notes \| 2026-11-03'
+t_match "...and the links" "$(cat "$T_DIR/piped")" \
+    '\[2\] https://tideway.example/map'
 keys '?' G
 wait_for "help shows what the key runs" "Y +exec& printf"
 keys q Q

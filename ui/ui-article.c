@@ -181,6 +181,24 @@ ui_article_links(struct ui_article *a, int width)
 	}
 }
 
+#define UI_ARTICLE_UNWRAPPED	(1 << 24)	/* columns: no wrapping */
+
+/* The article's lines for width columns. */
+static void
+ui_article_fill(struct ui_article *a, int width)
+{
+	ui_article_head(a, width);
+	/* The text cleaned again for display has its links numbered. */
+	if (a->article.numbered != NULL && *a->article.numbered != '\0')
+		ui_article_wrap(a, a->article.numbered, width);
+	else
+		ui_article_wrap(a, a->item.text != NULL &&
+		    *a->item.text != '\0' ? a->item.text : "(this item has no "
+		    "text; o opens it in a browser, a archives its page)",
+		    width);
+	ui_article_links(a, width);
+}
+
 /* Lay the article out for the window's width. */
 static void
 ui_article_layout(struct ui *ui)
@@ -194,16 +212,54 @@ ui_article_layout(struct ui *ui)
 		width = 10;
 	ui_article_lines_free(a);
 	a->width = width;
-	ui_article_head(a, width);
-	/* The text cleaned again for display has its links numbered. */
-	if (a->article.numbered != NULL && *a->article.numbered != '\0')
-		ui_article_wrap(a, a->article.numbered, width);
+	ui_article_fill(a, width);
+}
+
+/*
+ * The article as the pager shows it, lines unwrapped, for a pipe: title,
+ * meta line, tags, address, text with its links numbered, the links.
+ */
+static char *
+ui_article_plain(struct ui_article *a)
+{
+	struct ui_line	*lines = a->lines;
+	struct buf	 b;
+	size_t		 i, n = a->nlines;
+
+	a->lines = NULL;
+	a->nlines = 0;
+	ui_article_fill(a, UI_ARTICLE_UNWRAPPED);
+	buf_init(&b, 0);
+	for (i = 0; i < a->nlines; i++)
+		buf_printf(&b, "%s\n", a->lines[i].text);
+	ui_article_lines_free(a);
+	a->lines = lines;
+	a->nlines = n;
+	return (buf_steal(&b));
+}
+
+/* "#": ask for a link's number and open it in the browser. */
+static void
+ui_article_open_link(struct ui *ui)
+{
+	struct ui_article	*a = &ui->art;
+	char			*text, *end;
+	long			 n;
+
+	if (a->article.nlinks == 0) {
+		ui_message(ui, 1, "this article has no numbered links");
+		return;
+	}
+	if ((text = ui_prompt(ui, "open link: ", "", NULL, NULL)) == NULL)
+		return;
+	n = strtol(text, &end, 10);
+	if (*text == '\0' || *end != '\0' || n < 1 ||
+	    (size_t)n > a->article.nlinks)
+		ui_message(ui, 1, "give a link's number, 1 to %zu",
+		    a->article.nlinks);
 	else
-		ui_article_wrap(a, a->item.text != NULL &&
-		    *a->item.text != '\0' ? a->item.text : "(this item has no "
-		    "text; o opens it in a browser, a archives its page)",
-		    width);
-	ui_article_links(a, width);
+		ui_item_browser(ui, a->article.links[n - 1].url);
+	free(text);
 }
 
 /* Open item id in the pager and mark it read. */
@@ -383,6 +439,7 @@ ui_article_key(struct ui *ui, enum ui_action a)
 {
 	struct ui_article	*art = &ui->art;
 	long			 page = LINES - 2 > 1 ? LINES - 2 : 1;
+	char			*text;
 
 	switch (a) {
 	case UI_DOWN: ui_article_scroll(ui, ui->count > 0 ? ui->count : 1); break;
@@ -417,8 +474,11 @@ ui_article_key(struct ui *ui, enum ui_action a)
 	case UI_FIND_NEXT: ui_article_find(ui, 1); break;
 	case UI_BROWSER: ui_article_browser(ui); break;
 	case UI_PIPE:
-		ui_item_pipe(ui, art->item.text != NULL ? art->item.text : "");
+		text = ui_article_plain(art);
+		ui_item_pipe(ui, text);
+		free(text);
 		break;
+	case UI_OPEN_LINK: ui_article_open_link(ui); break;
 	case UI_ARCHIVE: ui_archive_start(ui, art->id); break;
 	case UI_EXEC:
 	case UI_EXEC_DETACH: ui_article_exec(ui, a == UI_EXEC_DETACH); break;

@@ -58,6 +58,7 @@ enum ui_action {
 	UI_SORT,
 	UI_HIDE_READ,
 	UI_REDRAW,
+	UI_OPEN_LINK,
 	UI_EXEC,		/* bind KEY exec 'COMMAND' */
 	UI_EXEC_DETACH,		/* bind KEY exec& 'COMMAND' */
 	UI_SEQUENCE,		/* bind KEY ACTION ; ACTION ... */

@@ -124,38 +124,73 @@ ui_item_tags(struct ui *ui, int64_t id)
 	return (rc);
 }
 
-/* Open url in $BROWSER, run as words with the URL as one more argument. */
+/*
+ * The browser's words: "set browser 'firefox %u'", else $BROWSER, else
+ * xdg-open; a word %u is the URL, else the URL is one more word.  Never
+ * a shell: the URL is one argument whatever it holds.
+ */
+static char **
+ui_item_browser_argv(struct ui *ui, const char *url, char **copy)
+{
+	const char	*spec;
+	char		*w, *save, **argv = NULL;
+	size_t		 n = 0;
+	int		 placed = 0;
+
+	if ((spec = conf_string(ui->conf, "browser")) == NULL &&
+	    ((spec = getenv("BROWSER")) == NULL || *spec == '\0'))
+		spec = "xdg-open";
+	*copy = xstrdup(spec);
+	for (w = strtok_r(*copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		argv = xreallocarray(argv, n + 3, sizeof *argv);
+		if (strcmp(w, "%u") == 0) {
+			w = (char *)url;
+			placed = 1;
+		}
+		argv[n++] = w;
+	}
+	if (!placed) {
+		argv = xreallocarray(argv, n + 2, sizeof *argv);
+		argv[n++] = (char *)url;
+	}
+	argv[n] = NULL;
+	return (argv);
+}
+
+/*
+ * Open url in the browser: detached, unless "set browser-wait yes" (a
+ * terminal browser such as lynx), which gets the terminal until it ends.
+ */
 void
 ui_item_browser(struct ui *ui, const char *url)
 {
-	const char	*env = getenv("BROWSER");
-	char		*copy, *w, *save, **argv = NULL;
-	size_t		 n = 0;
-	int		 rc;
+	char	*copy, **argv, *cause = NULL;
+	int	 rc, wait = 0;
 
 	if (url == NULL || *url == '\0') {
 		ui_message(ui, 1, "this item has no web address to open");
 		return;
 	}
-	if (env == NULL || *env == '\0') {
-		ui_message(ui, 1, "cannot open the link: BROWSER is not set; "
-		    "set it to a program such as firefox or lynx");
+	if (conf_bool(ui->conf, "browser-wait", &wait, &cause) != 0) {
+		ui_message(ui, 1, "%s", cause);
+		free(cause);
 		return;
 	}
-	copy = xstrdup(env);
-	for (w = strtok_r(copy, " \t", &save); w != NULL;
-	    w = strtok_r(NULL, " \t", &save)) {
-		argv = xreallocarray(argv, n + 3, sizeof *argv);
-		argv[n++] = w;
-	}
-	argv[n++] = (char *)url;
-	argv[n] = NULL;
-	rc = ui_run_child(ui, argv, NULL, 0);
-	if (rc != 0)
+	argv = ui_item_browser_argv(ui, url, &copy);
+	if (wait)
+		rc = ui_run_child(ui, argv, NULL, 0);
+	else
+		rc = run_detached(argv, &cause);
+	if (rc == -1 && cause != NULL)
+		ui_message(ui, 1, "%s; set browser in the config or $BROWSER",
+		    cause);
+	else if (rc != 0)
 		ui_message(ui, 1, "%s could not open the link (exit status "
-		    "%d); check $BROWSER", argv[0], rc);
+		    "%d); check set browser or $BROWSER", argv[0], rc);
 	else
 		ui_message(ui, 0, "opened in %s", argv[0]);
+	free(cause);
 	free(argv);
 	free(copy);
 }

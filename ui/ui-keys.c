@@ -56,7 +56,9 @@ static const struct {
 	[UI_HELP_KEYS] = { "help", S_F | S_I | S_A, "this list of keys" },
 	[UI_BROWSER] = { "open-browser", S_I | S_A,
 	    "open in $BROWSER (a number first: that link)" },
-	[UI_PIPE] = { "pipe", S_I | S_A, "pipe the article's text to a command" },
+	[UI_PIPE] = { "pipe", S_I | S_A,
+	    "pipe the article as shown (title, meta, address, text) to a "
+	    "command" },
 	[UI_ARCHIVE] = { "archive", S_I | S_A,
 	    "download the full page and show it" },
 	[UI_TAGS_VIEW] = { "tags-view", S_F, "switch between feeds and tags" },
@@ -64,6 +66,8 @@ static const struct {
 	[UI_HIDE_READ] = { "hide-read", S_LISTS,
 	    "hide or show what is read" },
 	[UI_REDRAW] = { "redraw", S_ALL, "redraw the screen" },
+	[UI_OPEN_LINK] = { "open-link", S_A,
+	    "open link number N (asked for) in the browser" },
 	[UI_EXEC] = { "exec", S_I | S_A,
 	    "run a command with the item in TELEX_* (a number first: "
 	    "TELEX_LINK)" },
@@ -100,6 +104,7 @@ static const struct {
 	{ S_F | S_I | S_A, '/', UI_SEARCH }, { S_A, '.', UI_FIND_NEXT },
 	{ S_F | S_I | S_A, '?', UI_HELP_KEYS },
 	{ S_I | S_A, 'o', UI_BROWSER }, { S_I | S_A, '|', UI_PIPE },
+	{ S_A, '#', UI_OPEN_LINK },
 	{ S_I | S_A, 'a', UI_ARCHIVE },
 	{ S_F, 'T', UI_TAGS_VIEW }, { S_F, 'S', UI_SORT },
 	{ S_LISTS, 'H', UI_HIDE_READ },
