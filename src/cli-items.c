@@ -16,6 +16,7 @@
 #include "date.h"
 #include "json.h"
 #include "query.h"
+#include "retain.h"
 #include "run.h"
 #include "store.h"
 #include "util.h"
@@ -294,8 +295,36 @@ cli_show(struct cli *cli, int argc, char **argv)
 	return (CLI_OK);
 }
 
+/*
+ * What the config's keep lines would prune now (items -1 without keep
+ * lines): 0, or -1 said.
+ */
+static int
+cli_stats_retention(struct cli *cli, struct store *st,
+    struct retain_counts *c)
+{
+	struct retain	*keep;
+	char		*cause = NULL;
+	int		 rc = 0;
+
+	memset(c, 0, sizeof *c);
+	c->items = -1;
+	if (retain_load(cli_conf(cli), &keep, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return (-1);
+	}
+	if (retain_count(keep) != 0 && (rc = retain_apply(st, keep, 1,
+	    c)) != 0)
+		cli_error("cannot see what keep lines would prune: %s",
+		    store_errmsg(st));
+	retain_free(keep);
+	return (rc);
+}
+
 static void
-cli_stats_json(const struct store_stats *s, const char *path)
+cli_stats_json(const struct store_stats *s, const char *path,
+    const struct retain_counts *keep)
 {
 	struct buf	 b;
 	int		 first = 1;
@@ -313,6 +342,10 @@ cli_stats_json(const struct store_stats *s, const char *path)
 	json_key_date(&b, &first, "last_poll", s->last_poll == 0 ?
 	    DATE_NONE : s->last_poll);
 	json_key_int(&b, &first, "schema", s->schema);
+	if (keep->items >= 0) {
+		json_key_int(&b, &first, "retention_items", keep->items);
+		json_key_int(&b, &first, "retention_bytes", keep->text_bytes);
+	}
 	buf_adds(&b, "}\n");
 	fputs(b.data, stdout);
 	buf_free(&b);
@@ -322,6 +355,7 @@ int
 cli_stats(struct cli *cli, int argc, char **argv)
 {
 	struct store_stats	 s;
+	struct retain_counts	 keep;
 	struct store		*st;
 	char			 last[32];
 	int			 json = 0;
@@ -334,8 +368,10 @@ cli_stats(struct cli *cli, int argc, char **argv)
 		cli_error("cannot count the archive: %s", store_errmsg(st));
 		return (CLI_FAILURE);
 	}
+	if (cli_stats_retention(cli, st, &keep) != 0)
+		return (CLI_FAILURE);
 	if (json) {
-		cli_stats_json(&s, cli->db_path);
+		cli_stats_json(&s, cli->db_path, &keep);
 		return (CLI_OK);
 	}
 	if (s.last_poll == 0)
@@ -347,5 +383,9 @@ cli_stats(struct cli *cli, int argc, char **argv)
 	    " starred)\ntags:      %" PRId64 "\nsize:      %.1f MB\n"
 	    "last poll: %s\n", cli->db_path, s.feeds, s.failing, s.items,
 	    s.unread, s.starred, s.tags, s.bytes / 1e6, last);
+	if (keep.items >= 0)
+		printf("retention: %lld item%s (%.1f MB of text) to prune at "
+		    "the next poll\n", (long long)keep.items, keep.items == 1 ?
+		    "" : "s", (double)keep.text_bytes / 1e6);
 	return (CLI_OK);
 }

@@ -20,6 +20,7 @@ static const char *conf_commands[] = {
 	"archive-feed",		/* archive new items of a feed: FEED */
 	"bind",			/* the interface's key map: KEY ACTION */
 	"color",		/* ELEMENT FG BG [ATTR] */
+	"keep",			/* retention: QUERY AGE|COUNT */
 	"rule",			/* QUERY +tag -tag | read | hide */
 	"set",			/* NAME VALUE */
 };

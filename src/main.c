@@ -104,6 +104,15 @@ static const struct cli_command cli_commands[] = {
 	  "text of the matching items (all without QUERY), no network.\n"
 	  "The config line \"archive-feed FEED\" makes telex poll archive\n"
 	  "new items of that feed.  Exit status 3 when a page failed." },
+	{ "prune", cli_prune, "prune [--dry-run] QUERY",
+	  "Delete the items QUERY matches for good, with their pages, tags\n"
+	  "and index entries, and shrink the archive.  Starred items go\n"
+	  "only when QUERY says is:starred, items with tags of their own\n"
+	  "only when it names a tag:; hidden items go too.  A feed that\n"
+	  "still lists a pruned item never brings it back.  --dry-run\n"
+	  "says what would go.  The config line \"keep QUERY AGE|COUNT\"\n"
+	  "(keep feed:gazette 30d, keep tag:sport 500, keep all 365d)\n"
+	  "prunes after every poll." },
 	{ "check", cli_check, "check [--repair]",
 	  "Check that the archive is whole: every page and index, and the\n"
 	  "search index against the items.  --repair rebuilds the search\n"

@@ -41,7 +41,11 @@ enum {
 	SLOT_SAVED_RM,
 	SLOT_SAVED_LIST,
 	SLOT_MAX_ID,
-	SLOT_TAG_SIZE
+	SLOT_TAG_SIZE,
+	SLOT_PRUNE_COUNT,
+	SLOT_PRUNE_REMEMBER,
+	SLOT_PRUNE_FTS,
+	SLOT_PRUNE_DELETE
 };
 
 struct store_query_bind {
@@ -1347,4 +1351,112 @@ store_rules_apply(struct store *st, int64_t feed_id, int64_t last_id)
 			return (-1);
 	}
 	return (0);
+}
+
+/* Does the tree hold a term of this kind anywhere? */
+static int
+store_query_has(const struct query *q, enum query_kind kind)
+{
+	size_t	 i;
+
+	if (q == NULL)
+		return (0);
+	if (q->kind == kind)
+		return (1);
+	for (i = 0; i < q->nchildren; i++) {
+		if (store_query_has(q->children[i], kind))
+			return (1);
+	}
+	return (0);
+}
+
+/* Fill temp.prune_ids with the ids f lets prune (protections added). */
+static int
+store_prune_select(struct store *st, const struct store_filter *f)
+{
+	struct store_query_sql	 c;
+	struct store_filter	 all = *f;
+	int			 rc;
+
+	if (store_sibling_exec(st, "CREATE TEMP TABLE IF NOT EXISTS prune_ids"
+	    " (id INTEGER PRIMARY KEY); DELETE FROM temp.prune_ids") != 0)
+		return (-1);
+	all.hidden = 1;
+	all.limit = 0;
+	store_query_init(&c);
+	buf_adds(&c.sql, "INSERT INTO temp.prune_ids SELECT i.id"
+	    STORE_QUERY_FROM);
+	store_query_filter(&c, &all, SKIP_NONE);
+	if (!query_mentions(f->query, QUERY_STARRED))
+		buf_adds(&c.sql, " AND i.starred = 0");
+	if (!store_query_has(f->query, QUERY_TAG))
+		buf_adds(&c.sql, " AND NOT EXISTS (SELECT 1 FROM item_tags x"
+		    " WHERE x.item_id = i.id)");
+	rc = store_query_exec(st, &c);
+	store_query_clear(&c);
+	return (rc);
+}
+
+/* How many items prune_ids holds and the bytes of their texts. */
+static int
+store_prune_count(struct store *st, int64_t *count, int64_t *bytes)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_sibling_stmt(st, SLOT_PRUNE_COUNT, "SELECT count(*),"
+	    " coalesce(sum(coalesce(length(b.html), 0) +"
+	    " coalesce(length(b.text), 0) + coalesce(length(p.html), 0) +"
+	    " coalesce(length(p.text), 0) + coalesce(length(i.title), 0)), 0)"
+	    " FROM temp.prune_ids d JOIN items i ON i.id = d.id"
+	    " LEFT JOIN item_bodies b ON b.item_id = d.id"
+	    " LEFT JOIN item_pages p ON p.item_id = d.id")) == NULL)
+		return (-1);
+	if (store_sibling_row(st, s) != 1)
+		return (-1);
+	*count = sqlite3_column_int64(s, 0);
+	*bytes = sqlite3_column_int64(s, 1);
+	sqlite3_reset(s);
+	return (0);
+}
+
+/* Remember, unindex and delete the items of prune_ids. */
+static int
+store_prune_delete(struct store *st)
+{
+	sqlite3_stmt	*s;
+
+	if ((s = store_sibling_stmt(st, SLOT_PRUNE_REMEMBER, "INSERT OR IGNORE"
+	    " INTO pruned (feed_id, guid) SELECT feed_id, guid FROM items"
+	    " WHERE id IN (SELECT id FROM temp.prune_ids)")) == NULL ||
+	    store_sibling_run(st, s) != 0)
+		return (-1);
+	if ((s = store_sibling_stmt(st, SLOT_PRUNE_FTS, "INSERT INTO items_fts"
+	    " (items_fts, rowid, title, author, text) SELECT 'delete', id,"
+	    " title, author, text FROM items_fts_source"
+	    " WHERE id IN (SELECT id FROM temp.prune_ids)")) == NULL ||
+	    store_sibling_run(st, s) != 0)
+		return (-1);
+	if ((s = store_sibling_stmt(st, SLOT_PRUNE_DELETE, "DELETE FROM items"
+	    " WHERE id IN (SELECT id FROM temp.prune_ids)")) == NULL)
+		return (-1);
+	return (store_sibling_run(st, s));
+}
+
+int
+store_prune(struct store *st, const struct store_filter *f, int dry_run,
+    int64_t *count, int64_t *bytes)
+{
+	int	 own, rc = -1;
+
+	*count = *bytes = 0;
+	if (store_sibling_begin(st, &own) != 0)
+		return (-1);
+	if (store_prune_select(st, f) == 0 &&
+	    store_prune_count(st, count, bytes) == 0)
+		rc = dry_run || *count == 0 ? 0 : store_prune_delete(st);
+	if (dry_run && own) {
+		store_rollback(st);
+		return (rc);
+	}
+	return (store_sibling_end(st, own, rc));
 }

@@ -36,6 +36,8 @@ void		 store_sibling_map(struct store *);
 /* The statement cached in slot (prepared from sql on first use). */
 sqlite3_stmt	*store_sibling_stmt(struct store *, size_t slot,
 		     const char *sql);
+/* Run SQL without results (several statements): 0, or -1. */
+int		 store_sibling_exec(struct store *, const char *sql);
 /* Step to the end and reset: 0, or -1 with the error kept. */
 int		 store_sibling_run(struct store *, sqlite3_stmt *);
 /* Step once: 1 with a row (reset after reading), 0 at the end, -1. */

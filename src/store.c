@@ -210,7 +210,16 @@ static const char *store_migrations[] = {
 	"CREATE TRIGGER items_tag_date AFTER UPDATE OF date ON items"
 	" WHEN OLD.date IS NOT NEW.date"
 	" BEGIN UPDATE item_tags SET date = NEW.date WHERE item_id = NEW.id;"
-	" END;"
+	" END;",
+	/*
+	 * 7 -> 8: items pruned (telex prune, keep lines) are remembered by
+	 * (feed, guid), so a feed that still lists them never brings them
+	 * back.
+	 */
+	"CREATE TABLE pruned ("
+	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
+	" guid TEXT NOT NULL,"
+	" PRIMARY KEY (feed_id, guid)) WITHOUT ROWID;"
 };
 
 #define ITEM_COLUMNS \
@@ -228,6 +237,7 @@ enum store_sql {
 	SQL_BEGIN,
 	SQL_COMMIT,
 	SQL_ITEM_LOOKUP,
+	SQL_PRUNED_LOOKUP,
 	SQL_ITEM_INSERT,
 	SQL_ITEM_UPDATE,
 	SQL_BODY_PUT,
@@ -267,6 +277,8 @@ static const char *store_sql_text[SQL_COUNT] = {
 	[SQL_ITEM_LOOKUP] = "SELECT i.id, b.hash FROM items i"
 	    " LEFT JOIN item_bodies b ON b.item_id = i.id"
 	    " WHERE i.feed_id = ?1 AND i.guid = ?2",
+	[SQL_PRUNED_LOOKUP] = "SELECT 1 FROM pruned"
+	    " WHERE feed_id = ?1 AND guid = ?2",
 	[SQL_ITEM_INSERT] = "INSERT INTO items (feed_id, guid, url, title,"
 	    " author, published, updated, first_seen, date, categories,"
 	    " summary_only)"
@@ -829,6 +841,10 @@ store_migrate(struct store *st)
 		return (-1);
 	if (version == store_schema_version())
 		return (0);
+	/* A new archive gives freed pages back on request (telex prune). */
+	if (version == 0 && store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL")
+	    != 0)
+		return (-1);
 	if (store_exec(st, "BEGIN IMMEDIATE") != 0)
 		return (-1);
 	if (store_migrate_steps(st) != 0 || store_exec(st, "COMMIT") != 0) {
@@ -1147,6 +1163,22 @@ store_item_update(struct store *st, int64_t id, const struct feed_item *item,
 	return (0);
 }
 
+/* Was (feed_id, guid) pruned: 1, 0, or -1 on error. */
+static int
+store_item_pruned(struct store *st, int64_t feed_id, const char *guid)
+{
+	sqlite3_stmt	*s;
+	int		 rc;
+
+	if ((s = store_stmt(st, SQL_PRUNED_LOOKUP)) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, feed_id);
+	store_bind_text(s, 2, guid);
+	if ((rc = store_row(st, s)) == 1)
+		sqlite3_reset(s);
+	return (rc);
+}
+
 static int
 store_item_apply(struct store *st, int64_t feed_id,
     const struct feed_item *item, const char *text,
@@ -1167,6 +1199,10 @@ store_item_apply(struct store *st, int64_t feed_id,
 		*outcome = STORE_UPDATED;
 		return (store_item_update(st, id, item, text, hash));
 	}
+	/* Pruned once, never back. */
+	*outcome = STORE_UNCHANGED;
+	if ((found = store_item_pruned(st, feed_id, item->guid)) != 0)
+		return (found < 0 ? -1 : 0);
 	*outcome = STORE_NEW;
 	return (store_item_insert(st, feed_id, item, text, hash));
 }
@@ -1660,6 +1696,70 @@ store_feed_update_poll(struct store *st, int64_t id,
 	return (store_write_end(st, own, rc));
 }
 
+int64_t
+store_file_size(struct store *st)
+{
+	struct stat	 sb;
+	char		*wal;
+	int64_t		 size;
+
+	if (stat(st->path, &sb) != 0)
+		return (-1);
+	size = (int64_t)sb.st_size;
+	wal = xasprintf("%s-wal", st->path);
+	if (stat(wal, &sb) == 0)
+		size += (int64_t)sb.st_size;
+	free(wal);
+	return (size);
+}
+
+/* One integer from a pragma, or -1. */
+static int64_t
+store_pragma(struct store *st, const char *sql)
+{
+	sqlite3_stmt	*s = NULL;
+	int64_t		 v = -1;
+	int		 rc;
+
+	if ((rc = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL)) != SQLITE_OK)
+		store_sqlfail(st, rc);
+	else if ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	else
+		store_sqlfail(st, rc);
+	sqlite3_finalize(s);
+	return (v);
+}
+
+/*
+ * An archive made before telex pruned cannot give pages back a step at
+ * a time: its first shrink turns that on and rewrites it whole (once).
+ */
+int64_t
+store_shrink_step(struct store *st, int pages, int rewrite)
+{
+	char	*sql;
+	int64_t	 mode;
+
+	if ((mode = store_pragma(st, "PRAGMA auto_vacuum")) < 0)
+		return (-1);
+	if (mode != 2) {
+		if (!rewrite)
+			return (0);
+		if (store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL") != 0 ||
+		    store_exec(st, "VACUUM") != 0)
+			return (-1);
+		return (0);
+	}
+	sql = xasprintf("PRAGMA incremental_vacuum(%d)", pages);
+	if (store_exec(st, sql) != 0) {
+		free(sql);
+		return (-1);
+	}
+	free(sql);
+	return (store_pragma(st, "PRAGMA freelist_count"));
+}
+
 int
 store_stats(struct store *st, struct store_stats *stats)
 {
@@ -1752,6 +1852,12 @@ store_sibling_stmt(struct store *st, size_t slot, const char *sql)
 	}
 	st->siblings[slot] = s;
 	return (s);
+}
+
+int
+store_sibling_exec(struct store *st, const char *sql)
+{
+	return (store_exec(st, sql));
 }
 
 int

@@ -308,6 +308,26 @@ int		 store_rules_apply(struct store *, int64_t feed_id,
 		     int64_t last_id);
 
 /*
+ * Delete the items f matches, hidden ones too, but starred items only
+ * when its query says is:starred and items with tags of their own only
+ * when it names a tag: bodies, pages, tags and index entries go with
+ * them, in one transaction, and each (feed, guid) is remembered so that
+ * no poll brings it back.  With dry_run nothing changes.  *count is the
+ * items, *bytes the size of their texts.  0, or -1 (store_errmsg).
+ */
+int		 store_prune(struct store *, const struct store_filter *,
+		     int dry_run, int64_t *count, int64_t *bytes);
+/*
+ * Give the archive's free pages back to the file system, at most pages
+ * at a time: the pages still free after the step, or -1.  An archive
+ * made before telex pruned must first be rewritten whole, which only
+ * happens with rewrite set (else 0 is returned at once).
+ */
+int64_t		 store_shrink_step(struct store *, int pages, int rewrite);
+/* The archive file's size in bytes (WAL included), or -1. */
+int64_t		 store_file_size(struct store *);
+
+/*
  * Check every page of the archive and its search index: 0 when whole, 1
  * with *report (caller frees) saying what is wrong, -1 on error.
  */

@@ -252,14 +252,34 @@ out:
 /* The session's settings from cf: 0, or -1 with *cause. */
 static int
 update_settings(const struct conf *cf, const struct update_options *o,
-    struct poll_options *po, struct rules **rules, char **cause)
+    struct poll_options *po, struct rules **rules, struct retain **keep,
+    char **cause)
 {
 	poll_options_default(po);
 	if (o->parallel > 0)
 		po->parallel = o->parallel;
 	if (update_poll_options(cf, po, cause) != 0)
 		return (-1);
+	if (retain_load(cf, keep, cause) != 0)
+		return (-1);
 	return (rules_load(cf, rules, cause));
+}
+
+/* The keep lines, after the poll: said through warn if they fail. */
+static void
+update_retain(struct update *u, const struct retain *keep)
+{
+	char	*why;
+
+	if (retain_count(keep) == 0)
+		return;
+	if (retain_apply(u->store, keep, 0, &u->counts->pruned) != 0 &&
+	    u->cbs->warn != NULL) {
+		why = xasprintf("keep: cannot prune: %s",
+		    store_errmsg(u->store));
+		u->cbs->warn(why, u->arg);
+		free(why);
+	}
 }
 
 static enum update_status
@@ -346,6 +366,7 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	struct update		 u;
 	struct poll_options	 po;
 	struct rules		*rules = NULL;
+	struct retain		*keep = NULL;
 	int64_t			 started = util_now();
 	int			 lock = -1, bad = 0;
 	enum update_status	 rc = UPDATE_NOT_RUN;
@@ -356,8 +377,10 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	u.cbs = cbs != NULL ? cbs : &none;
 	u.arg = arg;
 	u.counts = counts;
-	if (update_settings(cf, o, &po, &rules, cause) != 0)
+	if (update_settings(cf, o, &po, &rules, &keep, cause) != 0) {
+		retain_free(keep);
 		return (UPDATE_BAD_CONFIG);
+	}
 	if ((lock = lock_poll(db_path, o->wait, cause)) == -1)
 		goto out;
 	rules_attach(st, rules);
@@ -372,10 +395,13 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	    !atomic_load(o->cancel)))
 		update_pages(&u, cf, &po, o, started, &bad, cause);
 	update_notify(&u, cf, started);
+	if (!counts->store_failed)
+		update_retain(&u, keep);
 	rc = update_status_of(counts, bad);
 out:
 	rules_attach(st, NULL);
 	rules_free(rules);
+	retain_free(keep);
 	lock_release(lock);
 	return (rc);
 }
@@ -394,4 +420,7 @@ update_summary(const struct update_counts *c, struct buf *b)
 	if (c->abandoned != 0)
 		buf_printf(b, "; %zu not stored (the error below says why)",
 		    c->abandoned);
+	if (c->pruned.items != 0)
+		buf_printf(b, "; %lld old item%s pruned by keep lines",
+		    (long long)c->pruned.items, c->pruned.items == 1 ? "" : "s");
 }

@@ -14,6 +14,7 @@
 #include "conf.h"
 #include "ingest.h"
 #include "poll.h"
+#include "retain.h"
 #include "store.h"
 #include "util.h"
 
@@ -44,6 +45,7 @@ struct update_counts {
 	int		 store_failed;
 	int		 archiving;	/* fetching archive-feed pages now */
 	struct archive_counts pages;	/* of archive-feed lines */
+	struct retain_counts pruned;	/* by keep lines, after the poll */
 };
 
 /*
