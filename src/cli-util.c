@@ -54,6 +54,7 @@ struct conf *
 cli_conf(struct cli *cli)
 {
 	char	*path = NULL, *cause = NULL;
+	size_t	 i;
 
 	if (cli->conf != NULL)
 		return (cli->conf);
@@ -64,6 +65,8 @@ cli_conf(struct cli *cli)
 		cli_error("%s", cause);
 		free(cause);
 	}
+	for (i = 0; cli->conf != NULL && i < cli->conf->nwarnings; i++)
+		cli_error("%s", cli->conf->warnings[i]);
 	free(path);
 	return (cli->conf);
 }

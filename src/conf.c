@@ -97,9 +97,21 @@ conf_line_free(struct conf_line *cl)
 	free(cl->argv);
 }
 
-/* Parse the text of the file; -1 with *cause set. */
-static int
-conf_parse(struct conf *cfg, char *text, char **cause)
+static void
+conf_warn(struct conf *cfg, int line, const char *why, const char *word)
+{
+	cfg->warnings = xreallocarray(cfg->warnings, cfg->nwarnings + 1,
+	    sizeof *cfg->warnings);
+	cfg->warnings[cfg->nwarnings++] = word != NULL ?
+	    xasprintf("%s, line %d: %s \"%s\"; the line is skipped",
+	    cfg->path, line, why, word) :
+	    xasprintf("%s, line %d: %s; the line is skipped", cfg->path, line,
+	    why);
+}
+
+/* Parse the text of the file; a bad line is a warning. */
+static void
+conf_parse(struct conf *cfg, char *text)
 {
 	struct conf_line	 cl;
 	const char		*why = NULL;
@@ -113,23 +125,21 @@ conf_parse(struct conf *cfg, char *text, char **cause)
 		memset(&cl, 0, sizeof cl);
 		cl.line = n;
 		if (conf_split(line, &cl, &why) != 0) {
-			*cause = xasprintf("%s, line %d: %s", cfg->path, n, why);
+			conf_warn(cfg, n, why, NULL);
 			conf_line_free(&cl);
-			return (-1);
+			continue;
 		}
 		if (cl.argc == 0)
 			continue;
 		if (!conf_known(cl.argv[0])) {
-			*cause = xasprintf("%s, line %d: unknown command \"%s\"",
-			    cfg->path, n, cl.argv[0]);
+			conf_warn(cfg, n, "unknown command", cl.argv[0]);
 			conf_line_free(&cl);
-			return (-1);
+			continue;
 		}
 		cfg->lines = xreallocarray(cfg->lines, cfg->nlines + 1,
 		    sizeof *cfg->lines);
 		cfg->lines[cfg->nlines++] = cl;
 	}
-	return (0);
 }
 
 int
@@ -150,8 +160,8 @@ conf_load(const char *path, struct conf **cfgp, char **cause)
 	}
 	fclose(f);
 	buf_init(&b, CONF_MAX_SIZE);
-	if (util_read_file(path, &b, cause) == 0)
-		rc = conf_parse(cfg, b.data, cause);
+	if ((rc = util_read_file(path, &b, cause)) == 0)
+		conf_parse(cfg, b.data);
 	buf_free(&b);
 	if (rc == 0)
 		return (0);
@@ -170,6 +180,9 @@ conf_free(struct conf *cfg)
 		return;
 	for (i = 0; i < cfg->nlines; i++)
 		conf_line_free(&cfg->lines[i]);
+	for (i = 0; i < cfg->nwarnings; i++)
+		free(cfg->warnings[i]);
+	free(cfg->warnings);
 	free(cfg->lines);
 	free(cfg->path);
 	free(cfg);

@@ -18,13 +18,17 @@ struct conf {
 	char			*path;
 	struct conf_line	*lines;
 	size_t			 nlines;
+	char			**warnings;	/* lines skipped, and why */
+	size_t			 nwarnings;
 };
 
 /*
  * Read the file at path into a new *cfg (free with conf_free).  A
- * missing file is an empty configuration.  Returns 0, or -1 with *cause
- * set (caller frees) naming the file, the line and what is wrong, for an
- * unreadable file, an unknown command or unbalanced quotes.
+ * missing file is an empty configuration.  A line with an unknown
+ * command or a quote left open is skipped, with a warning naming the
+ * file and line in cfg->warnings; every other line still counts.
+ * Returns 0, or -1 with *cause set (caller frees) for a file that cannot
+ * be read.
  */
 int	 conf_load(const char *path, struct conf **cfg, char **cause);
 void	 conf_free(struct conf *);

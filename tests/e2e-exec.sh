@@ -189,6 +189,13 @@ printf 'set poll-interval 2\n' >"$T_DIR/bad.conf"
 start 100 30 -c "$T_DIR/bad.conf"
 wait_for "a bad poll-interval is said" "set poll-interval wants a time"
 keys Q
+printf 'frobnicate\nbind x toggle-read\n' >"$T_DIR/bad.conf"
+start 100 30 -c "$T_DIR/bad.conf"
+wait_for "the reader names a config line it skipped" \
+    'line 1: unknown command "frobnicate"; the line is skipped'
+keys Enter '?' G
+wait_for "...and the other lines still count" " x +toggle-read"
+keys q Q
 
 tm kill-server 2>/dev/null
 t_done

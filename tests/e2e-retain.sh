@@ -113,6 +113,15 @@ t_eq "a bad keep line stops the poll with status 1" "$?" 1
 t_match "...naming the file and line" "$(cat "$T_DIR/keep.err")" \
     "keep.conf, line 1: keep: \"soon\" is neither an age"
 
+# A config line telex does not know is skipped with a warning; the
+# rest of the file still counts.
+printf 'frobnicate now\nkeep all 1\n' >"$CONF"
+"$TELEX" -d "$K" -c "$CONF" poll >"$T_DIR/keep.out" 2>"$T_DIR/keep.err"
+t_eq "a poll with an unknown config line goes on" "$?" 0
+t_eq "...saying which line it skipped" "$(cat "$T_DIR/keep.err")" \
+    "telex: $CONF, line 1: unknown command \"frobnicate\"; the line is skipped"
+t_eq "...and the other lines still count" "$(count "" "$K")" 1
+
 # An archive made before telex pruned is rewritten once, then shrinks.
 O=$T_DIR/old.db
 "$TELEX" -d "$O" add --no-check "$T_URL/feed/river.xml" >/dev/null

@@ -436,6 +436,9 @@ ui_main(struct store *st, const struct conf *cf, const char *db_path,
 		ui_free(&ui);
 		return (-1);
 	}
+	if (cf != NULL && cf->nwarnings != 0)
+		ui_message(&ui, 1, "%s%s", cf->warnings[0], cf->nwarnings > 1 ?
+		    " (and more: telex stats lists them)" : "");
 	ui_auto_poll(&ui, cf);
 	ui.busy = ui_poll_busy(&ui);
 	ui_loop(&ui);
