@@ -120,6 +120,10 @@ struct poll_xfer {
 	int			 hops;
 	int			 permanent;	/* every hop was 301 or 308 */
 	int			 too_big;
+	int			 file_started;	/* this hop wrote to the file */
+	int64_t			 file_base;	/* where this hop's bytes go */
+	int64_t			 written;	/* by this hop */
+	int			 write_errno;
 
 	/* The current response. */
 	struct buf		 body;
@@ -215,6 +219,7 @@ poll_options_default(struct poll_options *o)
 	o->low_speed_limit = 10;
 	o->low_speed_time = 30;
 	o->max_body = (size_t)32 << 20;
+	o->max_download = (int64_t)4 << 30;
 	o->max_redirects = 5;
 	o->allow_file = 1;
 	o->user_agent = "telex/" PACKAGE_VERSION;
@@ -335,6 +340,9 @@ poll_add(struct poll *p, const struct poll_request *req)
 	x->req.url = xstrdup(x->url);
 	x->req.etag = poll_copy_value(req->etag);
 	x->req.last_modified = poll_copy_value(req->last_modified);
+	x->req.to_file = req->to_file;
+	x->req.out_fd = req->out_fd;
+	x->req.resume = req->resume > 0 ? req->resume : 0;
 	x->host = poll_host_of(x->url);
 	x->permanent = 1;
 	x->retry_after = -1;
@@ -444,12 +452,56 @@ poll_header_cb(char *data, size_t size, size_t n, void *arg)
 	return (len);
 }
 
+/*
+ * A download's bytes: a redirect's or an error's body is dropped; the
+ * first bytes of a 206 go after what the file holds, of a 200 at its
+ * start.  0 aborts the transfer (too big, or the file cannot be written).
+ */
+static size_t
+poll_write_file(struct poll_xfer *x, const char *data, size_t len)
+{
+	long	 code = 0;
+	ssize_t	 n;
+	size_t	 off = 0;
+
+	curl_easy_getinfo(x->easy, CURLINFO_RESPONSE_CODE, &code);
+	if (code != 0 && code != 200 && code != 206)
+		return (len);
+	if (!x->file_started) {
+		x->file_started = 1;
+		x->file_base = code == 206 ? x->req.resume : 0;
+		x->written = 0;
+		if (lseek(x->req.out_fd, (off_t)x->file_base, SEEK_SET) == -1 ||
+		    ftruncate(x->req.out_fd, (off_t)x->file_base) == -1) {
+			x->write_errno = errno;
+			return (0);
+		}
+	}
+	if (x->file_base + x->written + (int64_t)len > x->p->opts.max_download) {
+		x->too_big = 1;
+		return (0);
+	}
+	while (off < len) {
+		if ((n = write(x->req.out_fd, data + off, len - off)) == -1) {
+			if (errno == EINTR)
+				continue;
+			x->write_errno = errno;
+			return (0);
+		}
+		off += (size_t)n;
+	}
+	x->written += (int64_t)len;
+	return (len);
+}
+
 /* Returning short makes curl abort with CURLE_WRITE_ERROR. */
 static size_t
 poll_write_cb(char *data, size_t size, size_t n, void *arg)
 {
 	struct poll_xfer	*x = arg;
 
+	if (x->req.to_file)
+		return (poll_write_file(x, data, size * n));
 	if (buf_add(&x->body, data, size * n) != 0) {
 		x->too_big = 1;
 		return (0);
@@ -502,6 +554,7 @@ static void
 poll_easy_create(struct poll *p, struct poll_xfer *x)
 {
 	CURL	*e;
+	char	*range;
 
 	if ((e = x->easy = curl_easy_init()) == NULL)
 		poll_fatal_oom();
@@ -525,8 +578,16 @@ poll_easy_create(struct poll *p, struct poll_xfer *x)
 	curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT, p->opts.connect_timeout);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_LIMIT, p->opts.low_speed_limit);
 	curl_easy_setopt(e, CURLOPT_LOW_SPEED_TIME, p->opts.low_speed_time);
-	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE,
-	    (curl_off_t)p->opts.max_body);
+	curl_easy_setopt(e, CURLOPT_MAXFILESIZE_LARGE, x->req.to_file ?
+	    (curl_off_t)p->opts.max_download : (curl_off_t)p->opts.max_body);
+	if (x->req.to_file && x->req.resume > 0) {
+		range = xasprintf("%lld-", (long long)x->req.resume);
+		curl_easy_setopt(e, CURLOPT_RANGE, range);
+		free(range);
+		/* A download is no text: no compression to undo. */
+	}
+	if (x->req.to_file)
+		curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, NULL);
 	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 65536L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
@@ -552,6 +613,8 @@ poll_easy_start(struct poll *p, struct poll_xfer *x)
 	}
 	x->errbuf[0] = '\0';
 	x->too_big = 0;
+	x->file_started = 0;
+	x->written = 0;
 	buf_reset(&x->body);
 	poll_headers_reset(x);
 	curl_multi_add_handle(p->multi, x->easy);
@@ -901,7 +964,10 @@ poll_error_curl(struct poll *p, struct poll_xfer *x, CURLcode code)
 		break;
 	case CURLE_WRITE_ERROR:
 	case CURLE_FILESIZE_EXCEEDED:
-		if (x->too_big || code == CURLE_FILESIZE_EXCEEDED)
+		if (x->write_errno != 0)
+			poll_fail(x, POLL_ERROR_FILE, xasprintf("cannot write "
+			    "the file: %s", strerror(x->write_errno)));
+		else if (x->too_big || code == CURLE_FILESIZE_EXCEEDED)
 			poll_error_too_big(p, x);
 		else
 			poll_fail(x, POLL_ERROR_OTHER, xstrdup("the downloaded "
@@ -936,6 +1002,12 @@ poll_result_http(struct poll_xfer *x)
 	if ((status >= 200 && status <= 299) ||
 	    (status == 0 && util_starts_nocase(x->url, "file:")))
 		x->result = POLL_OK;
+	else if (status == 416 && x->req.to_file && x->req.resume > 0) {
+		/* Nothing past what the file holds: it is whole. */
+		x->result = POLL_OK;
+		x->file_base = x->req.resume;
+		x->written = 0;
+	}
 	else if (status == 304)
 		x->result = POLL_NOT_MODIFIED;
 	else
@@ -1057,6 +1129,8 @@ poll_deliver(struct poll *p, struct poll_xfer *x)
 	r.retry_after = !ok && x->kind == POLL_ERROR_HTTP &&
 	    (x->status == 429 || x->status == 503) ? x->retry_after : -1;
 	r.seconds = util_monotonic() - x->started;
+	r.file_size = x->req.to_file && x->result == POLL_OK ?
+	    x->file_base + x->written : 0;
 	if (r.content_type != NULL)
 		r.charset = x->charset = poll_charset(r.content_type);
 	p->cb(&r, p->arg);

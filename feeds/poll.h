@@ -15,6 +15,15 @@ struct poll_request {
 	const char	*etag;		/* from the last 200, or NULL */
 	const char	*last_modified;	/* from the last 200, or NULL */
 	void		*user;		/* handed back in the response */
+	/*
+	 * With to_file, the body goes to out_fd (opened for writing), not
+	 * to memory, up to max_download bytes.  resume bytes of it are
+	 * there already: they are asked for with Range and kept when the
+	 * server answers 206, else the file is written from the start.
+	 */
+	int		 to_file;
+	int		 out_fd;
+	int64_t		 resume;
 };
 
 enum poll_result {
@@ -51,6 +60,7 @@ struct poll_response {
 	const char		*moved_to;	/* permanent redirect target */
 	int64_t			 retry_after;	/* seconds asked by 429/503, or -1 */
 	double			 seconds;	/* time the transfer took */
+	int64_t			 file_size;	/* to_file: bytes in the file */
 };
 
 struct poll_options {
@@ -61,6 +71,7 @@ struct poll_options {
 	long		 low_speed_limit;	/* bytes/s (10) ... */
 	long		 low_speed_time;	/* ... for this long (30 s) */
 	size_t		 max_body;		/* bytes (32 MiB) */
+	int64_t		 max_download;		/* to a file (4 GiB) */
 	int		 max_redirects;		/* (5) */
 	int		 allow_file;		/* accept file:// (1) */
 	const char	*user_agent;		/* "telex/VERSION" */

@@ -51,6 +51,7 @@ int	 cli_check(struct cli *, int, char **);
 int	 cli_archive(struct cli *, int, char **);
 int	 cli_clean(struct cli *, int, char **);
 int	 cli_prune(struct cli *, int, char **);
+int	 cli_download(struct cli *, int, char **);
 
 /* The archive and the config, opened on first use; NULL said why. */
 struct store	*cli_store(struct cli *);

@@ -104,6 +104,13 @@ static const struct cli_command cli_commands[] = {
 	  "text of the matching items (all without QUERY), no network.\n"
 	  "The config line \"archive-feed FEED\" makes telex poll archive\n"
 	  "new items of that feed.  Exit status 3 when a page failed." },
+	{ "download", cli_download, "download [-j N] [-o DIR] QUERY",
+	  "Fetch the enclosures (podcasts, videos, files) of the items\n"
+	  "QUERY matches into DIR (else set download-dir, else\n"
+	  "~/Downloads), -j at once.  A file is NAME.part until whole; a\n"
+	  "broken download resumes where it stopped; a name already taken\n"
+	  "gets a number, never overwriting another file.  is:downloaded\n"
+	  "and has:enclosure find them.  Exit status 3 when one failed." },
 	{ "prune", cli_prune, "prune [--dry-run] QUERY",
 	  "Delete the items QUERY matches for good, with their pages, tags\n"
 	  "and index entries, and shrink the archive.  Starred items go\n"

@@ -43,7 +43,8 @@ struct query_parser {
 };
 
 static const char *query_field_names[] = {
-	"title", "author", "feed", "tag", "is", "after", "before", "date", "id"
+	"title", "author", "feed", "tag", "is", "has", "after", "before",
+	"date", "id"
 };
 
 static const char *query_state_names[] = {
@@ -51,7 +52,8 @@ static const char *query_state_names[] = {
 	[QUERY_READ] = "read",
 	[QUERY_STARRED] = "starred",
 	[QUERY_ARCHIVED] = "archived",
-	[QUERY_HIDDEN] = "hidden"
+	[QUERY_HIDDEN] = "hidden",
+	[QUERY_DOWNLOADED] = "downloaded"
 };
 
 static struct query	*query_or(struct query_parser *);
@@ -400,7 +402,22 @@ query_is(struct query_parser *p, const char *v, size_t pos)
 		}
 	}
 	return (query_error(p, pos, "unknown state \"is:%s\" (try is:unread, "
-	    "is:read, is:starred, is:archived or is:hidden)", v));
+	    "is:read, is:starred, is:archived, is:downloaded or is:hidden)",
+	    v));
+}
+
+/* has:enclosure, the one thing an item can have for now. */
+static struct query *
+query_has(struct query_parser *p, const char *v, size_t pos)
+{
+	struct query	*q;
+
+	if (!util_streq_nocase(v, "enclosure"))
+		return (query_error(p, pos, "unknown \"has:%s\" (try "
+		    "has:enclosure)", v));
+	q = query_new(QUERY_IS, query_column(p, pos));
+	q->state = QUERY_ENCLOSURE;
+	return (q);
 }
 
 static struct query *
@@ -504,6 +521,8 @@ query_field(struct query_parser *p, const char *name, const char *v,
 		return (query_named(p, QUERY_TAG, v, pos));
 	if (strcmp(name, "is") == 0)
 		return (query_is(p, v, pos));
+	if (strcmp(name, "has") == 0)
+		return (query_has(p, v, pos));
 	if (strcmp(name, "id") == 0)
 		return (query_id(p, v, pos));
 	return (query_date(p, name, v, pos));
@@ -538,8 +557,9 @@ query_term(struct query_parser *p)
 			name[i] = (char)tolower((unsigned char)name[i]);
 		if (!query_known_field(name))
 			query_error(p, p->start, "unknown field \"%s:\" (fields "
-			    "are title: author: feed: tag: is: after: before: "
-			    "date: id:; put a word with a colon in quotes)",
+			    "are title: author: feed: tag: is: has: after: "
+			    "before: date: id:; put a word with a colon in "
+			    "quotes)",
 			    name);
 		else
 			q = query_field(p, name, term + flen, p->start);
@@ -805,7 +825,10 @@ query_print_leaf(struct buf *b, const struct query *q)
 		buf_printf(b, "(tag \"%s\")", q->text);
 		break;
 	case QUERY_IS:
-		buf_printf(b, "(is %s)", query_state_names[q->state]);
+		if (q->state == QUERY_ENCLOSURE)
+			buf_adds(b, "(has enclosure)");
+		else
+			buf_printf(b, "(is %s)", query_state_names[q->state]);
 		break;
 	case QUERY_ID:
 		buf_printf(b, "(id %lld)", (long long)q->id);

@@ -36,7 +36,9 @@ enum query_state {
 	QUERY_READ,
 	QUERY_STARRED,
 	QUERY_ARCHIVED,
-	QUERY_HIDDEN
+	QUERY_HIDDEN,
+	QUERY_DOWNLOADED,	/* is:downloaded: an enclosure was fetched */
+	QUERY_ENCLOSURE		/* has:enclosure */
 };
 
 struct query {

@@ -291,7 +291,11 @@ store_query_is(struct store_query_sql *c, enum query_state state)
 		[QUERY_READ] = "i.read = 1",
 		[QUERY_STARRED] = "i.starred = 1",
 		[QUERY_ARCHIVED] = "i.archived != 0",
-		[QUERY_HIDDEN] = "i.hidden = 1"
+		[QUERY_HIDDEN] = "i.hidden = 1",
+		[QUERY_DOWNLOADED] = "EXISTS (SELECT 1 FROM downloads d"
+		    " WHERE d.item_id = i.id AND d.done = 1)",
+		[QUERY_ENCLOSURE] = "EXISTS (SELECT 1 FROM enclosures e"
+		    " WHERE e.item_id = i.id)"
 	};
 
 	buf_adds(&c->sql, sql[state]);

@@ -219,7 +219,15 @@ static const char *store_migrations[] = {
 	"CREATE TABLE pruned ("
 	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
 	" guid TEXT NOT NULL,"
-	" PRIMARY KEY (feed_id, guid)) WITHOUT ROWID;"
+	" PRIMARY KEY (feed_id, guid)) WITHOUT ROWID;",
+	/* 8 -> 9: enclosures downloaded, and where each file went. */
+	"CREATE TABLE downloads ("
+	" item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+	" url TEXT NOT NULL,"
+	" path TEXT NOT NULL,"
+	" size INTEGER NOT NULL DEFAULT 0,"
+	" done INTEGER NOT NULL DEFAULT 0,"
+	" PRIMARY KEY (item_id, url)) WITHOUT ROWID;"
 };
 
 #define ITEM_COLUMNS \
@@ -737,31 +745,17 @@ store_rollback(struct store *st)
 static int
 store_mkdirs(const char *path, char **cause)
 {
-	char	*dir, *p, c;
-	int	 rc = -1;
+	char	*dir, *p, *why = NULL;
+	int	 rc = 0;
 
 	dir = xstrdup(path);
-	if ((p = strrchr(dir, '/')) == NULL || p == dir) {
-		rc = 0;
-		goto out;
-	}
-	*p = '\0';
-	for (p = dir + 1;; p++) {
-		if (*p != '/' && *p != '\0')
-			continue;
-		c = *p;
+	if ((p = strrchr(dir, '/')) != NULL && p != dir) {
 		*p = '\0';
-		if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
-			*cause = xasprintf("cannot create the folder %s for the "
-			    "archive: %s", dir, strerror(errno));
-			goto out;
+		if ((rc = util_mkdirs(dir, 0700, &why)) != 0) {
+			*cause = xasprintf("%s for the archive", why);
+			free(why);
 		}
-		*p = c;
-		if (c == '\0')
-			break;
 	}
-	rc = 0;
-out:
 	free(dir);
 	return (rc);
 }

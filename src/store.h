@@ -307,6 +307,21 @@ int		 store_rules_mark(struct store *, int64_t *last_id);
 int		 store_rules_apply(struct store *, int64_t feed_id,
 		     int64_t last_id);
 
+/* An enclosure downloaded, or being downloaded (src/store-downloads.c). */
+struct store_download {
+	int64_t	 item_id;
+	char	*url;
+	char	*path;		/* the file, once done; else path.part */
+	int64_t	 size;
+	int	 done;
+};
+
+/* 0, 1 when there is no such download, -1 on error. */
+int		 store_download_get(struct store *, int64_t item_id,
+		     const char *url, struct store_download *);
+int		 store_download_put(struct store *, const struct store_download *);
+void		 store_download_free(struct store_download *);
+
 /*
  * Delete the items f matches, hidden ones too, but starred items only
  * when its query says is:starred and items with tags of their own only

@@ -4,6 +4,9 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+#include <sys/types.h>
+
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -469,4 +472,31 @@ util_monotonic(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return ((double)ts.tv_sec + ts.tv_nsec / 1e9);
+}
+
+int
+util_mkdirs(const char *dir, int mode, char **cause)
+{
+	char	*copy, *p, c;
+	int	 rc = -1;
+
+	copy = xstrdup(dir);
+	for (p = copy + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		c = *p;
+		*p = '\0';
+		if (mkdir(copy, (mode_t)mode) != 0 && errno != EEXIST) {
+			*cause = xasprintf("cannot create the folder %s: %s",
+			    copy, strerror(errno));
+			goto out;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	rc = 0;
+out:
+	free(copy);
+	return (rc);
 }

@@ -76,4 +76,10 @@ int	 util_read_file(const char *, struct buf *, char **);
 int64_t	 util_now(void);
 double	 util_monotonic(void);
 
+/*
+ * Make the folder dir and those above it, with mode: 0, or -1 with
+ * *cause ("cannot create the folder X: why"; caller frees).
+ */
+int	 util_mkdirs(const char *dir, int mode, char **cause);
+
 #endif

@@ -16,7 +16,8 @@ takes the server with it; /dev/null or a terminal on stdin is ignored).
 Routes (NAME is a file under --root; names cannot leave the root):
   /feed/NAME           the file, with ETag and Last-Modified; answers 304
                        to a matching If-None-Match (or, without one, to an
-                       If-Modified-Since not older than the file).
+                       If-Modified-Since not older than the file).  A
+                       "Range: bytes=N-" gets 206 and the rest, or 416.
                        ?type=T sets the Content-Type (default: sniffed).
   /gzip/NAME           as /feed, gzip-encoded when Accept-Encoding allows.
   /redirectCODE/NAME   CODE in 301 302 303 307 308: redirect to /feed/NAME
@@ -219,6 +220,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         with open(full, "rb") as f:
             data = f.read()
+        if self.serve_range(data, validators):
+            return
         headers = validators + [("Content-Type",
                                  self.content_type(name, data))]
         if compress:
@@ -227,6 +230,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 data = gzip.compress(data)
                 headers.append(("Content-Encoding", "gzip"))
         self.send(200, data, headers)
+
+    def serve_range(self, data, validators):
+        """Answer "Range: bytes=N-": 206 with the rest, 416 past the end."""
+        asked = self.headers.get("Range", "")
+        if not asked.startswith("bytes=") or not asked.endswith("-"):
+            return False
+        try:
+            start = int(asked[6:-1])
+        except ValueError:
+            return False
+        if start >= len(data):
+            self.send(416, b"", validators + [
+                ("Content-Range", "bytes */%d" % len(data))])
+            return True
+        self.send(206, data[start:], validators + [
+            ("Content-Range", "bytes %d-%d/%d" % (start, len(data) - 1,
+                                                  len(data)))])
+        return True
 
     def status_route(self, rest):
         try:
