@@ -21,17 +21,30 @@
 #include "store.h"
 #include "util.h"
 
+/* One item of list --json, its enclosures read for it. */
 static void
-cli_print_item_json(const struct store_item *it)
+cli_print_item_json(struct store *st, const struct store_item *it)
 {
-	struct buf	 b;
-	int		 first = 1;
+	struct store_item	 with = *it;
+	struct buf		 b;
+	size_t			 i;
+	int			 first = 1;
 
+	with.enclosures = NULL;
+	with.nenclosures = 0;
+	if (store_item_enclosures(st, &with) != 0)
+		with.nenclosures = 0;
 	buf_init(&b, 0);
 	buf_addc(&b, '{');
 	cli_item_json_keys(&b, &first, it);
 	json_key_bool(&b, &first, "archived", it->archived);
 	json_key_bool(&b, &first, "summary_only", it->summary_only);
+	cli_enclosures_json(&b, &first, &with);
+	for (i = 0; i < with.nenclosures; i++) {
+		free(with.enclosures[i].url);
+		free(with.enclosures[i].type);
+	}
+	free(with.enclosures);
 	buf_adds(&b, "}\n");
 	fputs(b.data, stdout);
 	buf_free(&b);
@@ -44,13 +57,18 @@ cli_print_item_line(const struct store_item *it)
 	putchar('\n');
 }
 
+struct cli_list_how {
+	int		 json;
+	struct store	*st;
+};
+
 static int
 cli_list_one(const struct store_item *it, void *arg)
 {
-	const int	*json = arg;
+	const struct cli_list_how *how = arg;
 
-	if (*json)
-		cli_print_item_json(it);
+	if (how->json)
+		cli_print_item_json(how->st, it);
 	else
 		cli_print_item_line(it);
 	return (ferror(stdout) ? -1 : 0);
@@ -120,6 +138,7 @@ cli_list(struct cli *cli, int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	struct query_filter	 cf;
+	struct cli_list_how	 how;
 	struct store		*st;
 	const char		*exec = NULL;
 	size_t			 limit = 0;
@@ -156,7 +175,9 @@ cli_list(struct cli *cli, int argc, char **argv)
 		rc = cli_list_exec(st, &cf.f, exec, keep);
 		goto out;
 	}
-	if (store_items_list(st, &cf.f, cli_list_one, &json) != 0) {
+	how.json = json;
+	how.st = st;
+	if (store_items_list(st, &cf.f, cli_list_one, &how) != 0) {
 		cli_error("cannot list items: %s", store_errmsg(st));
 		goto out;
 	}
@@ -248,23 +269,58 @@ cli_show_article(const struct article *a, int html, int links)
 		    "fetches the whole article)\n", (long long)it->id);
 }
 
+/* show --json: the item's keys, its text, numbered links, enclosures. */
+static void
+cli_show_json(const struct article *a)
+{
+	struct buf	 b;
+	size_t		 i;
+	int		 first = 1, inner;
+
+	buf_init(&b, 0);
+	buf_addc(&b, '{');
+	cli_item_json_keys(&b, &first, &a->item);
+	json_key_bool(&b, &first, "archived", a->archived);
+	json_key_bool(&b, &first, "summary_only", a->summary_only);
+	json_key_string(&b, &first, "text", a->item.text != NULL ?
+	    a->item.text : "");
+	json_key(&b, &first, "links");
+	buf_addc(&b, '[');
+	for (i = 0; i < a->nlinks; i++) {
+		inner = 1;
+		buf_adds(&b, i == 0 ? "{" : ",{");
+		json_key_int(&b, &inner, "n", (int64_t)i + 1);
+		json_key_string(&b, &inner, "url", a->links[i].url);
+		json_key_string(&b, &inner, "text", a->links[i].text);
+		buf_addc(&b, '}');
+	}
+	buf_addc(&b, ']');
+	cli_enclosures_json(&b, &first, &a->item);
+	buf_adds(&b, "}\n");
+	fputs(b.data, stdout);
+	buf_free(&b);
+}
+
 int
 cli_show(struct cli *cli, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "html", no_argument, NULL, 'H' },
 		{ "links", no_argument, NULL, 'L' },
+		{ "json", no_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct article		 a;
 	struct store		*st;
 	long long		 id;
 	char			*end;
-	int			 ch, html = 0, links = 0, rc;
+	int			 ch, html = 0, links = 0, json = 0, rc;
 
 	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		if (ch == 'L')
 			links = 1;
+		else if (ch == 'j')
+			json = links = 1;
 		else if (ch != 'H')
 			return (CLI_SHOW_USAGE);
 		else
@@ -290,7 +346,10 @@ cli_show(struct cli *cli, int argc, char **argv)
 		article_free(&a);
 		return (CLI_FAILURE);
 	}
-	cli_show_article(&a, html, links);
+	if (json)
+		cli_show_json(&a);
+	else
+		cli_show_article(&a, html, links);
 	article_free(&a);
 	return (CLI_OK);
 }

@@ -196,3 +196,30 @@ cli_parse_count(const char *s, size_t *out)
 	return (0);
 }
 
+
+/* "enclosures": [{url, type, length}] of it, in an object being made. */
+void
+cli_enclosures_json(struct buf *b, int *first, const struct store_item *it)
+{
+	const struct feed_enclosure	*e;
+	size_t				 i;
+	int				 inner;
+
+	json_key(b, first, "enclosures");
+	buf_addc(b, '[');
+	for (i = 0; i < it->nenclosures; i++) {
+		e = &it->enclosures[i];
+		inner = 1;
+		buf_adds(b, i == 0 ? "{" : ",{");
+		json_key_string(b, &inner, "url", e->url);
+		json_key_string(b, &inner, "type", e->type);
+		if (e->length >= 0)
+			json_key_int(b, &inner, "length", e->length);
+		else {
+			json_key(b, &inner, "length");
+			buf_adds(b, "null");
+		}
+		buf_addc(b, '}');
+	}
+	buf_addc(b, ']');
+}

@@ -68,6 +68,8 @@ int		 cli_json_only(int, char **);
 void		 cli_item_fields(const struct store_item *);
 void		 cli_item_json_keys(struct buf *, int *,
 		     const struct store_item *);
+void		 cli_enclosures_json(struct buf *, int *,
+		     const struct store_item *);
 
 /* A progress bar on stderr when it is a terminal. */
 struct cli_bar {

@@ -58,7 +58,8 @@ static const struct cli_command cli_commands[] = {
 	  "first failure stops it unless --keep-going (exit status 3).\n"
 	  "QUERY: words (all must match), \"a phrase\", prefix*,\n"
 	  "title:W, author:W, feed:TEXT, tag:NAME, is:unread|read|\n"
-	  "starred|archived|hidden, after:2026-11-01, before:2026-11,\n"
+	  "starred|archived|downloaded|hidden, has:enclosure,\n"
+	  "after:2026-11-01, before:2026-11,\n"
 	  "date:7d (2w, 3m, 1y, or a day, month or year), id:N; OR,\n"
 	  "NOT or -term, and parentheses.  Hidden items only with\n"
 	  "is:hidden.  See QUERIES in telex(1)." },
@@ -90,11 +91,13 @@ static const struct cli_command cli_commands[] = {
 	  "already in the archive (those QUERY matches, else all, hidden\n"
 	  "ones too), as poll does for new items, and prints how many\n"
 	  "items each rule matched." },
-	{ "show", cli_show, "show [--html|--links] ID",
+	{ "show", cli_show, "show [--html|--links|--json] ID",
 	  "Print an item: title, a meta line (feed, author, date, URL),\n"
 	  "then its text (or its stored HTML with --html).  An archived\n"
 	  "page's article replaces the feed's text.  --links follows the\n"
-	  "text with its numbered links: [1] URL." },
+	  "text with its numbered links: [1] URL.  --json prints one\n"
+	  "object: the item's keys as list --json gives them, text, links\n"
+	  "[{n, url, text}] and enclosures [{url, type, length}]." },
 	{ "archive", cli_archive, "archive [-j N] [--reclean] QUERY",
 	  "Download the web pages of the items QUERY matches, clean each\n"
 	  "into its article and keep it: from then on show and search use\n"

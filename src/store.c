@@ -1274,7 +1274,7 @@ store_item_free(struct store_item *it)
 	memset(it, 0, sizeof *it);
 }
 
-static int
+int
 store_item_enclosures(struct store *st, struct store_item *it)
 {
 	struct feed_enclosure	*e;

@@ -163,6 +163,8 @@ int		 store_item_upsert(struct store *, int64_t feed_id,
 /* 0, 1 when there is no such item, -1 on error. */
 int		 store_item_get(struct store *, int64_t id, struct store_item *);
 void		 store_item_free(struct store_item *);
+/* Add an item's enclosures to it (lists leave them out): 0, or -1. */
+int		 store_item_enclosures(struct store *, struct store_item *);
 
 int		 store_stats(struct store *, struct store_stats *);
 

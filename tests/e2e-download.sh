@@ -83,6 +83,34 @@ printf 'set download-dir ~/podcasts\n' >"$XDG_CONFIG_HOME/telex/config"
 HOME=$T_DIR "$TELEX" -d "$T_DIR/p2.db" download 'title:lighthouse' >/dev/null
 t_eq "set download-dir picks the folder (made as needed)" \
     "$(ls "$T_DIR/podcasts" 2>/dev/null)" "harbour-tales-12.mp3"
+
+# The reader: enclosures numbered in the article, D downloads them.
+if command -v tmux >/dev/null 2>&1; then
+	. "$TELEX_SRCDIR/tests/tui.sh"
+	trap 'tm kill-server 2>/dev/null; t_cleanup' EXIT
+	printf 'set download-dir %s/reader-dl\n' "$T_DIR" \
+	    >"$XDG_CONFIG_HOME/telex/config"
+	T_DB=$T_DIR/p3.db
+	tx add --no-check "$T_URL/feed/pod.xml"
+	tx poll
+	start 100 30
+	wait_for "the reader opens on the podcast" "Harbour Tales"
+	keys / l i g h t h o u s e Enter Enter
+	wait_for "the episode's article" "Episode 12: the lighthouse keeper"
+	wait_for "its enclosure is numbered, with type and size" \
+	    '\[1\] http://127\.0\.0\.1:[0-9]+/feed/harbour-tales-12\.mp3 \(audio/mpeg, 300 KB\)'
+	keys D
+	wait_for "D downloads it, saying where" \
+	    "downloaded 1 file: 1 new.* in $T_DIR/reader-dl"
+	cmp -s "$T_DIR/reader-dl/harbour-tales-12.mp3" \
+	    "$ROOT/harbour-tales-12.mp3"
+	t_eq "the file is there, whole" "$?" 0
+	tx list is:downloaded
+	t_match "...and is:downloaded finds it" "$T_OUT" "lighthouse"
+	keys Q
+	wait_for "Q quits" "EXITED 0"
+	tm kill-server 2>/dev/null
+fi
 rm -f "$XDG_CONFIG_HOME/telex/config"
 
 t_done

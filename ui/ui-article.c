@@ -162,23 +162,62 @@ ui_article_head(struct ui_article *a, int width)
 	ui_article_add(a, "", 0, UI_C_NORMAL);
 }
 
+/* Link n (from 1): the text's links, then the enclosures; or NULL. */
+static const char *
+ui_article_url(const struct ui_article *a, size_t n)
+{
+	size_t	 links = a->article.nlinks;
+
+	if (n >= 1 && n <= links)
+		return (a->article.links[n - 1].url);
+	if (n > links && n <= links + a->item.nenclosures)
+		return (a->item.enclosures[n - links - 1].url);
+	return (NULL);
+}
+
+/* "audio/mpeg, 12.3 MB" for an enclosure (type and size when known). */
+static void
+ui_article_enclosure(struct buf *b, const struct feed_enclosure *e)
+{
+	const char	*type = e->type != NULL ? e->type : "file";
+
+	if (e->length > 1000000)
+		buf_printf(b, " (%s, %.1f MB)", type, (double)e->length / 1e6);
+	else if (e->length > 0)
+		buf_printf(b, " (%s, %lld KB)", type,
+		    (long long)(e->length + 999) / 1000);
+	else
+		buf_printf(b, " (%s)", type);
+}
+
+/* The numbered links, then the enclosures numbered after them. */
 static void
 ui_article_links(struct ui_article *a, int width)
 {
-	char	*s, *line;
-	size_t	 i;
+	struct buf	 b;
+	char		*s;
+	size_t		 i, n = a->article.nlinks;
 
-	if (a->article.nlinks == 0)
-		return;
-	ui_article_add(a, "", 0, UI_C_NORMAL);
-	ui_article_add(a, "Links:", 6, UI_C_HEADING);
-	for (i = 0; i < a->article.nlinks; i++) {
-		s = ui_text_safe(a->article.links[i].url);
-		line = xasprintf("[%zu] %s", i + 1, s);
-		ui_article_wrap_line(a, line, width, UI_C_LINK);
-		free(line);
+	if (n != 0) {
+		ui_article_add(a, "", 0, UI_C_NORMAL);
+		ui_article_add(a, "Links:", 6, UI_C_HEADING);
+	}
+	buf_init(&b, 0);
+	for (i = 0; i < n + a->item.nenclosures; i++) {
+		if (i == n) {
+			ui_article_add(a, "", 0, UI_C_NORMAL);
+			ui_article_add(a, "Enclosures (D downloads them):", 30,
+			    UI_C_HEADING);
+		}
+		buf_reset(&b);
+		buf_printf(&b, "[%zu] %s", i + 1, ui_article_url(a, i + 1));
+		if (i >= n)
+			ui_article_enclosure(&b, &a->item.enclosures[i - n]);
+		s = ui_text_safe(b.data);
+		ui_article_wrap_line(a, s, width, UI_C_LINK);
 		free(s);
 	}
+	buf_free(&b);
 }
 
 #define UI_ARTICLE_UNWRAPPED	(1 << 24)	/* columns: no wrapping */
@@ -245,20 +284,20 @@ ui_article_open_link(struct ui *ui)
 	struct ui_article	*a = &ui->art;
 	char			*text, *end;
 	long			 n;
+	size_t			 total;
 
-	if (a->article.nlinks == 0) {
+	total = a->article.nlinks + a->item.nenclosures;
+	if (total == 0) {
 		ui_message(ui, 1, "this article has no numbered links");
 		return;
 	}
 	if ((text = ui_prompt(ui, "open link: ", "", NULL, NULL)) == NULL)
 		return;
 	n = strtol(text, &end, 10);
-	if (*text == '\0' || *end != '\0' || n < 1 ||
-	    (size_t)n > a->article.nlinks)
-		ui_message(ui, 1, "give a link's number, 1 to %zu",
-		    a->article.nlinks);
+	if (*text == '\0' || *end != '\0' || n < 1 || (size_t)n > total)
+		ui_message(ui, 1, "give a link's number, 1 to %zu", total);
 	else
-		ui_item_browser(ui, a->article.links[n - 1].url);
+		ui_item_browser(ui, ui_article_url(a, (size_t)n));
 	free(text);
 }
 
@@ -397,12 +436,12 @@ ui_article_browser(struct ui *ui)
 		ui_item_browser(ui, a->item.url);
 		return;
 	}
-	if (n > a->article.nlinks) {
+	if (ui_article_url(a, n) == NULL) {
 		ui_message(ui, 1, "there is no link [%zu]; this article has "
-		    "%zu", n, a->article.nlinks);
+		    "%zu", n, a->article.nlinks + a->item.nenclosures);
 		return;
 	}
-	ui_item_browser(ui, a->article.links[n - 1].url);
+	ui_item_browser(ui, ui_article_url(a, n));
 }
 
 /* exec from the pager: a number typed first gives that link. */
@@ -412,13 +451,12 @@ ui_article_exec(struct ui *ui, int detach)
 	struct ui_article	*a = &ui->art;
 	size_t			 n = (size_t)ui->count;
 
-	if (n > a->article.nlinks) {
+	if (n != 0 && ui_article_url(a, n) == NULL) {
 		ui_message(ui, 1, "there is no link [%zu]; this article has "
-		    "%zu", n, a->article.nlinks);
+		    "%zu", n, a->article.nlinks + a->item.nenclosures);
 		return;
 	}
-	ui_item_exec(ui, a->id, n != 0 ? a->article.links[n - 1].url : NULL,
-	    detach);
+	ui_item_exec(ui, a->id, n != 0 ? ui_article_url(a, n) : NULL, detach);
 	/* The command may have changed the item (telex mark, tag...). */
 	ui_article_open(ui, a->id);
 }
@@ -479,7 +517,8 @@ ui_article_key(struct ui *ui, enum ui_action a)
 		free(text);
 		break;
 	case UI_OPEN_LINK: ui_article_open_link(ui); break;
-	case UI_ARCHIVE: ui_archive_start(ui, art->id); break;
+	case UI_ARCHIVE: ui_job_start(ui, UI_JOB_ARCHIVE, art->id); break;
+	case UI_DOWNLOAD: ui_job_start(ui, UI_JOB_DOWNLOAD, art->id); break;
 	case UI_EXEC:
 	case UI_EXEC_DETACH: ui_article_exec(ui, a == UI_EXEC_DETACH); break;
 	default:

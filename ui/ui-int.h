@@ -59,6 +59,7 @@ enum ui_action {
 	UI_HIDE_READ,
 	UI_REDRAW,
 	UI_OPEN_LINK,
+	UI_DOWNLOAD,
 	UI_EXEC,		/* bind KEY exec 'COMMAND' */
 	UI_EXEC_DETACH,		/* bind KEY exec& 'COMMAND' */
 	UI_SEQUENCE,		/* bind KEY ACTION ; ACTION ... */
@@ -178,7 +179,7 @@ struct ui_key {
 };
 
 struct ui_poll;
-struct ui_archive;
+struct ui_job;
 
 struct ui {
 	struct store	*st;
@@ -202,7 +203,7 @@ struct ui {
 	char		 status[512];
 	int		 status_error;
 	struct ui_poll	*poll;		/* a poll session, or NULL */
-	struct ui_archive *archive;	/* archiving a page, or NULL */
+	struct ui_job	*job;		/* an item's page or files, or NULL */
 	int		 count;		/* typed number before a key */
 	const char	*command;	/* of the exec step being run */
 	/*
@@ -322,12 +323,16 @@ int	 ui_poll_check(struct ui *);
 void	 ui_poll_draw(struct ui *, int y);
 void	 ui_poll_free(struct ui *);
 
-/* ui-archive.c: an item's page archived off the event loop's thread. */
-void	 ui_archive_start(struct ui *, int64_t id);
-int	 ui_archive_busy(const struct ui *);
-int64_t	 ui_archive_check(struct ui *);
-void	 ui_archive_draw(struct ui *, int y);
-void	 ui_archive_free(struct ui *);
+/* ui-job.c: an item's page or enclosures fetched off the loop's thread. */
+enum ui_job_kind {
+	UI_JOB_ARCHIVE,
+	UI_JOB_DOWNLOAD
+};
+void	 ui_job_start(struct ui *, enum ui_job_kind, int64_t id);
+int	 ui_job_busy(const struct ui *);
+int64_t	 ui_job_check(struct ui *);
+void	 ui_job_draw(struct ui *, int y);
+void	 ui_job_free(struct ui *);
 
 /* ui-help.c */
 void	 ui_help_draw(struct ui *);

@@ -109,7 +109,10 @@ ui_items_act(struct ui *ui, enum ui_action a, struct ui_row *r)
 			ui_article_key(ui, a);
 		break;
 	case UI_ARCHIVE:
-		ui_archive_start(ui, r->id);
+		ui_job_start(ui, UI_JOB_ARCHIVE, r->id);
+		break;
+	case UI_DOWNLOAD:
+		ui_job_start(ui, UI_JOB_DOWNLOAD, r->id);
 		break;
 	case UI_EXEC:
 	case UI_EXEC_DETACH:

@@ -94,8 +94,8 @@ ui_draw_status(struct ui *ui)
 		ui_poll_draw(ui, y);
 		return;
 	}
-	if (ui_archive_busy(ui) && ui->status[0] == '\0') {
-		ui_archive_draw(ui, y);
+	if (ui_job_busy(ui) && ui->status[0] == '\0') {
+		ui_job_draw(ui, y);
 		return;
 	}
 	if (ui->status[0] == '\0' && ui->poll_interval > 0 &&
@@ -225,10 +225,10 @@ ui_tick(struct ui *ui)
 		if (ui->list.n == 0)
 			ui_list_top(ui, &ui->list);
 	}
-	if ((id = ui_archive_check(ui)) != 0 && ui->have_art &&
+	if ((id = ui_job_check(ui)) != 0 && ui->have_art &&
 	    ui->art.id == id)
 		ui_article_open(ui, id);
-	ui->busy = ui_poll_busy(ui) || ui_archive_busy(ui);
+	ui->busy = ui_poll_busy(ui) || ui_job_busy(ui);
 }
 
 
@@ -355,7 +355,7 @@ static void
 ui_free(struct ui *ui)
 {
 	ui_poll_free(ui);
-	ui_archive_free(ui);
+	ui_job_free(ui);
 	ui_feeds_free(&ui->feeds);
 	ui_list_free(&ui->list);
 	if (ui->have_saved_list)
