@@ -171,6 +171,29 @@ fail:
 	return (-1);
 }
 
+int
+conf_add(struct conf *cfg, const char *text, char **cause)
+{
+	struct conf_line	 cl;
+	const char		*why = NULL;
+
+	memset(&cl, 0, sizeof cl);
+	if (conf_split(text, &cl, &why) != 0 || cl.argc == 0 ||
+	    !conf_known(cl.argv[0])) {
+		*cause = why != NULL ? xstrdup(why) : cl.argc == 0 ?
+		    xstrdup("type a line as the config file takes it, e.g. "
+		    "set poll-interval 5m") : xasprintf("unknown command "
+		    "\"%s\"", cl.argv[0]);
+		conf_line_free(&cl);
+		return (-1);
+	}
+	cl.line = cfg->nlines != 0 ? cfg->lines[cfg->nlines - 1].line + 1 : 1;
+	cfg->lines = xreallocarray(cfg->lines, cfg->nlines + 1,
+	    sizeof *cfg->lines);
+	cfg->lines[cfg->nlines++] = cl;
+	return (0);
+}
+
 void
 conf_free(struct conf *cfg)
 {

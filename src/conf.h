@@ -33,6 +33,12 @@ struct conf {
 int	 conf_load(const char *path, struct conf **cfg, char **cause);
 void	 conf_free(struct conf *);
 
+/*
+ * Add one line typed at run time (the reader's ":"), as if it ended the
+ * file: 0, or -1 with *cause set (caller frees).
+ */
+int	 conf_add(struct conf *, const char *text, char **cause);
+
 /* The next line after *i (start with 0) whose command is name, or NULL. */
 const struct conf_line *conf_next(const struct conf *, const char *name,
 	     size_t *i);

@@ -60,6 +60,8 @@ enum ui_action {
 	UI_REDRAW,
 	UI_OPEN_LINK,
 	UI_DOWNLOAD,
+	UI_UNDO,
+	UI_COMMAND,
 	UI_EXEC,		/* bind KEY exec 'COMMAND' */
 	UI_EXEC_DETACH,		/* bind KEY exec& 'COMMAND' */
 	UI_SEQUENCE,		/* bind KEY ACTION ; ACTION ... */
@@ -178,6 +180,15 @@ struct ui_key {
 	char		*label;		/* the bind line's words, for help */
 };
 
+/* The last mark or tag change, to undo with u. */
+struct ui_undo {
+	int64_t			*ids;		/* items the change moved */
+	size_t			 n;
+	int			 mark;		/* a store_mark undoing it, or -1 */
+	struct query_tags	 tags;		/* tags to add and remove back */
+	char			*what;		/* "marked 3 items read" */
+};
+
 struct ui_poll;
 struct ui_job;
 
@@ -199,12 +210,13 @@ struct ui {
 	int		 reader_width;
 	long		 poll_interval;	/* seconds between polls; 0: none */
 	int64_t		 next_poll;	/* when the next one is due */
-	const struct conf *conf;
+	struct conf	*conf;		/* may be NULL */
 	char		 status[512];
 	int		 status_error;
 	struct ui_poll	*poll;		/* a poll session, or NULL */
 	struct ui_job	*job;		/* an item's page or files, or NULL */
 	int		 count;		/* typed number before a key */
+	struct ui_undo	 undo;
 	const char	*command;	/* of the exec step being run */
 	/*
 	 * What ui.c lends the screens below it: drawing the whole screen,
@@ -270,6 +282,13 @@ void	 ui_items_search(struct ui *);
 int	 ui_item_mark(struct ui *, int64_t id, enum store_mark);
 /* 1 when the tags changed, 0 when not, -1 on an error (said). */
 int	 ui_item_tags(struct ui *, int64_t id);
+/* Change item id's tags by words ("+a -b c"), to be undone by u. */
+int	 ui_item_tag_line(struct ui *, int64_t id, char *line);
+/* Mark every item of the list read (asking first past 100). */
+void	 ui_item_mark_list(struct ui *, struct ui_list *);
+/* u: undo the last mark or tag change. */
+void	 ui_item_undo(struct ui *);
+void	 ui_undo_clear(struct ui_undo *);
 void	 ui_item_browser(struct ui *, const char *url);
 void	 ui_item_pipe(struct ui *, const char *text);
 /* Run ui->command for item id (link: TELEX_LINK, may be NULL). */
@@ -333,6 +352,11 @@ int	 ui_job_busy(const struct ui *);
 int64_t	 ui_job_check(struct ui *);
 void	 ui_job_draw(struct ui *, int y);
 void	 ui_job_free(struct ui *);
+
+/* ui-command.c: the ":" line, and the reader's settings. */
+void	 ui_command(struct ui *);
+/* Read reader-width, poll-interval (and at start poll-on-start). */
+void	 ui_settings(struct ui *, int start);
 
 /* ui-help.c */
 void	 ui_help_draw(struct ui *);

@@ -35,12 +35,48 @@ ui_item_update(struct ui *ui, int64_t id, int read, int starred)
 	}
 }
 
+void
+ui_undo_clear(struct ui_undo *u)
+{
+	free(u->ids);
+	free(u->what);
+	query_tags_free(&u->tags);
+	memset(u, 0, sizeof *u);
+	u->mark = -1;
+}
+
+/* The mark that undoes mark. */
+static int
+ui_item_inverse(enum store_mark mark)
+{
+	switch (mark) {
+	case STORE_MARK_READ: return (STORE_MARK_UNREAD);
+	case STORE_MARK_UNREAD: return (STORE_MARK_READ);
+	case STORE_MARK_STAR: return (STORE_MARK_UNSTAR);
+	case STORE_MARK_UNSTAR: return (STORE_MARK_STAR);
+	case STORE_MARK_HIDE: return (STORE_MARK_UNHIDE);
+	default: return (STORE_MARK_HIDE);
+	}
+}
+
+/* Keep what undoes a mark of ids (taken: the caller's array is ours). */
+static void
+ui_item_remember(struct ui *ui, int64_t *ids, size_t n,
+    enum store_mark mark, const char *what)
+{
+	ui_undo_clear(&ui->undo);
+	ui->undo.ids = ids;
+	ui->undo.n = n;
+	ui->undo.mark = ui_item_inverse(mark);
+	ui->undo.what = xstrdup(what);
+}
+
 /* Set a flag on one item. */
 int
 ui_item_mark(struct ui *ui, int64_t id, enum store_mark mark)
 {
 	struct store_filter	 f;
-	int64_t			 changed;
+	int64_t			 changed, *ids;
 
 	memset(&f, 0, sizeof f);
 	f.id = id;
@@ -52,6 +88,11 @@ ui_item_mark(struct ui *ui, int64_t id, enum store_mark mark)
 	ui_item_update(ui, id, mark == STORE_MARK_READ ? 1 :
 	    mark == STORE_MARK_UNREAD ? 0 : -1, mark == STORE_MARK_STAR ? 1 :
 	    mark == STORE_MARK_UNSTAR ? 0 : -1);
+	if (changed != 0) {
+		ids = xmalloc(sizeof *ids);
+		ids[0] = id;
+		ui_item_remember(ui, ids, 1, mark, "the last mark");
+	}
 	return (0);
 }
 
@@ -91,37 +132,200 @@ ui_item_tag_words(struct ui *ui, char *line, struct query_tags *t)
 	return (0);
 }
 
-/* Prompt for "+a -b" and change the tags of item id. */
+/* Does the item carry tag (any case)? */
+static int
+ui_item_has_tag(const struct store_item *it, const char *tag)
+{
+	size_t	 i;
+
+	for (i = 0; i < it->ntags; i++) {
+		if (util_streq_nocase(it->tags[i], tag))
+			return (1);
+	}
+	return (0);
+}
+
+/* What undoes t on item it: tags it gains removed, tags it loses back. */
+static void
+ui_item_remember_tags(struct ui *ui, const struct store_item *it,
+    const struct query_tags *t)
+{
+	char	*word, *cause = NULL;
+	size_t	 i;
+
+	ui_undo_clear(&ui->undo);
+	ui->undo.ids = xmalloc(sizeof *ui->undo.ids);
+	ui->undo.ids[0] = it->id;
+	ui->undo.n = 1;
+	ui->undo.what = xstrdup("the last tag change");
+	for (i = 0; i < t->nadd; i++) {
+		if (ui_item_has_tag(it, t->add[i]))
+			continue;
+		word = xasprintf("-%s", t->add[i]);
+		query_tags_word(&ui->undo.tags, word, 0, &cause);
+		free(word);
+	}
+	for (i = 0; i < t->nremove; i++) {
+		if (!ui_item_has_tag(it, t->remove[i]))
+			continue;
+		word = xasprintf("+%s", t->remove[i]);
+		query_tags_word(&ui->undo.tags, word, 0, &cause);
+		free(word);
+	}
+	free(cause);	/* the words were valid tags already */
+}
+
 int
-ui_item_tags(struct ui *ui, int64_t id)
+ui_item_tag_line(struct ui *ui, int64_t id, char *line)
 {
 	struct store_filter	 f;
+	struct store_item	 it;
 	struct query_tags	 t;
-	char			*line;
 	int64_t			 matched;
 	int			 rc = 0;
 
-	line = ui_prompt(ui, "tags (+add -remove, Tab completes): ", "",
-	    NULL, ui_item_tag_names);
-	if (line == NULL)
-		return (0);
 	memset(&t, 0, sizeof t);
 	if (ui_item_tag_words(ui, line, &t) != 0)
 		rc = -1;
 	else if (t.nadd + t.nremove != 0) {
 		memset(&f, 0, sizeof f);
 		f.id = id;
+		if (store_item_get(ui->st, id, &it) == 0) {
+			ui_item_remember_tags(ui, &it, &t);
+			store_item_free(&it);
+		}
 		rc = store_tag_items(ui->st, &f, t.add, t.nadd, t.remove,
 		    t.nremove, &matched) != 0 ? -1 : 1;
 		if (rc == -1)
 			ui_message(ui, 1, "cannot change the tags: %s",
 			    store_errmsg(ui->st));
 		else
-			ui_message(ui, 0, "tags changed");
+			ui_message(ui, 0, "tags changed (u undoes)");
 	}
 	query_tags_free(&t);
+	return (rc);
+}
+
+/* Prompt for "+a -b" and change the tags of item id. */
+int
+ui_item_tags(struct ui *ui, int64_t id)
+{
+	char	*line;
+	int	 rc;
+
+	line = ui_prompt(ui, "tags (+add -remove, Tab completes): ", "",
+	    NULL, ui_item_tag_names);
+	if (line == NULL)
+		return (0);
+	rc = ui_item_tag_line(ui, id, line);
 	free(line);
 	return (rc);
+}
+
+static int
+ui_item_collect(const struct store_item *it, void *arg)
+{
+	struct ui_undo	*u = arg;
+
+	u->ids = xreallocarray(u->ids, u->n + 1, sizeof *u->ids);
+	u->ids[u->n++] = it->id;
+	return (0);
+}
+
+/* y or n on the status line. */
+static int
+ui_item_confirm(struct ui *ui, const char *question)
+{
+	char	*answer;
+	int	 yes;
+
+	if ((answer = ui_prompt(ui, question, "", NULL, NULL)) == NULL)
+		return (0);
+	yes = answer[0] == 'y' || answer[0] == 'Y';
+	free(answer);
+	return (yes);
+}
+
+void
+ui_item_mark_list(struct ui *ui, struct ui_list *l)
+{
+	struct store_filter	 f = l->base;
+	struct ui_undo		 u;
+	int64_t			 changed = 0;
+	char			 q[96];
+	size_t			 i;
+
+	if (l->error != NULL)
+		return;
+	memset(&u, 0, sizeof u);
+	f.unread = 1;
+	f.limit = 0;
+	if (store_items_list(ui->st, &f, ui_item_collect, &u) != 0) {
+		ui_message(ui, 1, "cannot read the list: %s",
+		    store_errmsg(ui->st));
+		free(u.ids);
+		return;
+	}
+	snprintf(q, sizeof q, "mark %zu items read? (y/n) ", u.n);
+	if (u.n > 100 && !ui_item_confirm(ui, q)) {
+		ui_message(ui, 0, "nothing marked");
+		free(u.ids);
+		return;
+	}
+	if (store_mark_items(ui->st, &l->base, STORE_MARK_READ,
+	    &changed) != 0) {
+		ui_message(ui, 1, "cannot mark the list read: %s",
+		    store_errmsg(ui->st));
+		free(u.ids);
+		return;
+	}
+	for (i = 0; i < l->n; i++)
+		l->rows[i].read = 1;
+	ui_item_remember(ui, u.ids, u.n, STORE_MARK_READ, "marking the list "
+	    "read");
+	ui_message(ui, 0, "%lld items marked read (u undoes)",
+	    (long long)changed);
+}
+
+/* u: put back what the last mark or tag change did. */
+void
+ui_item_undo(struct ui *ui)
+{
+	struct ui_undo		*u = &ui->undo;
+	struct store_filter	 f;
+	int64_t			 changed;
+	size_t			 i;
+	int			 rc = 0;
+
+	if (u->n == 0) {
+		ui_message(ui, 0, "nothing to undo");
+		return;
+	}
+	if (store_begin(ui->st) != 0)
+		rc = -1;
+	for (i = 0; i < u->n && rc == 0; i++) {
+		memset(&f, 0, sizeof f);
+		f.id = u->ids[i];
+		f.hidden = 1;
+		if (u->mark >= 0)
+			rc = store_mark_items(ui->st, &f, u->mark, &changed);
+		else if (u->tags.nadd + u->tags.nremove != 0)
+			rc = store_tag_items(ui->st, &f, u->tags.add,
+			    u->tags.nadd, u->tags.remove, u->tags.nremove,
+			    &changed);
+		if (rc == 0 && u->mark >= 0)
+			ui_item_update(ui, u->ids[i], u->mark ==
+			    STORE_MARK_READ ? 1 : u->mark == STORE_MARK_UNREAD ?
+			    0 : -1, u->mark == STORE_MARK_STAR ? 1 :
+			    u->mark == STORE_MARK_UNSTAR ? 0 : -1);
+	}
+	if (rc == 0 && store_commit(ui->st) == 0)
+		ui_message(ui, 0, "undid %s", u->what);
+	else {
+		store_rollback(ui->st);
+		ui_message(ui, 1, "cannot undo: %s", store_errmsg(ui->st));
+	}
+	ui_undo_clear(u);
 }
 
 /*

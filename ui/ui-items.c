@@ -65,25 +65,6 @@ ui_items_current(struct ui *ui)
 	return (&ui->list.rows[ui->list.cur]);
 }
 
-/* Mark the list read; the window stays where it is. */
-static void
-ui_items_mark_all(struct ui *ui)
-{
-	int64_t	 changed = 0;
-	size_t	 i;
-
-	if (ui->list.error != NULL)
-		return;
-	if (store_mark_items(ui->st, &ui->list.base, STORE_MARK_READ,
-	    &changed) != 0) {
-		ui_message(ui, 1, "cannot mark the list read: %s",
-		    store_errmsg(ui->st));
-		return;
-	}
-	for (i = 0; i < ui->list.n; i++)
-		ui->list.rows[i].read = 1;
-	ui_message(ui, 0, "%lld items marked read", (long long)changed);
-}
 
 static void
 ui_items_act(struct ui *ui, enum ui_action a, struct ui_row *r)
@@ -142,7 +123,8 @@ ui_items_key(struct ui *ui, enum ui_action a)
 	case UI_BACK:
 		ui->screen = UI_FEEDS;	/* ui.c reloads the feeds */
 		break;
-	case UI_MARK_ALL_READ: ui_items_mark_all(ui); break;
+	case UI_MARK_ALL_READ: ui_item_mark_list(ui, &ui->list); break;
+	case UI_UNDO: ui_item_undo(ui); break;
 	case UI_NEXT_UNREAD: ui_list_unread(ui, 0); break;
 	case UI_PREV_UNREAD: ui_list_unread(ui, 1); break;
 	case UI_SEARCH: ui_items_search(ui); break;

@@ -165,6 +165,9 @@ ui_global_key(struct ui *ui, enum ui_action a)
 	case UI_REDRAW:
 		clearok(curscr, TRUE);
 		return (1);
+	case UI_COMMAND:
+		ui_command(ui);
+		return (1);
 	default:
 		return (0);
 	}
@@ -356,6 +359,7 @@ ui_free(struct ui *ui)
 {
 	ui_poll_free(ui);
 	ui_job_free(ui);
+	ui_undo_clear(&ui->undo);
 	ui_feeds_free(&ui->feeds);
 	ui_list_free(&ui->list);
 	if (ui->have_saved_list)
@@ -365,47 +369,8 @@ ui_free(struct ui *ui)
 	ui_keys_free(ui);
 }
 
-/*
- * Polling on its own: "set poll-interval 15m" and "set poll-on-start
- * yes".  A bad line is said in the status line and turns it off.
- */
-static void
-ui_auto_poll(struct ui *ui, const struct conf *cf)
-{
-	char	*cause = NULL;
-	int	 on_start = 0;
-
-	if (conf_duration(cf, "poll-interval", 5, 7 * 86400,
-	    &ui->poll_interval, &cause) != 0 ||
-	    conf_bool(cf, "poll-on-start", &on_start, &cause) != 0) {
-		ui_message(ui, 1, "%s", cause);
-		free(cause);
-		ui->poll_interval = 0;
-		return;
-	}
-	if (on_start)
-		ui_poll_start(ui, 0);
-	if (ui->poll_interval > 0)
-		ui->next_poll = util_now() + ui->poll_interval;
-}
-
-/* The reader width: "set reader-width N" (default 80). */
-static int
-ui_reader_width(const struct conf *cf)
-{
-	char	*cause = NULL;
-	long	 w = 80;
-
-	if (conf_number(cf, "reader-width", "columns", 20, 1000, &w,
-	    &cause) != 0) {
-		free(cause);
-		w = 80;
-	}
-	return ((int)w);
-}
-
 int
-ui_main(struct store *st, const struct conf *cf, const char *db_path,
+ui_main(struct store *st, struct conf *cf, const char *db_path,
     char **cause)
 {
 	struct ui	 ui;
@@ -417,8 +382,8 @@ ui_main(struct store *st, const struct conf *cf, const char *db_path,
 	ui.redraw = ui_draw;
 	ui.tick = ui_tick;
 	ui.timing = getenv("TELEX_UI_TIMING");
-	ui.reader_width = ui_reader_width(cf);
 	ui.conf = cf;
+	ui.undo.mark = -1;
 	setlocale(LC_ALL, "");
 	ui_term_signals();
 	atexit(ui_term_restore);
@@ -439,7 +404,7 @@ ui_main(struct store *st, const struct conf *cf, const char *db_path,
 	if (cf != NULL && cf->nwarnings != 0)
 		ui_message(&ui, 1, "%s%s", cf->warnings[0], cf->nwarnings > 1 ?
 		    " (and more: telex stats lists them)" : "");
-	ui_auto_poll(&ui, cf);
+	ui_settings(&ui, 1);
 	ui.busy = ui_poll_busy(&ui);
 	ui_loop(&ui);
 	ui_term_restore();

@@ -10,10 +10,10 @@
 
 /*
  * Run the reader on st, the archive at db_path, with the config cf
- * (may be NULL) until the user quits.  Returns 0, or -1 with *cause
+ * (may be NULL; its ":" lines are added to it) until the user quits.  Returns 0, or -1 with *cause
  * set (caller frees).
  */
-int	 ui_main(struct store *, const struct conf *, const char *db_path,
+int	 ui_main(struct store *, struct conf *, const char *db_path,
 	     char **cause);
 
 #endif

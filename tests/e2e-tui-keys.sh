@@ -1,0 +1,99 @@
+#!/bin/sh
+# The reader's newer keys, each checked by what it did to the archive:
+# A asks before marking more than 100 items read, u undoes the last mark
+# or tag change, and the ":" line takes config words and verbs.
+
+. "${TELEX_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}/tests/lib.sh"
+
+if ! command -v tmux >/dev/null 2>&1; then
+	t_skip "reader keys" "tmux is not installed"
+	t_done
+fi
+. "$TELEX_SRCDIR/tests/tui.sh"
+trap 'tm kill-server 2>/dev/null; t_cleanup' EXIT
+
+"$PYTHON3" - "$T_DIR/wire.xml" <<'EOF'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">'
+            '<channel><title>Coast Wire</title>'
+            '<link>https://coast.example/</link>\n')
+    for i in range(120):
+        f.write('<item><guid>c%d</guid><title>Coast story %d</title>'
+                '<pubDate>Mon, 02 Nov 2026 %02d:%02d:00 GMT</pubDate>'
+                '<description>Wire copy %d.</description></item>\n'
+                % (i, i, i // 60, i % 60, i))
+    f.write('</channel></rss>\n')
+EOF
+tx add --no-check "file://$T_DIR/wire.xml"
+tx poll
+t_status "the wire is polled" 0
+unread() { "$TELEX" -d "$T_DB" list is:unread | wc -l | tr -d ' '; }
+mkdir -p "$XDG_CONFIG_HOME/telex"
+: >"$XDG_CONFIG_HOME/telex/config"
+
+start 100 30
+wait_for "the reader opens" "Coast Wire"
+keys Enter
+wait_for "the list of every item" "telex: All items"
+keys A
+wait_for "A asks before marking 120 items" "mark 120 items read\\? \\(y/n\\)"
+keys n Enter
+wait_for "n marks nothing" "nothing marked"
+t_eq "...and the archive agrees" "$(unread)" 120
+keys A
+wait_for "A asks again" "mark 120 items read"
+keys y Enter
+wait_for "y marks them" "120 items marked read \\(u undoes\\)"
+t_eq "every item is read" "$(unread)" 0
+keys u
+wait_for "u undoes the mark" "undid marking the list read"
+t_eq "every item is unread again" "$(unread)" 120
+
+keys g r
+wait_for_read() {
+	i=0
+	while [ $i -lt 100 ] && [ "$(unread)" != "$1" ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	t_eq "$2" "$(unread)" "$1"
+}
+wait_for_read 119 "r marks the first item read"
+keys u
+wait_for_read 120 "u makes it unread again"
+
+keys t
+wait_for "t asks for tags" "tags \\(\\+add"
+keys + s h o r e Enter
+wait_for "the tags change" "tags changed"
+t_eq "the item has the tag" "$("$TELEX" -d "$T_DB" list tag:shore | wc -l | tr -d ' ')" 1
+keys u
+wait_for "u undoes the tag change" "undid the last tag change"
+t_eq "...and the tag is gone" "$("$TELEX" -d "$T_DB" list tag:shore | wc -l | tr -d ' ')" 0
+
+keys :
+wait_for ": opens the command line" "^:"
+keys "tag +harbour" Enter
+wait_for ":tag tags the item" "tags changed"
+t_eq "...in the archive" "$("$TELEX" -d "$T_DB" list tag:harbour | cut -f5)" \
+    "Coast story 119"
+keys : 'prune title:"coast story 0"' Enter
+wait_for ":prune deletes what a query matches" "pruned 1 item"
+t_eq "...for good" "$("$TELEX" -d "$T_DB" list | wc -l | tr -d ' ')" 119
+keys : "set poll-interval 5m" Enter
+wait_for ":set takes a config line" "set poll-interval 5m"
+keys q
+wait_for "...and it applies at once" "next poll at [0-9:]+ \\(every 5 min\\)"
+keys : "frobnicate now" Enter
+wait_for "an unknown command is said" 'unknown command "frobnicate"'
+keys : "bind z star" Enter
+keys Enter g z
+i=0; while [ $i -lt 100 ] && [ "$("$TELEX" -d "$T_DB" list is:starred | wc -l | tr -d ' ')" != 1 ]; do sleep 0.1; i=$((i+1)); done
+t_eq ":bind binds a key at once" \
+    "$("$TELEX" -d "$T_DB" list is:starred | cut -f5)" "Coast story 119"
+keys Q
+wait_for "Q quits" "EXITED 0"
+
+tm kill-server 2>/dev/null
+t_done
