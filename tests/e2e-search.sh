@@ -118,7 +118,7 @@ t_match "saying there is none" "$T_ERR" 'no saved search "Ferries"'
 tx list 'hello tga:x'
 t_status "a bad query is a usage error" 1
 t_eq "the message names the word and column" "$T_ERR" \
-    'telex: query: unknown field "tga:" at column 7 (fields are title: author: feed: tag: is: after: before: date: id:; put a word with a colon in quotes)'
+    'telex: query: unknown field "tga:" at column 7 (fields are title: author: feed: tag: is: has: after: before: date: id:; put a word with a colon in quotes)'
 tx search '(ferry OR bus'
 t_status "search: unbalanced parenthesis" 1
 t_match "names the column" "$T_ERR" 'unbalanced parenthesis at column 1'

@@ -59,6 +59,8 @@ static const struct query_case query_cases[] = {
 	{ "feed:\"Harbour Gazette\"", "(feed \"Harbour Gazette\")", NULL },
 	{ "tag:Alps", "(tag \"Alps\")", NULL },
 	{ "tag:économie", "(tag \"économie\")", NULL },
+	{ "has:enclosure is:downloaded", "(and (has enclosure) (is downloaded))", NULL },
+	{ "has:video", NULL, "query: unknown \"has:video\" at column 1 (try has:enclosure)" },
 	{ "is:unread", "(is unread)", NULL },
 	{ "is:READ", "(is read)", NULL },
 	{ "is:starred is:archived is:hidden", "(and (is starred) "
@@ -105,11 +107,11 @@ static const struct query_case query_cases[] = {
 	{ "(ferry)bus", "(and (word \"ferry\") (word \"bus\"))", NULL },
 	/* Errors: the word, its column in characters, what to do. */
 	{ "hello tga:x", NULL, "query: unknown field \"tga:\" at column 7 "
-	    "(fields are title: author: feed: tag: is: after: before: date: "
-	    "id:; put a word with a colon in quotes)" },
+	    "(fields are title: author: feed: tag: is: has: after: before: "
+	    "date: id:; put a word with a colon in quotes)" },
 	{ "Минск tga:x", NULL, "query: unknown field \"tga:\" at column 7 "
-	    "(fields are title: author: feed: tag: is: after: before: date: "
-	    "id:; put a word with a colon in quotes)" },
+	    "(fields are title: author: feed: tag: is: has: after: before: "
+	    "date: id:; put a word with a colon in quotes)" },
 	{ "(ferry OR bus", NULL, "query: unbalanced parenthesis at column 1 "
 	    "(this one is never closed)" },
 	{ "ferry bus) tram", NULL, "query: unbalanced parenthesis at column "
