@@ -132,7 +132,8 @@ static const struct query_case query_cases[] = {
 	{ "date:0d", NULL, "query: \"date:\" wants an age like 7d, 2w, 3m or "
 	    "1y, or a date like 2026-11-01, not \"0d\" at column 1" },
 	{ "is:bogus", NULL, "query: unknown state \"is:bogus\" at column 1 "
-	    "(try is:unread, is:read, is:starred, is:archived or is:hidden)" },
+	    "(try is:unread, is:read, is:starred, is:archived, "
+	    "is:downloaded or is:hidden)" },
 	{ "id:x", NULL, "query: \"id:\" wants an item number like id:42, "
 	    "not \"x\" at column 1" },
 	{ "id:-3", NULL, "query: \"id:\" wants an item number like id:42, "
