@@ -394,12 +394,12 @@ archive_line(struct archive *ar, const struct conf *cf,
 
 	if (cl->argc != 2)
 		why = xasprintf("%s, line %d: archive-feed wants one feed (an "
-		    "id, a URL or words of its title)", cf->path, cl->line);
+		    "id, a URL or words of its title)", cl->file, cl->line);
 	else if ((rc = archive_feed(ar->store, cl->argv[1], &id)) < 0)
 		return (-1);
 	else if (rc > 0)
 		why = xasprintf("%s, line %d: archive-feed: no feed \"%s\"; "
-		    "telex feeds lists them", cf->path, cl->line, cl->argv[1]);
+		    "telex feeds lists them", cl->file, cl->line, cl->argv[1]);
 	if (why != NULL) {
 		if (warn != NULL)
 			warn(why, arg);

@@ -9,17 +9,20 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "conf.h"
 #include "util.h"
 
 #define CONF_MAX_SIZE (1u << 20)
+#define CONF_INCLUDE_DEPTH 8	/* includes within includes */
 
 /* Every command the file may hold; the modules that read them check args. */
 static const char *conf_commands[] = {
 	"archive-feed",		/* archive new items of a feed: FEED */
 	"bind",			/* the interface's key map: KEY ACTION */
 	"color",		/* ELEMENT FG BG [ATTR] */
+	"include",		/* another file's lines: FILE */
 	"keep",			/* retention: QUERY AGE|COUNT */
 	"rule",			/* QUERY +tag -tag | read | hide */
 	"set",			/* NAME VALUE */
@@ -98,20 +101,67 @@ conf_line_free(struct conf_line *cl)
 }
 
 static void
-conf_warn(struct conf *cfg, int line, const char *why, const char *word)
+conf_warn(struct conf *cfg, const char *file, int line, const char *why,
+    const char *word)
 {
 	cfg->warnings = xreallocarray(cfg->warnings, cfg->nwarnings + 1,
 	    sizeof *cfg->warnings);
 	cfg->warnings[cfg->nwarnings++] = word != NULL ?
 	    xasprintf("%s, line %d: %s \"%s\"; the line is skipped",
-	    cfg->path, line, why, word) :
-	    xasprintf("%s, line %d: %s; the line is skipped", cfg->path, line,
-	    why);
+	    file, line, why, word) :
+	    xasprintf("%s, line %d: %s; the line is skipped", file, line, why);
 }
 
-/* Parse the text of the file; a bad line is a warning. */
+static void	conf_read(struct conf *, const char *, int);
+
+/* Where "include name" from file points. */
+static char *
+conf_include_path(const char *file, const char *name)
+{
+	const char	*slash;
+	char		*path;
+
+	if (name[0] == '/')
+		return (xstrdup(name));
+	if ((slash = strrchr(file, '/')) != NULL) {
+		path = xasprintf("%.*s/%s", (int)(slash - file), file, name);
+		if (access(path, R_OK) == 0)
+			return (path);
+		free(path);
+	}
+	return (xasprintf("%s/keys/%s", TELEX_DATADIR, name));
+}
+
+/* An include line: the file's lines read in its place. */
 static void
-conf_parse(struct conf *cfg, char *text)
+conf_include(struct conf *cfg, const struct conf_line *cl, int depth)
+{
+	char	*path;
+
+	if (cl->argc != 2) {
+		conf_warn(cfg, cl->file, cl->line, "include takes one file",
+		    NULL);
+		return;
+	}
+	if (depth >= CONF_INCLUDE_DEPTH) {
+		conf_warn(cfg, cl->file, cl->line, "includes nest too deep at",
+		    cl->argv[1]);
+		return;
+	}
+	path = conf_include_path(cl->file, cl->argv[1]);
+	if (access(path, R_OK) != 0) {
+		conf_warn(cfg, cl->file, cl->line, "cannot read the included "
+		    "file", path);
+		free(path);
+		return;
+	}
+	conf_read(cfg, path, depth + 1);
+	free(path);
+}
+
+/* Parse the text of file; a bad line is a warning. */
+static void
+conf_parse(struct conf *cfg, const char *file, char *text, int depth)
 {
 	struct conf_line	 cl;
 	const char		*why = NULL;
@@ -124,15 +174,21 @@ conf_parse(struct conf *cfg, char *text)
 		n++;
 		memset(&cl, 0, sizeof cl);
 		cl.line = n;
+		cl.file = file;
 		if (conf_split(line, &cl, &why) != 0) {
-			conf_warn(cfg, n, why, NULL);
+			conf_warn(cfg, file, n, why, NULL);
 			conf_line_free(&cl);
 			continue;
 		}
 		if (cl.argc == 0)
 			continue;
 		if (!conf_known(cl.argv[0])) {
-			conf_warn(cfg, n, "unknown command", cl.argv[0]);
+			conf_warn(cfg, file, n, "unknown command", cl.argv[0]);
+			conf_line_free(&cl);
+			continue;
+		}
+		if (strcmp(cl.argv[0], "include") == 0) {
+			conf_include(cfg, &cl, depth);
 			conf_line_free(&cl);
 			continue;
 		}
@@ -140,6 +196,27 @@ conf_parse(struct conf *cfg, char *text)
 		    sizeof *cfg->lines);
 		cfg->lines[cfg->nlines++] = cl;
 	}
+}
+
+/* An included file's lines, kept under its own name. */
+static void
+conf_read(struct conf *cfg, const char *path, int depth)
+{
+	struct buf	 b;
+	char		*cause = NULL, *file;
+
+	file = xstrdup(path);
+	cfg->files = xreallocarray(cfg->files, cfg->nfiles + 1,
+	    sizeof *cfg->files);
+	cfg->files[cfg->nfiles++] = file;
+	buf_init(&b, CONF_MAX_SIZE);
+	if (util_read_file(file, &b, &cause) == 0)
+		conf_parse(cfg, file, b.data, depth);
+	else {
+		conf_warn(cfg, file, 0, cause, NULL);
+		free(cause);
+	}
+	buf_free(&b);
 }
 
 int
@@ -161,7 +238,7 @@ conf_load(const char *path, struct conf **cfgp, char **cause)
 	fclose(f);
 	buf_init(&b, CONF_MAX_SIZE);
 	if ((rc = util_read_file(path, &b, cause)) == 0)
-		conf_parse(cfg, b.data);
+		conf_parse(cfg, cfg->path, b.data, 0);
 	buf_free(&b);
 	if (rc == 0)
 		return (0);
@@ -187,7 +264,8 @@ conf_add(struct conf *cfg, const char *text, char **cause)
 		conf_line_free(&cl);
 		return (-1);
 	}
-	cl.line = cfg->nlines != 0 ? cfg->lines[cfg->nlines - 1].line + 1 : 1;
+	cl.line = 0;
+	cl.file = ":";
 	cfg->lines = xreallocarray(cfg->lines, cfg->nlines + 1,
 	    sizeof *cfg->lines);
 	cfg->lines[cfg->nlines++] = cl;
@@ -206,6 +284,9 @@ conf_free(struct conf *cfg)
 	for (i = 0; i < cfg->nwarnings; i++)
 		free(cfg->warnings[i]);
 	free(cfg->warnings);
+	for (i = 0; i < cfg->nfiles; i++)
+		free(cfg->files[i]);
+	free(cfg->files);
 	free(cfg->lines);
 	free(cfg->path);
 	free(cfg);
@@ -238,7 +319,7 @@ conf_number(const struct conf *cfg, const char *name, const char *unit,
 		    n > hi || *end != '\0' || end == l->argv[2] ||
 		    errno != 0) {
 			*cause = xasprintf("%s, line %d: set %s wants a number "
-			    "of %s from %ld to %ld", cfg->path, l->line, name,
+			    "of %s from %ld to %ld", l->file, l->line, name,
 			    unit, lo, hi);
 			return (-1);
 		}
@@ -284,7 +365,7 @@ conf_duration(const struct conf *cfg, const char *name, long lo, long hi,
 	}
 	if (n < 0 || n > hi / unit || n * unit < lo) {
 		*cause = xasprintf("%s, line %d: set %s wants a time such as "
-		    "30s, 15m or 2h, from %ld s to %ld h", cfg->path, l->line,
+		    "30s, 15m or 2h, from %ld s to %ld h", l->file, l->line,
 		    name, lo, hi / 3600);
 		return (-1);
 	}
@@ -305,7 +386,7 @@ conf_bool(const struct conf *cfg, const char *name, int *on, char **cause)
 		*on = 0;
 	else {
 		*cause = xasprintf("%s, line %d: set %s wants yes or no",
-		    cfg->path, l->line, name);
+		    l->file, l->line, name);
 		return (-1);
 	}
 	return (0);

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 struct conf_line {
+	const char *file;	/* the file it is in (an include's, maybe) */
 	int	  line;		/* 1-based line number in the file */
 	int	  argc;
 	char	**argv;		/* argv[0] is the command */
@@ -20,11 +21,15 @@ struct conf {
 	size_t			 nlines;
 	char			**warnings;	/* lines skipped, and why */
 	size_t			 nwarnings;
+	char			**files;	/* included, for conf_line.file */
+	size_t			 nfiles;
 };
 
 /*
  * Read the file at path into a new *cfg (free with conf_free).  A
- * missing file is an empty configuration.  A line with an unknown
+ * missing file is an empty configuration.  "include FILE" reads FILE's
+ * lines there (a relative name from the including file's folder, else
+ * from telex's installed files, as newsboat.keys).  A line with an unknown
  * command or a quote left open is skipped, with a warning naming the
  * file and line in cfg->warnings; every other line still counts.
  * Returns 0, or -1 with *cause set (caller frees) for a file that cannot

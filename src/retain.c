@@ -135,7 +135,7 @@ retain_load(const struct conf *cf, struct retain **out, char **cause)
 		rt->rules = xreallocarray(rt->rules, rt->n + 1,
 		    sizeof *rt->rules);
 		if (retain_parse(l, &rt->rules[rt->n], &why) != 0) {
-			*cause = xasprintf("%s, line %d: keep: %s", cf->path,
+			*cause = xasprintf("%s, line %d: keep: %s", l->file,
 			    l->line, why);
 			free(why);
 			retain_free(rt);

@@ -123,7 +123,7 @@ rules_load(const struct conf *cf, struct rules **out, char **cause)
 	rules = xcalloc(1, sizeof *rules);
 	while (cf != NULL && (l = conf_next(cf, "rule", &i)) != NULL) {
 		if (rules_push(rules, l, &why) != 0) {
-			*cause = xasprintf("%s, line %d: rule: %s", cf->path,
+			*cause = xasprintf("%s, line %d: rule: %s", l->file,
 			    l->line, why);
 			goto fail;
 		}

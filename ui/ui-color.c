@@ -105,7 +105,7 @@ ui_color_line(struct ui *ui, const struct conf *cf,
 	if (l->argc < 4) {
 		*cause = xasprintf("%s, line %d: color takes an element and "
 		    "two colours, as in \"color unread yellow default bold\"",
-		    cf->path, l->line);
+		    l->file, l->line);
 		return (-1);
 	}
 	for (e = 0; e < UI_ELEMENTS; e++) {
@@ -117,7 +117,7 @@ ui_color_line(struct ui *ui, const struct conf *cf,
 	if (e == UI_ELEMENTS || fg == -3 || bg == -3) {
 		*cause = xasprintf("%s, line %d: \"%s %s %s\" is not an "
 		    "element and two colours; telex(1) lists them under "
-		    "CONFIGURATION", cf->path, l->line, l->argv[1],
+		    "CONFIGURATION", l->file, l->line, l->argv[1],
 		    l->argv[2], l->argv[3]);
 		return (-1);
 	}
@@ -129,7 +129,7 @@ ui_color_line(struct ui *ui, const struct conf *cf,
 		if (j == UTIL_ARRLEN(ui_color_attrs)) {
 			*cause = xasprintf("%s, line %d: \"%s\" is not an "
 			    "attribute (bold, dim, underline, reverse...)",
-			    cf->path, l->line, l->argv[i]);
+			    l->file, l->line, l->argv[i]);
 			return (-1);
 		}
 		attr |= ui_color_attrs[j].attr;

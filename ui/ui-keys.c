@@ -295,7 +295,7 @@ ui_keys_steps(const struct conf *cf, const struct conf_line *l, int at,
 		if ((a = ui_keys_action(word)) == -1 || a == UI_SEQUENCE) {
 			*cause = xasprintf("\"%s\" is not an action: telex(1) "
 			    "lists them under KEYS (%s, line %d)", word,
-			    cf->path, l->line);
+			    l->file, l->line);
 			return (-1);
 		}
 		*steps = xreallocarray(*steps, *n + 1, sizeof **steps);
@@ -305,7 +305,7 @@ ui_keys_steps(const struct conf *cf, const struct conf_line *l, int at,
 			if (++at == l->argc) {
 				*cause = xasprintf("%s wants a command, as in "
 				    "bind m %s 'mpv \"$TELEX_ENCLOSURE\"' (%s, "
-				    "line %d)", word, word, cf->path, l->line);
+				    "line %d)", word, word, l->file, l->line);
 				return (-1);
 			}
 			(*steps)[*n].command = xstrdup(l->argv[at]);
@@ -315,7 +315,7 @@ ui_keys_steps(const struct conf *cf, const struct conf_line *l, int at,
 		if (at + 1 < l->argc && strcmp(l->argv[at + 1], ";") != 0) {
 			*cause = xasprintf("actions of one key are separated by "
 			    "\";\", not \"%s\" (%s, line %d)", l->argv[at + 1],
-			    cf->path, l->line);
+			    l->file, l->line);
 			return (-1);
 		}
 		at++;	/* the ";" */
@@ -369,13 +369,13 @@ ui_keys_bind(struct ui *ui, const struct conf *cf,
 
 	if (l->argc < 3) {
 		*cause = xasprintf("bind takes a key and an action, as in "
-		    "\"bind x toggle-read\" (%s, line %d)", cf->path, l->line);
+		    "\"bind x toggle-read\" (%s, line %d)", l->file, l->line);
 		return (-1);
 	}
 	if ((key = ui_keys_parse(l->argv[1])) == -1) {
 		*cause = xasprintf("\"%s\" is not a key: use a character, ^X, "
 		    "Enter, Space, Up, PgDn... (%s, line %d)", l->argv[1],
-		    cf->path, l->line);
+		    l->file, l->line);
 		return (-1);
 	}
 	if ((screens = ui_keys_steps(cf, l, 2, &steps, &n, cause)) == -1)
