@@ -123,12 +123,13 @@ conf_include_path(const char *file, const char *name)
 
 	if (name[0] == '/')
 		return (xstrdup(name));
-	if ((slash = strrchr(file, '/')) != NULL) {
+	if ((slash = strrchr(file, '/')) != NULL)
 		path = xasprintf("%.*s/%s", (int)(slash - file), file, name);
-		if (access(path, R_OK) == 0)
-			return (path);
-		free(path);
-	}
+	else
+		path = xstrdup(name);
+	if (access(path, R_OK) == 0)
+		return (path);
+	free(path);
 	return (xasprintf("%s/keys/%s", TELEX_DATADIR, name));
 }
 
@@ -151,7 +152,7 @@ conf_include(struct conf *cfg, const struct conf_line *cl, int depth)
 	path = conf_include_path(cl->file, cl->argv[1]);
 	if (access(path, R_OK) != 0) {
 		conf_warn(cfg, cl->file, cl->line, "cannot read the included "
-		    "file", path);
+		    "file", cl->argv[1]);
 		free(path);
 		return;
 	}

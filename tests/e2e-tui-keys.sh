@@ -95,5 +95,17 @@ t_eq ":bind binds a key at once" \
 keys Q
 wait_for "Q quits" "EXITED 0"
 
+# include: another file's lines, from the config's folder.
+cp "$TELEX_SRCDIR/ui/keys/vim.keys" "$XDG_CONFIG_HOME/telex/"
+printf 'include vim.keys\ninclude nowhere.keys\n' \
+    >"$XDG_CONFIG_HOME/telex/config"
+start 100 30
+wait_for "a missing include is named" \
+    "line 2: cannot read the included file \"nowhere.keys\""
+keys Enter '?'
+wait_for "the included key file's lines count" " r +toggle-read"
+keys q Q
+wait_for "Q quits after include" "EXITED 0"
+
 tm kill-server 2>/dev/null
 t_done
