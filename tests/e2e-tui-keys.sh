@@ -1,7 +1,8 @@
 #!/bin/sh
 # The reader's newer keys, each checked by what it did to the archive:
-# A asks before marking more than 100 items read, u undoes the last mark
-# or tag change, and the ":" line takes config words and verbs.
+# newsboat's r, N and p, A asking before marking more than 100 items
+# read, u undoing the last mark or tag change, the ":" line taking
+# config words and verbs, and include with the installed key files.
 
 . "${TELEX_SRCDIR:-$(cd "$(dirname "$0")/.." && pwd)}/tests/lib.sh"
 
@@ -50,7 +51,7 @@ keys u
 wait_for "u undoes the mark" "undid marking the list read"
 t_eq "every item is unread again" "$(unread)" 120
 
-keys g r
+keys g N
 wait_for_read() {
 	i=0
 	while [ $i -lt 100 ] && [ "$(unread)" != "$1" ]; do
@@ -59,9 +60,14 @@ wait_for_read() {
 	done
 	t_eq "$2" "$(unread)" "$1"
 }
-wait_for_read 119 "r marks the first item read"
+wait_for_read 119 "N marks the first item read"
 keys u
 wait_for_read 120 "u makes it unread again"
+keys j p
+keys N
+wait_for_read 119 "p goes back up to the first unread (N marks it)"
+keys u
+wait_for_read 120 "u again"
 
 keys t
 wait_for "t asks for tags" "tags \\(\\+add"
@@ -92,6 +98,12 @@ keys Enter g z
 i=0; while [ $i -lt 100 ] && [ "$("$TELEX" -d "$T_DB" list is:starred | wc -l | tr -d ' ')" != 1 ]; do sleep 0.1; i=$((i+1)); done
 t_eq ":bind binds a key at once" \
     "$("$TELEX" -d "$T_DB" list is:starred | cut -f5)" "Coast story 119"
+printf '<item><guid>late</guid><title>Coast story late</title></item>\n' \
+    >"$T_DIR/late"
+sed -i "s|</channel>|$(cat "$T_DIR/late")</channel>|" "$T_DIR/wire.xml"
+touch -d '+1 minute' "$T_DIR/wire.xml"
+keys r
+wait_for "r polls the list's feed from the items screen" "polled 1 feed: 1 new"
 keys Q
 wait_for "Q quits" "EXITED 0"
 
@@ -102,9 +114,12 @@ printf 'include vim.keys\ninclude nowhere.keys\n' \
 start 100 30
 wait_for "a missing include is named" \
     "line 2: cannot read the included file \"nowhere.keys\""
-keys Enter '?'
-wait_for "the included key file's lines count" " r +toggle-read"
-keys q Q
+keys Enter
+wait_for "the list again" "telex: All items"
+before=$(unread)
+keys g r
+wait_for_read $((before - 1)) "with vim.keys included, r toggles read again"
+keys Q
 wait_for "Q quits after include" "EXITED 0"
 
 tm kill-server 2>/dev/null

@@ -48,14 +48,14 @@ keys q
 wait_for "q goes back to the items" "telex: All items"
 
 # Read, star, help.
-keys g r
-wait_for "r toggles read" "telex: All items"
+keys g N
+wait_for "N toggles read" "telex: All items"
 keys s
 wait_for "s stars the item" "^.{12,40}[N ]\* "
 keys '?'
 wait_for "? lists the keys of the screen" "Keys of the items screen"
 keys G
-wait_for "help lists toggle-read" " r +toggle-read"
+wait_for "help lists toggle-read" " N +toggle-read"
 wait_for "help shows the star key" " s +star"
 keys q
 wait_for "q leaves help" "telex: All items"

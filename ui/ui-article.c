@@ -519,6 +519,7 @@ ui_article_key(struct ui *ui, enum ui_action a)
 	case UI_OPEN_LINK: ui_article_open_link(ui); break;
 	case UI_ARCHIVE: ui_job_start(ui, UI_JOB_ARCHIVE, art->id); break;
 	case UI_DOWNLOAD: ui_job_start(ui, UI_JOB_DOWNLOAD, art->id); break;
+	case UI_POLL: ui_poll_start(ui, art->item.feed_id); break;
 	case UI_UNDO:
 		ui_item_undo(ui);
 		ui_article_open(ui, art->id);

@@ -95,6 +95,10 @@ ui_items_act(struct ui *ui, enum ui_action a, struct ui_row *r)
 	case UI_DOWNLOAD:
 		ui_job_start(ui, UI_JOB_DOWNLOAD, r->id);
 		break;
+	case UI_POLL:
+		ui_poll_start(ui, ui->list.q.feed_id != 0 ? ui->list.q.feed_id :
+		    r->feed_id);
+		break;
 	case UI_EXEC:
 	case UI_EXEC_DETACH:
 		ui_item_exec(ui, r->id, NULL, a == UI_EXEC_DETACH);
