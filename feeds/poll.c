@@ -131,6 +131,7 @@ struct poll_xfer {
 	char			*last_modified;
 	char			*content_type;
 	char			*charset;
+	char			*disposition;	/* Content-Disposition */
 	int64_t			 retry_after;
 
 	/* The outcome. */
@@ -363,7 +364,9 @@ poll_headers_reset(struct poll_xfer *x)
 	free(x->last_modified);
 	free(x->content_type);
 	free(x->charset);
+	free(x->disposition);
 	x->etag = x->last_modified = x->content_type = x->charset = NULL;
+	x->disposition = NULL;
 	x->retry_after = -1;
 }
 
@@ -431,6 +434,10 @@ poll_header_line(struct poll_xfer *x, const char *line, size_t len)
 	} else if (nlen == 12 && strncasecmp(line, "content-type", 12) == 0) {
 		free(x->content_type);
 		x->content_type = value;
+	} else if (nlen == 19 &&
+	    strncasecmp(line, "content-disposition", 19) == 0) {
+		free(x->disposition);
+		x->disposition = value;
 	} else {
 		if (nlen == 11 && strncasecmp(line, "retry-after", 11) == 0)
 			x->retry_after = poll_retry_after(value);
@@ -1122,6 +1129,7 @@ poll_deliver(struct poll *p, struct poll_xfer *x)
 	r.body = x->result == POLL_OK ? x->body.data : "";
 	r.len = x->result == POLL_OK ? x->body.len : 0;
 	r.content_type = ok ? x->content_type : NULL;
+	r.disposition = ok ? x->disposition : NULL;
 	r.etag = ok ? x->etag : NULL;
 	r.last_modified = ok ? x->last_modified : NULL;
 	r.final_url = x->url;

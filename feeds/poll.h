@@ -53,6 +53,7 @@ struct poll_response {
 	const char		*body;		/* NUL-terminated */
 	size_t			 len;
 	const char		*content_type;	/* or NULL */
+	const char		*disposition;	/* Content-Disposition, or NULL */
 	const char		*charset;	/* from Content-Type, or NULL */
 	const char		*etag;		/* new validator, or NULL */
 	const char		*last_modified;	/* new validator, or NULL */

@@ -27,6 +27,7 @@ struct download_job {
 	char		*part;		/* path.part */
 	int		 fd;
 	int64_t		 resume;
+	int		 named;		/* chosen by an earlier download */
 };
 
 struct download {
@@ -207,6 +208,60 @@ download_record(struct download *dl, const struct download_job *j,
 	return (0);
 }
 
+/*
+ * The file name a Content-Disposition header gives (filename="x.mp3"),
+ * or NULL; the filename*= form is left to the URL's name.
+ */
+static char *
+download_disposition(const char *value)
+{
+	const char	*s, *end;
+	char		*name, *url;
+
+	if (value == NULL || (s = util_strcasestr(value, "filename=")) == NULL)
+		return (NULL);
+	s += 9;
+	if (*s == '"')
+		end = strchr(++s, '"');
+	else
+		end = s + strcspn(s, "; \t");
+	if (end == NULL || end == s)
+		return (NULL);
+	/* Made safe as a URL's last segment is. */
+	url = xasprintf("/%.*s", (int)(end - s), s);
+	name = download_name(url, 0);
+	free(url);
+	if (strncmp(name, "enclosure-", 10) == 0) {
+		free(name);
+		return (NULL);
+	}
+	return (name);
+}
+
+/*
+ * The .part is whole: give it its name, the server's (Content-
+ * Disposition) when it named one and no earlier download chose a name.
+ */
+static int
+download_rename(struct download *dl, struct download_job *j,
+    const char *disposition)
+{
+	char		*name, *path;
+	const char	*base;
+
+	base = strrchr(j->path, '/') != NULL ? strrchr(j->path, '/') + 1 :
+	    j->path;
+	if (!j->named && (name = download_disposition(disposition)) != NULL) {
+		if (strcmp(name, base) != 0) {
+			path = download_free_path(dl->dir, name);
+			free(j->path);
+			j->path = path;
+		}
+		free(name);
+	}
+	return (rename(j->part, j->path));
+}
+
 /* A transfer ended: the file made whole, or its .part kept. */
 static void
 download_done(const struct poll_response *r, void *arg)
@@ -226,7 +281,7 @@ download_done(const struct poll_response *r, void *arg)
 		    "address with telex show" : "what came is kept; run telex "
 		    "download again to resume");
 	}
-	else if (rename(j->part, j->path) != 0)
+	else if (download_rename(dl, j, r->disposition) != 0)
 		download_fail(dl, j, strerror(errno), "check the download "
 		    "folder");
 	else if (download_record(dl, j, r->file_size, 1) != 0)
@@ -266,8 +321,10 @@ download_job_add(struct download *dl, int64_t item_id, const char *url)
 	memset(j, 0, sizeof *j);
 	j->item_id = item_id;
 	j->url = xstrdup(url);
-	if (rc == 0 && !d.done)
+	if (rc == 0 && !d.done) {
 		j->path = xstrdup(d.path);
+		j->named = 1;
+	}
 	else {
 		name = download_name(url, item_id);
 		j->path = download_free_path(dl->dir, name);

@@ -26,6 +26,8 @@ cat >"$ROOT/pod.xml" <<EOF
 <enclosure url="$T_URL/feed/clip.ogg?session=9" type="audio/ogg" length="50000"/></item>
 <item><guid>e9</guid><title>Episode 9: gone</title>
 <enclosure url="$T_URL/feed/missing.mp3" type="audio/mpeg"/></item>
+<item><guid>e7</guid><title>Episode 7: the server names it</title>
+<enclosure url="$T_URL/attach/clip.ogg?as=Episode%207%20-%20..%2Fnamed.ogg" type="audio/ogg"/></item>
 <item><guid>e8</guid><title>Episode 8: the long walk</title>
 <enclosure url="$T_URL/feed/long-walk.mp3" type="audio/mpeg"/></item>
 <item><guid>n1</guid><title>Show notes</title><description>No audio.</description></item>
@@ -35,7 +37,7 @@ tx add --no-check "$T_URL/feed/pod.xml"
 tx poll
 t_status "the podcast is polled" 0
 tx list has:enclosure
-t_eq "has:enclosure finds the episodes" "$(printf '%s\n' "$T_OUT" | wc -l | tr -d ' ')" 4
+t_eq "has:enclosure finds the episodes" "$(printf '%s\n' "$T_OUT" | wc -l | tr -d ' ')" 5
 tx list is:downloaded
 t_eq "nothing is downloaded yet" "$T_OUT" ""
 
@@ -53,7 +55,7 @@ t_status "download without a query is a usage error" 1
 tx download -o "$DL" 'feed:"harbour tales"'
 t_status "a failed enclosure makes download exit 3" 3
 t_match "one summary line" "$T_OUT" \
-    '^downloaded 3 files: 2 new, 0 already here, 1 failed, 1 resumed \(0\.[0-9] MB\); 1 item without an enclosure$'
+    '^downloaded 4 files: 3 new, 0 already here, 1 failed, 1 resumed \(0\.[0-9] MB\); 1 item without an enclosure$'
 t_match "the failed one is named with what to do" "$T_ERR" \
     '^telex: item [0-9]+ \(.*missing\.mp3\): 404 Not Found'
 cmp -s "$DL/harbour-tales-12.mp3" "$ROOT/harbour-tales-12.mp3"
@@ -62,16 +64,19 @@ cmp -s "$DL/long-walk.mp3" "$ROOT/long-walk.mp3"
 t_eq "a broken download is resumed to the whole file" "$?" 0
 t_match "...asking for the rest with Range (206)" "$(cat "$T_LOG")" \
     'GET /feed/long-walk.mp3 HTTP/1.1	206	'
+numbered=$(ls "$DL" | grep '^clip-[0-9]\.ogg$')
 t_eq "a name already taken gets a number, the other file untouched" \
-    "$(cat "$DL/clip.ogg")|$(cmp -s "$DL/clip-1.ogg" "$ROOT/clip.ogg" && echo same)" \
+    "$(cat "$DL/clip.ogg")|$(cmp -s "$DL/$numbered" "$ROOT/clip.ogg" && echo same)" \
     "my own clip|same"
 t_eq "no .part is left of whole files" "$(ls "$DL" | grep -c '\.part$')" 0
 tx list is:downloaded
-t_eq "is:downloaded finds the three" "$(printf '%s\n' "$T_OUT" | wc -l | tr -d ' ')" 3
+t_eq "is:downloaded finds the four" "$(printf '%s\n' "$T_OUT" | wc -l | tr -d ' ')" 4
+t_eq "a Content-Disposition name is used, made safe (no folder in it)" \
+    "$(cmp -s "$DL/named.ogg" "$ROOT/clip.ogg" && echo same)" same
 
 tx download -o "$DL" 'feed:"harbour tales"'
 t_match "again: whole files are left alone" "$T_OUT" \
-    '^downloaded 0 files: 0 new, 3 already here, 1 failed'
+    '^downloaded 0 files: 0 new, 4 already here, 1 failed'
 t_eq "...and not fetched again" \
     "$(grep -c 'GET /feed/harbour-tales-12.mp3' "$T_LOG")" 1
 

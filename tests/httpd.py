@@ -20,6 +20,7 @@ Routes (NAME is a file under --root; names cannot leave the root):
                        "Range: bytes=N-" gets 206 and the rest, or 416.
                        ?type=T sets the Content-Type (default: sniffed).
   /gzip/NAME           as /feed, gzip-encoded when Accept-Encoding allows.
+  /attach/NAME?as=F    as /feed, with Content-Disposition naming file F.
   /redirectCODE/NAME   CODE in 301 302 303 307 308: redirect to /feed/NAME
                        (?via=ROUTE: to /ROUTE/NAME); the redirect itself
                        carries ETag "redirect-hop" and Retry-After: 77.
@@ -101,6 +102,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
             LOG_FILE.flush()
 
     def route(self):
+        self.extra_headers = ()
         url = urllib.parse.urlsplit(self.path)
         path = urllib.parse.unquote(url.path)
         self.query = urllib.parse.parse_qs(url.query)
@@ -125,6 +127,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.serve_file(rest)
         elif head == "gzip":
             self.serve_file(rest, compress=True)
+        elif head == "attach":
+            self.extra_headers = [("Content-Disposition",
+                                   'attachment; filename="%s"' %
+                                   self.query.get("as", [rest])[0])]
+            self.serve_file(rest)
         elif head.startswith("redirect") and head[8:] in REDIRECTS:
             via = self.query.get("via", ["feed"])[0]
             self.redirect(int(head[8:]), "/%s/%s" % (
@@ -146,9 +153,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         except ValueError:
             return default
 
+    extra_headers = ()
+
     def send(self, code, body, headers=()):
         self.send_response(code)
-        for name, value in headers:
+        for name, value in list(headers) + list(self.extra_headers):
             self.send_header(name, value)
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
