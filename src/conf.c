@@ -16,6 +16,9 @@
 
 #define CONF_MAX_SIZE (1u << 20)
 #define CONF_INCLUDE_DEPTH 8	/* includes within includes */
+#ifndef TELEX_DATADIR
+#define TELEX_DATADIR	"/usr/local/share/telex"	/* the build sets it */
+#endif
 
 /* Every command the file may hold; the modules that read them check args. */
 static const char *conf_commands[] = {
