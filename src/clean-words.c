@@ -161,6 +161,10 @@ static const char *clean_phrases[] = {
 	"lea también", "ver también", "noticias relacionadas",
 	"deja un comentario", "dejar un comentario", "compartir",
 	"publicidad", "suscríbete",
+	"view author archive", "view all posts by", "email the author",
+	"get author rss feed", "author archive", "more by this author",
+	"alle artikel von", "tous les articles de", "todos los artículos de",
+	"все статьи автора", "все материалы автора",
 };
 
 /* Calls to action: a short line holding one is furniture, wherever. */
@@ -170,6 +174,42 @@ static const char *clean_cta[] = {
 	"book a demo", "free ebook", "free e-book", "follow us on",
 	"get updates from this writer",
 };
+
+/*
+ * "Updated 12:24 am EST", "Aktualisiert: 3.12.2026, 14:05": a time
+ * stamp alone, at most five short words after its label, one a number.
+ */
+static int
+clean_stamp_line(const char *low, size_t len)
+{
+	static const char *const labels[] = {
+		"updated", "published", "posted", "last modified",
+		"aktualisiert", "veröffentlicht", "mis à jour", "publié le",
+		"actualizado", "publicado", "обновлено", "опубликовано",
+	};
+	size_t	 i, words = 0, digits = 0, run = 0;
+
+	if (len > 60)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(labels); i++) {
+		if (strncmp(low, labels[i], strlen(labels[i])) == 0)
+			break;
+	}
+	if (i == UTIL_ARRLEN(labels))
+		return (0);
+	for (i = strlen(labels[i]); i < len; i++) {
+		digits += isdigit((unsigned char)low[i]) != 0;
+		if (low[i] == ' ') {
+			run = 0;
+			continue;
+		}
+		if (run++ == 0)
+			words++;
+		if (run > 12)
+			return (0);
+	}
+	return (digits > 0 && words <= 6);
+}
 
 /* "Talk to our experts", "Speak with our team": a sales line. */
 static int
@@ -206,7 +246,8 @@ clean_boiler_always(const char *line, size_t len)
 		"реклама", "publicité", "publicidad", "share", "tweet",
 		"print", "email", "comments", "related", "sponsored",
 		"subscribe", "sign up", "home", "privacy policy",
-		"newsletters", "newsletter",
+		"newsletters", "newsletter", "-", "\xe2\x80\x93",
+		"\xe2\x80\x94", "|", "\xe2\x80\xa2",
 	};
 	size_t	 i;
 
@@ -276,6 +317,8 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 	}
 	if (len > 160)
 		return (0);
+	if (clean_stamp_line(low, n))
+		return (1);
 	for (i = 0; i < UTIL_ARRLEN(clean_cta); i++) {
 		if (strstr(low, clean_cta[i]) != NULL)
 			return (1);

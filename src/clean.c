@@ -414,6 +414,23 @@ clean_drop_repeats(struct clean_article *a)
 	a->numbered = buf_steal(&n);
 }
 
+/* Is this block the byline: short, and naming the first author? */
+static int
+clean_byline_block(const struct clean_article *a, const char *block,
+    size_t len)
+{
+	char	*s;
+	int	 yes;
+
+	if (a->nauthors == 0 || a->byline == NULL ||
+	    len > strlen(a->byline) + 60)
+		return (0);
+	s = xstrndup(block, len);
+	yes = strstr(s, a->authors[0]) != NULL;
+	free(s);
+	return (yes);
+}
+
 /* Blocks opening the article that are notes or bylines, cut. */
 static void
 clean_trim_head(struct clean_article *a)
@@ -426,7 +443,8 @@ clean_trim_head(struct clean_article *a)
 			break;
 		len = end - (a->text + start);
 		if ((start + len) * 4 > total ||
-		    !clean_head_furniture(a->text + start, len))
+		    (!clean_head_furniture(a->text + start, len) &&
+		    !clean_byline_block(a, a->text + start, len)))
 			break;
 		start += len + 2;
 		cut++;
@@ -488,10 +506,15 @@ clean_article_free(struct clean_article *a)
 
 	free(a->title);
 	free(a->byline);
+	for (i = 0; i < a->nauthors; i++)
+		free(a->authors[i]);
+	free(a->authors);
 	free(a->published);
+	free(a->modified);
 	free(a->site_name);
 	free(a->lang);
 	free(a->image);
+	free(a->image_alt);
 	free(a->text);
 	free(a->numbered);
 	for (i = 0; i < a->nlinks; i++) {

@@ -338,6 +338,97 @@ test_page_cases(void **state)
 	}
 }
 
+/* Metadata apart from the text: who wrote it, when, the lead image. */
+struct clean_meta_case {
+	const char	*name;
+	const char	*html;
+	const char	*byline;	/* the authors joined, or NULL */
+	size_t		 nauthors;
+	const char	*modified;
+	const char	*image_alt;
+	const char	*unwanted;	/* not in the text */
+};
+
+#define META_PROSE "<p>El ayuntamiento aprobó el martes la reforma del " \
+	"mercado central, que cerrará seis meses a partir de enero.</p>" \
+	"<p>Los puestos se trasladarán a la plaza del Carmen, donde una " \
+	"carpa acogerá a los ochenta comerciantes durante las obras.</p>"
+
+static const struct clean_meta_case meta_cases[] = {
+	{ "JSON-LD authors as an array of objects",
+	  "<html><head><script type=\"application/ld+json\">{\"@type\":"
+	  "\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"name\":"
+	  "\"Lucía Gil\",\"sameAs\":[\"https://x.example/lg\"]},{\"name\":"
+	  "\"Pau Serra\"}],\"dateModified\":\"2026-03-02T09:00:00Z\"}"
+	  "</script></head><body><article>" META_PROSE "</article></body>"
+	  "</html>", "Lucía Gil, Pau Serra", 2, "2026-03-02T09:00:00Z", NULL,
+	  NULL },
+	{ "JSON-LD author as a string",
+	  "<html><head><script type=\"application/ld+json\">{\"author\":"
+	  "\"Ana Ruiz\"}</script></head><body><article>" META_PROSE
+	  "</article></body></html>", "Ana Ruiz", 1, NULL, NULL, NULL },
+	{ "meta authors, a profile URL left out",
+	  "<html><head><meta name=\"author\" content=\"Ana Ruiz\"><meta "
+	  "property=\"article:author\" content=\"https://fb.example/ana\">"
+	  "<meta name=\"author\" content=\"Luis  Mora\"><meta property=\""
+	  "og:updated_time\" content=\"2026-03-03\"></head><body><article>"
+	  META_PROSE "</article></body></html>", "Ana Ruiz, Luis Mora", 2,
+	  "2026-03-03", NULL, NULL },
+	{ "a French byline split and cut from the text",
+	  "<html><body><article><p class=\"byline\">Par Claire Dubois et "
+	  "Marc Petit | 4 mars 2026</p>" META_PROSE "</article></body>"
+	  "</html>", "Claire Dubois, Marc Petit", 2, NULL, NULL, "Par Claire" },
+	{ "a Russian byline",
+	  "<html><body><article><div class=\"article-byline\">Автор: "
+	  "Ирина Соколова</div>" META_PROSE "</article></body></html>",
+	  "Ирина Соколова", 1, NULL, NULL, "Ирина" },
+	{ "the lead image's alt text",
+	  "<html><head><meta property=\"og:image\" content=\"/m.jpg\">"
+	  "<meta property=\"og:image:alt\" content=\"La fachada del "
+	  "mercado\"></head><body><article>" META_PROSE "</article></body>"
+	  "</html>", NULL, 0, NULL, "La fachada del mercado", NULL },
+	{ "an author box and a time stamp out of the text",
+	  "<html><body><article><p>Actualizado: 12:24 CET</p><p>-</p>"
+	  META_PROSE "<p><a href=\"/autores/ana\">View author archive</a>"
+	  "</p><p><a href=\"mailto:a@x.example\">Email the author</a></p>"
+	  "</article></body></html>", NULL, 0, NULL, NULL, "author" },
+};
+
+static void
+test_page_meta_cases(void **state)
+{
+	const struct clean_meta_case	*c;
+	struct clean_article		 a;
+	size_t				 i;
+
+	for (i = 0; i < sizeof meta_cases / sizeof meta_cases[0]; i++) {
+		c = &meta_cases[i];
+		if (clean_page(c->html, strlen(c->html),
+		    "https://diario.example/a/", NULL, &a) != 0)
+			fail_msg("%s: no text", c->name);
+		if ((c->byline == NULL) != (a.byline == NULL) ||
+		    (c->byline != NULL && strcmp(c->byline, a.byline) != 0))
+			fail_msg("%s: byline \"%s\"", c->name,
+			    a.byline != NULL ? a.byline : "(null)");
+		if (a.nauthors != c->nauthors)
+			fail_msg("%s: %zu authors", c->name, a.nauthors);
+		if ((c->modified == NULL) != (a.modified == NULL) ||
+		    (c->modified != NULL && strcmp(c->modified,
+		    a.modified) != 0))
+			fail_msg("%s: modified \"%s\"", c->name,
+			    a.modified != NULL ? a.modified : "(null)");
+		if ((c->image_alt == NULL) != (a.image_alt == NULL) ||
+		    (c->image_alt != NULL && strcmp(c->image_alt,
+		    a.image_alt) != 0))
+			fail_msg("%s: image alt", c->name);
+		if (strstr(a.text, "El ayuntamiento aprobó") == NULL ||
+		    (c->unwanted != NULL && strstr(a.text, c->unwanted) !=
+		    NULL))
+			fail_msg("%s: text \"%s\"", c->name, a.text);
+		clean_article_free(&a);
+	}
+}
+
 /* An <h1> that is the site's logo is not the headline. */
 static void
 test_page_logo(void **state)
@@ -479,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_furniture),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_page_meta),
+		cmocka_unit_test(test_page_meta_cases),
 		cmocka_unit_test(test_page_cases),
 		cmocka_unit_test(test_page_logo),
 		cmocka_unit_test(test_page_charset),
