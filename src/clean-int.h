@@ -34,6 +34,7 @@ int		 clean_boiler_line(const char *, size_t, size_t);
 int		 clean_tail_furniture(const char *, size_t);
 int		 clean_head_furniture(const char *, size_t);
 int		 clean_related_heading(const char *, size_t);
+int		 clean_list_heading(const char *, size_t);
 
 /* clean-render.c: a DOM (sub)tree as reading text. */
 struct clean_render {

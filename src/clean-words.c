@@ -535,6 +535,39 @@ clean_related_heading(const char *block, size_t len)
 	return (0);
 }
 
+/*
+ * Is this block the heading of a list of other stories ("Most read",
+ * "Trending now", "More from Sport", "Meistgelesen", "Самое читаемое")?
+ */
+int
+clean_list_heading(const char *block, size_t len)
+{
+	static const char *const words[] = {
+		"most read", "most popular", "most viewed", "most shared",
+		"trending", "more from", "popular now", "top stories",
+		"latest news", "latest stories", "editor's picks",
+		"editors' picks", "meistgelesen", "am meisten gelesen",
+		"beliebteste", "les plus lus", "les plus populaires",
+		"à la une", "lo más leído", "más leídas", "más leídos",
+		"lo más visto", "самое читаемое", "самое популярное",
+		"популярное", "i più letti", "più letti", "meest gelezen",
+	};
+	char	 low[128];
+	size_t	 i;
+
+	if (len == 0 || len > 60 || memchr(block, '\n', len) != NULL ||
+	    block[len - 1] == '.')
+		return (0);
+	if (clean_related_heading(block, len))
+		return (1);
+	clean_line_lower(block, len, low, sizeof low);
+	for (i = 0; i < UTIL_ARRLEN(words); i++) {
+		if (strstr(low, words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
 /* Is this block furniture when it opens the text: a note, a byline? */
 int
 clean_head_furniture(const char *block, size_t len)

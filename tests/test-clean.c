@@ -305,6 +305,36 @@ static const struct clean_page_case page_cases[] = {
 	  "<html><body><article><p>Written by<span>Marta Vidal</span></p>"
 	  PAGE_PROSE "</article></body></html>", "The harbour board met",
 	  "Marta Vidal" },
+	{ "a photo credit under every picture kept once",
+	  "<html><body><article><p><img src=\"/1.jpg\" alt=\"The quay at "
+	  "dawn\"></p><p>Photo: Lena Berg / Harbour Post</p>" PAGE_PROSE
+	  "<p><img src=\"/2.jpg\" alt=\"Cranes on the wall\"></p><p>Photo: "
+	  "Lena Berg / Harbour Post</p><p>The chart shows every berth, and "
+	  "the board printed a thousand copies of it.</p></article></body>"
+	  "</html>", "every berth", "Harbour Post\n\nThe chart" },
+	{ "a German most-read list cut with its heading",
+	  "<html><body><article>" PAGE_PROSE "<h3>Meistgelesen</h3><ol><li>"
+	  "<a href=\"/a\">Neue Fähre für den Bodensee bestellt</a></li><li>"
+	  "<a href=\"/b\">Stadtrat streitet über Parkgebühren</a></li><li>"
+	  "<a href=\"/c\">Hochwasser: Pegel am Rhein sinkt wieder</a></li>"
+	  "</ol><p>The chart shows every berth, and the board printed a "
+	  "thousand copies of it.</p></article></body></html>", "every berth",
+	  "Meistgelesen" },
+	{ "a Spanish most-read list cut, its headlines too",
+	  "<html><body><article>" PAGE_PROSE "<p>Lo más leído</p><ul><li>"
+	  "<a href=\"/a\">El puerto amplía el muelle norte</a></li><li>"
+	  "<a href=\"/b\">Huelga de estibadores en Valencia</a></li><li>"
+	  "<a href=\"/c\">Cae el tráfico de contenedores</a></li></ul>"
+	  "<p>The chart shows every berth, and the board printed a thousand "
+	  "copies of it.</p></article></body></html>", "every berth",
+	  "Huelga de estibadores" },
+	{ "a list of sources without such a heading stays",
+	  "<html><body><article>" PAGE_PROSE "<p>Sources</p><ul><li>"
+	  "<a href=\"/a\">Harbour board minutes, March 2026</a></li><li>"
+	  "<a href=\"/b\">Survey of the eastern wall</a></li><li>"
+	  "<a href=\"/c\">Storm damage report of 2019</a></li></ul>"
+	  PAGE_PROSE "</article></body></html>",
+	  "Survey of the eastern wall", NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
