@@ -23,6 +23,7 @@ struct article {
 	char			*byline;
 	char			*site_name;
 	char			*published;	/* as the page wrote it */
+	char			*modified;	/* as the page wrote it */
 	/*
 	 * With ARTICLE_LINKS: the text cleaned again (the page's, else the
 	 * feed HTML's) with [n] after each link, and links[n - 1] the link
@@ -50,5 +51,11 @@ void	 article_free(struct article *);
  * faces show, to which each adds its own parts.
  */
 void	 article_meta(const struct store_item *, struct buf *b);
+
+/*
+ * Add "SITE | by BYLINE | DATE | updated DATE" of an archived page to
+ * b, the parts the cleaner found, display-safe; nothing without them.
+ */
+void	 article_page_meta(const struct article *, struct buf *b);
 
 #endif

@@ -210,7 +210,11 @@ static const char *store_migrations[] = {
 	"CREATE TRIGGER items_tag_date AFTER UPDATE OF date ON items"
 	" WHEN OLD.date IS NOT NEW.date"
 	" BEGIN UPDATE item_tags SET date = NEW.date WHERE item_id = NEW.id;"
-	" END;"
+	" END;",
+
+	/* 7 -> 8: an archived page's modified date and lead image's alt. */
+	"ALTER TABLE item_pages ADD COLUMN modified TEXT;"
+	"ALTER TABLE item_pages ADD COLUMN image_alt TEXT;"
 };
 
 #define ITEM_COLUMNS \
