@@ -615,6 +615,24 @@ clean_meta_free(struct clean_meta_found *m)
 	clean_names_free(&m->byline_authors);
 }
 
+/* The names become out's authors, and joined its byline; l is emptied. */
+static void
+clean_meta_take_authors(struct clean_names *l, struct clean_article *out)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	out->authors = xreallocarray(NULL, l->n, sizeof *out->authors);
+	buf_init(&b, 4096);
+	for (i = 0; i < l->n; i++) {
+		out->authors[i] = l->v[i];
+		buf_printf(&b, "%s%s", i == 0 ? "" : ", ", l->v[i]);
+	}
+	out->nauthors = l->n;
+	l->n = 0;
+	out->byline = buf_steal(&b);
+}
+
 /*
  * The authors: JSON-LD's, else the <meta> tags', else the byline's
  * names; the byline is them joined, else the byline element's text.
@@ -623,8 +641,6 @@ static void
 clean_meta_authors(struct clean_meta_found *m, struct clean_article *out)
 {
 	struct clean_names	*l = &m->ld_authors;
-	struct buf		 b;
-	size_t			 i;
 
 	if (l->n == 0)
 		l = &m->meta_authors;
@@ -635,15 +651,7 @@ clean_meta_authors(struct clean_meta_found *m, struct clean_article *out)
 		m->byline = NULL;
 		return;
 	}
-	out->authors = xreallocarray(NULL, l->n, sizeof *out->authors);
-	buf_init(&b, 4096);
-	for (i = 0; i < l->n; i++) {
-		out->authors[i] = l->v[i];
-		buf_printf(&b, "%s%s", i == 0 ? "" : ", ", l->v[i]);
-	}
-	out->nauthors = l->n;
-	l->n = 0;
-	out->byline = buf_steal(&b);
+	clean_meta_take_authors(l, out);
 }
 
 /*
@@ -740,4 +748,49 @@ clean_drop_headline(struct clean_article *a)
 			return;
 		p = nl + strspn(nl, "\n");
 	}
+}
+
+/*
+ * Is this block a byline alone ("By Ana Ruiz and Tom Lee", "Von Eva
+ * Roth")?  When it is and the page named no author, its names become
+ * the article's authors.
+ */
+int
+clean_meta_byline(struct clean_article *a, const char *block, size_t len)
+{
+	static const char *const opens[] = {
+		"By ", "by ", "Von ", "Par ", "Por ", "Door ", "Di ", "Av ",
+		"Автор: ",
+	};
+	struct clean_names	 l;
+	char			*s;
+	size_t			 i, words = 1;
+
+	if (len > 80 || memchr(block, '\n', len) != NULL ||
+	    strchr(".!?", block[len - 1]) != NULL)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(opens); i++) {
+		if (len > strlen(opens[i]) &&
+		    strncmp(block, opens[i], strlen(opens[i])) == 0)
+			break;
+	}
+	if (i == UTIL_ARRLEN(opens))
+		return (0);
+	for (i = 0; i < len; i++)
+		words += block[i] == ' ';
+	if (words > 9)
+		return (0);
+	memset(&l, 0, sizeof l);
+	s = xstrndup(block, len);
+	clean_byline_names(&l, s);
+	free(s);
+	if (l.n == 0)
+		return (0);
+	if (a->nauthors == 0) {
+		free(a->byline);
+		a->byline = NULL;
+		clean_meta_take_authors(&l, a);
+	}
+	clean_names_free(&l);
+	return (1);
 }

@@ -574,31 +574,47 @@ clean_byline_block(const struct clean_article *a, const char *block,
 	return (yes);
 }
 
-/* Blocks opening the article that are notes or bylines, cut. */
+/* A lead picture's line or its credit, which may stand above a byline. */
+static int
+clean_picture_block(const char *block, size_t len)
+{
+	return ((len > 8 && strncmp(block, "[image: ", 8) == 0 &&
+	    block[len - 1] == ']') || clean_credit_line(block, len));
+}
+
+/*
+ * Blocks opening the article that are notes, bylines or the author's
+ * note, cut; a lead picture and its credit above them stay.  A byline
+ * found here names the authors when the page's metadata did not.
+ */
 static void
 clean_trim_head(struct clean_article *a)
 {
-	const char	*end;
-	size_t		 total = strlen(a->text), start = 0, cut = 0, len;
+	struct clean_blocks	*b;
+	size_t			 i, cut = 0, total = strlen(a->text), end;
 
-	while (cut < 3) {
-		if ((end = strstr(a->text + start, "\n\n")) == NULL)
+	b = xcalloc(1, sizeof *b);
+	b->n = clean_blocks(a->text, b->ts, b->tl, CLEAN_MAX_BLOCKS);
+	if (b->n == 0 || clean_blocks(a->numbered, b->ns, b->nl,
+	    CLEAN_MAX_BLOCKS) != b->n)
+		goto out;
+	for (i = 0; i + 1 < b->n && i < 8 && cut < 4; i++) {
+		end = (size_t)(b->ts[i] - a->text) + b->tl[i];
+		if (end * 4 > total)
 			break;
-		len = end - (a->text + start);
-		if ((start + len) * 4 > total ||
-		    (!clean_head_furniture(a->text + start, len) &&
-		    !clean_byline_block(a, a->text + start, len)))
+		if (clean_picture_block(b->ts[i], b->tl[i]))
+			continue;
+		if (!clean_head_furniture(b->ts[i], b->tl[i]) &&
+		    !clean_byline_block(a, b->ts[i], b->tl[i]) &&
+		    !clean_meta_byline(a, b->ts[i], b->tl[i]))
 			break;
-		start += len + 2;
+		b->drop[i] = 1;
 		cut++;
 	}
-	if (cut == 0)
-		return;
-	memmove(a->text, a->text + start, total - start + 1);
-	start = clean_blocks_end(a->numbered, cut);
-	start += strspn(a->numbered + start, "\n");
-	memmove(a->numbered, a->numbered + start,
-	    strlen(a->numbered + start) + 1);
+	if (cut > 0)
+		clean_rebuild(a, b);
+out:
+	free(b);
 }
 
 int
@@ -622,7 +638,8 @@ clean_page(const char *html, size_t len, const char *url,
 		clean_page_text(utf8, ulen, url, doc, out);
 	}
 	if (body != NULL && (out->text == NULL ||
-	    strlen(body) > 2 * strlen(out->text) + 200)) {
+	    strlen(body) > 2 * strlen(out->text) + 200 ||
+	    (strlen(body) >= 400 && clean_evidence(out->text, body) < 20))) {
 		memset(&a, 0, sizeof a);
 		clean_render_init(&cs, url);
 		clean_render_text(&cs, body);

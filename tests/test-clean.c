@@ -412,6 +412,16 @@ static const struct clean_meta_case meta_cases[] = {
 	  "<html><body><article><div class=\"article-byline\">Автор: "
 	  "Ирина Соколова</div>" META_PROSE "</article></body></html>",
 	  "Ирина Соколова", 1, NULL, NULL, "Ирина" },
+	{ "a Dutch byline in the text names the author",
+	  "<html><body><article><p>Door Pieter de Vries</p>" META_PROSE
+	  "</article></body></html>", "Pieter de Vries", 1, NULL, NULL,
+	  "Door Pieter" },
+	{ "a byline under the lead picture, and the note on its author",
+	  "<html><body><article><p><img src=\"/m.jpg\" alt=\"El mercado "
+	  "central\"></p><p>Foto: Pau Serra</p><p>By Tom Hale</p><p>Tom Hale "
+	  "is a reporter who has covered markets for a decade.</p>" META_PROSE
+	  META_PROSE META_PROSE "</article></body></html>", "Tom Hale", 1,
+	  NULL, NULL, "reporter" },
 	{ "the lead image's alt text",
 	  "<html><head><meta property=\"og:image\" content=\"/m.jpg\">"
 	  "<meta property=\"og:image:alt\" content=\"La fachada del "
@@ -457,6 +467,55 @@ test_page_meta_cases(void **state)
 			fail_msg("%s: text \"%s\"", c->name, a.text);
 		clean_article_free(&a);
 	}
+}
+
+/*
+ * JSON-LD's articleBody in place of a choice that shares nothing with
+ * it (a legal notice), and left alone when the choice holds it.
+ */
+static void
+test_page_jsonld(void **state)
+{
+	static const char *const notice = "<div class=\"content\"><p>Nous "
+	    "utilisons des traceurs pour mesurer l'audience, adapter les "
+	    "contenus, proposer des publicités et partager des données avec "
+	    "nos partenaires, dont la liste complète figure dans notre "
+	    "politique de confidentialité, que vous pouvez consulter à tout "
+	    "moment.</p><p>Vous pouvez accepter, refuser ou paramétrer ces "
+	    "traceurs, et retirer votre consentement à tout moment depuis le "
+	    "lien situé en bas de chaque page, sans que cela n'affecte la "
+	    "licéité du traitement déjà effectué.</p></div>";
+	static const char *const story = "Le conseil municipal de Brest a "
+	    "voté jeudi la rénovation du port de commerce, un chantier de "
+	    "quatre ans qui commencera au printemps. Les quais seront "
+	    "renforcés, deux grues remplacées et la gare maritime agrandie "
+	    "pour accueillir les ferries venus d'Irlande. Les pêcheurs, qui "
+	    "réclamaient ces travaux depuis les tempêtes de 2020, ont salué "
+	    "la décision, tout en demandant que les criées restent ouvertes "
+	    "pendant toute la durée du chantier.";
+	struct clean_article	 a;
+	char			*html;
+
+	html = xasprintf("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"articleBody\":\"%s\"}</script>"
+	    "</head><body><div id=\"app\"></div>%s</body></html>", story,
+	    notice);
+	assert_int_equal(clean_page(html, strlen(html),
+	    "https://ouest.example/a", NULL, &a), 0);
+	assert_non_null(strstr(a.text, "Le conseil municipal de Brest"));
+	assert_null(strstr(a.text, "traceurs"));
+	clean_article_free(&a);
+	free(html);
+	html = xasprintf("<html><head><script type=\"application/ld+json\">"
+	    "{\"articleBody\":\"%s\"}</script></head><body><article><p>%s"
+	    "</p><p>Le maire a précisé que le budget serait voté en mars, "
+	    "après une réunion publique au port.</p></article></body></html>",
+	    story, story);
+	assert_int_equal(clean_page(html, strlen(html),
+	    "https://ouest.example/a", NULL, &a), 0);
+	assert_non_null(strstr(a.text, "budget serait voté en mars"));
+	clean_article_free(&a);
+	free(html);
 }
 
 /* An <h1> that is the site's logo is not the headline. */
@@ -601,6 +660,7 @@ main(void)
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_page_meta),
 		cmocka_unit_test(test_page_meta_cases),
+		cmocka_unit_test(test_page_jsonld),
 		cmocka_unit_test(test_page_cases),
 		cmocka_unit_test(test_page_logo),
 		cmocka_unit_test(test_page_charset),
