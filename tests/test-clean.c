@@ -555,12 +555,24 @@ test_page_charset(void **state)
 	const char		*koi8 = "<p>\xf0\xd2\xc9\xd3\xd4\xc1\xce\xd8 "
 	    "\xd7 \xd3\xc5\xcc\xc5.</p>";
 	const char		*cp1252 = "<p>Caf\xe9 \x80 5 \x93quoted\x94</p>";
+	const char		*twice = "<p>We\xc3\xa2\xc2\x80\xc2\x99ve "
+	    "\xc3\xa2\xc2\x80\xc2\x94 caf\xc3\x83\xc2\xa9 \xc3\x82</p>";
+	const char		*own = "<p>Ã© and Â are letters here.</p>";
 
 	clean_page(koi8, strlen(koi8), NULL, "KOI8-R", &a);
 	assert_string_equal(a.text, "Пристань в селе.");
 	clean_article_free(&a);
 	clean_page(cp1252, strlen(cp1252), NULL, NULL, &a);
 	assert_string_equal(a.text, "Café € 5 \xe2\x80\x9cquoted\xe2\x80\x9d");
+	clean_article_free(&a);
+	/* Encoded twice: "we’ve — café", then a lone "Â" left. */
+	clean_page(twice, strlen(twice), NULL, NULL, &a);
+	assert_string_equal(a.text, "We\xe2\x80\x99ve \xe2\x80\x94 "
+	    "caf\xc3\xa9 \xc3\x82");
+	clean_article_free(&a);
+	/* Without C1 characters the same letters are the page's own. */
+	clean_page(own, strlen(own), NULL, NULL, &a);
+	assert_string_equal(a.text, "Ã© and Â are letters here.");
 	clean_article_free(&a);
 }
 
