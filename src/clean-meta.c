@@ -26,7 +26,7 @@ struct clean_names {
 struct clean_meta_found {
 	char	*og_title, *ld_title, *h1, *title, *site, *ld_site;
 	char	*byline, *published, *modified, *image, *image_alt, *lang;
-	char	*ld_body, *logo;
+	char	*ld_body, *logo, *canonical;
 	struct clean_names meta_authors, ld_authors, byline_authors;
 	int	 nh1;
 };
@@ -134,6 +134,7 @@ clean_meta_tag(struct clean_meta_found *m, xmlNode *n)
 		{ "datemodified", offsetof(struct clean_meta_found, modified) },
 		{ "og:image", offsetof(struct clean_meta_found, image) },
 		{ "twitter:image", offsetof(struct clean_meta_found, image) },
+		{ "og:url", offsetof(struct clean_meta_found, canonical) },
 		{ "og:image:alt",
 		  offsetof(struct clean_meta_found, image_alt) },
 		{ "twitter:image:alt",
@@ -348,6 +349,12 @@ clean_meta_element(struct clean_meta_found *m, xmlNode *n)
 
 	if (strcmp(name, "meta") == 0)
 		clean_meta_tag(m, n);
+	else if (strcmp(name, "link") == 0 && m->canonical == NULL) {
+		t = clean_prop(n, "rel");
+		if (t != NULL && strcasecmp(t, "canonical") == 0)
+			m->canonical = clean_prop(n, "href");
+		free(t);
+	}
 	else if (strcmp(name, "title") == 0 && m->title == NULL)
 		m->title = clean_node_text(n);
 	else if (strcmp(name, "h1") == 0) {
@@ -608,6 +615,7 @@ clean_meta_free(struct clean_meta_found *m)
 	free(m->modified);
 	free(m->image);
 	free(m->image_alt);
+	free(m->canonical);
 	free(m->lang);
 	free(m->logo);
 	clean_names_free(&m->meta_authors);
@@ -695,6 +703,8 @@ clean_meta(xmlDoc *doc, const char *url, struct clean_article *out,
 		out->image_alt = m.image_alt;
 		m.image_alt = NULL;
 	}
+	if (m.canonical != NULL)
+		out->canonical = url_resolve(url, m.canonical);
 	m.published = m.modified = m.lang = NULL;
 	*body = m.ld_body;
 	clean_meta_free(&m);

@@ -675,6 +675,7 @@ clean_article_free(struct clean_article *a)
 	free(a->lang);
 	free(a->image);
 	free(a->image_alt);
+	free(a->canonical);
 	free(a->text);
 	free(a->numbered);
 	for (i = 0; i < a->nlinks; i++) {

@@ -26,6 +26,7 @@ struct clean_article {
 	char			*lang;
 	char			*image;		/* lead image URL */
 	char			*image_alt;	/* its description */
+	char			*canonical;	/* the page's own address */
 	char			*text;		/* reading text, never NULL */
 	char			*numbered;	/* text with [n] after links */
 	struct clean_link	*links;		/* [n] is links[n-1] */

@@ -74,7 +74,7 @@ cli_clean_json(const struct clean_article *a, const char *url)
 	cli_clean_json_date(&b, &first, "modified", a->modified);
 	json_key_string(&b, &first, "site", a->site_name);
 	json_key_string(&b, &first, "lang", a->lang);
-	json_key_string(&b, &first, "url", url);
+	json_key_string(&b, &first, "url", url != NULL ? url : a->canonical);
 	json_key(&b, &first, "image");
 	if (a->image == NULL)
 		buf_adds(&b, "null");

@@ -60,6 +60,12 @@ t_match "an image is a numbered link" "$(field numbered)" \
 t_match "to its address" "$(field links)" \
     "'url': 'https://ledger.example/photos/anchorage.jpg'"
 
+tx clean --json "$PAGES/author-box-en.html"
+t_eq "without --url the page's canonical address" "$(field url)" \
+    "https://ledger.example/2026/12/pilots-end-strike"
+tx clean --json "$PAGES/byline-de.html"
+t_eq "null when there is neither" "$(field url)" "None"
+
 printf '<p>Un <a href="/b">lien</a> seul.</p>' >"$T_DIR/frag.html"
 tx clean --fragment --json --url https://a.example/x "$T_DIR/frag.html"
 t_eq "a fragment has no title" "$(field title)" "None"
