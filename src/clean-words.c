@@ -161,6 +161,9 @@ static const char *clean_phrases[] = {
 	"lea también", "ver también", "noticias relacionadas",
 	"deja un comentario", "dejar un comentario", "compartir",
 	"publicidad", "suscríbete",
+	"share your story", "sponsor this newsletter",
+	"help me spread the word", "join the facebook group",
+	"jump to a section", "jump to recipe", "skip to recipe",
 	"view author archive", "view all posts by", "email the author",
 	"get author rss feed", "author archive", "more by this author",
 	"alle artikel von", "tous les articles de", "todos los artículos de",
@@ -246,8 +249,8 @@ clean_boiler_always(const char *line, size_t len)
 		"реклама", "publicité", "publicidad", "share", "tweet",
 		"print", "email", "comments", "related", "sponsored",
 		"subscribe", "sign up", "home", "privacy policy",
-		"newsletters", "newsletter", "-", "\xe2\x80\x93",
-		"\xe2\x80\x94", "|", "\xe2\x80\xa2",
+		"newsletters", "newsletter", "\xe2\x80\x93", "\xe2\x80\x94",
+		"\xe2\x80\xa2",
 	};
 	size_t	 i;
 
@@ -303,14 +306,17 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 	if (len == 0 || len > 400)
 		return (0);
 	n = clean_line_lower(line, len, low, sizeof low);
-	if (clean_boiler_always(low, n))
+	/* Nothing but marks ("-", "|", "* * *"): a separator of furniture. */
+	if (n == 0 || clean_boiler_always(low, n))
 		return (1);
 	for (i = 0; i < UTIL_ARRLEN(clean_phrases); i++) {
 		plen = strlen(clean_phrases[i]);
 		if (plen > n || memcmp(low, clean_phrases[i], plen) != 0)
 			continue;
 		if (plen < n && (isalnum((unsigned char)low[plen]) ||
-		    (unsigned char)low[plen] >= 0x80))
+		    (unsigned char)low[plen] >= 0x80) &&
+		    strncmp(low + plen, CLEAN_MARK_OPEN,
+		    sizeof CLEAN_MARK_OPEN - 1) != 0)
 			continue;
 		if (len <= plen + 40 || links * 2 >= len)
 			return (1);

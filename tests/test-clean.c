@@ -93,6 +93,12 @@ static const struct clean_case furniture_cases[] = {
 	{ "comment form lines", "<p>Story.</p><div>Leave A Reply</div>"
 	  "<div>Please enter your comment!</div><div>Please enter your name "
 	  "here</div>", "Story." },
+	{ "calls to share and to jump", "<p>Story.</p><p>SHARE YOUR STORY</p>"
+	  "<p><a href=\"#r\">Jump to Recipe</a></p><p>Sponsor this "
+	  "newsletter</p>", "Story." },
+	{ "author box and time stamp", "<p>Story.</p><p>Updated 12:24 am "
+	  "EST</p><p>-</p><p><a href=\"/a\">View author archive</a></p><p>"
+	  "<a href=\"/f\">Get author RSS feed</a></p>", "Story." },
 	{ "russian", "<p>Новость.</p><p>Читайте также: <a href=\"/b\">Другая "
 	  "новость о мосте</a></p>", "Новость." },
 	{ "french", "<p>Texte.</p><p>Lire aussi : <a href=\"/c\">Un autre "
