@@ -220,17 +220,18 @@ clean_twice_char(const unsigned char *p, size_t n, unsigned char *out,
 static char *
 clean_charset_twice(const char *html, size_t len, size_t *outlen)
 {
-	const unsigned char	*p = (const unsigned char *)html;
+	const unsigned char	*p = (const unsigned char *)html, *c1;
 	unsigned char		 one[4];
 	struct buf		 b;
 	size_t			 i, took, n;
 
-	for (i = 0; i + 1 < len; i++) {
-		if (p[i] == 0xc2 && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+	for (i = 0; ; i++) {
+		if ((c1 = memchr(p + i, 0xc2, len - i)) == NULL)
+			return (NULL);
+		i = (size_t)(c1 - p);
+		if (i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
 			break;
 	}
-	if (i + 1 >= len)
-		return (NULL);
 	buf_init(&b, 0);
 	for (i = 0; i < len; ) {
 		if ((took = clean_twice_char(p + i, len - i, one, &n)) != 0) {

@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -406,17 +407,19 @@ clean_credit_line(const char *line, size_t len)
 		"associated press", "shutterstock", "bild:", "quelle:",
 		"crédit",
 	};
-	char	*s;
+	char	 low[152];
 	size_t	 i;
-	int	 yes = 0;
 
 	if (len < 8 || len > 150 || memchr(line, '\n', len) != NULL)
 		return (0);
-	s = xstrndup(line, len);
-	for (i = 0; i < UTIL_ARRLEN(words) && !yes; i++)
-		yes = util_strcasestr(s, words[i]) != NULL;
-	free(s);
-	return (yes);
+	for (i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)line[i]);
+	low[len] = '\0';
+	for (i = 0; i < UTIL_ARRLEN(words); i++) {
+		if (strstr(low, words[i]) != NULL)
+			return (1);
+	}
+	return (0);
 }
 
 /*
