@@ -163,6 +163,8 @@ archive_page(struct store_page *p, const struct archive_job *j,
 	p->lang = a->lang;
 	p->image = a->image;
 	p->text = a->text;
+	p->modified = a->modified;
+	p->image_alt = a->image_alt;
 }
 
 /*
@@ -514,7 +516,9 @@ archive_page_differs(const struct store_page *old,
 	    !archive_same(old->published, p->published) ||
 	    !archive_same(old->site_name, p->site_name) ||
 	    !archive_same(old->lang, p->lang) ||
-	    !archive_same(old->image, p->image));
+	    !archive_same(old->image, p->image) ||
+	    !archive_same(old->modified, p->modified) ||
+	    !archive_same(old->image_alt, p->image_alt));
 }
 
 /* Clean an item's stored page again; 1 if anything changed. */
@@ -539,6 +543,8 @@ archive_reclean_page(struct store *st, int64_t id, size_t feed_len)
 	p.site_name = a.site_name;
 	p.lang = a.lang;
 	p.image = a.image;
+	p.modified = a.modified;
+	p.image_alt = a.image_alt;
 	p.text = archive_reject(crc, a.text, feed_len) != NULL ? NULL :
 	    a.text;
 	if (archive_page_differs(&old, &p))

@@ -31,7 +31,8 @@ article_take_page(struct article *a, struct store_page *p)
 	a->byline = p->byline;
 	a->site_name = p->site_name;
 	a->published = p->published;
-	p->byline = p->site_name = p->published = NULL;
+	a->modified = p->modified;
+	p->byline = p->site_name = p->published = p->modified = NULL;
 	a->archived = 1;
 }
 
@@ -93,6 +94,7 @@ article_free(struct article *a)
 	free(a->byline);
 	free(a->site_name);
 	free(a->published);
+	free(a->modified);
 	free(a->numbered);
 	for (i = 0; i < a->nlinks; i++) {
 		free(a->links[i].url);
@@ -143,4 +145,43 @@ article_line(const struct store_item *it, struct buf *b)
 	buf_printf(b, "\t%s", flags);
 	article_meta_part(b, "\t", it->title != NULL ? it->title :
 	    "(untitled)");
+}
+
+/* A page's date as "2026-11-29 08:24" when it can be read, else as is. */
+static void
+article_page_date(struct buf *b, const char *sep, const char *date)
+{
+	char	 out[32];
+	int64_t	 t;
+
+	if ((t = date_parse(date)) == DATE_NONE) {
+		article_meta_part(b, sep, date);
+		return;
+	}
+	date_format_short(t, out, sizeof out);
+	buf_printf(b, "%s%s", sep, out);
+}
+
+void
+article_page_meta(const struct article *a, struct buf *b)
+{
+	const char	*sep = "";
+
+	if (a->site_name != NULL && *a->site_name != '\0') {
+		article_meta_part(b, sep, a->site_name);
+		sep = " | ";
+	}
+	if (a->byline != NULL && *a->byline != '\0') {
+		buf_printf(b, "%sby ", sep);
+		article_meta_part(b, "", a->byline);
+		sep = " | ";
+	}
+	if (a->published != NULL && *a->published != '\0') {
+		article_page_date(b, sep, a->published);
+		sep = " | ";
+	}
+	if (a->modified != NULL && *a->modified != '\0' &&
+	    (a->published == NULL || strcmp(a->published, a->modified) != 0))
+		article_page_date(b, *sep != '\0' ? " | updated " : "updated ",
+		    a->modified);
 }

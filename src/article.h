@@ -23,6 +23,7 @@ struct article {
 	char			*byline;
 	char			*site_name;
 	char			*published;	/* as the page wrote it */
+	char			*modified;	/* as the page wrote it */
 	/*
 	 * With ARTICLE_LINKS: the text cleaned again (the page's, else the
 	 * feed HTML's) with [n] after each link, and links[n - 1] the link
@@ -55,5 +56,11 @@ void	 article_meta(const struct store_item *, struct buf *b);
  * feed, flags (N unread, * starred, else -) and title, tab-separated.
  */
 void	 article_line(const struct store_item *, struct buf *b);
+
+/*
+ * Add "SITE | by BYLINE | DATE | updated DATE" of an archived page to
+ * b, the parts the cleaner found, display-safe; nothing without them.
+ */
+void	 article_page_meta(const struct article *, struct buf *b);
 
 #endif

@@ -181,6 +181,70 @@ clean_iconv(const char *html, size_t len, const char *from, size_t *outlen)
 }
 
 /*
+ * Bytes of one character encoded twice at p: a lead U+00C2..U+00F4
+ * and its continuations U+0080..U+00BF, each written as two bytes,
+ * which taken as Latin-1 make one valid UTF-8 character.  Its bytes go
+ * to out; returns how many input bytes it took, or 0.
+ */
+static size_t
+clean_twice_char(const unsigned char *p, size_t n, unsigned char *out,
+    size_t *outlen)
+{
+	size_t		 need, i;
+	uint32_t	 cp;
+
+	if (n < 4 || p[0] != 0xc3 || p[1] < 0x82 || p[1] > 0xb4)
+		return (0);
+	out[0] = (unsigned char)(p[1] + 0x40);
+	need = out[0] < 0xe0 ? 1 : out[0] < 0xf0 ? 2 : 3;
+	if (n < 2 + 2 * need)
+		return (0);
+	for (i = 0; i < need; i++) {
+		if (p[2 + 2 * i] != 0xc2 || p[3 + 2 * i] < 0x80 ||
+		    p[3 + 2 * i] > 0xbf)
+			return (0);
+		out[1 + i] = p[3 + 2 * i];
+	}
+	if (util_utf8_seq(out, need + 1, &cp) != need + 1)
+		return (0);
+	*outlen = need + 1;
+	return (2 + 2 * need);
+}
+
+/*
+ * A page encoded to UTF-8 twice ("\xc3\xa2\xc2\x80\xc2\x94" for an em
+ * dash) shows it by C1 control characters, which no text has: each such
+ * character decoded once more.  Returns a copy, or NULL when there are
+ * no C1 characters.
+ */
+static char *
+clean_charset_twice(const char *html, size_t len, size_t *outlen)
+{
+	const unsigned char	*p = (const unsigned char *)html, *c1;
+	unsigned char		 one[4];
+	struct buf		 b;
+	size_t			 i, took, n;
+
+	for (i = 0; ; i++) {
+		if ((c1 = memchr(p + i, 0xc2, len - i)) == NULL)
+			return (NULL);
+		i = (size_t)(c1 - p);
+		if (i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+			break;
+	}
+	buf_init(&b, 0);
+	for (i = 0; i < len; ) {
+		if ((took = clean_twice_char(p + i, len - i, one, &n)) != 0) {
+			buf_add(&b, one, n);
+			i += took;
+		} else
+			buf_addc(&b, (char)p[i++]);
+	}
+	*outlen = b.len;
+	return (buf_steal(&b));
+}
+
+/*
  * The page as UTF-8.  Returns html itself (*copied 0) when it already
  * is valid UTF-8 without a BOM, else a converted copy (*copied 1) the
  * caller frees.
@@ -190,6 +254,7 @@ clean_charset_utf8(const char *html, size_t len, const char *http_charset,
     size_t *outlen, int *copied)
 {
 	const char	*cs = clean_charset_name(html, len, http_charset);
+	char		*fixed;
 
 	*copied = 0;
 	*outlen = len;
@@ -198,8 +263,13 @@ clean_charset_utf8(const char *html, size_t len, const char *http_charset,
 			*outlen = len - 3;
 			return ((char *)html + 3);
 		}
-		if (util_utf8_valid(html, len))
-			return ((char *)html);
+		if (util_utf8_valid(html, len)) {
+			if ((fixed = clean_charset_twice(html, len,
+			    outlen)) == NULL)
+				return ((char *)html);
+			*copied = 1;
+			return (fixed);
+		}
 		*copied = 1;
 		html = util_utf8_sanitize(html, len);
 		*outlen = strlen(html);

@@ -34,6 +34,10 @@ int		 clean_boiler_line(const char *, size_t, size_t);
 int		 clean_tail_furniture(const char *, size_t);
 int		 clean_head_furniture(const char *, size_t);
 int		 clean_related_heading(const char *, size_t);
+int		 clean_list_heading(const char *, size_t);
+
+/* clean-evidence.c: percent of an account's word runs the text holds. */
+int		 clean_evidence(const char *text, const char *account);
 
 /* clean-render.c: a DOM (sub)tree as reading text. */
 struct clean_render {
@@ -80,5 +84,7 @@ size_t		 clean_extract(xmlDoc *, int, xmlNode ***);
 void		 clean_meta(xmlDoc *, const char *, struct clean_article *,
 		     char **);
 void		 clean_drop_headline(struct clean_article *);
+int		 clean_meta_byline(struct clean_article *, const char *,
+		     size_t);
 
 #endif

@@ -16,10 +16,18 @@
 #include "url.h"
 #include "xml.h"
 
+/* A list of names, each once, at most CLEAN_NAMES_MAX. */
+#define CLEAN_NAMES_MAX	16
+struct clean_names {
+	char	*v[CLEAN_NAMES_MAX];
+	size_t	 n;
+};
+
 struct clean_meta_found {
 	char	*og_title, *ld_title, *h1, *title, *site, *ld_site;
-	char	*byline, *ld_byline, *published, *image, *lang;
-	char	*ld_body, *logo;
+	char	*byline, *published, *modified, *image, *image_alt, *lang;
+	char	*ld_body, *logo, *canonical;
+	struct clean_names meta_authors, ld_authors, byline_authors;
 	int	 nh1;
 };
 
@@ -70,6 +78,41 @@ clean_node_text(xmlNode *n)
 }
 
 static void
+clean_names_free(struct clean_names *l)
+{
+	size_t	 i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i]);
+	l->n = 0;
+}
+
+/*
+ * Add a name to the list, white space collapsed, unless it is empty, a
+ * URL, too long, or there already; takes value.
+ */
+static void
+clean_names_add(struct clean_names *l, char *value)
+{
+	char	*name;
+	size_t	 i;
+
+	name = util_collapse_space(value);
+	free(value);
+	if (name[0] == '\0' || strlen(name) > 80 || l->n == CLEAN_NAMES_MAX ||
+	    strstr(name, "://") != NULL || name[0] == '/')
+		goto drop;
+	for (i = 0; i < l->n; i++) {
+		if (strcasecmp(l->v[i], name) == 0)
+			goto drop;
+	}
+	l->v[l->n++] = name;
+	return;
+drop:
+	free(name);
+}
+
+static void
 clean_meta_tag(struct clean_meta_found *m, xmlNode *n)
 {
 	static const struct {
@@ -79,16 +122,23 @@ clean_meta_tag(struct clean_meta_found *m, xmlNode *n)
 		{ "og:title", offsetof(struct clean_meta_found, og_title) },
 		{ "twitter:title", offsetof(struct clean_meta_found, og_title) },
 		{ "og:site_name", offsetof(struct clean_meta_found, site) },
-		{ "author", offsetof(struct clean_meta_found, byline) },
-		{ "dc.creator", offsetof(struct clean_meta_found, byline) },
-		{ "parsely-author", offsetof(struct clean_meta_found, byline) },
 		{ "article:published_time",
 		  offsetof(struct clean_meta_found, published) },
 		{ "datepublished", offsetof(struct clean_meta_found, published) },
 		{ "date", offsetof(struct clean_meta_found, published) },
 		{ "dc.date", offsetof(struct clean_meta_found, published) },
+		{ "article:modified_time",
+		  offsetof(struct clean_meta_found, modified) },
+		{ "og:updated_time",
+		  offsetof(struct clean_meta_found, modified) },
+		{ "datemodified", offsetof(struct clean_meta_found, modified) },
 		{ "og:image", offsetof(struct clean_meta_found, image) },
 		{ "twitter:image", offsetof(struct clean_meta_found, image) },
+		{ "og:url", offsetof(struct clean_meta_found, canonical) },
+		{ "og:image:alt",
+		  offsetof(struct clean_meta_found, image_alt) },
+		{ "twitter:image:alt",
+		  offsetof(struct clean_meta_found, image_alt) },
 	};
 	char	*key, *value;
 	size_t	 i;
@@ -99,6 +149,14 @@ clean_meta_tag(struct clean_meta_found *m, xmlNode *n)
 		return;
 	for (i = 0; key[i] != '\0'; i++)
 		key[i] = (char)tolower((unsigned char)key[i]);
+	if (strcmp(key, "author") == 0 || strcmp(key, "dc.creator") == 0 ||
+	    strcmp(key, "parsely-author") == 0 ||
+	    strcmp(key, "article:author") == 0) {
+		if ((value = clean_prop(n, "content")) != NULL)
+			clean_names_add(&m->meta_authors, value);
+		free(key);
+		return;
+	}
 	for (i = 0; i < UTIL_ARRLEN(keys); i++) {
 		if (strcmp(key, keys[i].key) != 0)
 			continue;
@@ -203,6 +261,86 @@ clean_h1_logo(const xmlNode *h1)
 	return (yes);
 }
 
+/* Cut s at the first of the strings in cuts (case-insensitive). */
+static void
+clean_cut_at(char *s, const char *const *cuts, size_t ncuts)
+{
+	char	*p;
+	size_t	 i;
+
+	for (i = 0; i < ncuts; i++) {
+		if ((p = util_strcasestr(s, cuts[i])) != NULL)
+			*p = '\0';
+	}
+}
+
+/* Add one piece of a byline, trimmed, when it looks like a name. */
+static void
+clean_byline_name(struct clean_names *l, const char *piece, size_t len)
+{
+	size_t	 words = 1, i;
+
+	while (len > 0 && strchr(" ,;:.", *piece) != NULL) {
+		piece++;
+		len--;
+	}
+	while (len > 0 && strchr(" ,;:.-", piece[len - 1]) != NULL)
+		len--;
+	for (i = 0; i < len; i++)
+		words += piece[i] == ' ';
+	if (len < 2 || words > 5 || ispunct((unsigned char)piece[0]))
+		return;
+	clean_names_add(l, xstrndup(piece, len));
+}
+
+/*
+ * The names in a byline ("By Ana Ruiz and Tom Lee", "Von Eva Roth |
+ * 3. März"): what comes before a bar or a digit, without "By", split at
+ * commas and "and" in a few languages.
+ */
+static void
+clean_byline_names(struct clean_names *l, const char *byline)
+{
+	static const char *const opens[] = {
+		"written by ", "posted by ", "by ", "von ", "par ", "por ",
+		"di ", "door ", "av ", "af ", "автор: ", "Автор: ",
+	};
+	static const char *const cuts[] = {
+		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " \xc2\xb7 ",
+		" \xe2\x80\xa2 ", "updated", "published", "view author",
+		"email", "follow",
+	};
+	static const char *const ands[] = {
+		" and ", " & ", " und ", " et ", " y ", " e ", " en ",
+		" \xd0\xb8 ", " og ", " och ", " i ",
+	};
+	char	*s, *p, *q;
+	size_t	 i, len;
+
+	s = util_collapse_space(byline);
+	p = s;
+	for (i = 0; i < UTIL_ARRLEN(opens); i++) {
+		if (util_starts_nocase(p, opens[i])) {
+			p += strlen(opens[i]);
+			break;
+		}
+	}
+	clean_cut_at(p, cuts, UTIL_ARRLEN(cuts));
+	p[strcspn(p, "0123456789")] = '\0';
+	for (i = 0; i < UTIL_ARRLEN(ands); i++) {
+		while ((q = util_strcasestr(p, ands[i])) != NULL) {
+			*q = ',';
+			len = strlen(ands[i]);
+			memmove(q + 1, q + len, strlen(q + len) + 1);
+		}
+	}
+	for (; *p != '\0'; p += len + (p[len] != '\0')) {
+		len = strcspn(p, ",;");
+		clean_byline_name(l, p, len);
+	}
+	free(s);
+}
+
 static void
 clean_meta_element(struct clean_meta_found *m, xmlNode *n)
 {
@@ -211,6 +349,12 @@ clean_meta_element(struct clean_meta_found *m, xmlNode *n)
 
 	if (strcmp(name, "meta") == 0)
 		clean_meta_tag(m, n);
+	else if (strcmp(name, "link") == 0 && m->canonical == NULL) {
+		t = clean_prop(n, "rel");
+		if (t != NULL && strcasecmp(t, "canonical") == 0)
+			m->canonical = clean_prop(n, "href");
+		free(t);
+	}
 	else if (strcmp(name, "title") == 0 && m->title == NULL)
 		m->title = clean_node_text(n);
 	else if (strcmp(name, "h1") == 0) {
@@ -232,6 +376,8 @@ clean_meta_element(struct clean_meta_found *m, xmlNode *n)
 			m->byline = t;
 		else
 			free(t);
+		if (m->byline != NULL)
+			clean_byline_names(&m->byline_authors, m->byline);
 	}
 }
 
@@ -313,6 +459,80 @@ clean_json_find(const char *p, const char *key)
 	return (clean_json_string(q + 1));
 }
 
+/* Past the JSON value at p: a string, object, array or scalar. */
+static const char *
+clean_json_skip(const char *p)
+{
+	int	 depth = 0, in_string = 0;
+
+	for (; *p != '\0'; p++) {
+		if (in_string) {
+			if (*p == '\\' && p[1] != '\0')
+				p++;
+			else if (*p == '"') {
+				in_string = 0;
+				if (depth == 0)
+					return (p + 1);
+			}
+		} else if (*p == '"')
+			in_string = 1;
+		else if (*p == '{' || *p == '[')
+			depth++;
+		else if (*p == '}' || *p == ']') {
+			if (--depth <= 0)
+				return (depth < 0 ? p : p + 1);
+		} else if (depth == 0 && *p == ',')
+			return (p);
+	}
+	return (p);
+}
+
+/* The name of one author: a string, or an object's "name". */
+static void
+clean_json_author(struct clean_names *l, const char *p, const char *end)
+{
+	char	*object, *name;
+
+	if (*p == '"') {
+		clean_names_add(l, clean_json_string(p + 1));
+		return;
+	}
+	if (*p != '{')
+		return;
+	object = xstrndup(p, (size_t)(end - p));
+	if ((name = clean_json_find(object, "name")) != NULL)
+		clean_names_add(l, name);
+	free(object);
+}
+
+/* Every author named by the first "author" member of a JSON-LD text. */
+static void
+clean_json_authors(struct clean_names *l, const char *text)
+{
+	const char	*p, *end;
+
+	if ((p = strstr(text, "\"author\"")) == NULL)
+		return;
+	p += strlen("\"author\"");
+	p += strspn(p, " \t\r\n");
+	if (*p++ != ':')
+		return;
+	p += strspn(p, " \t\r\n");
+	if (*p != '[') {
+		clean_json_author(l, p, clean_json_skip(p));
+		return;
+	}
+	for (p++; *p != '\0' && *p != ']'; p = end) {
+		p += strspn(p, " \t\r\n,");
+		if (*p == ']' || *p == '\0')
+			break;
+		end = clean_json_skip(p);
+		if (end == p)
+			break;
+		clean_json_author(l, p, end);
+	}
+}
+
 static void
 clean_jsonld(struct clean_meta_found *m, xmlNode *n)
 {
@@ -325,12 +545,14 @@ clean_jsonld(struct clean_meta_found *m, xmlNode *n)
 		clean_keep(&m->ld_title, v);
 	if ((v = clean_json_find((char *)t, "articleBody")) != NULL)
 		clean_keep(&m->ld_body, v);
-	if ((v = clean_json_find((char *)t, "author")) != NULL)
-		clean_keep(&m->ld_byline, v);
+	if (m->ld_authors.n == 0)
+		clean_json_authors(&m->ld_authors, (char *)t);
 	if ((v = clean_json_find((char *)t, "publisher")) != NULL)
 		clean_keep(&m->ld_site, v);
 	if ((v = clean_json_find((char *)t, "datePublished")) != NULL)
 		clean_keep(&m->published, v);
+	if ((v = clean_json_find((char *)t, "dateModified")) != NULL)
+		clean_keep(&m->modified, v);
 	xmlFree(t);
 }
 
@@ -387,13 +609,57 @@ clean_meta_free(struct clean_meta_found *m)
 	free(m->h1);
 	free(m->title);
 	free(m->ld_site);
-	free(m->ld_byline);
 	free(m->byline);
 	free(m->site);
 	free(m->published);
+	free(m->modified);
 	free(m->image);
+	free(m->image_alt);
+	free(m->canonical);
 	free(m->lang);
 	free(m->logo);
+	clean_names_free(&m->meta_authors);
+	clean_names_free(&m->ld_authors);
+	clean_names_free(&m->byline_authors);
+}
+
+/* The names become out's authors, and joined its byline; l is emptied. */
+static void
+clean_meta_take_authors(struct clean_names *l, struct clean_article *out)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	out->authors = xreallocarray(NULL, l->n, sizeof *out->authors);
+	buf_init(&b, 4096);
+	for (i = 0; i < l->n; i++) {
+		out->authors[i] = l->v[i];
+		buf_printf(&b, "%s%s", i == 0 ? "" : ", ", l->v[i]);
+	}
+	out->nauthors = l->n;
+	l->n = 0;
+	out->byline = buf_steal(&b);
+}
+
+/*
+ * The authors: JSON-LD's, else the <meta> tags', else the byline's
+ * names; the byline is them joined, else the byline element's text.
+ */
+static void
+clean_meta_authors(struct clean_meta_found *m, struct clean_article *out)
+{
+	struct clean_names	*l = &m->ld_authors;
+
+	if (l->n == 0)
+		l = &m->meta_authors;
+	if (l->n == 0)
+		l = &m->byline_authors;
+	if (l->n == 0) {
+		out->byline = m->byline;
+		m->byline = NULL;
+		return;
+	}
+	clean_meta_take_authors(l, out);
 }
 
 /*
@@ -425,19 +691,21 @@ clean_meta(xmlDoc *doc, const char *url, struct clean_article *out,
 		m.site = m.ld_site;
 		m.ld_site = NULL;
 	}
-	if (m.ld_byline != NULL) {
-		free(m.byline);
-		m.byline = m.ld_byline;
-		m.ld_byline = NULL;
-	}
+	clean_meta_authors(&m, out);
 	out->site_name = m.site;
 	out->title = clean_choose_title(&m, out->site_name);
-	out->byline = m.byline;
-	m.site = m.byline = NULL;
+	m.site = NULL;
 	out->published = m.published;
+	out->modified = m.modified;
 	out->lang = m.lang;
 	out->image = m.image != NULL ? url_resolve(url, m.image) : NULL;
-	m.published = m.lang = NULL;
+	if (out->image != NULL) {
+		out->image_alt = m.image_alt;
+		m.image_alt = NULL;
+	}
+	if (m.canonical != NULL)
+		out->canonical = url_resolve(url, m.canonical);
+	m.published = m.modified = m.lang = NULL;
 	*body = m.ld_body;
 	clean_meta_free(&m);
 }
@@ -490,4 +758,49 @@ clean_drop_headline(struct clean_article *a)
 			return;
 		p = nl + strspn(nl, "\n");
 	}
+}
+
+/*
+ * Is this block a byline alone ("By Ana Ruiz and Tom Lee", "Von Eva
+ * Roth")?  When it is and the page named no author, its names become
+ * the article's authors.
+ */
+int
+clean_meta_byline(struct clean_article *a, const char *block, size_t len)
+{
+	static const char *const opens[] = {
+		"By ", "by ", "Von ", "Par ", "Por ", "Door ", "Di ", "Av ",
+		"Автор: ",
+	};
+	struct clean_names	 l;
+	char			*s;
+	size_t			 i, words = 1;
+
+	if (len > 80 || memchr(block, '\n', len) != NULL ||
+	    strchr(".!?", block[len - 1]) != NULL)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(opens); i++) {
+		if (len > strlen(opens[i]) &&
+		    strncmp(block, opens[i], strlen(opens[i])) == 0)
+			break;
+	}
+	if (i == UTIL_ARRLEN(opens))
+		return (0);
+	for (i = 0; i < len; i++)
+		words += block[i] == ' ';
+	if (words > 9)
+		return (0);
+	memset(&l, 0, sizeof l);
+	s = xstrndup(block, len);
+	clean_byline_names(&l, s);
+	free(s);
+	if (l.n == 0)
+		return (0);
+	if (a->nauthors == 0) {
+		free(a->byline);
+		a->byline = NULL;
+		clean_meta_take_authors(&l, a);
+	}
+	clean_names_free(&l);
+	return (1);
 }

@@ -16,6 +16,8 @@
 #include "util.h"
 #include "xml.h"
 
+static size_t	clean_link_number(struct clean_render *, char *, size_t);
+
 /* Bytes of text before an image searched for its alt text. */
 #define CLEAN_ALT_WINDOW	65536
 
@@ -426,23 +428,60 @@ clean_alt_known(struct clean_render *cs, xmlNode *img, const char *alt)
 	return (known);
 }
 
+/* The address of an image outside any link, or NULL (data: too). */
+static char *
+clean_image_url(struct clean_render *cs, xmlNode *n)
+{
+	xmlChar	*src;
+	char	*url = NULL;
+
+	if (cs->link != NULL)
+		return (NULL);
+	if ((src = xmlGetProp(n, (const xmlChar *)"src")) == NULL ||
+	    util_starts_nocase((char *)src, "data:")) {
+		xmlFree(src);
+		src = xmlGetProp(n, (const xmlChar *)"data-src");
+	}
+	if (src != NULL && src[strspn((char *)src, " \t\r\n")] != '\0' &&
+	    !util_starts_nocase((char *)src, "data:"))
+		url = url_resolve(cs->base, (char *)src);
+	xmlFree(src);
+	return (url);
+}
+
+/* "[image: ALT]", numbered as a link to the image when it has one. */
+static void
+clean_image_label(struct clean_render *cs, xmlNode *n, const char *alt)
+{
+	char	*label, *url, mark[32];
+	size_t	 start;
+
+	label = xasprintf("[image: %s]", alt);
+	if (!clean_at_line_start(cs))
+		cs->space = 1;
+	start = cs->out.len;
+	clean_text(cs, (const unsigned char *)label);
+	free(label);
+	if ((url = clean_image_url(cs, n)) == NULL)
+		return;
+	while (start < cs->out.len && strchr(" \n", cs->out.data[start]) != NULL)
+		start++;
+	snprintf(mark, sizeof mark, CLEAN_MARK_OPEN "%zu" CLEAN_MARK_CLOSE,
+	    clean_link_number(cs, url, start));
+	buf_adds(&cs->out, mark);
+}
+
 static void
 clean_image(struct clean_render *cs, xmlNode *n)
 {
 	xmlChar	*alt;
-	char	*label;
 
 	alt = xmlGetProp(n, (const xmlChar *)"alt");
 	if (alt != NULL && alt[strspn((char *)alt, " \t\r\n")] != '\0' &&
 	    !clean_alt_filename((char *)alt) && !clean_alt_word((char *)alt) &&
 	    !clean_image_linked(cs) &&
-	    !clean_alt_known(cs, n, (char *)alt)) {
-		label = xasprintf("[image: %s]", (char *)alt);
-		if (!clean_at_line_start(cs))
-			cs->space = 1;
-		clean_text(cs, (const unsigned char *)label);
-		free(label);
-	}
+	    !clean_alt_known(cs, n, (char *)alt))
+		clean_image_label(cs, n, (char *)alt);
 	xmlFree(alt);
 }
 

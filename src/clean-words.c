@@ -161,6 +161,13 @@ static const char *clean_phrases[] = {
 	"lea también", "ver también", "noticias relacionadas",
 	"deja un comentario", "dejar un comentario", "compartir",
 	"publicidad", "suscríbete",
+	"share your story", "sponsor this newsletter",
+	"help me spread the word", "join the facebook group",
+	"jump to a section", "jump to recipe", "skip to recipe",
+	"view author archive", "view all posts by", "email the author",
+	"get author rss feed", "author archive", "more by this author",
+	"alle artikel von", "tous les articles de", "todos los artículos de",
+	"все статьи автора", "все материалы автора",
 };
 
 /* Calls to action: a short line holding one is furniture, wherever. */
@@ -170,6 +177,42 @@ static const char *clean_cta[] = {
 	"book a demo", "free ebook", "free e-book", "follow us on",
 	"get updates from this writer",
 };
+
+/*
+ * "Updated 12:24 am EST", "Aktualisiert: 3.12.2026, 14:05": a time
+ * stamp alone, at most five short words after its label, one a number.
+ */
+static int
+clean_stamp_line(const char *low, size_t len)
+{
+	static const char *const labels[] = {
+		"updated", "published", "posted", "last modified",
+		"aktualisiert", "veröffentlicht", "mis à jour", "publié le",
+		"actualizado", "publicado", "обновлено", "опубликовано",
+	};
+	size_t	 i, words = 0, digits = 0, run = 0;
+
+	if (len > 60)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(labels); i++) {
+		if (strncmp(low, labels[i], strlen(labels[i])) == 0)
+			break;
+	}
+	if (i == UTIL_ARRLEN(labels))
+		return (0);
+	for (i = strlen(labels[i]); i < len; i++) {
+		digits += isdigit((unsigned char)low[i]) != 0;
+		if (low[i] == ' ') {
+			run = 0;
+			continue;
+		}
+		if (run++ == 0)
+			words++;
+		if (run > 12)
+			return (0);
+	}
+	return (digits > 0 && words <= 6);
+}
 
 /* "Talk to our experts", "Speak with our team": a sales line. */
 static int
@@ -206,7 +249,8 @@ clean_boiler_always(const char *line, size_t len)
 		"реклама", "publicité", "publicidad", "share", "tweet",
 		"print", "email", "comments", "related", "sponsored",
 		"subscribe", "sign up", "home", "privacy policy",
-		"newsletters", "newsletter",
+		"newsletters", "newsletter", "\xe2\x80\x93", "\xe2\x80\x94",
+		"\xe2\x80\xa2",
 	};
 	size_t	 i;
 
@@ -262,20 +306,25 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 	if (len == 0 || len > 400)
 		return (0);
 	n = clean_line_lower(line, len, low, sizeof low);
-	if (clean_boiler_always(low, n))
+	/* Nothing but marks ("-", "|", "* * *"): a separator of furniture. */
+	if (n == 0 || clean_boiler_always(low, n))
 		return (1);
 	for (i = 0; i < UTIL_ARRLEN(clean_phrases); i++) {
 		plen = strlen(clean_phrases[i]);
 		if (plen > n || memcmp(low, clean_phrases[i], plen) != 0)
 			continue;
 		if (plen < n && (isalnum((unsigned char)low[plen]) ||
-		    (unsigned char)low[plen] >= 0x80))
+		    (unsigned char)low[plen] >= 0x80) &&
+		    strncmp(low + plen, CLEAN_MARK_OPEN,
+		    sizeof CLEAN_MARK_OPEN - 1) != 0)
 			continue;
 		if (len <= plen + 40 || links * 2 >= len)
 			return (1);
 	}
 	if (len > 160)
 		return (0);
+	if (clean_stamp_line(low, n))
+		return (1);
 	for (i = 0; i < UTIL_ARRLEN(clean_cta); i++) {
 		if (strstr(low, clean_cta[i]) != NULL)
 			return (1);
@@ -484,6 +533,39 @@ clean_related_heading(const char *block, size_t len)
 	if (len == 0 || len > 80 || memchr(block, '\n', len) != NULL ||
 	    block[len - 1] == '.')
 		return (0);
+	clean_line_lower(block, len, low, sizeof low);
+	for (i = 0; i < UTIL_ARRLEN(words); i++) {
+		if (strstr(low, words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Is this block the heading of a list of other stories ("Most read",
+ * "Trending now", "More from Sport", "Meistgelesen", "Самое читаемое")?
+ */
+int
+clean_list_heading(const char *block, size_t len)
+{
+	static const char *const words[] = {
+		"most read", "most popular", "most viewed", "most shared",
+		"trending", "more from", "popular now", "top stories",
+		"latest news", "latest stories", "editor's picks",
+		"editors' picks", "meistgelesen", "am meisten gelesen",
+		"beliebteste", "les plus lus", "les plus populaires",
+		"à la une", "lo más leído", "más leídas", "más leídos",
+		"lo más visto", "самое читаемое", "самое популярное",
+		"популярное", "i più letti", "più letti", "meest gelezen",
+	};
+	char	 low[128];
+	size_t	 i;
+
+	if (len == 0 || len > 60 || memchr(block, '\n', len) != NULL ||
+	    block[len - 1] == '.')
+		return (0);
+	if (clean_related_heading(block, len))
+		return (1);
 	clean_line_lower(block, len, low, sizeof low);
 	for (i = 0; i < UTIL_ARRLEN(words); i++) {
 		if (strstr(low, words[i]) != NULL)

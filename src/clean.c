@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -359,54 +360,174 @@ clean_link_block(const struct clean_article *a, const char *text,
 	return (llen * 10 >= tlen * 8);
 }
 
+/* The blocks of both texts, side by side, and which of them to drop. */
+#define CLEAN_MAX_BLOCKS	512
+struct clean_blocks {
+	const char	*ts[CLEAN_MAX_BLOCKS], *ns[CLEAN_MAX_BLOCKS];
+	size_t		 tl[CLEAN_MAX_BLOCKS], nl[CLEAN_MAX_BLOCKS];
+	size_t		 n;
+	unsigned char	 drop[CLEAN_MAX_BLOCKS];
+};
+
 /*
  * A block that is a link alone, the same words three times or more
  * ("Compare deals at ...", "Buy it at ..."): a recurring advertisement
- * between the items of a list, every copy cut from both texts.
+ * between the items of a list, every copy dropped.
  */
 static void
-clean_drop_repeats(struct clean_article *a)
+clean_mark_repeats(const struct clean_article *a, struct clean_blocks *b)
 {
-	const char	*ts[512], *ns[512];
-	size_t		 tl[512], nl[512], nt, nn, i, k, same;
-	unsigned char	 drop[512];
-	struct buf	 t, n;
-	int		 any = 0, first = 1;
+	size_t	 i, k, same;
 
-	nt = clean_blocks(a->text, ts, tl, UTIL_ARRLEN(ts));
-	nn = clean_blocks(a->numbered, ns, nl, UTIL_ARRLEN(ns));
-	if (nt == 0 || nt != nn)
-		return;
-	memset(drop, 0, sizeof drop);
-	for (i = 0; i < nt; i++) {
-		if (drop[i] || !clean_link_block(a, ts[i], tl[i], ns[i],
-		    nl[i]))
+	for (i = 0; i < b->n; i++) {
+		if (b->drop[i] || !clean_link_block(a, b->ts[i], b->tl[i],
+		    b->ns[i], b->nl[i]))
 			continue;
-		for (same = 1, k = i + 1; k < nt; k++)
-			same += tl[k] == tl[i] && memcmp(ts[k], ts[i],
-			    tl[i]) == 0;
+		for (same = 1, k = i + 1; k < b->n; k++)
+			same += b->tl[k] == b->tl[i] && memcmp(b->ts[k],
+			    b->ts[i], b->tl[i]) == 0;
 		if (same < 3)
 			continue;
-		for (k = i; k < nt; k++) {
-			if (tl[k] == tl[i] && memcmp(ts[k], ts[i], tl[i]) == 0 &&
-			    clean_link_block(a, ts[k], tl[k], ns[k], nl[k]))
-				drop[k] = any = 1;
+		for (k = i; k < b->n; k++) {
+			if (b->tl[k] == b->tl[i] && memcmp(b->ts[k], b->ts[i],
+			    b->tl[i]) == 0 && clean_link_block(a, b->ts[k],
+			    b->tl[k], b->ns[k], b->nl[k]))
+				b->drop[k] = 1;
 		}
 	}
-	if (!any)
-		return;
+}
+
+/* Is this line a picture's credit ("Photo: Ana Ruiz / Reuters")? */
+static int
+clean_credit_line(const char *line, size_t len)
+{
+	static const char *const words[] = {
+		"photo", "foto", "фото", "image", "credit:", "credits:",
+		"courtesy", "\xc2\xa9", "getty", "reuters", "afp",
+		"associated press", "shutterstock", "bild:", "quelle:",
+		"crédit",
+	};
+	char	 low[152];
+	size_t	 i;
+
+	if (len < 8 || len > 150 || memchr(line, '\n', len) != NULL)
+		return (0);
+	for (i = 0; i < len; i++)
+		low[i] = (char)tolower((unsigned char)line[i]);
+	low[len] = '\0';
+	for (i = 0; i < UTIL_ARRLEN(words); i++) {
+		if (strstr(low, words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * A picture's credit written again word for word under every picture:
+ * every copy after the first dropped.
+ */
+static void
+clean_mark_echoes(struct clean_blocks *b)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < b->n; i++) {
+		if (b->drop[i] || !clean_credit_line(b->ts[i], b->tl[i]))
+			continue;
+		for (k = i + 1; k < b->n; k++) {
+			if (b->tl[k] == b->tl[i] && memcmp(b->ts[k], b->ts[i],
+			    b->tl[i]) == 0)
+				b->drop[k] = 1;
+		}
+	}
+}
+
+/* Length of a list item's "- " or "12. " opening, or 0. */
+static size_t
+clean_item_prefix(const char *line, size_t len)
+{
+	size_t	 d;
+
+	if (len > 2 && line[0] == '-' && line[1] == ' ')
+		return (2);
+	d = strspn(line, "0123456789");
+	if (d > 0 && d < 4 && d + 2 < len && line[d] == '.' &&
+	    line[d + 1] == ' ')
+		return (d + 2);
+	return (0);
+}
+
+/*
+ * Is this block a list of headlines: three items or more, each a link
+ * alone of three words or more ("Most read", "More from us")?
+ */
+static int
+clean_headline_list(const struct clean_article *a, const char *t, size_t tl,
+    const char *n, size_t nl)
+{
+	const char	*te, *ne;
+	size_t		 items = 0, p, len, nlen;
+
+	while (tl > 0) {
+		te = memchr(t, '\n', tl);
+		ne = memchr(n, '\n', nl);
+		len = te != NULL ? (size_t)(te - t) : tl;
+		nlen = ne != NULL ? (size_t)(ne - n) : nl;
+		if ((te == NULL) != (ne == NULL) ||
+		    (p = clean_item_prefix(t, len)) == 0 || nlen < p ||
+		    memchr(t + p, ' ', len - p) == NULL ||
+		    !clean_link_block(a, t + p, len - p, n + p, nlen - p))
+			return (0);
+		items++;
+		if (te == NULL)
+			break;
+		tl -= len + 1;
+		nl -= nlen + 1;
+		t = te + 1;
+		n = ne + 1;
+	}
+	return (items >= 3);
+}
+
+/*
+ * Headline lists under a heading that names them ("Most read",
+ * "Trending", "More from ..."), dropped with their heading.
+ */
+static void
+clean_mark_headline_lists(const struct clean_article *a,
+    struct clean_blocks *b)
+{
+	size_t	 i;
+
+	for (i = 1; i < b->n; i++) {
+		if (b->drop[i] || !clean_list_heading(b->ts[i - 1],
+		    b->tl[i - 1]) || !clean_headline_list(a, b->ts[i],
+		    b->tl[i], b->ns[i], b->nl[i]))
+			continue;
+		b->drop[i - 1] = b->drop[i] = 1;
+	}
+}
+
+/* Both texts again without the blocks marked to drop. */
+static void
+clean_rebuild(struct clean_article *a, const struct clean_blocks *b)
+{
+	struct buf	 t, n;
+	size_t		 i;
+	int		 first = 1;
+
 	buf_init(&t, 0);
 	buf_init(&n, 0);
-	for (i = 0; i < nt; i++) {
-		if (drop[i])
+	for (i = 0; i < b->n; i++) {
+		if (b->drop[i])
 			continue;
 		if (!first) {
 			buf_adds(&t, "\n\n");
 			buf_adds(&n, "\n\n");
 		}
 		first = 0;
-		buf_add(&t, ts[i], tl[i]);
-		buf_add(&n, ns[i], nl[i]);
+		buf_add(&t, b->ts[i], b->tl[i]);
+		buf_add(&n, b->ns[i], b->nl[i]);
 	}
 	free(a->text);
 	free(a->numbered);
@@ -414,30 +535,89 @@ clean_drop_repeats(struct clean_article *a)
 	a->numbered = buf_steal(&n);
 }
 
-/* Blocks opening the article that are notes or bylines, cut. */
+/* Blocks that are furniture wherever they stand, cut from both texts. */
+static void
+clean_drop_blocks(struct clean_article *a)
+{
+	struct clean_blocks	*b;
+	size_t			 i, nn;
+
+	b = xcalloc(1, sizeof *b);
+	b->n = clean_blocks(a->text, b->ts, b->tl, CLEAN_MAX_BLOCKS);
+	nn = clean_blocks(a->numbered, b->ns, b->nl, CLEAN_MAX_BLOCKS);
+	if (b->n == 0 || b->n != nn)
+		goto out;
+	clean_mark_repeats(a, b);
+	clean_mark_echoes(b);
+	clean_mark_headline_lists(a, b);
+	for (i = 0; i < b->n; i++) {
+		if (b->drop[i]) {
+			clean_rebuild(a, b);
+			break;
+		}
+	}
+out:
+	free(b);
+}
+
+/* Is this block the byline: short, and naming the first author? */
+static int
+clean_byline_block(const struct clean_article *a, const char *block,
+    size_t len)
+{
+	char	*s;
+	int	 yes;
+
+	if (a->nauthors == 0 || a->byline == NULL ||
+	    len > strlen(a->byline) + 60)
+		return (0);
+	s = xstrndup(block, len);
+	yes = strstr(s, a->authors[0]) != NULL;
+	free(s);
+	return (yes);
+}
+
+/* A lead picture's line or its credit, which may stand above a byline. */
+static int
+clean_picture_block(const char *block, size_t len)
+{
+	return ((len > 8 && strncmp(block, "[image: ", 8) == 0 &&
+	    block[len - 1] == ']') || clean_credit_line(block, len));
+}
+
+/*
+ * Blocks opening the article that are notes, bylines or the author's
+ * note, cut; a lead picture and its credit above them stay.  A byline
+ * found here names the authors when the page's metadata did not.
+ */
 static void
 clean_trim_head(struct clean_article *a)
 {
-	const char	*end;
-	size_t		 total = strlen(a->text), start = 0, cut = 0, len;
+	struct clean_blocks	*b;
+	size_t			 i, cut = 0, total = strlen(a->text), end;
 
-	while (cut < 3) {
-		if ((end = strstr(a->text + start, "\n\n")) == NULL)
+	b = xcalloc(1, sizeof *b);
+	b->n = clean_blocks(a->text, b->ts, b->tl, CLEAN_MAX_BLOCKS);
+	if (b->n == 0 || clean_blocks(a->numbered, b->ns, b->nl,
+	    CLEAN_MAX_BLOCKS) != b->n)
+		goto out;
+	for (i = 0; i + 1 < b->n && i < 8 && cut < 4; i++) {
+		end = (size_t)(b->ts[i] - a->text) + b->tl[i];
+		if (end * 4 > total)
 			break;
-		len = end - (a->text + start);
-		if ((start + len) * 4 > total ||
-		    !clean_head_furniture(a->text + start, len))
+		if (clean_picture_block(b->ts[i], b->tl[i]))
+			continue;
+		if (!clean_head_furniture(b->ts[i], b->tl[i]) &&
+		    !clean_byline_block(a, b->ts[i], b->tl[i]) &&
+		    !clean_meta_byline(a, b->ts[i], b->tl[i]))
 			break;
-		start += len + 2;
+		b->drop[i] = 1;
 		cut++;
 	}
-	if (cut == 0)
-		return;
-	memmove(a->text, a->text + start, total - start + 1);
-	start = clean_blocks_end(a->numbered, cut);
-	start += strspn(a->numbered + start, "\n");
-	memmove(a->numbered, a->numbered + start,
-	    strlen(a->numbered + start) + 1);
+	if (cut > 0)
+		clean_rebuild(a, b);
+out:
+	free(b);
 }
 
 int
@@ -461,7 +641,8 @@ clean_page(const char *html, size_t len, const char *url,
 		clean_page_text(utf8, ulen, url, doc, out);
 	}
 	if (body != NULL && (out->text == NULL ||
-	    strlen(body) > 2 * strlen(out->text) + 200)) {
+	    strlen(body) > 2 * strlen(out->text) + 200 ||
+	    (strlen(body) >= 400 && clean_evidence(out->text, body) < 20))) {
 		memset(&a, 0, sizeof a);
 		clean_render_init(&cs, url);
 		clean_render_text(&cs, body);
@@ -472,9 +653,9 @@ clean_page(const char *html, size_t len, const char *url,
 		out->text = xstrdup("");
 	clean_drop_headline(out);
 	clean_split_marks(out);
-	clean_drop_repeats(out);
 	clean_trim_tail(out);
 	clean_trim_head(out);
+	clean_drop_blocks(out);
 	free(body);
 	if (copied)
 		free(utf8);
@@ -488,10 +669,16 @@ clean_article_free(struct clean_article *a)
 
 	free(a->title);
 	free(a->byline);
+	for (i = 0; i < a->nauthors; i++)
+		free(a->authors[i]);
+	free(a->authors);
 	free(a->published);
+	free(a->modified);
 	free(a->site_name);
 	free(a->lang);
 	free(a->image);
+	free(a->image_alt);
+	free(a->canonical);
 	free(a->text);
 	free(a->numbered);
 	for (i = 0; i < a->nlinks; i++) {

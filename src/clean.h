@@ -17,11 +17,16 @@ struct clean_link {
 /* What the cleaner found; every string may be NULL but text. */
 struct clean_article {
 	char			*title;		/* headline */
-	char			*byline;
+	char			*byline;	/* the authors, ", " between */
+	char			**authors;	/* one name each */
+	size_t			 nauthors;
 	char			*published;	/* as the page wrote it */
+	char			*modified;	/* as the page wrote it */
 	char			*site_name;
 	char			*lang;
 	char			*image;		/* lead image URL */
+	char			*image_alt;	/* its description */
+	char			*canonical;	/* the page's own address */
 	char			*text;		/* reading text, never NULL */
 	char			*numbered;	/* text with [n] after links */
 	struct clean_link	*links;		/* [n] is links[n-1] */

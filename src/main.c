@@ -130,12 +130,16 @@ static const struct cli_command cli_commands[] = {
 	{ "stats", cli_stats, "stats [--json]",
 	  "Print counts of feeds, items, unread, starred and tags, the\n"
 	  "archive's size and the time of the last poll." },
-	{ "clean", cli_clean, "clean [--url URL] [--fragment] [FILE|-]",
+	{ "clean", cli_clean,
+	  "clean [--url URL] [--fragment] [--text | --json] [FILE|-]",
 	  "Run the cleaner on an HTML file (or standard input) and print\n"
 	  "what would be stored: the headline, a blank line and the\n"
-	  "article's text, links numbered [n].  --url gives the page's\n"
-	  "address for its links; --fragment treats the input as a feed\n"
-	  "item's content (no headline, no article extraction)." },
+	  "article's text.  --text prints the text alone; --json prints\n"
+	  "one object: title, authors, byline, published, modified, site,\n"
+	  "lang, url, image {url, alt}, text, numbered (the text with [n]\n"
+	  "after links) and links [{n, url, text}].  --url gives the\n"
+	  "page's address for its links; --fragment treats the input as a\n"
+	  "feed item's content (no headline, no article extraction)." },
 };
 
 static void

@@ -30,14 +30,14 @@ enum store_pages_sql {
 #define PAGES_COLUMNS \
 	"item_id, url, final_url, html, charset, etag, last_modified," \
 	" archived, checked, http_status, error, title, byline, published," \
-	" site_name, lang, image, text"
+	" site_name, lang, image, text, modified, image_alt"
 
 static const char *store_pages_sql[PAGES_COUNT] = {
 	[PAGES_GET] = "SELECT " PAGES_COLUMNS " FROM item_pages"
 	    " WHERE item_id = ?1",
 	[PAGES_PUT] = "INSERT INTO item_pages (" PAGES_COLUMNS ") VALUES"
 	    " (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14,"
-	    " ?15, ?16, ?17, ?18) ON CONFLICT (item_id) DO UPDATE SET"
+	    " ?15, ?16, ?17, ?18, ?19, ?20) ON CONFLICT (item_id) DO UPDATE SET"
 	    " url = excluded.url, final_url = excluded.final_url,"
 	    " html = excluded.html, charset = excluded.charset,"
 	    " etag = excluded.etag, last_modified = excluded.last_modified,"
@@ -46,7 +46,8 @@ static const char *store_pages_sql[PAGES_COUNT] = {
 	    " title = excluded.title, byline = excluded.byline,"
 	    " published = excluded.published,"
 	    " site_name = excluded.site_name, lang = excluded.lang,"
-	    " image = excluded.image, text = excluded.text",
+	    " image = excluded.image, text = excluded.text,"
+	    " modified = excluded.modified, image_alt = excluded.image_alt",
 	[PAGES_CHECKED] = "INSERT INTO item_pages (item_id, url, checked,"
 	    " http_status, error) VALUES (?1, ?2, ?3, ?4, ?5)"
 	    " ON CONFLICT (item_id) DO UPDATE SET checked = excluded.checked,"
@@ -55,7 +56,7 @@ static const char *store_pages_sql[PAGES_COUNT] = {
 	    "  THEN excluded.checked ELSE archived END",
 	[PAGES_RETEXT] = "UPDATE item_pages SET title = ?2, byline = ?3,"
 	    " published = ?4, site_name = ?5, lang = ?6, image = ?7,"
-	    " text = ?8 WHERE item_id = ?1",
+	    " text = ?8, modified = ?9, image_alt = ?10 WHERE item_id = ?1",
 	[PAGES_ITEM_ARCHIVED] = "UPDATE items SET archived = coalesce("
 	    "(SELECT text IS NOT NULL FROM item_pages WHERE item_id = ?1), 0)"
 	    " WHERE id = ?1",
@@ -121,6 +122,8 @@ store_page_from_row(sqlite3_stmt *s, struct store_page *p)
 	p->lang = store_pages_column(s, 15);
 	p->image = store_pages_column(s, 16);
 	p->text = store_pages_column(s, 17);
+	p->modified = store_pages_column(s, 18);
+	p->image_alt = store_pages_column(s, 19);
 }
 
 int
@@ -157,10 +160,15 @@ store_page_free(struct store_page *p)
 	free(p->lang);
 	free(p->image);
 	free(p->text);
+	free(p->modified);
+	free(p->image_alt);
 	memset(p, 0, sizeof *p);
 }
 
-/* Bind the cleaner's fields, from ?first on: title ... image, text. */
+/*
+ * Bind the cleaner's fields, from ?first on: title ... image, text,
+ * then modified and image_alt.
+ */
 static void
 store_pages_bind_clean(sqlite3_stmt *s, int first, const struct store_page *p)
 {
@@ -171,6 +179,8 @@ store_pages_bind_clean(sqlite3_stmt *s, int first, const struct store_page *p)
 	store_pages_text(s, first + 4, p->lang);
 	store_pages_text(s, first + 5, p->image);
 	store_pages_text(s, first + 6, p->text);
+	store_pages_text(s, first + 7, p->modified);
+	store_pages_text(s, first + 8, p->image_alt);
 }
 
 /* Fail with words for people when there is no item item_id. */

@@ -211,8 +211,11 @@ static const char *store_migrations[] = {
 	" WHEN OLD.date IS NOT NEW.date"
 	" BEGIN UPDATE item_tags SET date = NEW.date WHERE item_id = NEW.id;"
 	" END;",
+	/* 7 -> 8: an archived page's modified date and lead image's alt. */
+	"ALTER TABLE item_pages ADD COLUMN modified TEXT;"
+	"ALTER TABLE item_pages ADD COLUMN image_alt TEXT;",
 	/*
-	 * 7 -> 8: items pruned (telex prune, keep lines) are remembered by
+	 * 8 -> 9: items pruned (telex prune, keep lines) are remembered by
 	 * (feed, guid), so a feed that still lists them never brings them
 	 * back.
 	 */
@@ -220,7 +223,7 @@ static const char *store_migrations[] = {
 	" feed_id INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,"
 	" guid TEXT NOT NULL,"
 	" PRIMARY KEY (feed_id, guid)) WITHOUT ROWID;",
-	/* 8 -> 9: enclosures downloaded, and where each file went. */
+	/* 9 -> 10: enclosures downloaded, and where each file went. */
 	"CREATE TABLE downloads ("
 	" item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
 	" url TEXT NOT NULL,"

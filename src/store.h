@@ -191,6 +191,8 @@ struct store_page {
 	char	 *lang;
 	char	 *image;
 	char	 *text;			/* NULL: the feed's text is used */
+	char	 *modified;		/* as the page wrote it */
+	char	 *image_alt;
 };
 
 /* 0, 1 when the item has no page, -1 on error. */

@@ -265,6 +265,47 @@ test_meta(void **state)
 	buf_free(&b);
 }
 
+/* The page's own line: site, byline, dates, the parts that are there. */
+static const struct page_meta_case {
+	const char	*site, *byline, *published, *modified, *line;
+} page_meta_cases[] = {
+	{ "Bergblick Zeitung", "Eva Roth, Jonas Kälin",
+	  "2026-11-28T08:00:00+01:00", "2026-11-29T10:15:00+01:00",
+	  "Bergblick Zeitung | by Eva Roth, Jonas Kälin | 2026-11-28 07:00 "
+	  "| updated 2026-11-29 09:15" },
+	{ NULL, "Ана Ruiz", "3 de marzo", NULL, "by Ана Ruiz | 3 de marzo" },
+	{ NULL, NULL, NULL, "2026-11-29", "updated 2026-11-29 00:00" },
+	{ "Le Quotidien", NULL, "2026-03-04", "2026-03-04", "Le Quotidien | "
+	  "2026-03-04 00:00" },
+	{ NULL, NULL, NULL, NULL, "" },
+};
+
+static void
+test_page_meta(void **state)
+{
+	const struct page_meta_case	*c;
+	struct article			 a;
+	struct buf			 b;
+	size_t				 i;
+
+	(void)state;
+	buf_init(&b, 0);
+	for (i = 0; i < UTIL_ARRLEN(page_meta_cases); i++) {
+		c = &page_meta_cases[i];
+		memset(&a, 0, sizeof a);
+		a.site_name = (char *)c->site;
+		a.byline = (char *)c->byline;
+		a.published = (char *)c->published;
+		a.modified = (char *)c->modified;
+		buf_reset(&b);
+		article_page_meta(&a, &b);
+		if (strcmp(b.data, c->line) != 0)
+			fail_msg("case %zu: \"%s\", wanted \"%s\"", i, b.data,
+			    c->line);
+	}
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -280,6 +321,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_missing, setup, teardown),
 		cmocka_unit_test(test_meta),
+		cmocka_unit_test(test_page_meta),
 	};
 
 	setenv("TZ", "UTC", 1);

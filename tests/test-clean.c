@@ -93,6 +93,12 @@ static const struct clean_case furniture_cases[] = {
 	{ "comment form lines", "<p>Story.</p><div>Leave A Reply</div>"
 	  "<div>Please enter your comment!</div><div>Please enter your name "
 	  "here</div>", "Story." },
+	{ "calls to share and to jump", "<p>Story.</p><p>SHARE YOUR STORY</p>"
+	  "<p><a href=\"#r\">Jump to Recipe</a></p><p>Sponsor this "
+	  "newsletter</p>", "Story." },
+	{ "author box and time stamp", "<p>Story.</p><p>Updated 12:24 am "
+	  "EST</p><p>-</p><p><a href=\"/a\">View author archive</a></p><p>"
+	  "<a href=\"/f\">Get author RSS feed</a></p>", "Story." },
 	{ "russian", "<p>Новость.</p><p>Читайте также: <a href=\"/b\">Другая "
 	  "новость о мосте</a></p>", "Новость." },
 	{ "french", "<p>Texte.</p><p>Lire aussi : <a href=\"/c\">Un autre "
@@ -305,6 +311,36 @@ static const struct clean_page_case page_cases[] = {
 	  "<html><body><article><p>Written by<span>Marta Vidal</span></p>"
 	  PAGE_PROSE "</article></body></html>", "The harbour board met",
 	  "Marta Vidal" },
+	{ "a photo credit under every picture kept once",
+	  "<html><body><article><p><img src=\"/1.jpg\" alt=\"The quay at "
+	  "dawn\"></p><p>Photo: Lena Berg / Harbour Post</p>" PAGE_PROSE
+	  "<p><img src=\"/2.jpg\" alt=\"Cranes on the wall\"></p><p>Photo: "
+	  "Lena Berg / Harbour Post</p><p>The chart shows every berth, and "
+	  "the board printed a thousand copies of it.</p></article></body>"
+	  "</html>", "every berth", "Harbour Post\n\nThe chart" },
+	{ "a German most-read list cut with its heading",
+	  "<html><body><article>" PAGE_PROSE "<h3>Meistgelesen</h3><ol><li>"
+	  "<a href=\"/a\">Neue Fähre für den Bodensee bestellt</a></li><li>"
+	  "<a href=\"/b\">Stadtrat streitet über Parkgebühren</a></li><li>"
+	  "<a href=\"/c\">Hochwasser: Pegel am Rhein sinkt wieder</a></li>"
+	  "</ol><p>The chart shows every berth, and the board printed a "
+	  "thousand copies of it.</p></article></body></html>", "every berth",
+	  "Meistgelesen" },
+	{ "a Spanish most-read list cut, its headlines too",
+	  "<html><body><article>" PAGE_PROSE "<p>Lo más leído</p><ul><li>"
+	  "<a href=\"/a\">El puerto amplía el muelle norte</a></li><li>"
+	  "<a href=\"/b\">Huelga de estibadores en Valencia</a></li><li>"
+	  "<a href=\"/c\">Cae el tráfico de contenedores</a></li></ul>"
+	  "<p>The chart shows every berth, and the board printed a thousand "
+	  "copies of it.</p></article></body></html>", "every berth",
+	  "Huelga de estibadores" },
+	{ "a list of sources without such a heading stays",
+	  "<html><body><article>" PAGE_PROSE "<p>Sources</p><ul><li>"
+	  "<a href=\"/a\">Harbour board minutes, March 2026</a></li><li>"
+	  "<a href=\"/b\">Survey of the eastern wall</a></li><li>"
+	  "<a href=\"/c\">Storm damage report of 2019</a></li></ul>"
+	  PAGE_PROSE "</article></body></html>",
+	  "Survey of the eastern wall", NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
@@ -336,6 +372,156 @@ test_page_cases(void **state)
 			fail_msg("%s: numbered text differs", c->name);
 		clean_article_free(&a);
 	}
+}
+
+/* Metadata apart from the text: who wrote it, when, the lead image. */
+struct clean_meta_case {
+	const char	*name;
+	const char	*html;
+	const char	*byline;	/* the authors joined, or NULL */
+	size_t		 nauthors;
+	const char	*modified;
+	const char	*image_alt;
+	const char	*unwanted;	/* not in the text */
+};
+
+#define META_PROSE "<p>El ayuntamiento aprobó el martes la reforma del " \
+	"mercado central, que cerrará seis meses a partir de enero.</p>" \
+	"<p>Los puestos se trasladarán a la plaza del Carmen, donde una " \
+	"carpa acogerá a los ochenta comerciantes durante las obras.</p>"
+
+static const struct clean_meta_case meta_cases[] = {
+	{ "JSON-LD authors as an array of objects",
+	  "<html><head><script type=\"application/ld+json\">{\"@type\":"
+	  "\"NewsArticle\",\"author\":[{\"@type\":\"Person\",\"name\":"
+	  "\"Lucía Gil\",\"sameAs\":[\"https://x.example/lg\"]},{\"name\":"
+	  "\"Pau Serra\"}],\"dateModified\":\"2026-03-02T09:00:00Z\"}"
+	  "</script></head><body><article>" META_PROSE "</article></body>"
+	  "</html>", "Lucía Gil, Pau Serra", 2, "2026-03-02T09:00:00Z", NULL,
+	  NULL },
+	{ "JSON-LD author as a string",
+	  "<html><head><script type=\"application/ld+json\">{\"author\":"
+	  "\"Ana Ruiz\"}</script></head><body><article>" META_PROSE
+	  "</article></body></html>", "Ana Ruiz", 1, NULL, NULL, NULL },
+	{ "meta authors, a profile URL left out",
+	  "<html><head><meta name=\"author\" content=\"Ana Ruiz\"><meta "
+	  "property=\"article:author\" content=\"https://fb.example/ana\">"
+	  "<meta name=\"author\" content=\"Luis  Mora\"><meta property=\""
+	  "og:updated_time\" content=\"2026-03-03\"></head><body><article>"
+	  META_PROSE "</article></body></html>", "Ana Ruiz, Luis Mora", 2,
+	  "2026-03-03", NULL, NULL },
+	{ "a French byline split and cut from the text",
+	  "<html><body><article><p class=\"byline\">Par Claire Dubois et "
+	  "Marc Petit | 4 mars 2026</p>" META_PROSE "</article></body>"
+	  "</html>", "Claire Dubois, Marc Petit", 2, NULL, NULL, "Par Claire" },
+	{ "a Russian byline",
+	  "<html><body><article><div class=\"article-byline\">Автор: "
+	  "Ирина Соколова</div>" META_PROSE "</article></body></html>",
+	  "Ирина Соколова", 1, NULL, NULL, "Ирина" },
+	{ "a Dutch byline in the text names the author",
+	  "<html><body><article><p>Door Pieter de Vries</p>" META_PROSE
+	  "</article></body></html>", "Pieter de Vries", 1, NULL, NULL,
+	  "Door Pieter" },
+	{ "a byline under the lead picture, and the note on its author",
+	  "<html><body><article><p><img src=\"/m.jpg\" alt=\"El mercado "
+	  "central\"></p><p>Foto: Pau Serra</p><p>By Tom Hale</p><p>Tom Hale "
+	  "is a reporter who has covered markets for a decade.</p>" META_PROSE
+	  META_PROSE META_PROSE "</article></body></html>", "Tom Hale", 1,
+	  NULL, NULL, "reporter" },
+	{ "the lead image's alt text",
+	  "<html><head><meta property=\"og:image\" content=\"/m.jpg\">"
+	  "<meta property=\"og:image:alt\" content=\"La fachada del "
+	  "mercado\"></head><body><article>" META_PROSE "</article></body>"
+	  "</html>", NULL, 0, NULL, "La fachada del mercado", NULL },
+	{ "an author box and a time stamp out of the text",
+	  "<html><body><article><p>Actualizado: 12:24 CET</p><p>-</p>"
+	  META_PROSE "<p><a href=\"/autores/ana\">View author archive</a>"
+	  "</p><p><a href=\"mailto:a@x.example\">Email the author</a></p>"
+	  "</article></body></html>", NULL, 0, NULL, NULL, "author" },
+};
+
+static void
+test_page_meta_cases(void **state)
+{
+	const struct clean_meta_case	*c;
+	struct clean_article		 a;
+	size_t				 i;
+
+	for (i = 0; i < sizeof meta_cases / sizeof meta_cases[0]; i++) {
+		c = &meta_cases[i];
+		if (clean_page(c->html, strlen(c->html),
+		    "https://diario.example/a/", NULL, &a) != 0)
+			fail_msg("%s: no text", c->name);
+		if ((c->byline == NULL) != (a.byline == NULL) ||
+		    (c->byline != NULL && strcmp(c->byline, a.byline) != 0))
+			fail_msg("%s: byline \"%s\"", c->name,
+			    a.byline != NULL ? a.byline : "(null)");
+		if (a.nauthors != c->nauthors)
+			fail_msg("%s: %zu authors", c->name, a.nauthors);
+		if ((c->modified == NULL) != (a.modified == NULL) ||
+		    (c->modified != NULL && strcmp(c->modified,
+		    a.modified) != 0))
+			fail_msg("%s: modified \"%s\"", c->name,
+			    a.modified != NULL ? a.modified : "(null)");
+		if ((c->image_alt == NULL) != (a.image_alt == NULL) ||
+		    (c->image_alt != NULL && strcmp(c->image_alt,
+		    a.image_alt) != 0))
+			fail_msg("%s: image alt", c->name);
+		if (strstr(a.text, "El ayuntamiento aprobó") == NULL ||
+		    (c->unwanted != NULL && strstr(a.text, c->unwanted) !=
+		    NULL))
+			fail_msg("%s: text \"%s\"", c->name, a.text);
+		clean_article_free(&a);
+	}
+}
+
+/*
+ * JSON-LD's articleBody in place of a choice that shares nothing with
+ * it (a legal notice), and left alone when the choice holds it.
+ */
+static void
+test_page_jsonld(void **state)
+{
+	static const char *const notice = "<div class=\"content\"><p>Nous "
+	    "utilisons des traceurs pour mesurer l'audience, adapter les "
+	    "contenus, proposer des publicités et partager des données avec "
+	    "nos partenaires, dont la liste complète figure dans notre "
+	    "politique de confidentialité, que vous pouvez consulter à tout "
+	    "moment.</p><p>Vous pouvez accepter, refuser ou paramétrer ces "
+	    "traceurs, et retirer votre consentement à tout moment depuis le "
+	    "lien situé en bas de chaque page, sans que cela n'affecte la "
+	    "licéité du traitement déjà effectué.</p></div>";
+	static const char *const story = "Le conseil municipal de Brest a "
+	    "voté jeudi la rénovation du port de commerce, un chantier de "
+	    "quatre ans qui commencera au printemps. Les quais seront "
+	    "renforcés, deux grues remplacées et la gare maritime agrandie "
+	    "pour accueillir les ferries venus d'Irlande. Les pêcheurs, qui "
+	    "réclamaient ces travaux depuis les tempêtes de 2020, ont salué "
+	    "la décision, tout en demandant que les criées restent ouvertes "
+	    "pendant toute la durée du chantier.";
+	struct clean_article	 a;
+	char			*html;
+
+	html = xasprintf("<html><head><script type=\"application/ld+json\">"
+	    "{\"@type\":\"NewsArticle\",\"articleBody\":\"%s\"}</script>"
+	    "</head><body><div id=\"app\"></div>%s</body></html>", story,
+	    notice);
+	assert_int_equal(clean_page(html, strlen(html),
+	    "https://ouest.example/a", NULL, &a), 0);
+	assert_non_null(strstr(a.text, "Le conseil municipal de Brest"));
+	assert_null(strstr(a.text, "traceurs"));
+	clean_article_free(&a);
+	free(html);
+	html = xasprintf("<html><head><script type=\"application/ld+json\">"
+	    "{\"articleBody\":\"%s\"}</script></head><body><article><p>%s"
+	    "</p><p>Le maire a précisé que le budget serait voté en mars, "
+	    "après une réunion publique au port.</p></article></body></html>",
+	    story, story);
+	assert_int_equal(clean_page(html, strlen(html),
+	    "https://ouest.example/a", NULL, &a), 0);
+	assert_non_null(strstr(a.text, "budget serait voté en mars"));
+	clean_article_free(&a);
+	free(html);
 }
 
 /* An <h1> that is the site's logo is not the headline. */
@@ -375,12 +561,24 @@ test_page_charset(void **state)
 	const char		*koi8 = "<p>\xf0\xd2\xc9\xd3\xd4\xc1\xce\xd8 "
 	    "\xd7 \xd3\xc5\xcc\xc5.</p>";
 	const char		*cp1252 = "<p>Caf\xe9 \x80 5 \x93quoted\x94</p>";
+	const char		*twice = "<p>We\xc3\xa2\xc2\x80\xc2\x99ve "
+	    "\xc3\xa2\xc2\x80\xc2\x94 caf\xc3\x83\xc2\xa9 \xc3\x82</p>";
+	const char		*own = "<p>Ã© and Â are letters here.</p>";
 
 	clean_page(koi8, strlen(koi8), NULL, "KOI8-R", &a);
 	assert_string_equal(a.text, "Пристань в селе.");
 	clean_article_free(&a);
 	clean_page(cp1252, strlen(cp1252), NULL, NULL, &a);
 	assert_string_equal(a.text, "Café € 5 \xe2\x80\x9cquoted\xe2\x80\x9d");
+	clean_article_free(&a);
+	/* Encoded twice: "we’ve — café", then a lone "Â" left. */
+	clean_page(twice, strlen(twice), NULL, NULL, &a);
+	assert_string_equal(a.text, "We\xe2\x80\x99ve \xe2\x80\x94 "
+	    "caf\xc3\xa9 \xc3\x82");
+	clean_article_free(&a);
+	/* Without C1 characters the same letters are the page's own. */
+	clean_page(own, strlen(own), NULL, NULL, &a);
+	assert_string_equal(a.text, "Ã© and Â are letters here.");
 	clean_article_free(&a);
 }
 
@@ -479,6 +677,8 @@ main(void)
 		cmocka_unit_test(test_furniture),
 		cmocka_unit_test(test_links),
 		cmocka_unit_test(test_page_meta),
+		cmocka_unit_test(test_page_meta_cases),
+		cmocka_unit_test(test_page_jsonld),
 		cmocka_unit_test(test_page_cases),
 		cmocka_unit_test(test_page_logo),
 		cmocka_unit_test(test_page_charset),

@@ -126,6 +126,8 @@ page_init(struct store_page *p, int64_t id, const char *text)
 	p->archived = p->checked = 1790000000;
 	p->http_status = 200;
 	p->title = (char *)"Night ferry stays until January";
+	p->modified = (char *)"2026-11-04T08:00:00Z";
+	p->image_alt = (char *)"The night ferry at the quay";
 	p->text = (char *)text;
 }
 
@@ -149,6 +151,8 @@ test_put_indexes_page(void **state)
 	assert_int_equal(store_page_get(fx->st, fx->item, &got), 0);
 	assert_string_equal(got.etag, "\"v1\"");
 	assert_string_equal(got.title, "Night ferry stays until January");
+	assert_string_equal(got.modified, "2026-11-04T08:00:00Z");
+	assert_string_equal(got.image_alt, "The night ferry at the quay");
 	assert_int_equal(got.http_status, 200);
 	assert_null(got.error);
 	store_page_free(&got);
@@ -184,12 +188,16 @@ static void
 test_retext(void **state)
 {
 	struct fixture		*fx = *state;
-	struct store_page	 p;
+	struct store_page	 p, got;
 
 	page_init(&p, fx->item, "The breakwater will be rebuilt in spring.");
 	assert_int_equal(store_page_put(fx->st, &p), 0);
 	p.text = (char *)"Паромная переправа работает до января.";
+	p.modified = (char *)"2026-11-05";
 	assert_int_equal(store_page_retext(fx->st, &p), 0);
+	assert_int_equal(store_page_get(fx->st, fx->item, &got), 0);
+	assert_string_equal(got.modified, "2026-11-05");
+	store_page_free(&got);
 	assert_index_sound(fx->st);
 	assert_int_equal(index_count(fx->st, "breakwater"), 0);
 	assert_int_equal(index_count(fx->st, "января"), 1);

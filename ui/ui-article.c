@@ -146,6 +146,13 @@ ui_article_head(struct ui_article *a, int width)
 	ui_article_wrap_line(a, s, width, UI_C_META);
 	free(s);
 	buf_reset(&b);
+	article_page_meta(&a->article, &b);
+	if (b.len != 0) {
+		s = ui_text_safe(b.data);
+		ui_article_wrap_line(a, s, width, UI_C_META);
+		free(s);
+		buf_reset(&b);
+	}
 	for (i = 0; i < it->ntags; i++)
 		buf_printf(&b, "%s%s", i == 0 ? "tags: " : " ", it->tags[i]);
 	if (b.len != 0) {

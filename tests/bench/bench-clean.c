@@ -28,7 +28,10 @@ main(int argc, char **argv)
 		return (1);
 	}
 	runs = atoi(argv[1]);
-	xml_need();
+	if (xml_need(&cause) != 0) {
+		fprintf(stderr, "bench-clean: %s\n", cause);
+		return (2);
+	}
 	pages = xcalloc((size_t)argc, sizeof *pages);
 	for (i = 2; i < argc; i++) {
 		buf_init(&pages[i], 0);
