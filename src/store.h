@@ -311,7 +311,7 @@ int		 store_rules_apply(struct store *, int64_t feed_id,
  * with *report (caller frees) saying what is wrong, -1 on error.
  */
 int		 store_check(struct store *, char **report);
-/* Rebuild the search index from the items. */
+/* Rebuild every index and the search index; lost texts become empty. */
 int		 store_repair_index(struct store *);
 
 #endif
