@@ -143,7 +143,7 @@ wait_for "120x40 shows the feeds" "Port Ellery Evening Post"
 keys R
 wait_for "R polls from the interface" "polled [0-9]+ feeds"
 keys j
-wait_for "the interface stays usable" "telex: Feeds"
+wait_row "the interface stays usable: j moves the cursor" "Starred"
 keys g
 wait_row "g puts the cursor on the first line" "All items"
 from=$(row)
@@ -180,7 +180,7 @@ wait_for "the reader says another poll is running" \
     "cannot poll: another telex"
 wait "$shell_poll"
 keys j
-wait_for "the reader stays usable" "telex: Feeds"
+wait_row "the reader stays usable: j moves the cursor" "Starred"
 keys Q
 wait_for "Q quits after the polls" "EXITED 0"
 rm -f "$XDG_CONFIG_HOME/telex/config"

@@ -14,6 +14,7 @@ import argparse
 import filecmp
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -66,15 +67,24 @@ def sync(top, dst):
 
 
 def run(cmd, cwd, log, timeout=None):
+    """Run cmd in a process group of its own, all of it ended on timeout."""
     with open(log, "a") as f:
         f.write("$ %s\n" % " ".join(cmd))
         f.flush()
+        p = subprocess.Popen(cmd, cwd=cwd, stdout=f, stderr=f,
+                             stdin=subprocess.DEVNULL,
+                             start_new_session=True)
         try:
-            return subprocess.run(cmd, cwd=cwd, stdout=f, stderr=f,
-                                  timeout=timeout).returncode
+            return p.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             f.write("timed out after %d s\n" % timeout)
             return 124
+        finally:
+            try:
+                os.killpg(p.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            p.wait()
 
 
 def prepare(top, work, log):
@@ -123,6 +133,8 @@ def one(tree, m, log, timeout):
             return "BROKEN (does not build)"
         rc = run(["make", "check", "TESTS=" + " ".join(m["tests"])],
                  tree, log, timeout)
+        if rc == 124:
+            return "killed (timed out)"
         return "killed" if rc != 0 else "SURVIVED"
     finally:
         with open(path, "w", encoding="utf-8") as f:
@@ -137,7 +149,7 @@ def main():
     ap.add_argument("--list", default=None)
     ap.add_argument("--work", default=None)
     ap.add_argument("--only", default="", help="ids, comma-separated")
-    ap.add_argument("--timeout", type=int, default=900)
+    ap.add_argument("--timeout", type=int, default=300)
     a = ap.parse_args()
     top = os.path.abspath(a.top)
     listing = a.list or os.path.join(top, "tests", "mutants.txt")
@@ -163,7 +175,7 @@ def main():
         with open(log, "a") as f:
             f.write("\n=== mutant %s: %s\n" % (m["id"], m["file"]))
         verdict = one(tree, m, log, a.timeout)
-        killed += verdict == "killed"
+        killed += verdict.startswith("killed")
         broken += verdict.startswith("BROKEN")
         print("%-4s %-9s %-24s %-34s %3.0fs" % (
             m["id"], verdict.split(" ")[0], m["file"], " ".join(
