@@ -1,7 +1,7 @@
 /*
  * telex check: prove the archive is whole (every page, every index, the
- * search index against the items), and rebuild the search index with
- * --repair.
+ * search index against the items, lost texts), and with --repair mend
+ * what can be mended (indexes, search index, lost texts).
  */
 #include "config.h"
 
@@ -27,10 +27,15 @@ cli_check(struct cli *cli, int argc, char **argv)
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if (repair && store_repair_index(st) != 0) {
-		cli_error("cannot rebuild the search index: %s",
-		    store_errmsg(st));
+		cli_error("--repair cannot mend the archive %s: %s; restore a "
+		    "backup, or copy out what is readable with sqlite3 %s "
+		    ".recover | sqlite3 NEW", cli->db_path, store_errmsg(st),
+		    cli->db_path);
 		return (CLI_FAILURE);
 	}
+	if (repair)
+		printf("repaired: indexes and search index rebuilt, lost texts "
+		    "kept empty until their feed's next poll\n");
 	if ((rc = store_check(st, &report)) < 0) {
 		cli_error("cannot check the archive: %s", store_errmsg(st));
 		return (CLI_FAILURE);
@@ -38,7 +43,8 @@ cli_check(struct cli *cli, int argc, char **argv)
 	if (rc > 0) {
 		fputs(report, stdout);
 		free(report);
-		cli_error("the archive %s is damaged (see above)", cli->db_path);
+		cli_error(repair ? "the archive %s is still damaged (see above)"
+		    : "the archive %s is damaged (see above)", cli->db_path);
 		return (CLI_FAILURE);
 	}
 	if (store_stats(st, &s) != 0) {

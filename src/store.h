@@ -351,7 +351,7 @@ int64_t		 store_file_size(struct store *);
  * with *report (caller frees) saying what is wrong, -1 on error.
  */
 int		 store_check(struct store *, char **report);
-/* Rebuild the search index from the items. */
+/* Rebuild every index and the search index; lost texts become empty. */
 int		 store_repair_index(struct store *);
 
 #endif

@@ -23,6 +23,7 @@ t_floor() {
 }
 
 if ! "$PYTHON3" -c 'import sys' 2>/dev/null || [ ! -f "$TOOL" ]; then
+	t_skip "own fixture pages" "no python3 or no $TOOL"
 	t_skip "readability accuracy" "no python3 or no $TOOL"
 	t_skip "wcxb accuracy" "no python3 or no $TOOL"
 	t_done

@@ -48,9 +48,17 @@ while [ $i -le "$ROUNDS" ]; do
 done
 t_eq "after $ROUNDS kills the archive always checks out" "$broken" 0
 t_eq "no kill ever lost a stored item" "$shrunk" 0
+before=$(count)
 tx poll
 t_status "the poll after the kills completes" 0
-t_match "the last poll's items are all there" "$(count)" '^[0-9]+$'
+t_match "the poll says how many items are new" "$T_OUT" \
+    '^polled 12 feeds: [0-9]+ new, '
+new=$(printf '%s\n' "$T_OUT" | sed -n 's/^polled 12 feeds: \([0-9]*\) new, .*/\1/p')
+t_eq "the last poll's new items are all stored" "$(count)" \
+    "$((before + ${new:-0}))"
+tx poll
+t_match "...so a poll after it finds nothing new" "$T_OUT" \
+    '^polled 12 feeds: 0 new, '
 "$TELEX" -d "$T_DB" list --json >"$T_DIR/all"
 dups=$("$PYTHON3" -c '
 import json, sys
@@ -65,23 +73,51 @@ t_eq "no item is stored twice" "$dups" 0
 tx check
 t_match "telex check says the archive is whole" "$T_OUT" '^archive ok: 12 feeds'
 
-# One poll at a time.
+# One poll at a time: the first poll holds its lock while it reads a feed
+# from a named pipe, until the test writes the feed into it and closes it.
 gen 999
-"$TELEX" -d "$T_DB" poll >/dev/null 2>&1 &
+mkfifo "$T_DIR/held.xml"
+exec 3<>"$T_DIR/held.xml"
+tx add --no-check "file://$T_DIR/held.xml" 3>&-
+held=$(printf '%s\n' "$T_OUT" | sed -n 's/^added feed \([0-9]*\).*/\1/p')
+"$TELEX" -d "$T_DB" poll >/dev/null 2>&1 3>&- &
 first=$!
-sleep 0.05
-tx poll
-if kill -0 $first 2>/dev/null; then
-	t_status "a second poll at once fails" 2
-	t_match "it says another poll is running" "$T_ERR" \
-	    'another telex \(process [0-9]+\) is polling this archive'
-else
-	t_skip "a second poll at once fails" "the first poll ended too soon"
-	t_skip "it says another poll is running" "the first poll ended too soon"
-fi
-tx poll --wait
-t_status "poll --wait waits for the first and then runs" 0
+i=0
+while [ $i -lt 300 ] &&
+    ! ls -l /proc/$first/fd 2>/dev/null | grep -q held.xml; do
+	sleep 0.1
+	i=$((i + 1))
+done
+t_eq "the first poll reads the held feed" "$(ls -l /proc/$first/fd 2>/dev/null |
+    grep -c held.xml)" 1
+tx poll 1 3>&-
+t_status "a second poll while the first runs fails" 2
+t_match "it says another poll is running" "$T_ERR" \
+    "another telex \\(process $first\\) is polling this archive"
+"$TELEX" -d "$T_DB" poll --wait 1 >/dev/null 2>&1 3>&- &
+second=$!
+sleep 0.5
+kill -0 $second 2>/dev/null && t_ok "poll --wait waits while the first runs" ||
+    t_fail "poll --wait waits while the first runs"
+printf '<rss version="2.0"><channel><title>Held</title></channel></rss>\n' >&3
+exec 3>&-
+i=0
+while kill -0 $first 2>/dev/null && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill $first 2>/dev/null
 wait $first
+t_eq "the first poll ends once its feed comes" "$?" 0
+i=0
+while kill -0 $second 2>/dev/null && [ $i -lt 300 ]; do
+	sleep 0.1
+	i=$((i + 1))
+done
+kill $second 2>/dev/null
+wait $second
+t_eq "poll --wait then runs" "$?" 0
+tx rm "$held"
 
 # A file size limit in the middle of a poll: a clear error, and the
 # archive as it was before that feed.

@@ -78,7 +78,9 @@ t_match "a redirect to file:// is refused" "$(failed 5)" 'file://'
 t_match "a gzip bomb stops at the body limit" "$(failed 6)" '32 MiB'
 t_match "broken chunked encoding fails" "$(failed 7)" 'connection broke'
 t_match "a lying Content-Length fails" "$(failed 8)" 'connection broke after 100 bytes'
-t_match "100 KB of headers fails or is read" "$(failed 9; echo done)" 'done'
+t_eq "100 KB of headers are read: no failure" "$(failed 9)" ""
+t_match "...and the feed behind them is stored" \
+    "$("$TELEX" -d "$T_DB" feeds)" "^9	$T_URL/fat-headers	Fat	"
 t_match "a body that is not XML is not a feed" "$(failed 10)" 'not a feed|not XML'
 t_match "a body over the limit fails" "$(failed 15)" '32 MiB'
 
@@ -114,11 +116,13 @@ t_match "the slow feed fails with the low-speed limit" "$(failed "$drip")" \
     'sent less than 10 bytes/s for 2 s'
 t_match "the feed beside the slow one is stored" \
     "$(tx list feed:beside.xml; echo "$T_OUT")" 'Erster Schnee'
-if [ "$took" -le 10 ]; then
-	t_ok "the slow feed is given up within the limits ($took s)"
+# The server would take 30 s to send the feed: a poll that ends well
+# before that gave up on it (how fast is for tests/bench/).
+if [ "$took" -lt 25 ]; then
+	t_ok "the slow feed is given up before the server is done ($took s)"
 else
 	echo "the poll took $took s" >"$T_DIR/why"
-	t_fail "the slow feed is given up within the limits" "$T_DIR/why"
+	t_fail "the slow feed is given up before the server is done" "$T_DIR/why"
 fi
 printf 'set poll-timeout soon\n' >"$T_DIR/bad.conf"
 tx -c "$T_DIR/bad.conf" poll "$beside"

@@ -39,19 +39,36 @@ keys Enter
 wait_for "Enter opens every item" "telex: All items"
 wait_for "hostile title shown as plain text" "Clear screen \[2J now"
 wait_for "unread items are flagged N" " N +Night ferry| N +Lifeboat"
+# The cursor's moves, newest item first, oldest last (telex list's order).
+wait_row "the cursor starts on the newest item" "Broken & unknown"
 keys G
-wait_for "G goes to the last item" ""
-keys g j k Enter
+wait_row "G puts the cursor on the oldest item" "Переговоры"
+keys g
+wait_row "g puts it back on the newest" "Broken & unknown"
+keys j
+wait_row "j moves it down one item" "Fish market"
+keys k
+wait_row "k moves it up one item" "Broken & unknown"
+keys Enter
 wait_for "Enter opens the article" "telex: Article"
-wait_for "article has the meta line" "Port Ellery Evening Post|Hostile|Вестник|вестник"
+wait_for "article has the meta line" "Hostile"
+wait_for "...of the item under the cursor" "Broken & unknown"
 keys q
 wait_for "q goes back to the items" "telex: All items"
 
-# Read, star, help.
-keys g N
-wait_for "N toggles read" "telex: All items"
+# Read and star: the archive changes, and so does the row.
+wait_list "opening the article marked it read" "Broken & unknown" is:read
+wait_for "...and its row lost its N" "   Broken & unknown"
+keys N
+wait_list "N marks the item unread in the archive" "Broken & unknown" is:unread
+wait_for "...and the row gets its N back" " N  Broken & unknown"
+wait_row "N leaves the cursor on the item" "Broken & unknown"
+keys N
+wait_list "N again marks it read" "Broken & unknown" is:read
+wait_for "...and clears the row's N" "   Broken & unknown"
 keys s
-wait_for "s stars the item" "^.{12,40}[N ]\* "
+wait_list "s stars the item in the archive" "Broken & unknown" is:starred
+wait_for "s flags the row with a star" "^.{12,40}[N ]\\* +Broken & unknown"
 keys '?'
 wait_for "? lists the keys of the screen" "Keys of the items screen"
 keys G
@@ -75,6 +92,11 @@ keys + h a r b o u r Enter
 wait_for "tags are changed" "tags changed"
 tx list tag:harbour
 t_match "the tag is in the archive" "$T_OUT" "Night ferry"
+t_no_match "...on that item alone" "$T_OUT" "Fish market|Lifeboat"
+keys A
+wait_list "A marks the list read in the archive" "Night ferry" is:read
+tx list is:read
+t_no_match "...and nothing outside the list" "$T_OUT" "Fish market|Lifeboat"
 keys q
 wait_for "q goes back to the feeds" "telex: Feeds"
 keys / t a g : h a r b
@@ -121,9 +143,13 @@ wait_for "120x40 shows the feeds" "Port Ellery Evening Post"
 keys R
 wait_for "R polls from the interface" "polled [0-9]+ feeds"
 keys j
-wait_for "the interface stays usable" "telex: Feeds"
+wait_row "the interface stays usable: j moves the cursor" "Starred"
+keys g
+wait_row "g puts the cursor on the first line" "All items"
+from=$(row)
 keys n
-wait_for "n finds a feed with unread items" "telex: Feeds"
+wait_row "n moves the cursor to a feed with unread items" \
+    "^ +[1-9][0-9]*/[0-9]+ " "$from"
 keys Q
 wait_for "Q quits at 120x40" "EXITED 0"
 
@@ -154,7 +180,7 @@ wait_for "the reader says another poll is running" \
     "cannot poll: another telex"
 wait "$shell_poll"
 keys j
-wait_for "the reader stays usable" "telex: Feeds"
+wait_row "the reader stays usable: j moves the cursor" "Starred"
 keys Q
 wait_for "Q quits after the polls" "EXITED 0"
 rm -f "$XDG_CONFIG_HOME/telex/config"
@@ -166,6 +192,14 @@ printf 'bind x toggle-read\ncolor unread yellow default bold\n' \
     >"$XDG_CONFIG_HOME/telex/config"
 start 80 24
 wait_for "config starts" "telex: Feeds"
+i=0
+while [ $i -lt 100 ] && ! tm capture-pane -p -e -t tui |
+    grep -Eq "$T_ESC\\[33m +[0-9]+/[0-9]+ +Port Ellery"; do
+	sleep 0.1
+	i=$((i + 1))
+done
+[ $i -lt 100 ] && t_ok "color draws unread feeds yellow" ||
+    t_fail "color draws unread feeds yellow"
 keys Enter '?' G
 wait_for "bind shows in help" " x +toggle-read"
 keys q Q

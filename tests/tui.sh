@@ -62,3 +62,56 @@ wait_gone() {
 	t_fail "$1" "$T_DIR/why"
 }
 
+
+# row: the text of the row under the cursor (the one drawn in reverse).
+row() {
+	tm capture-pane -p -e -t tui 2>/dev/null |
+	    grep -E "$T_ESC\\[([0-9]*;)*7[;m]" | head -1 |
+	    sed "s/$T_ESC\\[[0-9;]*m//g"
+}
+T_ESC=$(printf '\033')
+
+# wait_row NAME PATTERN [FROM]: the cursor's row matches PATTERN within
+# 10 s (and is no longer the row FROM).
+wait_row() {
+	i=0
+	while [ $i -lt 100 ]; do
+		r=$(row)
+		if printf '%s\n' "$r" | grep -Eq -- "$2" &&
+		    { [ $# -lt 3 ] || [ "$r" != "$3" ]; }; then
+			t_ok "$1"
+			return 0
+		fi
+		sleep 0.1
+		i=$((i + 1))
+	done
+	{ echo "wanted /$2/ on the cursor's row, got:"; row; echo "screen:";
+	  screen; } >"$T_DIR/why"
+	t_fail "$1" "$T_DIR/why"
+	return 1
+}
+
+# wait_list NAME PATTERN [ARGS]: telex list ARGS shows PATTERN within 10 s
+# (or, with PATTERN !RE, stops showing RE).
+wait_list() {
+	name=$1 want=$2
+	shift 2
+	i=0
+	while [ $i -lt 100 ]; do
+		"$TELEX" -d "$T_DB" list "$@" >"$T_DIR/listed" 2>&1
+		case $want in
+		!*) grep -Eq -- "${want#!}" "$T_DIR/listed" || break ;;
+		*) grep -Eq -- "$want" "$T_DIR/listed" && break ;;
+		esac
+		sleep 0.1
+		i=$((i + 1))
+	done
+	if [ $i -lt 100 ]; then
+		t_ok "$name"
+		return 0
+	fi
+	{ echo "wanted /$want/ from telex list $*, got:";
+	  cat "$T_DIR/listed"; } >"$T_DIR/why"
+	t_fail "$name" "$T_DIR/why"
+	return 1
+}
