@@ -66,7 +66,7 @@ static const struct {
 	const char	*text;
 	const char	*cause;
 } bad_cases[] = {
-	{ "set width 72\nfrobnicate now\n", "line 2: unknown command \"frobnicate\"; the line is skipped" },
+	{ "frobnicate now\nset width 72\n", "line 1: unknown command \"frobnicate\"; the line is skipped" },
 	{ "rule \"tag:x +y\nset width 72\n", "line 1: a quote is not closed; the line is skipped" },
 };
 
