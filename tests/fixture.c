@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "fixture.h"
+#include "query.h"
 #include "store.h"
 #include "util.h"
 
@@ -168,4 +169,35 @@ fixture_httpd_stop(struct fixture_httpd *h)
 		waitpid(h->pid, NULL, 0);
 	}
 	h->pid = 0;
+}
+
+static int
+fixture_collect_id(const struct store_item *it, void *arg)
+{
+	struct buf	*b = arg;
+
+	buf_printf(b, "%s%lld", b->len > 0 ? " " : "", (long long)it->id);
+	return (0);
+}
+
+char *
+fixture_ids(struct store *st, const char *query)
+{
+	struct query_filter	 qf;
+	struct buf		 b;
+	char			*ids = NULL;
+
+	if (query_filter_parse(&qf, query) != 0) {
+		fprintf(stderr, "# \"%s\": %s\n", query, qf.error);
+		query_filter_free(&qf);
+		return (NULL);
+	}
+	buf_init(&b, 0);
+	if (store_items_list(st, &qf.f, fixture_collect_id, &b) != 0)
+		fprintf(stderr, "# \"%s\": %s\n", query, store_errmsg(st));
+	else
+		ids = buf_steal(&b);
+	buf_free(&b);
+	query_filter_free(&qf);
+	return (ids);
 }

@@ -19,6 +19,12 @@ struct store	*fixture_store(const char *path);
 /* Remove path and everything under it. */
 void		 fixture_remove(const char *path);
 
+/*
+ * The ids of the items a query lists, newest first, as "3 2 1" (a new
+ * string), or NULL with the reason on stderr.
+ */
+char		*fixture_ids(struct store *, const char *query);
+
 /* Write len bytes of data to the file dir/name: 0, or -1. */
 int		 fixture_write(const char *dir, const char *name,
 		     const void *data, size_t len);

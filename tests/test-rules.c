@@ -148,33 +148,15 @@ load(struct fixture *fx, const char *text)
 	return (rules);
 }
 
-static int
-collect_id(const struct store_item *it, void *arg)
-{
-	struct buf	*b = arg;
-
-	buf_printf(b, "%s%lld", b->len > 0 ? " " : "", (long long)it->id);
-	return (0);
-}
-
 /* The ids a query lists, newest first, as "3 2 1". */
 static char *
 list_ids(struct fixture *fx, const char *text)
 {
-	struct store_filter	 f;
-	struct query		*q = NULL;
-	struct buf		 b;
-	char			*cause = NULL;
+	char	*ids;
 
-	if (query_parse(text, &q, &cause) != 0)
-		fail_msg("\"%s\": %s", text, cause);
-	memset(&f, 0, sizeof f);
-	f.query = q;
-	buf_init(&b, 0);
-	if (store_items_list(fx->st, &f, collect_id, &b) != 0)
-		fail_msg("\"%s\": %s", text, store_errmsg(fx->st));
-	query_free(q);
-	return (buf_steal(&b));
+	if ((ids = fixture_ids(fx->st, text)) == NULL)
+		fail_msg("\"%s\" could not be listed", text);
+	return (ids);
 }
 
 static void
