@@ -64,17 +64,6 @@ struct applied {
 };
 
 static int
-write_file(const char *path, const char *text)
-{
-	FILE	*f;
-
-	if ((f = fopen(path, "w")) == NULL)
-		return (-1);
-	fputs(text, f);
-	return (fclose(f));
-}
-
-static int
 fixture_items(struct fixture *fx)
 {
 	enum store_upsert	 outcome;
@@ -140,7 +129,7 @@ load(struct fixture *fx, const char *text)
 	struct rules	*rules = NULL;
 	char		*cause = NULL;
 
-	assert_int_equal(write_file(fx->conf, text), 0);
+	assert_int_equal(fixture_write(fx->dir, "config", text, strlen(text)), 0);
 	if (conf_load(fx->conf, &cf, &cause) != 0 ||
 	    rules_load(cf, &rules, &cause) != 0)
 		fail_msg("%s", cause);
@@ -210,7 +199,8 @@ test_load_errors(void **state)
 	for (i = 0; i < UTIL_ARRLEN(load_errors); i++) {
 		cf = NULL;
 		cause = NULL;
-		assert_int_equal(write_file(fx->conf, load_errors[i].text), 0);
+		assert_int_equal(fixture_write(fx->dir, "config",
+		    load_errors[i].text, strlen(load_errors[i].text)), 0);
 		if (conf_load(fx->conf, &cf, &cause) != 0)
 			fail_msg("%s", cause);
 		rules = NULL;
