@@ -392,7 +392,22 @@ struct store {
 	const struct store_rule *rules;	/* applied to new items */
 	size_t		 nrules;
 	int		 mapped;
+	/*
+	 * New items' index rows, added in one run before anything else
+	 * touches the archive (see store_fts_insert).
+	 */
+	struct store_fts_row {
+		int64_t	 id;
+		char	*title;
+		char	*author;
+		char	*text;
+	}		*fts_rows;
+	size_t		 nfts_rows;
+	size_t		 capfts_rows;
 };
+
+static int	 store_fts_flush(struct store *);
+static void	 store_fts_drop(struct store *);
 
 /* Put an SQLite result code into words; the caller frees them. */
 static char *
@@ -518,6 +533,19 @@ store_stmt(struct store *st, enum store_sql which)
 	sqlite3_stmt	*s;
 	int		 rc;
 
+	switch (which) {
+	case SQL_ITEM_LOOKUP:
+	case SQL_PRUNED_LOOKUP:
+	case SQL_ITEM_INSERT:
+	case SQL_BODY_PUT:
+	case SQL_ENCLOSURE_INSERT:
+	case SQL_FTS_INSERT:
+		break;		/* storing new items: the index rows can wait */
+	default:
+		if (st->nfts_rows != 0 && store_fts_flush(st) != 0)
+			return (NULL);
+		break;
+	}
 	if ((s = st->stmts[which]) != NULL) {
 		sqlite3_clear_bindings(s);
 		return (s);
@@ -566,6 +594,8 @@ store_exec(struct store *st, const char *sql)
 {
 	int	 rc;
 
+	if (st->nfts_rows != 0 && store_fts_flush(st) != 0)
+		return (-1);
 	if ((rc = sqlite3_exec(st->db, sql, NULL, NULL, NULL)) != SQLITE_OK)
 		return (store_sqlfail(st, rc));
 	return (0);
@@ -740,6 +770,7 @@ store_commit(struct store *st)
 void
 store_rollback(struct store *st)
 {
+	store_fts_drop(st);
 	if (!sqlite3_get_autocommit(st->db))
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 }
@@ -865,6 +896,8 @@ store_free(struct store *st)
 	for (i = 0; i < STORE_SIBLING_STMTS; i++)
 		sqlite3_finalize(st->siblings[i]);
 	sqlite3_close(st->db);
+	store_fts_drop(st);
+	free(st->fts_rows);
 	free(st->path);
 	free(st->error);
 	free(st);
@@ -992,19 +1025,76 @@ store_item_lookup(struct store *st, int64_t feed_id, const char *guid,
 	return (rc);
 }
 
+/* Drop the index rows not yet written (the transaction is undone). */
+static void
+store_fts_drop(struct store *st)
+{
+	struct store_fts_row	*r;
+	size_t			 i;
+
+	for (i = 0; i < st->nfts_rows; i++) {
+		r = &st->fts_rows[i];
+		free(r->title);
+		free(r->author);
+		free(r->text);
+	}
+	st->nfts_rows = 0;
+}
+
+/* Write the index rows kept by store_fts_insert, in one run. */
+static int
+store_fts_flush(struct store *st)
+{
+	struct store_fts_row	*r;
+	sqlite3_stmt		*s;
+	size_t			 i;
+	int			 rc = 0;
+
+	for (i = 0; i < st->nfts_rows && rc == 0; i++) {
+		r = &st->fts_rows[i];
+		if ((s = store_stmt(st, SQL_FTS_INSERT)) == NULL) {
+			rc = -1;
+			break;
+		}
+		sqlite3_bind_int64(s, 1, r->id);
+		store_bind_text(s, 2, r->title);
+		store_bind_text(s, 3, r->author);
+		store_bind_text(s, 4, r->text);
+		rc = store_run(st, s);
+	}
+	store_fts_drop(st);
+	return (rc);
+}
+
+/*
+ * Index a new item.  The row is kept and written with the other new
+ * items' rows just before any other statement runs (at the latest at
+ * commit): the full-text index writes its pending terms out whenever a
+ * statement with a savepoint of its own runs (as inserting an item
+ * does), so writing rows between items made a tiny index segment per
+ * item, and merging them cost a quarter of a first poll.
+ */
 static int
 store_fts_insert(struct store *st, int64_t id, const struct feed_item *item,
     const char *text)
 {
-	sqlite3_stmt	*s;
+	struct store_fts_row	*r;
 
-	if ((s = store_stmt(st, SQL_FTS_INSERT)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, id);
-	store_bind_text(s, 2, item->title);
-	store_bind_text(s, 3, item->author);
-	store_bind_text(s, 4, text);
-	return (store_run(st, s));
+	if (sqlite3_get_autocommit(st->db))
+		return (store_fail(st, 0, "an item is indexed outside a "
+		    "transaction"));
+	if (st->nfts_rows == st->capfts_rows) {
+		st->capfts_rows = st->capfts_rows == 0 ? 64 :
+		    st->capfts_rows * 2;
+		st->fts_rows = xreallocarray(st->fts_rows, st->capfts_rows,
+		    sizeof *st->fts_rows);
+	}
+	r = &st->fts_rows[st->nfts_rows++];
+	r->id = id;
+	r->title = item->title != NULL ? xstrdup(item->title) : NULL;
+	r->author = item->author != NULL ? xstrdup(item->author) : NULL;
+	r->text = text != NULL ? xstrdup(text) : NULL;
+	return (0);
 }
 
 /* Take an item's current words out of the index; run before changes. */
@@ -1806,6 +1896,9 @@ store_sibling_map(struct store *st)
 sqlite3 *
 store_sibling_db(struct store *st)
 {
+	/* A sibling's statements see every item stored so far. */
+	if (st->nfts_rows != 0)
+		store_fts_flush(st);
 	return (st->db);
 }
 
@@ -1835,6 +1928,8 @@ store_sibling_stmt(struct store *st, size_t slot, const char *sql)
 
 	if (slot >= STORE_SIBLING_STMTS)
 		return (NULL);
+	if (st->nfts_rows != 0 && store_fts_flush(st) != 0)
+		return (NULL);
 	if ((s = st->siblings[slot]) != NULL) {
 		sqlite3_reset(s);
 		sqlite3_clear_bindings(s);
@@ -1860,12 +1955,20 @@ store_sibling_exec(struct store *st, const char *sql)
 int
 store_sibling_run(struct store *st, sqlite3_stmt *s)
 {
+	if (st->nfts_rows != 0 && store_fts_flush(st) != 0) {
+		sqlite3_reset(s);
+		return (-1);
+	}
 	return (store_run(st, s));
 }
 
 int
 store_sibling_row(struct store *st, sqlite3_stmt *s)
 {
+	if (st->nfts_rows != 0 && store_fts_flush(st) != 0) {
+		sqlite3_reset(s);
+		return (-1);
+	}
 	return (store_row(st, s));
 }
 
@@ -1884,6 +1987,8 @@ store_sibling_fail(struct store *st, const char *message)
 int
 store_sibling_begin(struct store *st, int *own)
 {
+	if (st->nfts_rows != 0 && store_fts_flush(st) != 0)
+		return (-1);
 	return (store_write_begin(st, own));
 }
 

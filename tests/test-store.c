@@ -1009,6 +1009,64 @@ test_transactions(void **state)
 	store_rollback(fx->st);
 }
 
+/*
+ * New items' index rows wait to be written together; whatever runs next
+ * in the transaction (a search, an update of the same item, a rollback)
+ * must still see an index true to the archive.
+ */
+static void
+test_index_deferred(void **state)
+{
+	struct fixture		*fx = *state;
+	struct item_spec	 spec = { "d-1", "Lantern night", NULL, 100,
+	    "The lantern parade starts at dusk." };
+	struct store_filter	 f = filter_none();
+	struct collect		 c;
+
+	assert_int_equal(store_begin(fx->st), 0);
+	assert_int_equal(upsert(fx->st, fx->feeds[0], &spec), STORE_NEW);
+	f.match = "parade";
+	list_ids(fx->st, &f, &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.ids[0], 6);
+	spec.guid = "d-2";
+	spec.text = "A second lantern promenade.";
+	assert_int_equal(upsert(fx->st, fx->feeds[0], &spec), STORE_NEW);
+	spec.text = "The beacon promenade replaces it.";
+	assert_int_equal(upsert(fx->st, fx->feeds[0], &spec), STORE_UPDATED);
+	assert_int_equal(store_commit(fx->st), 0);
+	fts_check(fx->path);
+	f.match = "promenade";
+	list_ids(fx->st, &f, &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.ids[0], 7);
+	f.match = "second";
+	list_ids(fx->st, &f, &c);
+	assert_int_equal(c.n, 0);
+	f.match = "beacon";
+	list_ids(fx->st, &f, &c);
+	assert_int_equal(c.n, 1);
+
+	/* Rolled back before the rows were written: none are, later. */
+	assert_int_equal(store_begin(fx->st), 0);
+	spec.guid = "d-3";
+	spec.text = "A dirigible story.";
+	assert_int_equal(upsert(fx->st, fx->feeds[0], &spec), STORE_NEW);
+	store_rollback(fx->st);
+	assert_int_equal(store_begin(fx->st), 0);
+	spec.guid = "d-4";
+	spec.text = "A zeppelin story.";
+	assert_int_equal(upsert(fx->st, fx->feeds[0], &spec), STORE_NEW);
+	assert_int_equal(store_commit(fx->st), 0);
+	fts_check(fx->path);
+	f.match = "dirigible";
+	list_ids(fx->st, &f, &c);
+	assert_int_equal(c.n, 0);
+	f.match = "zeppelin";
+	list_ids(fx->st, &f, &c);
+	assert_int_equal(c.n, 1);
+}
+
 static void
 test_upsert_unknown_feed(void **state)
 {
@@ -1204,6 +1262,7 @@ main(void)
 		ITEMS(test_bad_match),
 		ITEMS(test_dropped_item_stays),
 		ITEMS(test_transactions),
+		ITEMS(test_index_deferred),
 		ITEMS(test_upsert_unknown_feed),
 		ITEMS(test_poll_update),
 		ITEMS(test_stats),

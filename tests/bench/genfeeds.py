@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Write a synthetic feed corpus for the poll benchmark.
 
-genfeeds.py --feeds 100 --items 500 --out DIR writes DIR/feed-NNN.xml:
+genfeeds.py --feeds 100 --items 500 [--mix full|light] --out DIR writes
+DIR/feed-NNN.xml:
 RSS 2.0 (60%), Atom 1.0 (30%) and RSS 1.0 (10%) in English, French,
 German, Spanish and Russian, with full HTML bodies.  The same --seed and
 --now always give the same bytes.  Standard library only.
@@ -229,24 +230,32 @@ def sentence_pools(seed):
     return pools
 
 
-def body_length(rng):
+def body_length(rng, mix):
     """
-    Words in one item, shaped like real feeds: half carry a summary, a
-    third a short article, the rest the full text of a long one.  Real
-    feeds measured (102 entries of 65 captured feeds) have a median of 27
-    words and a mean of 100; this mix (median ~60, mean ~230) is heavier.
+    Words in one item.  "light": half carry a summary, a third a short
+    article, the rest the full text of a long one (median ~60, mean ~230;
+    real feeds measured, 102 entries of 65 captured feeds, have a median
+    of 27 and a mean of 100).  "full" (the default): as full-content
+    feeds are, most items carry the whole article, beside a share of
+    summaries and short pieces (mean ~520 words).
     """
     r = rng.random()
-    if r < 0.50:
+    if mix == "light":
+        if r < 0.50:
+            return rng.randint(15, 60)
+        if r < 0.85:
+            return rng.randint(80, 300)
+        return rng.randint(400, 1500)
+    if r < 0.30:
         return rng.randint(15, 60)
-    if r < 0.85:
+    if r < 0.50:
         return rng.randint(80, 300)
     return rng.randint(400, 1500)
 
 
-def body_html(rng, pool, words):
+def body_html(rng, pool, words, mix):
     """One to eight paragraphs of body_length words, now and then a list."""
-    left = body_length(rng)   # a sentence or a list may add more
+    left = body_length(rng, mix)   # a sentence or a list may add more
     npara = max(1, min(rng.randint(3, 8), left // 40))
     paras = []
     for p in range(npara):
@@ -310,7 +319,7 @@ class Feed:
         self.now = now
         self.cdata = rng.random() < 0.5
 
-    def items(self, count, pool):
+    def items(self, count, pool, mix):
         """Yield dicts newest first, dates spread over 60 days."""
         rng = self.rng
         times = sorted((self.now - rng.randrange(60 * DAY)
@@ -326,7 +335,7 @@ class Feed:
                     self.link, self.lang,
                     datetime.datetime.fromtimestamp(
                         t, datetime.timezone.utc).year, self.n, i),
-                "body": body_html(rng, pool, self.words),
+                "body": body_html(rng, pool, self.words, mix),
             }
 
 
@@ -432,7 +441,8 @@ def feed_kinds(count, seed):
 def write_feed(n, kind, args, pools):
     feed = Feed(n, kind, args.seed, args.now)
     parts = WRITERS[feed.kind](feed,
-                               feed.items(args.items, pools[feed.lang]))
+                               feed.items(args.items, pools[feed.lang],
+                                          args.mix))
     path = os.path.join(args.out, "feed-%03d.xml" % n)
     with open(path, "w", encoding="utf-8") as f:
         f.write("".join(parts))
@@ -453,6 +463,9 @@ def main():
     ap.add_argument("--items", type=int, default=500)
     ap.add_argument("--out", required=True, help="directory to write into")
     ap.add_argument("--seed", default="1")
+    ap.add_argument("--mix", choices=("full", "light"), default="full",
+                    help="article lengths: full-content feeds (mean ~520 "
+                    "words) or mostly summaries (mean ~230)")
     ap.add_argument("--now", default="2026-11-29T12:00:00Z",
                     help="newest date in the corpus (ISO 8601)")
     args = ap.parse_args()
