@@ -12,6 +12,14 @@ ids() {
 	printf '%s\n' "$T_OUT" | cut -f1 | tr '\n' ' ' | sed 's/ $//'
 }
 
+# The text a --json hit's highlights point at in its snippet.
+marked() {
+	printf '%s\n' "$T_OUT" | "$PYTHON3" -c '
+import json, sys
+r = json.load(sys.stdin)
+print(" ".join(r["snippet"][a:b] for a, b in r["highlights"]))'
+}
+
 cat >"$CONF" <<'EOF'
 # Rules for new items: a killfile and some filing.
 rule "title:lifeboat" +Rescue
@@ -40,7 +48,11 @@ tx search -n 1 ferry
 t_eq "search -n limits" "$(ids)" "1"
 tx search --json -n 1 ferry
 t_match "search --json gives the snippet" "$T_OUT" '"snippet":"[^"]*ferry'
-t_match "search --json gives offsets" "$T_OUT" '"highlights":\[\[[0-9]+,[0-9]+\]'
+t_eq "search --json gives the offsets of the match in the snippet" \
+    "$(marked)" ferry
+tx search --json -n 1 переговоры
+t_eq "...counted in characters, not bytes" \
+    "$(marked)" "переговорах"
 tx search 'title:ferry'
 t_eq "title: searches titles only" "$(ids)" "1 9"
 tx search '"night ferry"'
