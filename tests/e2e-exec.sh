@@ -125,7 +125,7 @@ t_match "exec: its title" "$(cat "$T_DIR/key.env")" \
     '^TELEX_TITLE=Ferry "Kestrel" back in service$'
 keys Y
 wait_for "exec& says it started" "started: printf"
-i=0; while [ ! -s "$T_DIR/detached" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+i=0; while [ ! -s "$T_DIR/detached" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 t_eq "exec&: the command ran with the item" "$(cat "$T_DIR/detached")" \
     'Ferry "Kestrel" back in service'
 tx list is:read feed:tideway
@@ -145,7 +145,7 @@ rm -f "$T_DIR/opened"
 keys '#'
 wait_for "# asks for a link's number" "open link:"
 keys 2 Enter
-i=0; while [ ! -s "$T_DIR/opened" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+i=0; while [ ! -s "$T_DIR/opened" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 t_eq "# 2 opens link 2 with set browser, %u as one argument" \
     "$(cat "$T_DIR/opened" 2>/dev/null)" "$(printf -- '--tab\nhttps://tideway.example/map')"
 keys '|'
@@ -174,7 +174,7 @@ start 100 30 -c "$CONF"
 wait_for "the reader opens again" "Tideway Notes"
 keys R
 wait_for "R polls" "polled [0-9]+ feeds"
-i=0; while [ ! -s "$T_DIR/reader-notify.in" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+i=0; while [ ! -s "$T_DIR/reader-notify.in" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 t_match "R runs the notify command with the new item" \
     "$(cat "$T_DIR/reader-notify.in" 2>/dev/null)" "Harbour wall repaired"
 keys Q

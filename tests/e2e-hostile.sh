@@ -132,7 +132,7 @@ if command -v openssl >/dev/null 2>&1; then
 	    --port-file "$T_DIR/tlsport" </dev/null >/dev/null 2>&1 &
 	tls=$!
 	i=0
-	while [ ! -s "$T_DIR/tlsport" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+	while [ ! -s "$T_DIR/tlsport" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 	tx add --no-check "https://127.0.0.1:$(cat "$T_DIR/tlsport")/feed/good.xml"
 	id=$(printf '%s\n' "$T_OUT" | sed -n 's/^added feed \([0-9]*\).*/\1/p')
 	tx poll "$id"
