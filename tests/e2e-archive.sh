@@ -125,15 +125,27 @@ t_match "show --links prints the text" "$T_OUT" 'Ausfertigung'
 t_match "show --links lists the numbered links" "$T_OUT" \
     "^\\[1\\] $T_URL/hafen/saison\$"
 
-# archive-feed: a poll archives the new items of the feed it names.
+# archive-feed: a poll archives the new items of the feed it names, and
+# not those of another feed that has a new item too.
 printf 'archive-feed "Quay Notes"\n' >"$T_DIR/config"
+sed 's|</channel>|<item><title>Tour boats return in spring</title>\
+<link>'"$T_URL"'/feed/archive/stadt-hafen.html</link><guid>harbour-4490</guid>\
+<pubDate>Fri, 06 Nov 2026 08:00:00 GMT</pubDate></item>\
+</channel>|' "$ROOT/harbour.xml" >"$ROOT/harbour.new"
+mv "$ROOT/harbour.new" "$ROOT/harbour.xml"
 tx add "$T_URL/feed/quay.xml"
 tx -c "$T_DIR/config" poll
 t_status "poll with archive-feed works" 0
 t_match "poll archives the new item of the named feed" "$T_OUT" \
     '^archived 1 page: 1 new, 0 unchanged, 0 failed$'
-t_no_match "poll archives nothing of other feeds" "$T_OUT" 'archived [2-9]'
 quai=$(item_id 'passerelle')
+tour=$(item_id 'Tour boats')
+tx list --json "id:$tour"
+t_match "poll archives nothing of other feeds" "$T_OUT" \
+    '^\{"id":'"$tour"',.*"archived":false'
+tx list --json "id:$quai"
+t_match "the named feed's item is archived" "$T_OUT" \
+    '^\{"id":'"$quai"',.*"archived":true'
 tx show "$quai"
 t_match "the auto-archived page is shown" "$T_OUT" 'pétition'
 tx -c "$T_DIR/config" poll

@@ -46,12 +46,15 @@ t_match "links are numbered in the numbered text" "$(field numbered)" \
     'wie die Gemeinde\[1\] mitteilte'
 t_eq "and listed by number" "$(field links)" \
     "[{'n': 1, 'url': 'https://bergblick.example/gemeinde', 'text': 'Gemeinde'}]"
+t_match "the text is the story" "$(field text)" '^Nach sieben Wochen Revision'
 t_no_match "the text has no marks" "$(field text)" '\[1\]'
 
 tx clean --json --url https://ledger.example/pilots "$PAGES/author-box-en.html"
 t_eq "authors from the meta tags" "$(field authors)" \
     "['Maria Lopez', 'Daniel Okafor']"
 t_eq "a date the page leaves out is null" "$(field modified)" "None"
+t_match "the text is the story" "$(field text)" \
+    '^The harbor pilots of Port Ellery voted late on Monday'
 t_no_match "no dateline in the text" "$(field text)" 'Updated 12:24'
 t_no_match "no author box in the text" "$(field text)" \
     'View author archive|email the author|RSS feed|^-$'

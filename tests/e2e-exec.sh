@@ -78,8 +78,24 @@ tx list --keep-going --exec 'echo "$TELEX_ID"; test "$TELEX_ID" != 2' \
     feed:tideway
 t_status "--keep-going runs on and exits 3" 3
 t_eq "...for every item" "$T_OUT" "$(printf '2\n1')"
-tx list --exec 'echo "$1"' 'title:"$(touch pwned)"'
-t_eq "a title is never run as shell words" "$(ls "$T_DIR" | grep -c pwned)" 0
+# An item whose title is shell code: the command gets it as text, in the
+# folder where the test runs it, and nothing in the title is run.
+cat >"$T_DIR/shell.xml" <<'EOF'
+<rss version="2.0"><channel><title>Shell Words</title>
+<item><guid>s-1</guid><title>$(touch pwned1) `touch pwned2`; touch pwned3</title></item>
+</channel></rss>
+EOF
+mkdir "$T_DIR/run"
+: >"$T_DIR/none.conf"
+shx() { "$TELEX" -d "$T_DIR/s.db" -c "$T_DIR/none.conf" "$@"; }
+shx add --no-check "file://$T_DIR/shell.xml" >/dev/null
+shx poll >/dev/null
+(cd "$T_DIR/run" && shx list \
+    --exec 'printf "%s\n" "$TELEX_TITLE"; touch ran' feed:shell) \
+    >"$T_DIR/out" 2>&1
+t_eq "a shell title reaches the command as text" "$(cat "$T_DIR/out")" \
+    '$(touch pwned1) `touch pwned2`; touch pwned3'
+t_eq "...and is never run as shell words" "$(ls "$T_DIR/run")" ran
 
 if ! command -v tmux >/dev/null 2>&1; then
 	t_skip "keys bound to commands" "tmux is not installed"
@@ -109,7 +125,7 @@ t_match "exec: its title" "$(cat "$T_DIR/key.env")" \
     '^TELEX_TITLE=Ferry "Kestrel" back in service$'
 keys Y
 wait_for "exec& says it started" "started: printf"
-i=0; while [ ! -s "$T_DIR/detached" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+i=0; while [ ! -s "$T_DIR/detached" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 t_eq "exec&: the command ran with the item" "$(cat "$T_DIR/detached")" \
     'Ferry "Kestrel" back in service'
 tx list is:read feed:tideway
@@ -129,7 +145,7 @@ rm -f "$T_DIR/opened"
 keys '#'
 wait_for "# asks for a link's number" "open link:"
 keys 2 Enter
-i=0; while [ ! -s "$T_DIR/opened" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+i=0; while [ ! -s "$T_DIR/opened" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 t_eq "# 2 opens link 2 with set browser, %u as one argument" \
     "$(cat "$T_DIR/opened" 2>/dev/null)" "$(printf -- '--tab\nhttps://tideway.example/map')"
 keys '|'
@@ -158,7 +174,7 @@ start 100 30 -c "$CONF"
 wait_for "the reader opens again" "Tideway Notes"
 keys R
 wait_for "R polls" "polled [0-9]+ feeds"
-i=0; while [ ! -s "$T_DIR/reader-notify.in" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+i=0; while [ ! -s "$T_DIR/reader-notify.in" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 t_match "R runs the notify command with the new item" \
     "$(cat "$T_DIR/reader-notify.in" 2>/dev/null)" "Harbour wall repaired"
 keys Q

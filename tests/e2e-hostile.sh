@@ -98,9 +98,12 @@ t_eq "a feed of 200,000 items is stored whole" \
 tx check
 t_status "the archive is whole after the hostile poll" 0
 
-# A server that sends one byte a second: with the low-speed time of the
-# configuration at 2 s that feed fails, saying so, within the limits,
-# while the good feed polled beside it is stored.
+# A server that sends one byte a second for 30 s: with the low-speed time
+# of the configuration at 2 s that feed fails, saying so, while the good
+# feed polled beside it is stored.  The reason can only be given by the
+# low-speed limit cutting the transfer short (the whole poll's timeout
+# or the server's end would say something else); how fast is for
+# tests/bench/, never a limit here.
 cp "$DATA/bergblick.xml" "$ROOT/beside.xml"
 printf 'set poll-low-speed-time 2\nset poll-timeout 20\n' >"$T_DIR/slow.conf"
 id_of() { printf '%s\n' "$T_OUT" | sed -n 's/^added feed \([0-9]*\).*/\1/p'; }
@@ -108,22 +111,12 @@ add "drip?n=30"
 drip=$(id_of)
 add feed/beside.xml
 beside=$(id_of)
-start=$(date +%s)
 tx -c "$T_DIR/slow.conf" poll "$drip" "$beside"
-took=$(( $(date +%s) - start ))
 t_status "a poll beside a one-byte-a-second server exits 3" 3
-t_match "the slow feed fails with the low-speed limit" "$(failed "$drip")" \
-    'sent less than 10 bytes/s for 2 s'
+t_match "the slow feed is given up by the low-speed limit" \
+    "$(failed "$drip")" ': the server sent less than 10 bytes/s for 2 s —'
 t_match "the feed beside the slow one is stored" \
     "$(tx list feed:beside.xml; echo "$T_OUT")" 'Erster Schnee'
-# The server would take 30 s to send the feed: a poll that ends well
-# before that gave up on it (how fast is for tests/bench/).
-if [ "$took" -lt 25 ]; then
-	t_ok "the slow feed is given up before the server is done ($took s)"
-else
-	echo "the poll took $took s" >"$T_DIR/why"
-	t_fail "the slow feed is given up before the server is done" "$T_DIR/why"
-fi
 printf 'set poll-timeout soon\n' >"$T_DIR/bad.conf"
 tx -c "$T_DIR/bad.conf" poll "$beside"
 t_status "a bad poll-timeout is a usage error" 1
@@ -139,12 +132,12 @@ if command -v openssl >/dev/null 2>&1; then
 	    --port-file "$T_DIR/tlsport" </dev/null >/dev/null 2>&1 &
 	tls=$!
 	i=0
-	while [ ! -s "$T_DIR/tlsport" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done
+	while [ ! -s "$T_DIR/tlsport" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i+1)); done
 	tx add --no-check "https://127.0.0.1:$(cat "$T_DIR/tlsport")/feed/good.xml"
 	id=$(printf '%s\n' "$T_OUT" | sed -n 's/^added feed \([0-9]*\).*/\1/p')
 	tx poll "$id"
-	t_match "a self-signed certificate is refused and said so" "$T_ERR" \
-	    'certificate'
+	t_match "a self-signed certificate is refused and said so" \
+	    "$(failed "$id")" 'certificate'
 	kill $tls 2>/dev/null
 	wait $tls 2>/dev/null
 else

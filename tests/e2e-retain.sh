@@ -49,7 +49,8 @@ tx prune --dry-run 'title:bulletin'
 t_status "prune --dry-run works" 0
 t_match "--dry-run says what would go" "$T_OUT" \
     '^would prune 38 items \([0-9.]+ MB of text\)$'
-t_eq "--dry-run deletes nothing" "$(count is:hidden)$(count)" "139"
+t_eq "--dry-run deletes nothing (hidden, listed)" \
+    "$(count is:hidden) $(count)" "1 39"
 
 size_before=$(wc -c <"$T_DB")
 tx prune 'title:bulletin'
@@ -98,7 +99,7 @@ t_match "stats without items: nothing to prune" "$(cat "$T_DIR/stats.out")" \
 t_match "stats says what keep lines would prune" "$(cat "$T_DIR/stats.out")" \
     '^retention: 34 items \([0-9.]+ MB of text\) to prune at the next poll$'
 "$TELEX" -d "$K" -c "$CONF" stats --json >"$T_DIR/stats.json"
-t_match "stats --json too" "$(cat "$T_DIR/stats.json")" '"retention_items":34'
+t_match "stats --json too" "$(cat "$T_DIR/stats.json")" '"retention_items":34[,}]'
 "$TELEX" -d "$K" -c "$CONF" poll >"$T_DIR/keep.out"
 t_match "a poll prunes by the keep lines and says so" \
     "$(cat "$T_DIR/keep.out")" '; 34 old items pruned by keep lines$'
@@ -115,14 +116,23 @@ t_match "...naming the file and line" "$(cat "$T_DIR/keep.err")" \
 
 # A config line telex does not know is skipped with a warning; the
 # rest of the file still counts.
+# A new archive of 40 items, so that the keep line has work to do.
+K=$T_DIR/keep2.db
+"$TELEX" -d "$K" add --no-check "$T_URL/feed/river.xml" >/dev/null
+"$TELEX" -d "$K" poll >/dev/null
 printf 'frobnicate now\nkeep all 1\n' >"$CONF"
 "$TELEX" -d "$K" -c "$CONF" poll >"$T_DIR/keep.out" 2>"$T_DIR/keep.err"
 t_eq "a poll with an unknown config line goes on" "$?" 0
 t_eq "...saying which line it skipped" "$(cat "$T_DIR/keep.err")" \
     "telex: $CONF, line 1: unknown command \"frobnicate\"; the line is skipped"
-t_eq "...and the other lines still count" "$(count "" "$K")" 1
+t_eq "...and the other lines still count: 40 items, 1 kept" \
+    "$(count "" "$K")" 1
 
 # An archive made before telex pruned is rewritten once, then shrinks.
+if ! command -v sqlite3 >/dev/null 2>&1; then
+	t_skip "an old archive is rewritten once" "no sqlite3 program"
+	t_done
+fi
 O=$T_DIR/old.db
 "$TELEX" -d "$O" add --no-check "$T_URL/feed/river.xml" >/dev/null
 "$TELEX" -d "$O" poll >/dev/null

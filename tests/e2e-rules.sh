@@ -49,6 +49,8 @@ tx list 'tag:alps is:read'
 t_eq "a rule tagged and marked read" "$(ids)" "5"
 tx list is:read
 t_eq "no other item was marked read" "$(ids)" "5"
+tx list is:starred
+t_eq "no rule starred anything" "$(ids)" ""
 tx list rovers
 t_eq "a hidden item leaves lists" "$(ids)" ""
 tx list
@@ -61,26 +63,34 @@ t_eq "a second run matches the same items" "$T_OUT" \
 rule 2 (line 3) "feed:bergblick seilbahn": 1 item
 rule 3 (line 5) "Rovers penalties": 1 item'
 
-printf 'rule ferry +Boats\n' >"$T_DIR/boats.conf"
+printf 'rule ferry +Boats star\n' >"$T_DIR/boats.conf"
 tx -c "$T_DIR/boats.conf" rules apply feed:gazette
 t_status "rules apply QUERY" 0
 t_eq "only the items QUERY matches are counted" "$T_OUT" \
     'rule 1 (line 1) "ferry": 2 items'
 tx list tag:boats
 t_eq "only the items QUERY matches are tagged" "$(ids)" "9 12"
+tx list is:starred
+t_eq "a rule starred them" "$(ids)" "9 12"
+printf 'rule "title:timetable" -boats\n' >"$T_DIR/unboats.conf"
+tx -c "$T_DIR/unboats.conf" rules apply
+t_status "a rule that removes a tag" 0
+tx list tag:boats
+t_eq "a rule took the tag off the item it matched" "$(ids)" "12"
 
 tx -c "$CONF" rules apply 'hello tga:x'
 t_status "a bad query is a usage error" 1
 t_match "the message names the word and column" "$T_ERR" \
     'query: unknown field "tga:" at column 7'
 
-printf 'rule "title:ok" +ok\nrule "tga:x" +oops\n' >"$T_DIR/bad.conf"
+printf 'rule "title:ferry" +ok\nrule "tga:x" +oops\n' >"$T_DIR/bad.conf"
 tx -c "$T_DIR/bad.conf" rules apply
 t_status "a bad rule stops rules apply" 1
 t_match "a bad rule names its file and line" "$T_ERR" \
     'bad.conf, line 2: rule: query: unknown field "tga:"'
 tx list tag:ok
-t_eq "a bad rule changes nothing" "$T_OUT" ""
+t_eq "a bad rule changes nothing, not even the good rule before it" \
+    "$T_OUT" ""
 
 printf '# nothing yet\n' >"$T_DIR/empty.conf"
 tx -c "$T_DIR/empty.conf" rules apply

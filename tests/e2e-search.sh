@@ -12,6 +12,14 @@ ids() {
 	printf '%s\n' "$T_OUT" | cut -f1 | tr '\n' ' ' | sed 's/ $//'
 }
 
+# The text a --json hit's highlights point at in its snippet.
+marked() {
+	printf '%s\n' "$T_OUT" | "$PYTHON3" -c '
+import json, sys
+r = json.load(sys.stdin)
+print(" ".join(r["snippet"][a:b] for a, b in r["highlights"]))'
+}
+
 cat >"$CONF" <<'EOF'
 # Rules for new items: a killfile and some filing.
 rule "title:lifeboat" +Rescue
@@ -24,18 +32,27 @@ for f in "$DATA/port-news.xml" "$DATA/bergblick.xml" \
 done
 tx -c "$CONF" poll
 t_status "poll with rules" 0
-t_match "poll stored every item" "$T_OUT" '17 new'
+t_match "poll stored every item" "$T_OUT" \
+    '^polled 4 feeds: 17 new, 0 unchanged, 0 failed$'
 
 tx search ferry
 t_status "search works" 0
 t_eq "search ranks the ferry stories" "$(ids)" "1 9 12"
 t_match "a piped search marks matches in brackets" "$T_OUT" \
     '^1	2026-11-26 18:30	Port Ellery Evening Post	N	Night ferry [^	]*	.*\[ferry\]'
+tx list tide
+t_eq "list gives the tide stories by date" "$(ids)" "2 8 11 12"
+tx search tide
+t_eq "search ranks those with tide in the title first" "$(ids)" "11 12 2 8"
 tx search -n 1 ferry
 t_eq "search -n limits" "$(ids)" "1"
 tx search --json -n 1 ferry
 t_match "search --json gives the snippet" "$T_OUT" '"snippet":"[^"]*ferry'
-t_match "search --json gives offsets" "$T_OUT" '"highlights":\[\[[0-9]+,[0-9]+\]'
+t_eq "search --json gives the offsets of the match in the snippet" \
+    "$(marked)" ferry
+tx search --json -n 1 переговоры
+t_eq "...counted in characters, not bytes" \
+    "$(marked)" "переговорах"
 tx search 'title:ferry'
 t_eq "title: searches titles only" "$(ids)" "1 9"
 tx search '"night ferry"'
@@ -75,6 +92,8 @@ t_eq "is:hidden finds it" "$(ids)" "14"
 tx tag +Boats +harbour-news -- ferry
 t_status "tag by query" 0
 t_eq "tag says how many" "$T_OUT" "tagged 3 items"
+tx list tag:harbour-news
+t_eq "tag added the second tag too" "$(ids)" "1 9 12"
 tx tag +BOATS -harbour-news -- ferry OR lifeboat
 t_eq "tag adds and removes" "$T_OUT" "tagged 6 items"
 tx tags --json
@@ -111,6 +130,9 @@ tx saved add Broken 'tga:x'
 t_status "saving a bad query fails" 1
 tx saved rm Ferries
 t_status "saved rm" 0
+tx saved
+t_eq "saved rm removed it, and the bad query was not saved" "$T_OUT" \
+    "$(printf 'Russian\t2\tfeed:вестник')"
 tx saved rm Ferries
 t_status "removing it again fails" 2
 t_match "saying there is none" "$T_ERR" 'no saved search "Ferries"'
@@ -137,6 +159,7 @@ t_match "a bad rule names its line" "$T_ERR" \
     'bad.conf, line 1: rule: query: unknown field "tga:"'
 printf 'rule ferry +\n' >"$T_DIR/bad.conf"
 tx -c "$T_DIR/bad.conf" poll
+t_status "a bad action stops poll" 1
 t_match "a bad action is named" "$T_ERR" 'line 1: rule: .*tag name'
 
 for c in search tag tags mark saved; do

@@ -29,7 +29,8 @@ Routes (NAME is a file under --root; names cannot leave the root):
   /status/CODE         that status with a short text body; 429 and 503 add
                        "Retry-After: 120" (?retry=VALUE sends VALUE instead).
   /slow/NAME?s=N       waits N seconds (default 3, fractions allowed), then
-                       as /feed/NAME.
+                       as /feed/NAME; with ?until=FILE it waits until FILE
+                       exists under the root (at most s, default 50).
   /drip?n=N            200, then one byte a second for N seconds (3600).
   /big?mb=N            N MiB (default 40) streamed with no Content-Length.
   /html?feed=NAME      an HTML page, not a feed; with ?feed it carries a
@@ -140,12 +141,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
         elif head == "status":
             self.status_route(rest)
         elif head == "slow":
-            time.sleep(self.number("s", 3))
+            self.slow()
             self.serve_file(rest)
         elif head == "truncated":
             self.truncated(rest)
         else:
             self.serve_file(path.lstrip("/"))
+
+    def slow(self):
+        """Wait s seconds, or until the file ?until names is there."""
+        until = self.query.get("until", [None])[0]
+        if until is None:
+            time.sleep(self.number("s", 3))
+            return
+        end = time.time() + self.number("s", 50)
+        while self.find(until) is None and time.time() < end:
+            time.sleep(0.05)
 
     def number(self, key, default):
         try:
