@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "article.h"
 #include "cli.h"
@@ -30,10 +31,28 @@ cli_error(const char *fmt, ...)
 	fputc('\n', stderr);
 }
 
+/* Packing an older telex's bodies on open: a line on a terminal. */
+static void
+cli_store_progress(int64_t done, int64_t total, void *arg)
+{
+	int	*said = arg;
+
+	if (!isatty(STDERR_FILENO))
+		return;
+	fprintf(stderr, "\r\033[Ktelex: compressing the archive (once, for "
+	    "this version): %lld of %lld items", (long long)done,
+	    (long long)total);
+	if (done == total)
+		fputc('\n', stderr);
+	fflush(stderr);
+	*said = 1;
+}
+
 struct store *
 cli_store(struct cli *cli)
 {
 	char	*cause = NULL;
+	int	 said = 0;
 
 	if (cli->store != NULL)
 		return (cli->store);
@@ -41,7 +60,10 @@ cli_store(struct cli *cli)
 		cli_error("no archive: set HOME, TELEX_DB or use -d DB");
 		return (NULL);
 	}
-	if (store_open(cli->db_path, &cli->store, &cause) != 0) {
+	if (store_open_progress(cli->db_path, &cli->store, &cause,
+	    cli_store_progress, &said) != 0) {
+		if (said)
+			fputc('\n', stderr);
 		cli_error("%s", cause);
 		free(cause);
 		return (NULL);

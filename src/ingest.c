@@ -12,11 +12,12 @@
 
 #include "clean.h"
 #include "ingest.h"
+#include "store-pack.h"
 #include "util.h"
 
 #define INGEST_BACKOFF_FIRST	(15 * 60)
 #define INGEST_BACKOFF_MAX	(24 * 60 * 60)
-#define INGEST_QUEUE_MAX	4
+#define INGEST_QUEUE_MAX	2
 
 struct ingest_batch {
 	int64_t			 feed_id;
@@ -34,6 +35,7 @@ struct ingest_batch {
 	struct feed_info	 info;
 	struct feed_item	*items;
 	char			**texts;	/* cleaned text of each item */
+	struct store_packed	*packed;	/* HTML, text of each, packed */
 	int			 cleaned;	/* texts are filled */
 	size_t			 nitems;
 	size_t			 capitems;
@@ -150,8 +152,13 @@ ingest_batch_free(struct ingest_batch *b)
 		feed_item_clear(&b->items[i]);
 		free(b->texts[i]);
 	}
+	if (b->packed != NULL) {
+		for (i = 0; i < 2 * b->nitems; i++)
+			store_packed_free(&b->packed[i]);
+	}
 	free(b->items);
 	free(b->texts);
+	free(b->packed);
 	feed_info_free(&b->info);
 	free(b->url);
 	free(b->error);
@@ -181,18 +188,33 @@ ingest_collect(const struct feed_item *item, void *arg)
 	return (0);
 }
 
-/* Turn each item's HTML into reading text. */
+/*
+ * Turn each item's HTML into reading text, and pack both for the archive
+ * (the text against the HTML), here rather than on the writing thread.
+ */
 static void
 ingest_clean(struct ingest_batch *b)
 {
 	struct feed_item	*it;
-	size_t			 i;
+	size_t			 i, hlen;
 
-	for (i = 0; i < b->nitems && !b->cleaned; i++) {
+	if (b->cleaned)
+		return;
+	b->packed = xcalloc(2 * b->nitems + 1, sizeof *b->packed);
+	for (i = 0; i < b->nitems; i++) {
 		it = &b->items[i];
-		if (it->html != NULL)
-			b->texts[i] = clean_fragment(it->html, strlen(it->html),
-			    it->base);
+		if (it->html == NULL)
+			continue;
+		hlen = strlen(it->html);
+		b->texts[i] = clean_fragment(it->html, hlen, it->base);
+		/* Held until stored: no room to grow is needed any more. */
+		if (b->texts[i] != NULL)
+			b->texts[i] = xreallocarray(b->texts[i], 1,
+			    strlen(b->texts[i]) + 1);
+		store_pack(it->html, hlen, NULL, 0, &b->packed[2 * i]);
+		if (b->texts[i] != NULL)
+			store_pack(b->texts[i], strlen(b->texts[i]), it->html,
+			    hlen, &b->packed[2 * i + 1]);
 	}
 	b->cleaned = 1;
 }
@@ -279,8 +301,9 @@ ingest_items(struct store *st, struct ingest_batch *b,
 	size_t			 i;
 
 	for (i = 0; i < b->nitems; i++) {
-		if (store_item_upsert(st, b->feed_id, &b->items[i],
-		    b->texts[i], &outcome) != 0)
+		if (store_item_upsert_packed(st, b->feed_id, &b->items[i],
+		    b->texts[i], &b->packed[2 * i], &b->packed[2 * i + 1],
+		    &outcome) != 0)
 			return (-1);
 		res->items++;
 		if (outcome == STORE_NEW)

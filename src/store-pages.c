@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "store.h"
+#include "store-pack.h"
 #include "store-sibling.h"
 #include "util.h"
 
@@ -107,7 +108,7 @@ store_page_from_row(sqlite3_stmt *s, struct store_page *p)
 	p->item_id = sqlite3_column_int64(s, 0);
 	p->url = store_pages_column(s, 1);
 	p->final_url = store_pages_column(s, 2);
-	p->html = store_pages_column(s, 3);
+	p->html = store_pack_column(s, 3, NULL);
 	p->charset = store_pages_column(s, 4);
 	p->etag = store_pages_column(s, 5);
 	p->last_modified = store_pages_column(s, 6);
@@ -121,7 +122,7 @@ store_page_from_row(sqlite3_stmt *s, struct store_page *p)
 	p->site_name = store_pages_column(s, 14);
 	p->lang = store_pages_column(s, 15);
 	p->image = store_pages_column(s, 16);
-	p->text = store_pages_column(s, 17);
+	p->text = store_pack_column(s, 17, NULL);
 	p->modified = store_pages_column(s, 18);
 	p->image_alt = store_pages_column(s, 19);
 }
@@ -170,7 +171,8 @@ store_page_free(struct store_page *p)
  * then modified and image_alt.
  */
 static void
-store_pages_bind_clean(sqlite3_stmt *s, int first, const struct store_page *p)
+store_pages_bind_clean(sqlite3_stmt *s, int first, const struct store_page *p,
+    const struct store_packed *text_pk)
 {
 	store_pages_text(s, first, p->title);
 	store_pages_text(s, first + 1, p->byline);
@@ -178,7 +180,7 @@ store_pages_bind_clean(sqlite3_stmt *s, int first, const struct store_page *p)
 	store_pages_text(s, first + 3, p->site_name);
 	store_pages_text(s, first + 4, p->lang);
 	store_pages_text(s, first + 5, p->image);
-	store_pages_text(s, first + 6, p->text);
+	store_pack_bind(s, first + 6, p->text, text_pk);
 	store_pages_text(s, first + 7, p->modified);
 	store_pages_text(s, first + 8, p->image_alt);
 }
@@ -215,14 +217,26 @@ store_pages_flag(struct store *st, int64_t item_id)
 static int
 store_pages_bind_put(struct store *st, const struct store_page *p)
 {
-	sqlite3_stmt	*s;
+	struct store_packed	 hp, tp;
+	sqlite3_stmt		*s;
+	size_t			 hlen;
+	int			 rc;
 
 	if ((s = store_pages_stmt(st, PAGES_PUT)) == NULL)
 		return (-1);
+	/*
+	 * The page and its text packed apart: the text is a small part of
+	 * a page, and a page's text is recleaned without the page.
+	 */
+	hlen = p->html != NULL ? strlen(p->html) : 0;
+	store_pack(p->html, hlen, NULL, 0, &hp);
+	memset(&tp, 0, sizeof tp);
+	if (p->text != NULL)
+		store_pack(p->text, strlen(p->text), NULL, 0, &tp);
 	sqlite3_bind_int64(s, 1, p->item_id);
 	store_pages_text(s, 2, p->url != NULL ? p->url : "");
 	store_pages_text(s, 3, p->final_url);
-	store_pages_text(s, 4, p->html);
+	store_pack_bind(s, 4, p->html, &hp);
 	store_pages_text(s, 5, p->charset);
 	store_pages_text(s, 6, p->etag);
 	store_pages_text(s, 7, p->last_modified);
@@ -230,8 +244,11 @@ store_pages_bind_put(struct store *st, const struct store_page *p)
 	sqlite3_bind_int64(s, 9, p->checked);
 	sqlite3_bind_int(s, 10, p->http_status);
 	store_pages_text(s, 11, p->error);
-	store_pages_bind_clean(s, 12, p);
-	return (store_sibling_run(st, s));
+	store_pages_bind_clean(s, 12, p, &tp);
+	rc = store_sibling_run(st, s);
+	store_packed_free(&hp);
+	store_packed_free(&tp);
+	return (rc);
 }
 
 /*
@@ -281,8 +298,9 @@ store_page_checked(struct store *st, int64_t item_id, const char *url,
 int
 store_page_retext(struct store *st, const struct store_page *p)
 {
-	sqlite3_stmt	*s;
-	int		 own, rc = -1;
+	struct store_packed	 tp;
+	sqlite3_stmt		*s;
+	int			 own, ran, rc = -1;
 
 	if (store_sibling_begin(st, &own) != 0)
 		return (-1);
@@ -290,9 +308,15 @@ store_page_retext(struct store *st, const struct store_page *p)
 	    store_sibling_fts_out(st, p->item_id) != 0 ||
 	    (s = store_pages_stmt(st, PAGES_RETEXT)) == NULL)
 		goto out;
+	/* The stored page stays: the new text is packed alone. */
+	memset(&tp, 0, sizeof tp);
+	if (p->text != NULL)
+		store_pack(p->text, strlen(p->text), NULL, 0, &tp);
 	sqlite3_bind_int64(s, 1, p->item_id);
-	store_pages_bind_clean(s, 2, p);
-	if (store_sibling_run(st, s) != 0 ||
+	store_pages_bind_clean(s, 2, p, &tp);
+	ran = store_sibling_run(st, s);
+	store_packed_free(&tp);
+	if (ran != 0 ||
 	    store_pages_flag(st, p->item_id) != 0 ||
 	    store_sibling_fts_in(st, p->item_id) != 0)
 		goto out;
@@ -305,8 +329,9 @@ out:
 int
 store_item_retext(struct store *st, int64_t item_id, const char *text)
 {
-	sqlite3_stmt	*s;
-	int		 own, rc = -1;
+	struct store_packed	 tp;
+	sqlite3_stmt		*s;
+	int			 own, ran, rc = -1;
 
 	if (store_sibling_begin(st, &own) != 0)
 		return (-1);
@@ -314,9 +339,15 @@ store_item_retext(struct store *st, int64_t item_id, const char *text)
 	    store_sibling_fts_out(st, item_id) != 0 ||
 	    (s = store_pages_stmt(st, PAGES_BODY_RETEXT)) == NULL)
 		goto out;
+	/* The feed's HTML stays: the new text is packed alone. */
+	memset(&tp, 0, sizeof tp);
+	if (text != NULL)
+		store_pack(text, strlen(text), NULL, 0, &tp);
 	sqlite3_bind_int64(s, 1, item_id);
-	store_pages_text(s, 2, text);
-	if (store_sibling_run(st, s) != 0 ||
+	store_pack_bind(s, 2, text, &tp);
+	ran = store_sibling_run(st, s);
+	store_packed_free(&tp);
+	if (ran != 0 ||
 	    (s = store_pages_stmt(st, PAGES_ITEM_SUMMARY)) == NULL)
 		goto out;
 	sqlite3_bind_int64(s, 1, item_id);

@@ -15,6 +15,7 @@
 #include <utf8proc.h>
 
 #include "lang.h"
+#include "store-pack.h"
 #include "store-stem.h"
 #include "util.h"
 
@@ -665,6 +666,8 @@ store_stem_register(sqlite3 *db)
 	if (rc == SQLITE_OK)
 		rc = sqlite3_create_collation_v2(db, "telex_nocase",
 		    SQLITE_UTF8, NULL, store_stem_nocase, NULL);
+	if (rc == SQLITE_OK)
+		rc = store_pack_register(db);
 	if (rc != SQLITE_OK)
 		return (rc);
 	return (store_rank_register(db, api));

@@ -21,6 +21,7 @@
 
 #include "date.h"
 #include "store.h"
+#include "store-pack.h"
 #include "store-sibling.h"
 #include "store-stem.h"
 #include "util.h"
@@ -230,7 +231,27 @@ static const char *store_migrations[] = {
 	" path TEXT NOT NULL,"
 	" size INTEGER NOT NULL DEFAULT 0,"
 	" done INTEGER NOT NULL DEFAULT 0,"
-	" PRIMARY KEY (item_id, url)) WITHOUT ROWID;"
+	" PRIMARY KEY (item_id, url)) WITHOUT ROWID;",
+	/*
+	 * 10 -> 11: bodies are packed (store-pack.c): the index reads them
+	 * through telex_unpack.  Bodies an older telex stored are packed
+	 * after the migration, a batch per transaction, from the item id
+	 * kept under pack_next (store_pack_old).
+	 */
+	"DROP VIEW items_fts_source;"
+	"CREATE VIEW items_fts_source AS"
+	" SELECT items.id AS id, items.title AS title,"
+	"  items.author AS author,"
+	"  coalesce(telex_unpack(item_pages.text),"
+	"   telex_unpack(item_bodies.text, item_bodies.html)) AS text"
+	" FROM items LEFT JOIN item_bodies ON item_bodies.item_id = items.id"
+	" LEFT JOIN item_pages ON item_pages.item_id = items.id;"
+	"CREATE TABLE meta ("
+	" key TEXT PRIMARY KEY,"
+	" value) WITHOUT ROWID;"
+	"INSERT INTO meta (key, value) SELECT 'pack_next', 0"
+	" WHERE EXISTS (SELECT 1 FROM item_bodies)"
+	" OR EXISTS (SELECT 1 FROM item_pages);"
 };
 
 #define ITEM_COLUMNS \
@@ -903,8 +924,177 @@ store_free(struct store *st)
 	free(st);
 }
 
+#define STORE_PACK_BATCH	256	/* old bodies packed per transaction */
+
+/*
+ * Pack the HTML and text of one row in place; a body's text against its
+ * HTML (prefixed), a page's apart.
+ */
 static int
-store_connect(struct store *st)
+store_pack_row(struct store *st, sqlite3_stmt *rows, sqlite3_stmt *put,
+    int prefixed)
+{
+	struct store_packed	 hp, tp;
+	char			*html, *text;
+	size_t			 hlen;
+	int			 rc = 0;
+
+	if (sqlite3_column_type(rows, 1) == SQLITE_BLOB ||
+	    sqlite3_column_type(rows, 2) == SQLITE_BLOB)
+		return (0);	/* packed already */
+	html = store_column_text(rows, 1);
+	text = store_column_text(rows, 2);
+	hlen = html != NULL ? strlen(html) : 0;
+	store_pack(html, hlen, NULL, 0, &hp);
+	memset(&tp, 0, sizeof tp);
+	if (text != NULL)
+		store_pack(text, strlen(text), prefixed ? html : NULL,
+		    prefixed ? hlen : 0, &tp);
+	if (hp.data != NULL || tp.data != NULL) {
+		sqlite3_bind_int64(put, 1, sqlite3_column_int64(rows, 0));
+		store_pack_bind(put, 2, html, &hp);
+		store_pack_bind(put, 3, text, &tp);
+		rc = store_run(st, put);
+	}
+	store_packed_free(&hp);
+	store_packed_free(&tp);
+	free(html);
+	free(text);
+	return (rc);
+}
+
+/* One batch of rows of a table from item id from on (to: up to it). */
+static int
+store_pack_rows(struct store *st, const char *table, int64_t from,
+    int64_t to, int64_t *last, int64_t *n)
+{
+	sqlite3_stmt	*rows = NULL, *put = NULL;
+	char		*sql;
+	int		 rc;
+
+	sql = xasprintf("SELECT item_id, html, text FROM %s WHERE item_id >= ?1"
+	    " AND item_id <= ?2 ORDER BY item_id LIMIT %d", table,
+	    STORE_PACK_BATCH);
+	rc = sqlite3_prepare_v2(st->db, sql, -1, &rows, NULL);
+	free(sql);
+	if (rc == SQLITE_OK) {
+		sql = xasprintf("UPDATE %s SET html = ?2, text = ?3"
+		    " WHERE item_id = ?1", table);
+		rc = sqlite3_prepare_v2(st->db, sql, -1, &put, NULL);
+		free(sql);
+	}
+	if (rc != SQLITE_OK) {
+		store_sqlfail(st, rc);
+		rc = -1;
+		goto out;
+	}
+	sqlite3_bind_int64(rows, 1, from);
+	sqlite3_bind_int64(rows, 2, to);
+	*n = 0;
+	while ((rc = sqlite3_step(rows)) == SQLITE_ROW) {
+		*last = sqlite3_column_int64(rows, 0);
+		(*n)++;
+		if (store_pack_row(st, rows, put,
+		    strcmp(table, "item_bodies") == 0) != 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	rc = rc == SQLITE_DONE ? 0 : store_sqlfail(st, rc);
+out:
+	sqlite3_finalize(rows);
+	sqlite3_finalize(put);
+	return (rc);
+}
+
+/* The integer kept under key in meta, or -1 when there is none. */
+static int64_t
+store_meta_get(struct store *st, const char *key)
+{
+	sqlite3_stmt	*s;
+	int64_t		 v = -1;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT value FROM meta WHERE key = ?1",
+	    -1, &s, NULL) != SQLITE_OK)
+		return (-1);
+	sqlite3_bind_text(s, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return (v);
+}
+
+static int64_t
+store_count_from(struct store *st, int64_t from)
+{
+	sqlite3_stmt	*s;
+	int64_t		 n = 0;
+
+	if (sqlite3_prepare_v2(st->db, "SELECT count(*) FROM item_bodies"
+	    " WHERE item_id >= ?1", -1, &s, NULL) != SQLITE_OK)
+		return (0);
+	sqlite3_bind_int64(s, 1, from);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return (n);
+}
+
+/*
+ * Pack the bodies an older telex stored as text, a batch of items per
+ * transaction: stopped at any moment (a signal, a crash), the packed
+ * batches stay packed and the next open goes on from pack_next.  The
+ * unpacked and the packed read alike meanwhile.
+ */
+static int
+store_pack_old(struct store *st, store_progress_cb progress, void *arg)
+{
+	int64_t	 from, last, n = 0, pages = 0, done = 0, total;
+	char	*sql;
+	int	 rc;
+
+	if ((from = store_meta_get(st, "pack_next")) < 0)
+		return (0);
+	total = store_count_from(st, from);
+	for (;;) {
+		if (store_exec(st, "BEGIN IMMEDIATE") != 0)
+			return (-1);
+		last = from - 1;
+		rc = store_pack_rows(st, "item_bodies", from, INT64_MAX, &last,
+		    &n);
+		/* Pages of the same items; after the last body, the rest. */
+		if (rc == 0)
+			rc = store_pack_rows(st, "item_pages", from,
+			    n == 0 ? INT64_MAX : last, &last, &pages);
+		if (rc == 0 && n == 0 && pages == 0)
+			rc = store_exec(st, "DELETE FROM meta"
+			    " WHERE key = 'pack_next'");
+		else if (rc == 0) {
+			sql = xasprintf("UPDATE meta SET value = %lld"
+			    " WHERE key = 'pack_next'", (long long)last + 1);
+			rc = store_exec(st, sql);
+			free(sql);
+		}
+		if (rc != 0 || store_exec(st, "COMMIT") != 0) {
+			sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+			return (-1);
+		}
+		if (n == 0 && pages == 0)
+			break;
+		done += n;
+		from = last + 1;
+		if (progress != NULL)
+			progress(done < total ? done : total, total, arg);
+	}
+	if (progress != NULL && total > 0)
+		progress(total, total, arg);
+	/* Give the space back when the archive can (see retain.c). */
+	sqlite3_exec(st->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL);
+	return (0);
+}
+
+static int
+store_connect(struct store *st, store_progress_cb progress, void *arg)
 {
 	int	 rc;
 
@@ -920,13 +1110,21 @@ store_connect(struct store *st)
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
 	if (store_exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    store_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
-	    store_exec(st, "PRAGMA synchronous = NORMAL") != 0)
+	    store_exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
+	    store_migrate(st) != 0)
 		return (-1);
-	return (store_migrate(st));
+	return (store_pack_old(st, progress, arg));
 }
 
 int
 store_open(const char *path, struct store **stp, char **cause)
+{
+	return (store_open_progress(path, stp, cause, NULL, NULL));
+}
+
+int
+store_open_progress(const char *path, struct store **stp, char **cause,
+    store_progress_cb progress, void *arg)
 {
 	struct store	*st;
 
@@ -935,7 +1133,7 @@ store_open(const char *path, struct store **stp, char **cause)
 		return (-1);
 	st = xcalloc(1, sizeof *st);
 	st->path = xstrdup(path);
-	if (store_connect(st) != 0) {
+	if (store_connect(st, progress, arg) != 0) {
 		if ((st->code & 0xff) == SQLITE_CANTOPEN)
 			*cause = xstrdup(st->error);
 		else
@@ -1111,18 +1309,39 @@ store_fts_delete(struct store *st, enum store_sql which, int64_t id)
 
 static int
 store_body_put(struct store *st, int64_t id, const struct feed_item *item,
-    const char *text, int64_t hash)
+    const char *text, int64_t hash, const struct store_packed *html_pk,
+    const struct store_packed *text_pk)
 {
-	sqlite3_stmt	*s;
+	struct store_packed	 hp, tp;
+	sqlite3_stmt		*s;
+	size_t			 hlen;
+	int			 rc;
 
+	memset(&hp, 0, sizeof hp);
+	memset(&tp, 0, sizeof tp);
+	hlen = item->html != NULL ? strlen(item->html) : 0;
+	if (html_pk == NULL) {
+		store_pack(item->html, hlen, NULL, 0, &hp);
+		html_pk = &hp;
+	}
+	if (text_pk == NULL) {
+		if (text != NULL)
+			store_pack(text, strlen(text), item->html, hlen, &tp);
+		text_pk = &tp;
+	}
 	if ((s = store_stmt(st, SQL_BODY_PUT)) == NULL)
-		return (-1);
-	sqlite3_bind_int64(s, 1, id);
-	store_bind_text(s, 2, item->html);
-	store_bind_text(s, 3, item->base);
-	store_bind_text(s, 4, text);
-	sqlite3_bind_int64(s, 5, hash);
-	return (store_run(st, s));
+		rc = -1;
+	else {
+		sqlite3_bind_int64(s, 1, id);
+		store_pack_bind(s, 2, item->html, html_pk);
+		store_bind_text(s, 3, item->base);
+		store_pack_bind(s, 4, text, text_pk);
+		sqlite3_bind_int64(s, 5, hash);
+		rc = store_run(st, s);
+	}
+	store_packed_free(&hp);
+	store_packed_free(&tp);
+	return (rc);
 }
 
 /* Replace the enclosures of an item with those of the feed item. */
@@ -1182,7 +1401,8 @@ store_summary_only(const struct feed_item *item, const char *text)
 
 static int
 store_item_insert(struct store *st, int64_t feed_id,
-    const struct feed_item *item, const char *text, int64_t hash)
+    const struct feed_item *item, const char *text, int64_t hash,
+    const struct store_packed *html_pk, const struct store_packed *text_pk)
 {
 	sqlite3_stmt	*s;
 	char		*categories;
@@ -1210,7 +1430,7 @@ store_item_insert(struct store *st, int64_t feed_id,
 	if (rc != 0)
 		return (-1);
 	id = sqlite3_last_insert_rowid(st->db);
-	if (store_body_put(st, id, item, text, hash) != 0 ||
+	if (store_body_put(st, id, item, text, hash, html_pk, text_pk) != 0 ||
 	    store_enclosures_put(st, id, item, 0) != 0 ||
 	    store_fts_insert(st, id, item, text) != 0)
 		return (-1);
@@ -1220,7 +1440,8 @@ store_item_insert(struct store *st, int64_t feed_id,
 /* Update an item in place; its flags, tags and first_seen stay. */
 static int
 store_item_update(struct store *st, int64_t id, const struct feed_item *item,
-    const char *text, int64_t hash)
+    const char *text, int64_t hash, const struct store_packed *html_pk,
+    const struct store_packed *text_pk)
 {
 	sqlite3_stmt	*s;
 	char		*categories;
@@ -1243,7 +1464,7 @@ store_item_update(struct store *st, int64_t id, const struct feed_item *item,
 	free(categories);
 	if (rc != 0)
 		return (-1);
-	if (store_body_put(st, id, item, text, hash) != 0 ||
+	if (store_body_put(st, id, item, text, hash, html_pk, text_pk) != 0 ||
 	    store_enclosures_put(st, id, item, 1) != 0 ||
 	    store_fts_insert(st, id, item, text) != 0)
 		return (-1);
@@ -1269,6 +1490,7 @@ store_item_pruned(struct store *st, int64_t feed_id, const char *guid)
 static int
 store_item_apply(struct store *st, int64_t feed_id,
     const struct feed_item *item, const char *text,
+    const struct store_packed *html_pk, const struct store_packed *text_pk,
     enum store_upsert *outcome)
 {
 	int64_t	 id = 0, old = 0, hash;
@@ -1284,14 +1506,16 @@ store_item_apply(struct store *st, int64_t feed_id,
 	}
 	if (found) {
 		*outcome = STORE_UPDATED;
-		return (store_item_update(st, id, item, text, hash));
+		return (store_item_update(st, id, item, text, hash, html_pk,
+		    text_pk));
 	}
 	/* Pruned once, never back. */
 	*outcome = STORE_UNCHANGED;
 	if ((found = store_item_pruned(st, feed_id, item->guid)) != 0)
 		return (found < 0 ? -1 : 0);
 	*outcome = STORE_NEW;
-	return (store_item_insert(st, feed_id, item, text, hash));
+	return (store_item_insert(st, feed_id, item, text, hash, html_pk,
+	    text_pk));
 }
 
 /*
@@ -1304,6 +1528,16 @@ store_item_upsert(struct store *st, int64_t feed_id,
     const struct feed_item *item, const char *text,
     enum store_upsert *outcome)
 {
+	return (store_item_upsert_packed(st, feed_id, item, text, NULL, NULL,
+	    outcome));
+}
+
+int
+store_item_upsert_packed(struct store *st, int64_t feed_id,
+    const struct feed_item *item, const char *text,
+    const struct store_packed *html_pk, const struct store_packed *text_pk,
+    enum store_upsert *outcome)
+{
 	int	 own, rc;
 
 	*outcome = STORE_UNCHANGED;
@@ -1312,7 +1546,8 @@ store_item_upsert(struct store *st, int64_t feed_id,
 		    "cannot be stored"));
 	if (store_write_begin(st, &own) != 0)
 		return (-1);
-	rc = store_item_apply(st, feed_id, item, text, outcome);
+	rc = store_item_apply(st, feed_id, item, text, html_pk, text_pk,
+	    outcome);
 	if (rc != 0 && st->code == SQLITE_CONSTRAINT_FOREIGNKEY)
 		store_fail(st, st->code, "there is no feed %lld in the archive "
 		    "to store the item in", (long long)feed_id);
@@ -1404,9 +1639,9 @@ store_item_get(struct store *st, int64_t id, struct store_item *it)
 	if ((rc = store_row(st, s)) != 1)
 		return (rc == 0 ? 1 : -1);
 	store_item_from_row(s, it);
-	it->html = store_column_text(s, 16);
+	it->html = store_pack_column(s, 16, NULL);
 	it->base = store_column_text(s, 17);
-	it->text = store_column_text(s, 18);
+	it->text = store_pack_column(s, 18, it->html);
 	sqlite3_reset(s);
 	if (store_names(st, SQL_ITEM_TAGS, id, &it->tags, &it->ntags) != 0 ||
 	    store_item_enclosures(st, it) != 0) {

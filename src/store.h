@@ -132,6 +132,14 @@ typedef int (*store_item_cb)(const struct store_item *, void *);
  * 0, or -1 with *cause set (caller frees) saying what failed and why.
  */
 int		 store_open(const char *path, struct store **, char **cause);
+/*
+ * The same, saying how far long work on opening has got (bodies stored
+ * by an older telex being packed): progress(done, total, arg) now and
+ * then, and once with done == total at the end.
+ */
+typedef void (*store_progress_cb)(int64_t done, int64_t total, void *);
+int		 store_open_progress(const char *path, struct store **,
+		     char **cause, store_progress_cb, void *);
 void		 store_close(struct store *);
 const char	*store_errmsg(struct store *);
 int		 store_schema_version(void);
@@ -159,6 +167,16 @@ int		 store_feed_update_poll(struct store *, int64_t id,
 /* Items.  text is the cleaned text of item->html (may be NULL). */
 int		 store_item_upsert(struct store *, int64_t feed_id,
 		     const struct feed_item *, const char *text,
+		     enum store_upsert *);
+/*
+ * The same with the HTML and text already packed (store_pack, on another
+ * thread; the text against the HTML): html and text may be NULL.
+ */
+struct store_packed;
+int		 store_item_upsert_packed(struct store *, int64_t feed_id,
+		     const struct feed_item *, const char *text,
+		     const struct store_packed *html_packed,
+		     const struct store_packed *text_packed,
 		     enum store_upsert *);
 /* 0, 1 when there is no such item, -1 on error. */
 int		 store_item_get(struct store *, int64_t id, struct store_item *);

@@ -7,6 +7,7 @@
 
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 
 #include <dirent.h>
 #include <setjmp.h>
@@ -1218,6 +1219,159 @@ test_fts_churn(void **state)
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM items"), 3);
 }
 
+/* A paragraph long enough to be packed, different for each n. */
+static void
+pack_text(char *buf, size_t size, int n)
+{
+	snprintf(buf, size, "Story %d. The night ferry left the quay at %d "
+	    "past ten, with the harbour lights behind it and the wind rising "
+	    "from the west; the crew of %d waited for the pilot.", n, n % 60,
+	    n);
+}
+
+/* Bodies are stored packed, short ones as text, and read back whole. */
+static void
+test_bodies_packed(void **state)
+{
+	struct fixture		*fx = *state;
+	struct item_spec	 spec = { "p-1", "Packed", NULL, 100, NULL };
+	struct store_item	 it;
+	struct store_filter	 f = filter_none();
+	struct collect		 c;
+	char			 text[512];
+
+	pack_text(text, sizeof text, 7);
+	spec.text = text;
+	assert_int_equal(upsert(fx->st, fx->feeds[0], &spec), STORE_NEW);
+	assert_int_equal(sql_int(fx->path, "SELECT typeof(html) = 'blob'"
+	    " AND typeof(text) = 'blob' FROM item_bodies WHERE item_id = 6"),
+	    1);
+	/* The text is packed against the HTML: a few bytes, not a copy. */
+	assert_true(sql_int(fx->path, "SELECT length(text) FROM item_bodies"
+	    " WHERE item_id = 6") < (int64_t)strlen(text) / 3);
+	assert_int_equal(sql_int(fx->path, "SELECT typeof(text) FROM"
+	    " item_bodies WHERE item_id = 1 AND typeof(text) = 'text'") != -1,
+	    1);
+	assert_int_equal(store_item_get(fx->st, 6, &it), 0);
+	assert_string_equal(it.text, text);
+	assert_non_null(strstr(it.html, text));
+	store_item_free(&it);
+	f.match = "pilot";
+	list_ids(fx->st, &f, &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.ids[0], 6);
+	fts_check(fx->path);
+}
+
+static int	 pack_calls;
+static int64_t	 pack_done, pack_total;
+
+static void
+pack_progress(int64_t done, int64_t total, void *arg)
+{
+	pack_calls++;
+	pack_done = done;
+	pack_total = total;
+	/* The child stands for telex stopped half way (Ctrl-C, a crash). */
+	if (arg != NULL && done < total)
+		_exit(0);
+}
+
+/*
+ * An archive of schema 10 holds its bodies as text: opening packs them a
+ * batch at a time, with progress; stopped half way it loses nothing, and
+ * the next open finishes.
+ */
+static void
+test_pack_old_bodies(void **state)
+{
+	struct fixture		*fx = *state;
+	struct item_spec	 spec = { NULL, "Old", NULL, 0, NULL };
+	struct store_item	 it;
+	struct store		*st;
+	struct store_filter	 f = filter_none();
+	struct collect		 c;
+	char			 guid[16], text[512], *cause = NULL;
+	pid_t			 pid;
+	int			 i, status;
+
+	assert_int_equal(store_begin(fx->st), 0);
+	for (i = 0; i < 600; i++) {
+		snprintf(guid, sizeof guid, "o-%d", i);
+		pack_text(text, sizeof text, i);
+		spec.guid = guid;
+		spec.published = 5000 + i;
+		spec.text = text;
+		upsert(fx->st, fx->feeds[1], &spec);
+	}
+	assert_int_equal(store_commit(fx->st), 0);
+	store_close(fx->st);
+	fx->st = NULL;
+	/* Back to what telex 10 wrote: plain text, the old view. */
+	sql_exec(fx->path, "UPDATE item_bodies SET html = telex_unpack(html),"
+	    " text = telex_unpack(text, html);"
+	    "DROP TABLE meta; DROP VIEW items_fts_source;"
+	    "CREATE VIEW items_fts_source AS"
+	    " SELECT items.id AS id, items.title AS title,"
+	    "  items.author AS author,"
+	    "  coalesce(item_pages.text, item_bodies.text) AS text"
+	    " FROM items LEFT JOIN item_bodies ON item_bodies.item_id ="
+	    "  items.id LEFT JOIN item_pages ON item_pages.item_id = items.id;"
+	    "PRAGMA user_version = 10;");
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM item_bodies"
+	    " WHERE typeof(text) = 'text'"), 605);
+	fts_check(fx->path);
+
+	/* Stopped after the first batch. */
+	if ((pid = fork()) == 0) {
+		if (store_open_progress(fx->path, &st, &cause, pack_progress,
+		    &pid) != 0)
+			_exit(2);
+		_exit(3);
+	}
+	assert_true(pid > 0);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 0);
+	assert_true(sql_int(fx->path, "SELECT count(*) FROM item_bodies"
+	    " WHERE typeof(text) = 'text' AND length(text) > 96") > 0);
+	assert_true(sql_int(fx->path, "SELECT count(*) FROM item_bodies"
+	    " WHERE typeof(text) = 'blob'") > 0);
+	assert_true(sql_int(fx->path, "SELECT value FROM meta"
+	    " WHERE key = 'pack_next'") > 1);
+	fts_check(fx->path);
+
+	/* The next open finishes, and says how far it got. */
+	pack_calls = 0;
+	assert_int_equal(store_open_progress(fx->path, &fx->st, &cause,
+	    pack_progress, NULL), 0);
+	assert_true(pack_calls > 0);
+	assert_true(pack_total > 0);
+	assert_int_equal(pack_done, pack_total);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM item_bodies"
+	    " WHERE typeof(text) = 'text' AND length(text) > 96"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM meta"), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM items"),
+	    605);
+	fts_check(fx->path);
+	for (i = 0; i < 600; i += 97) {
+		pack_text(text, sizeof text, i);
+		assert_int_equal(store_item_get(fx->st, 6 + i, &it), 0);
+		assert_string_equal(it.text, text);
+		store_item_free(&it);
+	}
+	f.match = "pilot AND 485";
+	list_ids(fx->st, &f, &c);
+	assert_int_equal(c.n, 1);
+	assert_int_equal(c.ids[0], 6 + 485);
+	/* A third open has nothing left to do. */
+	pack_calls = 0;
+	store_close(fx->st);
+	assert_int_equal(store_open_progress(fx->path, &fx->st, &cause,
+	    pack_progress, NULL), 0);
+	assert_int_equal(pack_calls, 0);
+}
+
 static void
 test_errmsg_words(void **state)
 {
@@ -1268,6 +1422,8 @@ main(void)
 		ITEMS(test_stats),
 		ITEMS(test_fts_churn),
 		ITEMS(test_errmsg_words),
+		ITEMS(test_bodies_packed),
+		ITEMS(test_pack_old_bodies),
 	};
 	struct CMUnitTest	 tests[UTIL_ARRLEN(base) +
 	    UTIL_ARRLEN(list_cases)];

@@ -20,7 +20,7 @@ printf 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { (v
     >"$out/probe.c"
 "$cc" -fsanitize=fuzzer "$out/probe.c" -o "$out/probe" 2>/dev/null ||
     { echo "fuzz: $cc cannot build libFuzzer targets" >&2; exit 77; }
-pkgs="libcurl mxml sqlite3 libxml-2.0 libutf8proc"
+pkgs="libcurl mxml sqlite3 libxml-2.0 libutf8proc libzstd"
 cflags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -fsanitize=fuzzer-no-link,address,undefined
     -I$confdir -I$src/src -I$src/feeds $(pkg-config --cflags $pkgs)"
 libs="$(pkg-config --libs $pkgs) -lstemmer -lpthread"
