@@ -17,7 +17,7 @@
 
 #define INGEST_BACKOFF_FIRST	(15 * 60)
 #define INGEST_BACKOFF_MAX	(24 * 60 * 60)
-#define INGEST_QUEUE_MAX	2
+#define INGEST_QUEUE_MAX	1	/* batches waiting per stage: more buys no speed, only memory */
 
 struct ingest_batch {
 	int64_t			 feed_id;
