@@ -36,6 +36,7 @@ struct ingest_batch {
 	struct feed_item	*items;
 	char			**texts;	/* cleaned text of each item */
 	struct store_packed	*packed;	/* HTML, text of each, packed */
+	int64_t			*hashes;	/* fingerprint of each item */
 	int			 cleaned;	/* texts are filled */
 	size_t			 nitems;
 	size_t			 capitems;
@@ -159,6 +160,7 @@ ingest_batch_free(struct ingest_batch *b)
 	free(b->items);
 	free(b->texts);
 	free(b->packed);
+	free(b->hashes);
 	feed_info_free(&b->info);
 	free(b->url);
 	free(b->error);
@@ -201,8 +203,10 @@ ingest_clean(struct ingest_batch *b)
 	if (b->cleaned)
 		return;
 	b->packed = xcalloc(2 * b->nitems + 1, sizeof *b->packed);
+	b->hashes = xcalloc(b->nitems + 1, sizeof *b->hashes);
 	for (i = 0; i < b->nitems; i++) {
 		it = &b->items[i];
+		b->hashes[i] = store_item_fingerprint(it);
 		if (it->html == NULL)
 			continue;
 		hlen = strlen(it->html);
@@ -215,6 +219,11 @@ ingest_clean(struct ingest_batch *b)
 		if (b->texts[i] != NULL)
 			store_pack(b->texts[i], strlen(b->texts[i]), it->html,
 			    hlen, &b->packed[2 * i + 1]);
+		/* Packed, the HTML itself is needed no more: memory back. */
+		if (b->packed[2 * i].data != NULL) {
+			free(it->html);
+			it->html = NULL;
+		}
 	}
 	b->cleaned = 1;
 }
@@ -298,12 +307,15 @@ ingest_items(struct store *st, struct ingest_batch *b,
     struct ingest_result *res)
 {
 	enum store_upsert	 outcome;
+	struct store_body	 body;
 	size_t			 i;
 
 	for (i = 0; i < b->nitems; i++) {
-		if (store_item_upsert_packed(st, b->feed_id, &b->items[i],
-		    b->texts[i], &b->packed[2 * i], &b->packed[2 * i + 1],
-		    &outcome) != 0)
+		body.html = &b->packed[2 * i];
+		body.text = &b->packed[2 * i + 1];
+		body.hash = b->hashes[i];
+		if (store_item_upsert_body(st, b->feed_id, &b->items[i],
+		    b->texts[i], &body, &outcome) != 0)
 			return (-1);
 		res->items++;
 		if (outcome == STORE_NEW)

@@ -1490,13 +1490,18 @@ store_item_pruned(struct store *st, int64_t feed_id, const char *guid)
 static int
 store_item_apply(struct store *st, int64_t feed_id,
     const struct feed_item *item, const char *text,
-    const struct store_packed *html_pk, const struct store_packed *text_pk,
-    enum store_upsert *outcome)
+    const struct store_body *body, enum store_upsert *outcome)
 {
+	const struct store_packed *html_pk = NULL, *text_pk = NULL;
 	int64_t	 id = 0, old = 0, hash;
 	int	 found;
 
-	hash = store_item_hash(item);
+	if (body != NULL) {
+		html_pk = body->html;
+		text_pk = body->text;
+		hash = body->hash;
+	} else
+		hash = store_item_hash(item);
 	if ((found = store_item_lookup(st, feed_id, item->guid, &id,
 	    &old)) < 0)
 		return (-1);
@@ -1528,15 +1533,20 @@ store_item_upsert(struct store *st, int64_t feed_id,
     const struct feed_item *item, const char *text,
     enum store_upsert *outcome)
 {
-	return (store_item_upsert_packed(st, feed_id, item, text, NULL, NULL,
+	return (store_item_upsert_body(st, feed_id, item, text, NULL,
 	    outcome));
 }
 
+int64_t
+store_item_fingerprint(const struct feed_item *item)
+{
+	return (store_item_hash(item));
+}
+
 int
-store_item_upsert_packed(struct store *st, int64_t feed_id,
+store_item_upsert_body(struct store *st, int64_t feed_id,
     const struct feed_item *item, const char *text,
-    const struct store_packed *html_pk, const struct store_packed *text_pk,
-    enum store_upsert *outcome)
+    const struct store_body *body, enum store_upsert *outcome)
 {
 	int	 own, rc;
 
@@ -1546,8 +1556,7 @@ store_item_upsert_packed(struct store *st, int64_t feed_id,
 		    "cannot be stored"));
 	if (store_write_begin(st, &own) != 0)
 		return (-1);
-	rc = store_item_apply(st, feed_id, item, text, html_pk, text_pk,
-	    outcome);
+	rc = store_item_apply(st, feed_id, item, text, body, outcome);
 	if (rc != 0 && st->code == SQLITE_CONSTRAINT_FOREIGNKEY)
 		store_fail(st, st->code, "there is no feed %lld in the archive "
 		    "to store the item in", (long long)feed_id);

@@ -169,15 +169,21 @@ int		 store_item_upsert(struct store *, int64_t feed_id,
 		     const struct feed_item *, const char *text,
 		     enum store_upsert *);
 /*
- * The same with the HTML and text already packed (store_pack, on another
- * thread; the text against the HTML): html and text may be NULL.
+ * The same with the body made ready on another thread: the HTML packed
+ * alone, the text packed against the HTML (store_pack), and the item's
+ * fingerprint taken while it still had its HTML (the item's html may be
+ * NULL then, once packed).
  */
 struct store_packed;
-int		 store_item_upsert_packed(struct store *, int64_t feed_id,
+struct store_body {
+	const struct store_packed *html;
+	const struct store_packed *text;
+	int64_t			   hash;	/* store_item_fingerprint */
+};
+int64_t		 store_item_fingerprint(const struct feed_item *);
+int		 store_item_upsert_body(struct store *, int64_t feed_id,
 		     const struct feed_item *, const char *text,
-		     const struct store_packed *html_packed,
-		     const struct store_packed *text_packed,
-		     enum store_upsert *);
+		     const struct store_body *, enum store_upsert *);
 /* 0, 1 when there is no such item, -1 on error. */
 int		 store_item_get(struct store *, int64_t id, struct store_item *);
 void		 store_item_free(struct store_item *);
