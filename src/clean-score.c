@@ -26,6 +26,8 @@ struct clean_info {
 	unsigned	 scored : 1;
 	unsigned	 common : 1;	/* its class is a layout's */
 	unsigned	 strong : 1;	/* holds a near-best candidate */
+	unsigned	 teasers : 1;	/* a list of other stories' teasers */
+	unsigned	 in_teasers : 1;	/* inside such a list */
 };
 
 struct clean_scan {
@@ -35,6 +37,8 @@ struct clean_scan {
 	size_t		   ncand;
 	int		   flags;
 	unsigned	   root_text;	/* of the node being cleaned */
+	int		   skip_teasers; /* a story stands beside teasers */
+	xmlNode		  *story;	/* the best candidate, before climbing */
 };
 
 #define INFO(n) ((struct clean_info *)(n)->_private)
@@ -555,6 +559,8 @@ clean_score_node(struct clean_scan *sc, xmlNode *n)
 	double			 score;
 	xmlNode			*first = n->parent;
 
+	if (sc->skip_teasers && i->in_teasers)
+		return;
 	if (strcmp(s, "p") == 0 || strcmp(s, "pre") == 0 ||
 	    (clean_is_heading(n) && s[1] != '1')) {
 		chars = i->text;
@@ -580,6 +586,131 @@ clean_density(const xmlNode *n)
 	const struct clean_info	*i = INFO(n);
 
 	return (i->text == 0 ? 0 : (double)i->links / i->text);
+}
+
+/* Does a link's text read like a headline: three words or more? */
+static int
+clean_headline_link(xmlNode *a)
+{
+	xmlChar	*t;
+	size_t	 words = 0;
+	int	 space = 1;
+	const xmlChar *p;
+
+	if (INFO(a)->text < 20 || (t = xmlNodeGetContent(a)) == NULL)
+		return (0);
+	for (p = t; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			space = 1;
+		else if (space) {
+			words++;
+			space = 0;
+		}
+	}
+	xmlFree(t);
+	return (words >= 3);
+}
+
+/*
+ * Does link a stand alone on a line of its own inside e: its nearest
+ * block, not e itself, holds little else (the standfirst is apart)?
+ */
+static int
+clean_headline_block(xmlNode *a, xmlNode *e)
+{
+	xmlNode	*b;
+
+	if (a == e)
+		return (0);
+	for (b = a->parent; b != NULL && b != e && !clean_is_block(b);
+	    b = b->parent)
+		;
+	return (b != NULL && b != e && b->_private != NULL &&
+	    INFO(a)->text * 10 >= INFO(b)->text * 8);
+}
+
+/*
+ * Is e another story's teaser: a headline link near its start (a short
+ * label or a picture may come first) and a short standfirst after it?
+ */
+static int
+clean_teaser(xmlNode *e)
+{
+	const struct clean_info	*i = INFO(e);
+	xmlNode			*n;
+	unsigned		 before = 0, chars, commas;
+	int			 skip = 0;
+
+	if (i->text < 60 || i->text > 600 || i->paragraphs > 2 ||
+	    i->headings > 1)
+		return (0);
+	for (n = e; n != NULL; n = clean_next(n, e, skip)) {
+		skip = 0;
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			chars = commas = 0;
+			clean_measure(n->content, &chars, &commas);
+			before += chars;
+		} else if (clean_is(n, "a") && n->_private != NULL) {
+			if (clean_headline_link(n))
+				return (clean_headline_block(n, e) &&
+				    i->text - INFO(n)->text >= 40 &&
+				    i->text - INFO(n)->text <= 400);
+			before += INFO(n)->text;
+			skip = 1;
+		}
+		if (before > 40)
+			return (0);
+	}
+	return (0);
+}
+
+/* Is c a list of three teasers or more, most of its children? */
+static int
+clean_teaser_list(xmlNode *c)
+{
+	xmlNode	*e;
+	size_t	 kids = 0, teasers = 0;
+
+	for (e = c->children; e != NULL; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE || e->_private == NULL)
+			continue;
+		kids++;
+		teasers += clean_teaser(e);
+	}
+	return (teasers >= 3 && teasers * 2 >= kids);
+}
+
+/*
+ * Mark the lists of other stories' teasers under body.  When prose
+ * stands outside them (a short story beside long teasers), their
+ * paragraphs score nothing and the lists go from the chosen text.
+ */
+static void
+clean_mark_teasers(struct clean_scan *sc, xmlNode *body)
+{
+	xmlNode		*n, *m;
+	unsigned	 prose = 0;
+	int		 found = 0;
+
+	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
+		    INFO(n)->text < 180 || !clean_teaser_list(n))
+			continue;
+		INFO(n)->teasers = 1;
+		for (m = n; m != NULL; m = clean_next(m, n, 0)) {
+			if (m->type == XML_ELEMENT_NODE && m->_private != NULL)
+				INFO(m)->in_teasers = 1;
+		}
+		found = 1;
+	}
+	if (!found)
+		return;
+	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
+		if (clean_is(n, "p") && n->_private != NULL &&
+		    !INFO(n)->in_teasers && INFO(n)->text >= 40)
+			prose += INFO(n)->text - INFO(n)->links;
+	}
+	sc->skip_teasers = prose >= 150;
 }
 
 /* Score all paragraphs; return the best candidate or NULL. */
@@ -842,7 +973,8 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 	while (n != NULL) {
 		drop = 0;
 		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
-			if (clean_button_link(n))
+			if (clean_button_link(n) || (sc->skip_teasers &&
+			    INFO(n)->teasers && !clean_inside(n, sc->story)))
 				drop = 1;
 			else if (clean_is_heading(n))
 				drop = (sc->flags & CLEAN_WEIGHT_CLASSES) &&
@@ -1111,7 +1243,9 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 	clean_prune_tree(body, 1, flags);
 	clean_stats(body);
 	clean_classes(body);
+	clean_mark_teasers(&sc, body);
 	top = clean_best(&sc, body);
+	sc.story = top;
 	clean_mark_strong(&sc, top);
 	if (top != NULL && top != body)
 		top = clean_climb(&sc, top, body);

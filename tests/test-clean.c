@@ -242,7 +242,65 @@ struct clean_page_case {
 	"timetable while the cranes are on the quay.</p><p>Fishermen, who " \
 	"had asked for the repair since the storms of 2019, welcomed it.</p>"
 
+/* Teasers of other stories: a headline link, then a short standfirst. */
+#define TEASER(tag, head, text) "<" tag " class=\"teaser\"><h3><a href=" \
+	"\"/t\">" head "</a></h3><p>" text "</p></" tag ">"
+#define TEASERS_DE \
+	TEASER("div", "Stadtrat streitet über neue Parkgebühren am Hafen", \
+	"Die Gebühren sollen im Sommer steigen, doch Händler, Anwohner und " \
+	"Gastwirte fürchten, dass dann weniger Gäste in die Altstadt kommen.") \
+	TEASER("div", "Hochwasser: Pegel am Rhein sinkt langsam wieder", \
+	"Nach Tagen mit Regen, Sturm und vollen Kellern entspannt sich die " \
+	"Lage am Ufer, die Feuerwehr bleibt aber in Bereitschaft.") \
+	TEASER("div", "Neue Radwege rund um den See sind fertig", \
+	"Auf fast zwanzig Kilometern fahren Radfahrer jetzt getrennt vom " \
+	"Autoverkehr, die Gemeinden teilen sich die Kosten.") \
+	TEASER("div", "Markthalle öffnet nach dem Umbau wieder", \
+	"Nach zwei Jahren Bauzeit, vielen Verzögerungen und höheren Kosten " \
+	"als geplant kehren die Händler zurück, am Wochenende mit einem Fest.")
+#define TEASERS_ES \
+	TEASER("li", "Los estibadores convocan huelga en el puerto", \
+	"El paro afectaría a la descarga de contenedores durante cinco días, " \
+	"según los sindicatos, que piden más plantilla y mejores turnos.") \
+	TEASER("li", "La biblioteca amplía su horario en época de exámenes", \
+	"Abrirá hasta la medianoche de lunes a sábado, con más personal, más " \
+	"puestos de estudio y préstamo de portátiles.") \
+	TEASER("li", "Vecinos del casco antiguo piden más limpieza", \
+	"La asociación ha reunido mil firmas, las entregará el jueves en el " \
+	"pleno y exige un nuevo contrato de recogida de basura.") \
+	TEASER("li", "El equipo de balonmano asciende de categoría", \
+	"Ganó todos los partidos de la liga, con un pabellón lleno cada " \
+	"semana, y jugará en la categoría de plata el próximo otoño.")
+
 static const struct clean_page_case page_cases[] = {
+	{ "German teasers beside a short story left out",
+	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
+	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
+	  "Bregenz und Lindau fährt bis Freitag nicht, weil ein Motor nach "
+	  "dem Sturm repariert werden muss.</p><p>Pendler sollen auf den Zug "
+	  "ausweichen, teilte die Reederei mit, die Tickets gelten dort.</p>"
+	  "<p>Ab Samstag gilt wieder der Fahrplan.</p></div></div><div "
+	  "class=\"more\">" TEASERS_DE "</div></div></body></html>",
+	  "Ab Samstag gilt wieder", "Radwege" },
+	{ "Spanish teasers with pictures beside a short story left out",
+	  "<html><body><main><div class=\"nota\"><p>El ayuntamiento cerrará "
+	  "el mercado central durante tres semanas para cambiar la cubierta "
+	  "dañada por el granizo.</p><p>Los puestos de fruta y pescado se "
+	  "trasladan a la plaza de la estación, dijo la concejala.</p><p>La "
+	  "obra costará unos 400.000 euros.</p></div><ul class=\"otras\">"
+	  TEASERS_ES "</ul></main></body></html>", "400.000 euros",
+	  "estibadores" },
+	{ "a round-up inside the story itself stays",
+	  "<html><body><div class=\"post\"><div class=\"entry\">" PAGE_PROSE
+	  "<div class=\"roundup\">" TEASER("div", "The ferry timetable for "
+	  "the winter months", "Every crossing from November to March, with "
+	  "the fares, the night boats and the holiday changes.")
+	  TEASER("div", "How the eastern wall was built in 1911", "The "
+	  "story of the first wall, the men who built it and the storm that "
+	  "tested it a year later.") TEASER("div", "A walk along the quay "
+	  "at low tide", "What to see between the lighthouse and the old "
+	  "fish market, and where to stop for lunch.") "</div></div></div>"
+	  "</body></html>", "the men who built it", NULL },
 	{ "streamed parts moved into their holes",
 	  "<html><body><main><h1>Wall</h1><template id=\"B:1\"></template>"
 	  "<p>Short intro.</p></main><div hidden id=\"S:1\">" PAGE_PROSE
