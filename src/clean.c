@@ -620,6 +620,88 @@ out:
 	free(b);
 }
 
+/* An account shorter than this (bytes) says nothing of the blocks. */
+#define CLEAN_ACCOUNT_MIN	500
+/* A block this long (bytes) may be prose the account left out. */
+#define CLEAN_ACCOUNT_PROSE	200
+
+/*
+ * Mark blocks from to end that share no words with the account, when
+ * they are few and small (at most 4 blocks, an eighth of the text):
+ * more is a part of the article the account left out.
+ */
+static size_t
+clean_account_cut(struct clean_blocks *b, const int *share, size_t from,
+    size_t end, size_t total)
+{
+	size_t	 i, n = 0, bytes = 0, long_blocks = 0;
+
+	for (i = from; i < end; i++) {
+		if (share[i] >= 20)
+			return (0);
+		if (!clean_picture_block(b->ts[i], b->tl[i])) {
+			n++;
+			bytes += b->tl[i];
+			long_blocks += b->tl[i] >= CLEAN_ACCOUNT_PROSE;
+		}
+	}
+	/* A paragraph of the article the account summed up, perhaps. */
+	if (long_blocks > 1)
+		return (0);
+	if (n == 0 || n > 4 || bytes * 8 > total)
+		return (0);
+	for (i = from; i < end; i++)
+		b->drop[i] = !clean_picture_block(b->ts[i], b->tl[i]);
+	return (n);
+}
+
+/*
+ * A second account of the article (JSON-LD's articleBody) mostly found
+ * in the text: the blocks before the first and after the last that it
+ * holds, sharing no words with it, are furniture (a "listen to this"
+ * line, the author's note), cut from both texts.  Never trusted
+ * blindly: many accounts are a summary, so a long run of prose it
+ * leaves out stays.
+ */
+static void
+clean_trim_account(struct clean_article *a, const char *body)
+{
+	struct clean_blocks	*b;
+	struct clean_account	*acc;
+	size_t			 i, first, last, cut = 0;
+	int			 share[CLEAN_MAX_BLOCKS], found = 0;
+	size_t			 total = strlen(a->text);
+
+	if (body == NULL || strlen(body) < CLEAN_ACCOUNT_MIN ||
+	    clean_evidence(a->text, body) < 60)
+		return;
+	b = xcalloc(1, sizeof *b);
+	acc = clean_account_new(body);
+	b->n = clean_blocks(a->text, b->ts, b->tl, CLEAN_MAX_BLOCKS);
+	if (b->n == 0 || clean_blocks(a->numbered, b->ns, b->nl,
+	    CLEAN_MAX_BLOCKS) != b->n)
+		goto out;
+	first = last = 0;
+	for (i = 0; i < b->n; i++) {
+		share[i] = clean_account_share(acc, b->ts[i], b->tl[i]);
+		if (share[i] >= 50) {
+			if (!found)
+				first = i;
+			last = i;
+			found = 1;
+		}
+	}
+	if (!found)
+		goto out;
+	cut += clean_account_cut(b, share, 0, first, total);
+	cut += clean_account_cut(b, share, last + 1, b->n, total);
+	if (cut > 0)
+		clean_rebuild(a, b);
+out:
+	clean_account_free(acc);
+	free(b);
+}
+
 int
 clean_page(const char *html, size_t len, const char *url,
     const char *http_charset, struct clean_article *out)
@@ -653,6 +735,7 @@ clean_page(const char *html, size_t len, const char *url,
 		out->text = xstrdup("");
 	clean_drop_headline(out);
 	clean_split_marks(out);
+	clean_trim_account(out, body);
 	clean_trim_tail(out);
 	clean_trim_head(out);
 	clean_drop_blocks(out);

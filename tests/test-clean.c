@@ -272,7 +272,36 @@ struct clean_page_case {
 	"Ganó todos los partidos de la liga, con un pabellón lleno cada " \
 	"semana, y jugará en la categoría de plata el próximo otoño.")
 
+/* A story told twice: in JSON-LD's articleBody and in the page. */
+#define MOST_1 "Budowa nowego mostu na Wiśle w Toruniu ruszy w kwietniu, " \
+	"poinformował w poniedziałek prezydent miasta."
+#define MOST_2 "Przeprawa połączy osiedla na prawym brzegu z centrum i ma " \
+	"odciążyć stary most, po którym codziennie przejeżdżają tysiące aut."
+#define MOST_3 "Most będzie miał dwie jezdnie, ścieżkę rowerową i chodniki, " \
+	"a jego koszt szacuje się na ponad czterysta milionów złotych."
+#define MOST_4 "Prace mają potrwać trzy lata, a w tym czasie kierowcy muszą " \
+	"liczyć się z utrudnieniami na bulwarze."
+#define MOST_5 "Mieszkańcy pytali o hałas i o drzewa, które trzeba będzie " \
+	"wyciąć; urzędnicy obiecali nowe nasadzenia wzdłuż trasy."
+#define MOST_LD(body) "<script type=\"application/ld+json\">{\"@type\":" \
+	"\"NewsArticle\",\"articleBody\":\"" body "\"}</script>"
+
 static const struct clean_page_case page_cases[] = {
+	{ "furniture around the story that articleBody tells cut",
+	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
+	  MOST_5) "</head><body><div class=\"tresc\"><p>Posłuchaj artykułu "
+	  "w wersji skróconej</p><p>" MOST_1 "</p><p>" MOST_2 "</p><p>" MOST_3
+	  "</p><p>" MOST_4 "</p><p>" MOST_5 "</p><p>Anna Kowalczyk od lat "
+	  "pisze o inwestycjach miejskich i transporcie.</p></div></body>"
+	  "</html>", "nasadzenia wzdłuż trasy.", "Anna Kowalczyk" },
+	{ "a summary in articleBody cuts none of the story",
+	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4)
+	  "</head><body><div class=\"tresc\"><p>" MOST_1 "</p><p>" MOST_2
+	  "</p><p>" MOST_3 "</p><p>" MOST_4 "</p><p>" MOST_5 "</p><p>Wojewoda "
+	  "zapowiedział, że w przyszłym roku ogłosi przetarg na drugi etap "
+	  "trasy, który połączy most z obwodnicą i z nowym dworcem.</p><p>"
+	  "Spotkanie z mieszkańcami odbędzie się w czwartek.</p></div>"
+	  "</body></html>", "odbędzie się w czwartek.", NULL },
 	{ "German teasers beside a short story left out",
 	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
 	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
