@@ -273,6 +273,31 @@ clean_blocks_end(const char *text, size_t n)
 }
 
 /*
+ * Is this block a note on the author, the page's metadata naming them
+ * (a person's name, not the site's): their name early in a short
+ * paragraph ("Ana Ruiz covers ports for us"), or their picture?
+ */
+static int
+clean_author_note(const struct clean_article *a, const char *block,
+    size_t len)
+{
+	size_t	 i, head = len < 80 ? len : 80;
+	char	*s;
+	int	 yes = 0;
+
+	if (a->nauthors == 0 || len > 600)
+		return (0);
+	s = xstrndup(block, head);
+	for (i = 0; i < a->nauthors && !yes; i++)
+		yes = strchr(a->authors[i], ' ') != NULL &&
+		    (a->site_name == NULL ||
+		    strcmp(a->site_name, a->authors[i]) != 0) &&
+		    strstr(s, a->authors[i]) != NULL;
+	free(s);
+	return (yes);
+}
+
+/*
  * Blocks at the article's end that are furniture (a bare label, a call
  * to action, a note on the author) cut from both texts, within limits.
  */
@@ -302,7 +327,8 @@ clean_trim_tail(struct clean_article *a)
 			;
 		len = text + end - start;
 		if (start == text || (total - (start - text)) * 3 > total ||
-		    !clean_tail_furniture(start, len))
+		    (!clean_tail_furniture(start, len) &&
+		    !clean_author_note(a, start, len)))
 			break;
 		end = start - text - 2;
 		cut++;

@@ -302,6 +302,12 @@ static const struct clean_page_case page_cases[] = {
 	  "trasy, który połączy most z obwodnicą i z nowym dworcem.</p><p>"
 	  "Spotkanie z mieszkańcami odbędzie się w czwartek.</p></div>"
 	  "</body></html>", "odbędzie się w czwartek.", NULL },
+	{ "an Italian note on the author named in the metadata cut",
+	  "<html><head><meta name=\"author\" content=\"Giulia Russo\">"
+	  "</head><body><article>" PAGE_PROSE "<p><img src=\"/gr.jpg\" "
+	  "alt=\"Giulia Russo\"></p><p>Giulia Russo segue da dieci anni la "
+	  "cronaca del porto di Genova e dei suoi cantieri.</p></article>"
+	  "</body></html>", "welcomed it.", "cronaca del porto" },
 	{ "German teasers beside a short story left out",
 	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
 	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
