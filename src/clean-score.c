@@ -1028,6 +1028,16 @@ clean_marked_article(const xmlNode *n)
 	return ((v = clean_attr(n, "role")) != NULL && strcmp(v, "main") == 0);
 }
 
+/* Does n carry microdata's articleBody? */
+static int
+clean_body_prop(const xmlNode *n)
+{
+	const char	*v;
+
+	return ((v = clean_attr(n, "itemprop")) != NULL &&
+	    strstr(v, "articleBody") != NULL);
+}
+
 /*
  * The element the markup says is the article: the innermost marked one
  * that still holds most of the prose of the marked ones around it.
@@ -1040,7 +1050,8 @@ clean_hint(xmlNode *body)
 	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
 		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
 		    !clean_marked_article(n) || INFO(n)->paragraphs < 3 ||
-		    clean_prose_chars(n) < 500 || clean_density(n) > 0.3)
+		    clean_prose_chars(n) < (clean_body_prop(n) ? 250 : 500) ||
+		    clean_density(n) > 0.3)
 			continue;
 		if (hint == NULL || (clean_inside(n, hint) &&
 		    clean_prose_chars(n) * 10 >= clean_prose_chars(hint) * 7) ||
@@ -1065,7 +1076,7 @@ clean_use_hint(xmlNode *top, xmlNode *body)
 	if (clean_inside(top, hint))
 		return (t * 10 < h * 6 ? hint : top);
 	if (clean_inside(hint, top))
-		return (h * 10 >= t * 6 ? hint : top);
+		return (h * 10 >= t * 6 || clean_body_prop(hint) ? hint : top);
 	return (h > t ? hint : top);
 }
 

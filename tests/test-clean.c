@@ -286,6 +286,10 @@ struct clean_page_case {
 #define MOST_LD(body) "<script type=\"application/ld+json\">{\"@type\":" \
 	"\"NewsArticle\",\"articleBody\":\"" body "\"}</script>"
 
+/* A reader's comment, in a layout whose classes say nothing. */
+#define REPLY(text) "<div class=\"c-item\"><div class=\"c-who\">Lecteur" \
+	"</div><div class=\"c-body\"><p>" text "</p></div></div>"
+
 static const struct clean_page_case page_cases[] = {
 	{ "furniture around the story that articleBody tells cut",
 	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
@@ -308,6 +312,25 @@ static const struct clean_page_case page_cases[] = {
 	  "alt=\"Giulia Russo\"></p><p>Giulia Russo segue da dieci anni la "
 	  "cronaca del porto di Genova e dei suoi cantieri.</p></article>"
 	  "</body></html>", "welcomed it.", "cronaca del porto" },
+	{ "French readers' comments beside the microdata story left out",
+	  "<html><body><div class=\"page\"><div itemscope><h1>Piscine</h1>"
+	  "<div itemprop=\"articleBody\"><p>Le conseil municipal a voté "
+	  "jeudi la rénovation de la piscine, fermée depuis deux ans pour des "
+	  "raisons de sécurité.</p><p>Les travaux, estimés à six millions "
+	  "d'euros, commenceront au printemps et dureront dix-huit mois.</p>"
+	  "<p>Les clubs de natation ont salué une décision attendue.</p><p>La "
+	  "nouvelle piscine aura un bassin de cinquante mètres.</p></div>"
+	  "</div><div class=\"reactions\">" REPLY("Enfin, il était temps, "
+	  "mais six millions, c'est beaucoup d'argent, quand on voit l'état "
+	  "des écoles, des routes et des trottoirs du quartier.") REPLY("Je "
+	  "nage depuis trente ans dans cette piscine, et le problème, ce n'est "
+	  "pas le bâtiment, c'est l'entretien, jamais fait correctement.")
+	  REPLY("Dix-huit mois, vous y croyez, vous ? Moi, je parie sur trois "
+	  "ans, comme pour la médiathèque, comme pour le gymnase, comme pour "
+	  "tout le reste.") REPLY("Les panneaux solaires, c'est bien, mais qui "
+	  "va payer le chauffage de l'eau en hiver, et les tarifs vont-ils "
+	  "encore augmenter ?") "</div></div></body></html>",
+	  "bassin de cinquante mètres.", "Dix-huit mois, vous" },
 	{ "German teasers beside a short story left out",
 	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
 	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
