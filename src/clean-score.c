@@ -963,7 +963,10 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n)
 	return ((i->embeds == 1 && i->text < 75) || i->embeds > 1);
 }
 
-/* Clean the chosen nodes: weak containers and negative headings out. */
+/*
+ * Clean the chosen nodes: weak containers and negative headings out;
+ * a table of data is left whole.
+ */
 static void
 clean_conditionally(struct clean_scan *sc, xmlNode *root)
 {
@@ -972,6 +975,12 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 
 	while (n != NULL) {
 		drop = 0;
+		/* A table of data keeps its cells, short as they are. */
+		if (clean_is(n, "table") && n->_private != NULL &&
+		    clean_data_table(n)) {
+			n = clean_next(n, root, 1);
+			continue;
+		}
 		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
 			if (clean_button_link(n) || (sc->skip_teasers &&
 			    INFO(n)->teasers && !clean_inside(n, sc->story)))

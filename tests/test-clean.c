@@ -331,6 +331,13 @@ static const struct clean_page_case page_cases[] = {
 	  "va payer le chauffage de l'eau en hiver, et les tarifs vont-ils "
 	  "encore augmenter ?") "</div></div></body></html>",
 	  "bassin de cinquante mètres.", "Dix-huit mois, vous" },
+	{ "short Dutch cells of a data table kept",
+	  "<html><body><article>" PAGE_PROSE "<table><tr><td><div>Traject"
+	  "</div></td><td><div>Lengte</div></td></tr><tr><td><div>Noordkade"
+	  "</div></td><td><div>12,4 km</div></td></tr><tr><td><div>Oosthaven"
+	  "</div></td><td><div>8,1 km</div></td></tr><tr><td><div>Zuidpier"
+	  "</div></td><td><div>3,7 km</div></td></tr></table>" PAGE_PROSE
+	  "</article></body></html>", "12,4 km", NULL },
 	{ "German teasers beside a short story left out",
 	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
 	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
