@@ -468,6 +468,46 @@ clean_mark_echoes(struct clean_blocks *b)
 	}
 }
 
+/*
+ * A block written again right after itself (a gallery's caption under
+ * the slide, the thumbnail and the lightbox): the copies within the
+ * next CLEAN_COPY_WINDOW blocks dropped.
+ */
+#define CLEAN_COPY_WINDOW	3
+
+/* A caption's kind of block: one short line, not a quote or table row. */
+static int
+clean_copy_kind(const char *block, size_t len)
+{
+	size_t	 i;
+
+	if (len < 20 || len > 200 || memchr(block, '\n', len) != NULL ||
+	    block[0] == '>' || block[0] == '|' || block[0] == ' ' ||
+	    block[0] == '\t')
+		return (0);
+	for (i = 0; i + 3 <= len; i++) {
+		if (memcmp(block + i, " | ", 3) == 0)
+			return (0);
+	}
+	return (1);
+}
+
+static void
+clean_mark_copies(struct clean_blocks *b)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < b->n; i++) {
+		if (b->drop[i] || !clean_copy_kind(b->ts[i], b->tl[i]))
+			continue;
+		for (k = i + 1; k < b->n && k <= i + CLEAN_COPY_WINDOW; k++) {
+			if (b->tl[k] == b->tl[i] && memcmp(b->ts[k], b->ts[i],
+			    b->tl[i]) == 0)
+				b->drop[k] = 1;
+		}
+	}
+}
+
 /* Length of a list item's "- " or "12. " opening, or 0. */
 static size_t
 clean_item_prefix(const char *line, size_t len)
@@ -575,6 +615,7 @@ clean_drop_blocks(struct clean_article *a)
 		goto out;
 	clean_mark_repeats(a, b);
 	clean_mark_echoes(b);
+	clean_mark_copies(b);
 	clean_mark_headline_lists(a, b);
 	for (i = 0; i < b->n; i++) {
 		if (b->drop[i]) {

@@ -338,6 +338,14 @@ static const struct clean_page_case page_cases[] = {
 	  "</div></td><td><div>8,1 km</div></td></tr><tr><td><div>Zuidpier"
 	  "</div></td><td><div>3,7 km</div></td></tr></table>" PAGE_PROSE
 	  "</article></body></html>", "12,4 km", NULL },
+	{ "a Dutch caption under slide, thumbnail and lightbox kept once",
+	  "<html><body><article><div class=\"gallery\"><div><img src=\"/1.jpg"
+	  "\" alt=\"De sluis\"><p>De nieuwe sluis bij zonsopgang, gezien vanaf "
+	  "de dijk.</p></div><div><img src=\"/1t.jpg\" alt=\"De sluis\"><span>"
+	  "De nieuwe sluis bij zonsopgang, gezien vanaf de dijk.</span></div>"
+	  "<div><p>De nieuwe sluis bij zonsopgang, gezien vanaf de dijk.</p>"
+	  "</div></div>" PAGE_PROSE "</article></body></html>",
+	  "gezien vanaf de dijk.", "de dijk.\n\nDe nieuwe sluis" },
 	{ "German teasers beside a short story left out",
 	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
 	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
