@@ -207,10 +207,32 @@ clean_stats(xmlNode *root)
 	}
 }
 
+/*
+ * Is n a panel that a click opens (an accordion's answer, a tab), kept
+ * hidden until then: labelled by its button, or named so?
+ */
+static int
+clean_folded_panel(const xmlNode *n)
+{
+	const char	*v;
+
+	if (clean_attr(n, "aria-labelledby") != NULL)
+		return (1);
+	if ((v = clean_attr(n, "role")) != NULL &&
+	    (strcmp(v, "region") == 0 || strcmp(v, "tabpanel") == 0))
+		return (1);
+	return ((v = clean_attr(n, "class")) != NULL &&
+	    (util_strcasestr(v, "accordion") != NULL ||
+	    util_strcasestr(v, "collapse") != NULL));
+}
+
 static int
 clean_hidden(const xmlNode *n)
 {
 	const char	*v;
+
+	if (clean_folded_panel(n))
+		return (0);
 
 	/* React's streamed content waits in <div hidden id="S:n">. */
 	if (clean_attr(n, "hidden") != NULL)

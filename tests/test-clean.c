@@ -346,6 +346,18 @@ static const struct clean_page_case page_cases[] = {
 	  "<div><p>De nieuwe sluis bij zonsopgang, gezien vanaf de dijk.</p>"
 	  "</div></div>" PAGE_PROSE "</article></body></html>",
 	  "gezien vanaf de dijk.", "de dijk.\n\nDe nieuwe sluis" },
+	{ "Swedish answers folded in an accordion kept",
+	  "<html><body><article>" PAGE_PROSE "<h2>Vanliga frågor</h2><div "
+	  "class=\"faq\"><h3><button id=\"q1\">Hur mycket kostar en "
+	  "solpanel?</button></h3><div role=\"region\" aria-labelledby=\"q1\" "
+	  "style=\"display:none\"><p>En vanlig anläggning på ett villatak "
+	  "kostar mellan 80 000 och 150 000 kronor före skatteavdrag.</p>"
+	  "</div><h3><button id=\"q2\">Hur länge håller panelerna?</button>"
+	  "</h3><div class=\"accordion-body\" style=\"display: none\"><p>De "
+	  "flesta tillverkare lovar att panelerna ger minst åttio procent "
+	  "efter tjugofem år.</p></div></div><p style=\"display:none\">Dold "
+	  "reklam som ingen ser.</p></article></body></html>",
+	  "minst åttio procent", "Dold reklam" },
 	{ "German teasers beside a short story left out",
 	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
 	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
