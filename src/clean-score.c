@@ -21,6 +21,8 @@ struct clean_info {
 	unsigned	 own;		/* text outside child blocks */
 	unsigned	 own_commas;
 	unsigned	 paragraphs, images, items, inputs, embeds, headings;
+	unsigned	 page_links;	/* links to places in the page */
+	unsigned	 page_link_text;	/* their characters */
 	int		 weight;	/* class and id words */
 	unsigned	 blocks : 1;	/* has a block child */
 	unsigned	 scored : 1;
@@ -97,6 +99,30 @@ clean_class_weight(xmlNode *n)
 	return (w);
 }
 
+/* An attribute's text without copying, or NULL. */
+static const char *
+clean_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (strcmp((const char *)a->name, name) == 0)
+			return (a->children != NULL && a->children->content !=
+			    NULL ? (const char *)a->children->content : "");
+	}
+	return (NULL);
+}
+
+/* Is n a link to a place in this same page ("#costs")? */
+static int
+clean_page_link(const xmlNode *n)
+{
+	const char	*v;
+
+	return (clean_is(n, "a") && (v = clean_attr(n, "href")) != NULL &&
+	    v[0] == '#' && v[1] != '\0');
+}
+
 /* Add a finished child's figures into its parent's. */
 static void
 clean_stats_add(struct clean_info *p, xmlNode *child)
@@ -116,6 +142,13 @@ clean_stats_add(struct clean_info *p, xmlNode *child)
 	    strcmp(name, "embed") == 0 || strcmp(name, "object") == 0 ||
 	    strcmp(name, "video") == 0);
 	p->headings += c->headings + clean_is_heading(child);
+	if (clean_page_link(child)) {
+		p->page_links++;
+		p->page_link_text += c->text;
+	} else {
+		p->page_links += c->page_links;
+		p->page_link_text += c->page_link_text;
+	}
 	if (clean_is_block(child))
 		p->blocks = 1;
 	else {
@@ -133,20 +166,6 @@ clean_next(xmlNode *n, xmlNode *root, int skip)
 	while (n != root && n->next == NULL)
 		n = n->parent;
 	return (n == root ? NULL : n->next);
-}
-
-/* An attribute's text without copying, or NULL. */
-static const char *
-clean_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr	*a;
-
-	for (a = n->properties; a != NULL; a = a->next) {
-		if (strcmp((const char *)a->name, name) == 0)
-			return (a->children != NULL && a->children->content !=
-			    NULL ? (const char *)a->children->content : "");
-	}
-	return (NULL);
 }
 
 /* Give every element under root (and root) a zeroed clean_info. */
@@ -337,6 +356,38 @@ clean_notes(const xmlNode *n)
 	    strncmp(v, "footnotes ", 10) == 0));
 }
 
+/*
+ * A table of contents: three links or more to places in the page, of
+ * words, not numbers (a listing's line numbers), and little else beside
+ * them (its heading).
+ */
+static int
+clean_contents(const xmlNode *n)
+{
+	const struct clean_info	*i = INFO(n);
+
+	return (!clean_is_container(n) && i->page_links >= 3 &&
+	    i->page_link_text >= i->page_links * 4 &&
+	    i->page_link_text + 40 >= i->text &&
+	    i->page_link_text * 10 >= i->text * 6);
+}
+
+/* The heading of a table of contents: short, right before it. */
+static int
+clean_contents_label(const xmlNode *n)
+{
+	const xmlNode	*s;
+
+	if (!clean_is_heading(n) && !clean_is(n, "p"))
+		return (0);
+	if (INFO(n)->text > 40 || INFO(n)->links > 0)
+		return (0);
+	for (s = n->next; s != NULL && s->type != XML_ELEMENT_NODE;
+	    s = s->next)
+		;
+	return (s != NULL && s->_private != NULL && clean_contents(s));
+}
+
 /* Does a class value name a button ("btn", "btn-primary", "wp-button")? */
 static int
 clean_button_class(const char *v)
@@ -414,7 +465,7 @@ clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
 		return (1);
 	if (clean_is(n, "header") && i->links * 3 > i->text)
 		return (1);
-	if (clean_notes(n))
+	if (clean_notes(n) || clean_contents(n) || clean_contents_label(n))
 		return (1);
 	if (i->text < 100 && (((v = clean_attr(n, "rel")) != NULL &&
 	    strcmp(v, "author") == 0) || ((v = clean_attr(n, "itemprop")) !=

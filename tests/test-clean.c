@@ -358,6 +358,14 @@ static const struct clean_page_case page_cases[] = {
 	  "efter tjugofem år.</p></div></div><p style=\"display:none\">Dold "
 	  "reklam som ingen ser.</p></article></body></html>",
 	  "minst åttio procent", "Dold reklam" },
+	{ "a Swedish table of contents cut with its heading",
+	  "<html><body><article>" PAGE_PROSE "<h2>Innehåll</h2><ul><li><a "
+	  "href=\"#kostnad\">Vad kostar det</a></li><li><a href=\"#bidrag\">"
+	  "Bidrag och avdrag</a></li><li><a href=\"#tid\">Hur länge håller "
+	  "de</a></li></ul><h2 id=\"kostnad\">Vad kostar det</h2><p>En "
+	  "anläggning på ett villatak kostar mellan 80 000 och 150 000 "
+	  "kronor.</p></article></body></html>", "150 000 kronor.",
+	  "Innehåll" },
 	{ "German teasers beside a short story left out",
 	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
 	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
