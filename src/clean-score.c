@@ -246,12 +246,9 @@ clean_folded_panel(const xmlNode *n)
 }
 
 static int
-clean_hidden(const xmlNode *n)
+clean_hidden_style(const xmlNode *n)
 {
 	const char	*v;
-
-	if (clean_folded_panel(n))
-		return (0);
 
 	/* React's streamed content waits in <div hidden id="S:n">. */
 	if (clean_attr(n, "hidden") != NULL)
@@ -267,6 +264,13 @@ clean_hidden(const xmlNode *n)
 	    util_strcasestr(v, "visibility: hidden") != NULL))
 		return (1);
 	return (0);
+}
+
+/* Is n hidden from a reader who cannot open it? */
+static int
+clean_hidden(const xmlNode *n)
+{
+	return (clean_hidden_style(n) && !clean_folded_panel(n));
 }
 
 static int
