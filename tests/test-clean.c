@@ -248,16 +248,26 @@ struct clean_page_case {
 #define TEASERS_DE \
 	TEASER("div", "Stadtrat streitet über neue Parkgebühren am Hafen", \
 	"Die Gebühren sollen im Sommer steigen, doch Händler, Anwohner und " \
-	"Gastwirte fürchten, dass dann weniger Gäste in die Altstadt kommen.") \
+	"Gastwirte fürchten, dass weniger Gäste kommen, und sammeln " \
+	"Unterschriften.") \
 	TEASER("div", "Hochwasser: Pegel am Rhein sinkt langsam wieder", \
 	"Nach Tagen mit Regen, Sturm und vollen Kellern entspannt sich die " \
-	"Lage am Ufer, die Feuerwehr bleibt aber in Bereitschaft.") \
+	"Lage, die Feuerwehr bleibt aber bereit, und die Stege bleiben zu.") \
 	TEASER("div", "Neue Radwege rund um den See sind fertig", \
 	"Auf fast zwanzig Kilometern fahren Radfahrer jetzt getrennt vom " \
-	"Autoverkehr, die Gemeinden teilen sich die Kosten.") \
+	"Autoverkehr, die Gemeinden teilen sich die Kosten, und im Frühjahr " \
+	"folgt der nächste Abschnitt.") \
+	TEASER("div", "Schulen bekommen mehr Geld für Sanierungen", \
+	"Das Land gibt zusätzliche Mittel, damit Dächer, Fenster und " \
+	"Heizungen erneuert werden, doch die Anträge müssen bis März " \
+	"gestellt sein.") \
 	TEASER("div", "Markthalle öffnet nach dem Umbau wieder", \
 	"Nach zwei Jahren Bauzeit, vielen Verzögerungen und höheren Kosten " \
-	"als geplant kehren die Händler zurück, am Wochenende mit einem Fest.")
+	"kehren die Händler zurück, und am Wochenende gibt es ein Fest.") \
+	TEASER("div", "Eishockey: Lindau gewinnt das Derby knapp", \
+	"Vor vollem Haus, mit viel Lärm und zwei Toren im letzten Drittel, " \
+	"holten die Gastgeber den Sieg, und sie stehen wieder auf einem " \
+	"Playoff-Platz.")
 #define TEASERS_ES \
 	TEASER("li", "Los estibadores convocan huelga en el puerto", \
 	"El paro afectaría a la descarga de contenedores durante cinco días, " \
