@@ -298,8 +298,43 @@ clean_author_note(const struct clean_article *a, const char *block,
 }
 
 /*
+ * Is this block a note on the site itself ("Hechinger Report is a
+ * nonprofit...", "Note from Harbour Post: ..."): the site's name, as
+ * the metadata gives it (before a " | " or " - " tagline), early in a
+ * short paragraph?
+ */
+static int
+clean_site_note(const struct clean_article *a, const char *block,
+    size_t len)
+{
+	static const char *const seps[] = { " | ", " - ", " \xe2\x80\x93 " };
+	size_t		 i, name, head = len < 100 ? len : 100;
+	const char	*sep;
+	char		*s, *site;
+	int		 yes;
+
+	if (a->site_name == NULL || len > 600)
+		return (0);
+	name = strlen(a->site_name);
+	for (i = 0; i < UTIL_ARRLEN(seps); i++) {
+		if ((sep = strstr(a->site_name, seps[i])) != NULL &&
+		    (size_t)(sep - a->site_name) < name)
+			name = sep - a->site_name;
+	}
+	if (name < 4)
+		return (0);
+	s = xstrndup(block, head);
+	site = xstrndup(a->site_name, name);
+	yes = strstr(s, site) != NULL;
+	free(site);
+	free(s);
+	return (yes);
+}
+
+/*
  * Blocks at the article's end that are furniture (a bare label, a call
- * to action, a note on the author) cut from both texts, within limits.
+ * to action, a note on the author or the site) cut from both texts,
+ * within limits.
  */
 static void
 clean_trim_tail(struct clean_article *a)
@@ -328,7 +363,8 @@ clean_trim_tail(struct clean_article *a)
 		len = text + end - start;
 		if (start == text || (total - (start - text)) * 3 > total ||
 		    (!clean_tail_furniture(start, len) &&
-		    !clean_author_note(a, start, len)))
+		    !clean_author_note(a, start, len) &&
+		    !clean_site_note(a, start, len)))
 			break;
 		end = start - text - 2;
 		cut++;

@@ -376,6 +376,12 @@ static const struct clean_page_case page_cases[] = {
 	  "anläggning på ett villatak kostar mellan 80 000 och 150 000 "
 	  "kronor.</p></article></body></html>", "150 000 kronor.",
 	  "Innehåll" },
+	{ "a Portuguese closing note on the site itself cut",
+	  "<html><head><meta property=\"og:site_name\" content=\"Jornal do "
+	  "Porto | Notícias da cidade\"></head><body><article>" PAGE_PROSE
+	  "<p>O Jornal do Porto é um diário independente, feito por vinte "
+	  "jornalistas e pago pelos seus leitores desde 1998.</p></article>"
+	  "</body></html>", "welcomed it.", "diário independente" },
 	{ "German teasers beside a short story left out",
 	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
 	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
