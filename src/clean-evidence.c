@@ -1,7 +1,8 @@
 /*
  * Evidence for the article the cleaner chose: how much of a second
  * account of it (JSON-LD's articleBody) the chosen text holds, as a
- * share of the account's three-word runs found in the text.
+ * share of the account's three-word runs found in the text, and how
+ * much of each block of the text the account holds.
  */
 #include "config.h"
 
@@ -16,6 +17,11 @@
 struct clean_runs {
 	uint64_t	*slot;		/* 0: empty */
 	size_t		 size;		/* a power of two */
+};
+
+struct clean_account {
+	struct clean_runs runs;
+	size_t		 nruns;
 };
 
 static int
@@ -118,4 +124,48 @@ clean_evidence(const char *text, const char *account)
 	found = clean_each_run(account, &r, clean_run_has);
 	free(r.slot);
 	return ((int)(found * 100 / runs));
+}
+
+/*
+ * The account's word runs, to test blocks of text against; the caller
+ * frees it with clean_account_free.
+ */
+struct clean_account *
+clean_account_new(const char *account)
+{
+	struct clean_account	*a;
+	size_t			 runs;
+
+	a = xcalloc(1, sizeof *a);
+	runs = clean_each_run(account, NULL, clean_run_count);
+	for (a->runs.size = 64; a->runs.size < runs * 2; a->runs.size *= 2)
+		;
+	a->runs.slot = xcalloc(a->runs.size, sizeof *a->runs.slot);
+	a->nruns = clean_each_run(account, &a->runs, clean_run_add);
+	return (a);
+}
+
+void
+clean_account_free(struct clean_account *a)
+{
+	if (a == NULL)
+		return;
+	free(a->runs.slot);
+	free(a);
+}
+
+/*
+ * Percent of the len bytes of block's word runs that the account holds;
+ * -1 when the block is too short to have one.
+ */
+int
+clean_account_share(struct clean_account *a, const char *block, size_t len)
+{
+	char	*s = xstrndup(block, len);
+	size_t	 runs, found;
+
+	runs = clean_each_run(s, NULL, clean_run_count);
+	found = runs == 0 ? 0 : clean_each_run(s, &a->runs, clean_run_has);
+	free(s);
+	return (runs == 0 ? -1 : (int)(found * 100 / runs));
 }

@@ -38,6 +38,11 @@ int		 clean_list_heading(const char *, size_t);
 
 /* clean-evidence.c: percent of an account's word runs the text holds. */
 int		 clean_evidence(const char *text, const char *account);
+struct clean_account;
+struct clean_account *clean_account_new(const char *);
+void		 clean_account_free(struct clean_account *);
+int		 clean_account_share(struct clean_account *, const char *,
+		     size_t);
 
 /* clean-render.c: a DOM (sub)tree as reading text. */
 struct clean_render {

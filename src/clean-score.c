@@ -21,11 +21,15 @@ struct clean_info {
 	unsigned	 own;		/* text outside child blocks */
 	unsigned	 own_commas;
 	unsigned	 paragraphs, images, items, inputs, embeds, headings;
+	unsigned	 page_links;	/* links to places in the page */
+	unsigned	 page_link_text;	/* their characters */
 	int		 weight;	/* class and id words */
 	unsigned	 blocks : 1;	/* has a block child */
 	unsigned	 scored : 1;
 	unsigned	 common : 1;	/* its class is a layout's */
 	unsigned	 strong : 1;	/* holds a near-best candidate */
+	unsigned	 teasers : 1;	/* a list of other stories' teasers */
+	unsigned	 in_teasers : 1;	/* inside such a list */
 };
 
 struct clean_scan {
@@ -35,6 +39,8 @@ struct clean_scan {
 	size_t		   ncand;
 	int		   flags;
 	unsigned	   root_text;	/* of the node being cleaned */
+	int		   skip_teasers; /* a story stands beside teasers */
+	xmlNode		  *story;	/* the best candidate, before climbing */
 };
 
 #define INFO(n) ((struct clean_info *)(n)->_private)
@@ -93,6 +99,30 @@ clean_class_weight(xmlNode *n)
 	return (w);
 }
 
+/* An attribute's text without copying, or NULL. */
+static const char *
+clean_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (strcmp((const char *)a->name, name) == 0)
+			return (a->children != NULL && a->children->content !=
+			    NULL ? (const char *)a->children->content : "");
+	}
+	return (NULL);
+}
+
+/* Is n a link to a place in this same page ("#costs")? */
+static int
+clean_page_link(const xmlNode *n)
+{
+	const char	*v;
+
+	return (clean_is(n, "a") && (v = clean_attr(n, "href")) != NULL &&
+	    v[0] == '#' && v[1] != '\0');
+}
+
 /* Add a finished child's figures into its parent's. */
 static void
 clean_stats_add(struct clean_info *p, xmlNode *child)
@@ -112,6 +142,13 @@ clean_stats_add(struct clean_info *p, xmlNode *child)
 	    strcmp(name, "embed") == 0 || strcmp(name, "object") == 0 ||
 	    strcmp(name, "video") == 0);
 	p->headings += c->headings + clean_is_heading(child);
+	if (clean_page_link(child)) {
+		p->page_links++;
+		p->page_link_text += c->text;
+	} else {
+		p->page_links += c->page_links;
+		p->page_link_text += c->page_link_text;
+	}
 	if (clean_is_block(child))
 		p->blocks = 1;
 	else {
@@ -129,20 +166,6 @@ clean_next(xmlNode *n, xmlNode *root, int skip)
 	while (n != root && n->next == NULL)
 		n = n->parent;
 	return (n == root ? NULL : n->next);
-}
-
-/* An attribute's text without copying, or NULL. */
-static const char *
-clean_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr	*a;
-
-	for (a = n->properties; a != NULL; a = a->next) {
-		if (strcmp((const char *)a->name, name) == 0)
-			return (a->children != NULL && a->children->content !=
-			    NULL ? (const char *)a->children->content : "");
-	}
-	return (NULL);
 }
 
 /* Give every element under root (and root) a zeroed clean_info. */
@@ -203,8 +226,27 @@ clean_stats(xmlNode *root)
 	}
 }
 
+/*
+ * Is n a panel that a click opens (an accordion's answer, a tab), kept
+ * hidden until then: labelled by its button, or named so?
+ */
 static int
-clean_hidden(const xmlNode *n)
+clean_folded_panel(const xmlNode *n)
+{
+	const char	*v;
+
+	if (clean_attr(n, "aria-labelledby") != NULL)
+		return (1);
+	if ((v = clean_attr(n, "role")) != NULL &&
+	    (strcmp(v, "region") == 0 || strcmp(v, "tabpanel") == 0))
+		return (1);
+	return ((v = clean_attr(n, "class")) != NULL &&
+	    (util_strcasestr(v, "accordion") != NULL ||
+	    util_strcasestr(v, "collapse") != NULL));
+}
+
+static int
+clean_hidden_style(const xmlNode *n)
 {
 	const char	*v;
 
@@ -222,6 +264,13 @@ clean_hidden(const xmlNode *n)
 	    util_strcasestr(v, "visibility: hidden") != NULL))
 		return (1);
 	return (0);
+}
+
+/* Is n hidden from a reader who cannot open it? */
+static int
+clean_hidden(const xmlNode *n)
+{
+	return (clean_hidden_style(n) && !clean_folded_panel(n));
 }
 
 static int
@@ -311,6 +360,38 @@ clean_notes(const xmlNode *n)
 	    strncmp(v, "footnotes ", 10) == 0));
 }
 
+/*
+ * A table of contents: three links or more to places in the page, of
+ * words, not numbers (a listing's line numbers), and little else beside
+ * them (its heading).
+ */
+static int
+clean_contents(const xmlNode *n)
+{
+	const struct clean_info	*i = INFO(n);
+
+	return (!clean_is_container(n) && i->page_links >= 3 &&
+	    i->page_link_text >= i->page_links * 4 &&
+	    i->page_link_text + 40 >= i->text &&
+	    i->page_link_text * 10 >= i->text * 6);
+}
+
+/* The heading of a table of contents: short, right before it. */
+static int
+clean_contents_label(const xmlNode *n)
+{
+	const xmlNode	*s;
+
+	if (!clean_is_heading(n) && !clean_is(n, "p"))
+		return (0);
+	if (INFO(n)->text > 40 || INFO(n)->links > 0)
+		return (0);
+	for (s = n->next; s != NULL && s->type != XML_ELEMENT_NODE;
+	    s = s->next)
+		;
+	return (s != NULL && s->_private != NULL && clean_contents(s));
+}
+
 /* Does a class value name a button ("btn", "btn-primary", "wp-button")? */
 static int
 clean_button_class(const char *v)
@@ -388,7 +469,7 @@ clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
 		return (1);
 	if (clean_is(n, "header") && i->links * 3 > i->text)
 		return (1);
-	if (clean_notes(n))
+	if (clean_notes(n) || clean_contents(n) || clean_contents_label(n))
 		return (1);
 	if (i->text < 100 && (((v = clean_attr(n, "rel")) != NULL &&
 	    strcmp(v, "author") == 0) || ((v = clean_attr(n, "itemprop")) !=
@@ -555,6 +636,8 @@ clean_score_node(struct clean_scan *sc, xmlNode *n)
 	double			 score;
 	xmlNode			*first = n->parent;
 
+	if (sc->skip_teasers && i->in_teasers)
+		return;
 	if (strcmp(s, "p") == 0 || strcmp(s, "pre") == 0 ||
 	    (clean_is_heading(n) && s[1] != '1')) {
 		chars = i->text;
@@ -580,6 +663,131 @@ clean_density(const xmlNode *n)
 	const struct clean_info	*i = INFO(n);
 
 	return (i->text == 0 ? 0 : (double)i->links / i->text);
+}
+
+/* Does a link's text read like a headline: three words or more? */
+static int
+clean_headline_link(xmlNode *a)
+{
+	xmlChar	*t;
+	size_t	 words = 0;
+	int	 space = 1;
+	const xmlChar *p;
+
+	if (INFO(a)->text < 20 || (t = xmlNodeGetContent(a)) == NULL)
+		return (0);
+	for (p = t; *p != '\0'; p++) {
+		if (*p == ' ' || *p == '\n' || *p == '\t' || *p == '\r')
+			space = 1;
+		else if (space) {
+			words++;
+			space = 0;
+		}
+	}
+	xmlFree(t);
+	return (words >= 3);
+}
+
+/*
+ * Does link a stand alone on a line of its own inside e: its nearest
+ * block, not e itself, holds little else (the standfirst is apart)?
+ */
+static int
+clean_headline_block(xmlNode *a, xmlNode *e)
+{
+	xmlNode	*b;
+
+	if (a == e)
+		return (0);
+	for (b = a->parent; b != NULL && b != e && !clean_is_block(b);
+	    b = b->parent)
+		;
+	return (b != NULL && b != e && b->_private != NULL &&
+	    INFO(a)->text * 10 >= INFO(b)->text * 8);
+}
+
+/*
+ * Is e another story's teaser: a headline link near its start (a short
+ * label or a picture may come first) and a short standfirst after it?
+ */
+static int
+clean_teaser(xmlNode *e)
+{
+	const struct clean_info	*i = INFO(e);
+	xmlNode			*n;
+	unsigned		 before = 0, chars, commas;
+	int			 skip = 0;
+
+	if (i->text < 60 || i->text > 600 || i->paragraphs > 2 ||
+	    i->headings > 1)
+		return (0);
+	for (n = e; n != NULL; n = clean_next(n, e, skip)) {
+		skip = 0;
+		if (n->type == XML_TEXT_NODE && n->content != NULL) {
+			chars = commas = 0;
+			clean_measure(n->content, &chars, &commas);
+			before += chars;
+		} else if (clean_is(n, "a") && n->_private != NULL) {
+			if (clean_headline_link(n))
+				return (clean_headline_block(n, e) &&
+				    i->text - INFO(n)->text >= 40 &&
+				    i->text - INFO(n)->text <= 400);
+			before += INFO(n)->text;
+			skip = 1;
+		}
+		if (before > 40)
+			return (0);
+	}
+	return (0);
+}
+
+/* Is c a list of three teasers or more, most of its children? */
+static int
+clean_teaser_list(xmlNode *c)
+{
+	xmlNode	*e;
+	size_t	 kids = 0, teasers = 0;
+
+	for (e = c->children; e != NULL; e = e->next) {
+		if (e->type != XML_ELEMENT_NODE || e->_private == NULL)
+			continue;
+		kids++;
+		teasers += clean_teaser(e);
+	}
+	return (teasers >= 3 && teasers * 2 >= kids);
+}
+
+/*
+ * Mark the lists of other stories' teasers under body.  When prose
+ * stands outside them (a short story beside long teasers), their
+ * paragraphs score nothing and the lists go from the chosen text.
+ */
+static void
+clean_mark_teasers(struct clean_scan *sc, xmlNode *body)
+{
+	xmlNode		*n, *m;
+	unsigned	 prose = 0;
+	int		 found = 0;
+
+	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
+		    INFO(n)->text < 180 || !clean_teaser_list(n))
+			continue;
+		INFO(n)->teasers = 1;
+		for (m = n; m != NULL; m = clean_next(m, n, 0)) {
+			if (m->type == XML_ELEMENT_NODE && m->_private != NULL)
+				INFO(m)->in_teasers = 1;
+		}
+		found = 1;
+	}
+	if (!found)
+		return;
+	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
+		if (clean_is(n, "p") && n->_private != NULL &&
+		    !INFO(n)->in_teasers && INFO(n)->text >= 40)
+			prose += INFO(n)->text - INFO(n)->links;
+	}
+	sc->skip_teasers = prose >= 150;
 }
 
 /* Score all paragraphs; return the best candidate or NULL. */
@@ -832,7 +1040,10 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n)
 	return ((i->embeds == 1 && i->text < 75) || i->embeds > 1);
 }
 
-/* Clean the chosen nodes: weak containers and negative headings out. */
+/*
+ * Clean the chosen nodes: weak containers and negative headings out;
+ * a table of data is left whole.
+ */
 static void
 clean_conditionally(struct clean_scan *sc, xmlNode *root)
 {
@@ -841,8 +1052,15 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 
 	while (n != NULL) {
 		drop = 0;
+		/* A table of data keeps its cells, short as they are. */
+		if (clean_is(n, "table") && n->_private != NULL &&
+		    clean_data_table(n)) {
+			n = clean_next(n, root, 1);
+			continue;
+		}
 		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
-			if (clean_button_link(n))
+			if (clean_button_link(n) || (sc->skip_teasers &&
+			    INFO(n)->teasers && !clean_inside(n, sc->story)))
 				drop = 1;
 			else if (clean_is_heading(n))
 				drop = (sc->flags & CLEAN_WEIGHT_CLASSES) &&
@@ -896,6 +1114,16 @@ clean_marked_article(const xmlNode *n)
 	return ((v = clean_attr(n, "role")) != NULL && strcmp(v, "main") == 0);
 }
 
+/* Does n carry microdata's articleBody? */
+static int
+clean_body_prop(const xmlNode *n)
+{
+	const char	*v;
+
+	return ((v = clean_attr(n, "itemprop")) != NULL &&
+	    strstr(v, "articleBody") != NULL);
+}
+
 /*
  * The element the markup says is the article: the innermost marked one
  * that still holds most of the prose of the marked ones around it.
@@ -908,7 +1136,8 @@ clean_hint(xmlNode *body)
 	for (n = body; n != NULL; n = clean_next(n, body, 0)) {
 		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
 		    !clean_marked_article(n) || INFO(n)->paragraphs < 3 ||
-		    clean_prose_chars(n) < 500 || clean_density(n) > 0.3)
+		    clean_prose_chars(n) < (clean_body_prop(n) ? 250 : 500) ||
+		    clean_density(n) > 0.3)
 			continue;
 		if (hint == NULL || (clean_inside(n, hint) &&
 		    clean_prose_chars(n) * 10 >= clean_prose_chars(hint) * 7) ||
@@ -933,7 +1162,7 @@ clean_use_hint(xmlNode *top, xmlNode *body)
 	if (clean_inside(top, hint))
 		return (t * 10 < h * 6 ? hint : top);
 	if (clean_inside(hint, top))
-		return (h * 10 >= t * 6 ? hint : top);
+		return (h * 10 >= t * 6 || clean_body_prop(hint) ? hint : top);
 	return (h > t ? hint : top);
 }
 
@@ -1111,7 +1340,9 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 	clean_prune_tree(body, 1, flags);
 	clean_stats(body);
 	clean_classes(body);
+	clean_mark_teasers(&sc, body);
 	top = clean_best(&sc, body);
+	sc.story = top;
 	clean_mark_strong(&sc, top);
 	if (top != NULL && top != body)
 		top = clean_climb(&sc, top, body);

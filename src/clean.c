@@ -273,8 +273,68 @@ clean_blocks_end(const char *text, size_t n)
 }
 
 /*
+ * Is this block a note on the author, the page's metadata naming them
+ * (a person's name, not the site's): their name early in a short
+ * paragraph ("Ana Ruiz covers ports for us"), or their picture?
+ */
+static int
+clean_author_note(const struct clean_article *a, const char *block,
+    size_t len)
+{
+	size_t	 i, head = len < 80 ? len : 80;
+	char	*s;
+	int	 yes = 0;
+
+	if (a->nauthors == 0 || len > 600)
+		return (0);
+	s = xstrndup(block, head);
+	for (i = 0; i < a->nauthors && !yes; i++)
+		yes = strchr(a->authors[i], ' ') != NULL &&
+		    (a->site_name == NULL ||
+		    strcmp(a->site_name, a->authors[i]) != 0) &&
+		    strstr(s, a->authors[i]) != NULL;
+	free(s);
+	return (yes);
+}
+
+/*
+ * Is this block a note on the site itself ("Hechinger Report is a
+ * nonprofit...", "Note from Harbour Post: ..."): the site's name, as
+ * the metadata gives it (before a " | " or " - " tagline), early in a
+ * short paragraph?
+ */
+static int
+clean_site_note(const struct clean_article *a, const char *block,
+    size_t len)
+{
+	static const char *const seps[] = { " | ", " - ", " \xe2\x80\x93 " };
+	size_t		 i, name, head = len < 100 ? len : 100;
+	const char	*sep;
+	char		*s, *site;
+	int		 yes;
+
+	if (a->site_name == NULL || len > 600)
+		return (0);
+	name = strlen(a->site_name);
+	for (i = 0; i < UTIL_ARRLEN(seps); i++) {
+		if ((sep = strstr(a->site_name, seps[i])) != NULL &&
+		    (size_t)(sep - a->site_name) < name)
+			name = sep - a->site_name;
+	}
+	if (name < 4)
+		return (0);
+	s = xstrndup(block, head);
+	site = xstrndup(a->site_name, name);
+	yes = strstr(s, site) != NULL;
+	free(site);
+	free(s);
+	return (yes);
+}
+
+/*
  * Blocks at the article's end that are furniture (a bare label, a call
- * to action, a note on the author) cut from both texts, within limits.
+ * to action, a note on the author or the site) cut from both texts,
+ * within limits.
  */
 static void
 clean_trim_tail(struct clean_article *a)
@@ -302,7 +362,9 @@ clean_trim_tail(struct clean_article *a)
 			;
 		len = text + end - start;
 		if (start == text || (total - (start - text)) * 3 > total ||
-		    !clean_tail_furniture(start, len))
+		    (!clean_tail_furniture(start, len) &&
+		    !clean_author_note(a, start, len) &&
+		    !clean_site_note(a, start, len)))
 			break;
 		end = start - text - 2;
 		cut++;
@@ -442,6 +504,46 @@ clean_mark_echoes(struct clean_blocks *b)
 	}
 }
 
+/*
+ * A block written again right after itself (a gallery's caption under
+ * the slide, the thumbnail and the lightbox): the copies within the
+ * next CLEAN_COPY_WINDOW blocks dropped.
+ */
+#define CLEAN_COPY_WINDOW	3
+
+/* A caption's kind of block: one short line, not a quote or table row. */
+static int
+clean_copy_kind(const char *block, size_t len)
+{
+	size_t	 i;
+
+	if (len < 20 || len > 200 || memchr(block, '\n', len) != NULL ||
+	    block[0] == '>' || block[0] == '|' || block[0] == ' ' ||
+	    block[0] == '\t')
+		return (0);
+	for (i = 0; i + 3 <= len; i++) {
+		if (memcmp(block + i, " | ", 3) == 0)
+			return (0);
+	}
+	return (1);
+}
+
+static void
+clean_mark_copies(struct clean_blocks *b)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < b->n; i++) {
+		if (b->drop[i] || !clean_copy_kind(b->ts[i], b->tl[i]))
+			continue;
+		for (k = i + 1; k < b->n && k <= i + CLEAN_COPY_WINDOW; k++) {
+			if (b->tl[k] == b->tl[i] && memcmp(b->ts[k], b->ts[i],
+			    b->tl[i]) == 0)
+				b->drop[k] = 1;
+		}
+	}
+}
+
 /* Length of a list item's "- " or "12. " opening, or 0. */
 static size_t
 clean_item_prefix(const char *line, size_t len)
@@ -549,6 +651,7 @@ clean_drop_blocks(struct clean_article *a)
 		goto out;
 	clean_mark_repeats(a, b);
 	clean_mark_echoes(b);
+	clean_mark_copies(b);
 	clean_mark_headline_lists(a, b);
 	for (i = 0; i < b->n; i++) {
 		if (b->drop[i]) {
@@ -620,6 +723,88 @@ out:
 	free(b);
 }
 
+/* An account shorter than this (bytes) says nothing of the blocks. */
+#define CLEAN_ACCOUNT_MIN	500
+/* A block this long (bytes) may be prose the account left out. */
+#define CLEAN_ACCOUNT_PROSE	200
+
+/*
+ * Mark blocks from to end that share no words with the account, when
+ * they are few and small (at most 4 blocks, an eighth of the text):
+ * more is a part of the article the account left out.
+ */
+static size_t
+clean_account_cut(struct clean_blocks *b, const int *share, size_t from,
+    size_t end, size_t total)
+{
+	size_t	 i, n = 0, bytes = 0, long_blocks = 0;
+
+	for (i = from; i < end; i++) {
+		if (share[i] >= 20)
+			return (0);
+		if (!clean_picture_block(b->ts[i], b->tl[i])) {
+			n++;
+			bytes += b->tl[i];
+			long_blocks += b->tl[i] >= CLEAN_ACCOUNT_PROSE;
+		}
+	}
+	/* A paragraph of the article the account summed up, perhaps. */
+	if (long_blocks > 1)
+		return (0);
+	if (n == 0 || n > 4 || bytes * 8 > total)
+		return (0);
+	for (i = from; i < end; i++)
+		b->drop[i] = !clean_picture_block(b->ts[i], b->tl[i]);
+	return (n);
+}
+
+/*
+ * A second account of the article (JSON-LD's articleBody) mostly found
+ * in the text: the blocks before the first and after the last that it
+ * holds, sharing no words with it, are furniture (a "listen to this"
+ * line, the author's note), cut from both texts.  Never trusted
+ * blindly: many accounts are a summary, so a long run of prose it
+ * leaves out stays.
+ */
+static void
+clean_trim_account(struct clean_article *a, const char *body)
+{
+	struct clean_blocks	*b;
+	struct clean_account	*acc;
+	size_t			 i, first, last, cut = 0;
+	int			 share[CLEAN_MAX_BLOCKS], found = 0;
+	size_t			 total = strlen(a->text);
+
+	if (body == NULL || strlen(body) < CLEAN_ACCOUNT_MIN ||
+	    clean_evidence(a->text, body) < 60)
+		return;
+	b = xcalloc(1, sizeof *b);
+	acc = clean_account_new(body);
+	b->n = clean_blocks(a->text, b->ts, b->tl, CLEAN_MAX_BLOCKS);
+	if (b->n == 0 || clean_blocks(a->numbered, b->ns, b->nl,
+	    CLEAN_MAX_BLOCKS) != b->n)
+		goto out;
+	first = last = 0;
+	for (i = 0; i < b->n; i++) {
+		share[i] = clean_account_share(acc, b->ts[i], b->tl[i]);
+		if (share[i] >= 50) {
+			if (!found)
+				first = i;
+			last = i;
+			found = 1;
+		}
+	}
+	if (!found)
+		goto out;
+	cut += clean_account_cut(b, share, 0, first, total);
+	cut += clean_account_cut(b, share, last + 1, b->n, total);
+	if (cut > 0)
+		clean_rebuild(a, b);
+out:
+	clean_account_free(acc);
+	free(b);
+}
+
 int
 clean_page(const char *html, size_t len, const char *url,
     const char *http_charset, struct clean_article *out)
@@ -653,6 +838,7 @@ clean_page(const char *html, size_t len, const char *url,
 		out->text = xstrdup("");
 	clean_drop_headline(out);
 	clean_split_marks(out);
+	clean_trim_account(out, body);
 	clean_trim_tail(out);
 	clean_trim_head(out);
 	clean_drop_blocks(out);

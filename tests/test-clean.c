@@ -242,7 +242,174 @@ struct clean_page_case {
 	"timetable while the cranes are on the quay.</p><p>Fishermen, who " \
 	"had asked for the repair since the storms of 2019, welcomed it.</p>"
 
+/* Teasers of other stories: a headline link, then a short standfirst. */
+#define TEASER(tag, head, text) "<" tag " class=\"teaser\"><h3><a href=" \
+	"\"/t\">" head "</a></h3><p>" text "</p></" tag ">"
+#define TEASERS_DE \
+	TEASER("div", "Stadtrat streitet über neue Parkgebühren am Hafen", \
+	"Die Gebühren sollen im Sommer steigen, doch Händler, Anwohner und " \
+	"Gastwirte fürchten, dass weniger Gäste kommen, und sammeln " \
+	"Unterschriften.") \
+	TEASER("div", "Hochwasser: Pegel am Rhein sinkt langsam wieder", \
+	"Nach Tagen mit Regen, Sturm und vollen Kellern entspannt sich die " \
+	"Lage, die Feuerwehr bleibt aber bereit, und die Stege bleiben zu.") \
+	TEASER("div", "Neue Radwege rund um den See sind fertig", \
+	"Auf fast zwanzig Kilometern fahren Radfahrer jetzt getrennt vom " \
+	"Autoverkehr, die Gemeinden teilen sich die Kosten, und im Frühjahr " \
+	"folgt der nächste Abschnitt.") \
+	TEASER("div", "Schulen bekommen mehr Geld für Sanierungen", \
+	"Das Land gibt zusätzliche Mittel, damit Dächer, Fenster und " \
+	"Heizungen erneuert werden, doch die Anträge müssen bis März " \
+	"gestellt sein.") \
+	TEASER("div", "Markthalle öffnet nach dem Umbau wieder", \
+	"Nach zwei Jahren Bauzeit, vielen Verzögerungen und höheren Kosten " \
+	"kehren die Händler zurück, und am Wochenende gibt es ein Fest.") \
+	TEASER("div", "Eishockey: Lindau gewinnt das Derby knapp", \
+	"Vor vollem Haus, mit viel Lärm und zwei Toren im letzten Drittel, " \
+	"holten die Gastgeber den Sieg, und sie stehen wieder auf einem " \
+	"Playoff-Platz.")
+#define TEASERS_ES \
+	TEASER("li", "Los estibadores convocan huelga en el puerto", \
+	"El paro afectaría a la descarga de contenedores durante cinco días, " \
+	"según los sindicatos, que piden más plantilla y mejores turnos.") \
+	TEASER("li", "La biblioteca amplía su horario en época de exámenes", \
+	"Abrirá hasta la medianoche de lunes a sábado, con más personal, más " \
+	"puestos de estudio y préstamo de portátiles.") \
+	TEASER("li", "Vecinos del casco antiguo piden más limpieza", \
+	"La asociación ha reunido mil firmas, las entregará el jueves en el " \
+	"pleno y exige un nuevo contrato de recogida de basura.") \
+	TEASER("li", "El equipo de balonmano asciende de categoría", \
+	"Ganó todos los partidos de la liga, con un pabellón lleno cada " \
+	"semana, y jugará en la categoría de plata el próximo otoño.")
+
+/* A story told twice: in JSON-LD's articleBody and in the page. */
+#define MOST_1 "Budowa nowego mostu na Wiśle w Toruniu ruszy w kwietniu, " \
+	"poinformował w poniedziałek prezydent miasta."
+#define MOST_2 "Przeprawa połączy osiedla na prawym brzegu z centrum i ma " \
+	"odciążyć stary most, po którym codziennie przejeżdżają tysiące aut."
+#define MOST_3 "Most będzie miał dwie jezdnie, ścieżkę rowerową i chodniki, " \
+	"a jego koszt szacuje się na ponad czterysta milionów złotych."
+#define MOST_4 "Prace mają potrwać trzy lata, a w tym czasie kierowcy muszą " \
+	"liczyć się z utrudnieniami na bulwarze."
+#define MOST_5 "Mieszkańcy pytali o hałas i o drzewa, które trzeba będzie " \
+	"wyciąć; urzędnicy obiecali nowe nasadzenia wzdłuż trasy."
+#define MOST_LD(body) "<script type=\"application/ld+json\">{\"@type\":" \
+	"\"NewsArticle\",\"articleBody\":\"" body "\"}</script>"
+
+/* A reader's comment, in a layout whose classes say nothing. */
+#define REPLY(text) "<div class=\"c-item\"><div class=\"c-who\">Lecteur" \
+	"</div><div class=\"c-body\"><p>" text "</p></div></div>"
+
 static const struct clean_page_case page_cases[] = {
+	{ "furniture around the story that articleBody tells cut",
+	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
+	  MOST_5) "</head><body><div class=\"tresc\"><p>Posłuchaj artykułu "
+	  "w wersji skróconej</p><p>" MOST_1 "</p><p>" MOST_2 "</p><p>" MOST_3
+	  "</p><p>" MOST_4 "</p><p>" MOST_5 "</p><p>Anna Kowalczyk od lat "
+	  "pisze o inwestycjach miejskich i transporcie.</p></div></body>"
+	  "</html>", "nasadzenia wzdłuż trasy.", "Anna Kowalczyk" },
+	{ "a summary in articleBody cuts none of the story",
+	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4)
+	  "</head><body><div class=\"tresc\"><p>" MOST_1 "</p><p>" MOST_2
+	  "</p><p>" MOST_3 "</p><p>" MOST_4 "</p><p>" MOST_5 "</p><p>Wojewoda "
+	  "zapowiedział, że w przyszłym roku ogłosi przetarg na drugi etap "
+	  "trasy, który połączy most z obwodnicą i z nowym dworcem.</p><p>"
+	  "Spotkanie z mieszkańcami odbędzie się w czwartek.</p></div>"
+	  "</body></html>", "odbędzie się w czwartek.", NULL },
+	{ "an Italian note on the author named in the metadata cut",
+	  "<html><head><meta name=\"author\" content=\"Giulia Russo\">"
+	  "</head><body><article>" PAGE_PROSE "<p><img src=\"/gr.jpg\" "
+	  "alt=\"Giulia Russo\"></p><p>Giulia Russo segue da dieci anni la "
+	  "cronaca del porto di Genova e dei suoi cantieri.</p></article>"
+	  "</body></html>", "welcomed it.", "cronaca del porto" },
+	{ "French readers' comments beside the microdata story left out",
+	  "<html><body><div class=\"page\"><div itemscope><h1>Piscine</h1>"
+	  "<div itemprop=\"articleBody\"><p>Le conseil municipal a voté "
+	  "jeudi la rénovation de la piscine, fermée depuis deux ans pour des "
+	  "raisons de sécurité.</p><p>Les travaux, estimés à six millions "
+	  "d'euros, commenceront au printemps et dureront dix-huit mois.</p>"
+	  "<p>Les clubs de natation ont salué une décision attendue.</p><p>La "
+	  "nouvelle piscine aura un bassin de cinquante mètres.</p></div>"
+	  "</div><div class=\"reactions\">" REPLY("Enfin, il était temps, "
+	  "mais six millions, c'est beaucoup d'argent, quand on voit l'état "
+	  "des écoles, des routes et des trottoirs du quartier.") REPLY("Je "
+	  "nage depuis trente ans dans cette piscine, et le problème, ce n'est "
+	  "pas le bâtiment, c'est l'entretien, jamais fait correctement.")
+	  REPLY("Dix-huit mois, vous y croyez, vous ? Moi, je parie sur trois "
+	  "ans, comme pour la médiathèque, comme pour le gymnase, comme pour "
+	  "tout le reste.") REPLY("Les panneaux solaires, c'est bien, mais qui "
+	  "va payer le chauffage de l'eau en hiver, et les tarifs vont-ils "
+	  "encore augmenter ?") "</div></div></body></html>",
+	  "bassin de cinquante mètres.", "Dix-huit mois, vous" },
+	{ "short Dutch cells of a data table kept",
+	  "<html><body><article>" PAGE_PROSE "<table><tr><td><div>Traject"
+	  "</div></td><td><div>Lengte</div></td></tr><tr><td><div>Noordkade"
+	  "</div></td><td><div>12,4 km</div></td></tr><tr><td><div>Oosthaven"
+	  "</div></td><td><div>8,1 km</div></td></tr><tr><td><div>Zuidpier"
+	  "</div></td><td><div>3,7 km</div></td></tr></table>" PAGE_PROSE
+	  "</article></body></html>", "12,4 km", NULL },
+	{ "a Dutch caption under slide, thumbnail and lightbox kept once",
+	  "<html><body><article><div class=\"gallery\"><div><img src=\"/1.jpg"
+	  "\" alt=\"De sluis\"><p>De nieuwe sluis bij zonsopgang, gezien vanaf "
+	  "de dijk.</p></div><div><img src=\"/1t.jpg\" alt=\"De sluis\"><span>"
+	  "De nieuwe sluis bij zonsopgang, gezien vanaf de dijk.</span></div>"
+	  "<div><p>De nieuwe sluis bij zonsopgang, gezien vanaf de dijk.</p>"
+	  "</div></div>" PAGE_PROSE "</article></body></html>",
+	  "gezien vanaf de dijk.", "de dijk.\n\nDe nieuwe sluis" },
+	{ "Swedish answers folded in an accordion kept",
+	  "<html><body><article>" PAGE_PROSE "<h2>Vanliga frågor</h2><div "
+	  "class=\"faq\"><h3><button id=\"q1\">Hur mycket kostar en "
+	  "solpanel?</button></h3><div role=\"region\" aria-labelledby=\"q1\" "
+	  "style=\"display:none\"><p>En vanlig anläggning på ett villatak "
+	  "kostar mellan 80 000 och 150 000 kronor före skatteavdrag.</p>"
+	  "</div><h3><button id=\"q2\">Hur länge håller panelerna?</button>"
+	  "</h3><div class=\"accordion-body\" style=\"display: none\"><p>De "
+	  "flesta tillverkare lovar att panelerna ger minst åttio procent "
+	  "efter tjugofem år.</p></div></div><p style=\"display:none\">Dold "
+	  "reklam som ingen ser.</p></article></body></html>",
+	  "minst åttio procent", "Dold reklam" },
+	{ "a Swedish table of contents cut with its heading",
+	  "<html><body><article>" PAGE_PROSE "<h2>Innehåll</h2><ul><li><a "
+	  "href=\"#kostnad\">Vad kostar det</a></li><li><a href=\"#bidrag\">"
+	  "Bidrag och avdrag</a></li><li><a href=\"#tid\">Hur länge håller "
+	  "de</a></li></ul><h2 id=\"kostnad\">Vad kostar det</h2><p>En "
+	  "anläggning på ett villatak kostar mellan 80 000 och 150 000 "
+	  "kronor.</p></article></body></html>", "150 000 kronor.",
+	  "Innehåll" },
+	{ "a Portuguese closing note on the site itself cut",
+	  "<html><head><meta property=\"og:site_name\" content=\"Jornal do "
+	  "Porto | Notícias da cidade\"></head><body><article>" PAGE_PROSE
+	  "<p>O Jornal do Porto é um diário independente, feito por vinte "
+	  "jornalistas e pago pelos seus leitores desde 1998.</p></article>"
+	  "</body></html>", "welcomed it.", "diário independente" },
+	{ "German teasers beside a short story left out",
+	  "<html><body><div class=\"main\"><div class=\"story\"><h1>Fähre "
+	  "fällt aus</h1><div class=\"story-body\"><p>Die Fähre zwischen "
+	  "Bregenz und Lindau fährt bis Freitag nicht, weil ein Motor nach "
+	  "dem Sturm repariert werden muss.</p><p>Pendler sollen auf den Zug "
+	  "ausweichen, teilte die Reederei mit, die Tickets gelten dort.</p>"
+	  "<p>Ab Samstag gilt wieder der Fahrplan.</p></div></div><div "
+	  "class=\"more\">" TEASERS_DE "</div></div></body></html>",
+	  "Ab Samstag gilt wieder", "Radwege" },
+	{ "Spanish teasers with pictures beside a short story left out",
+	  "<html><body><main><div class=\"nota\"><p>El ayuntamiento cerrará "
+	  "el mercado central durante tres semanas para cambiar la cubierta "
+	  "dañada por el granizo.</p><p>Los puestos de fruta y pescado se "
+	  "trasladan a la plaza de la estación, dijo la concejala.</p><p>La "
+	  "obra costará unos 400.000 euros.</p></div><ul class=\"otras\">"
+	  TEASERS_ES "</ul></main></body></html>", "400.000 euros",
+	  "estibadores" },
+	{ "a round-up inside the story itself stays",
+	  "<html><body><div class=\"post\"><div class=\"entry\">" PAGE_PROSE
+	  "<div class=\"roundup\">" TEASER("div", "The ferry timetable for "
+	  "the winter months", "Every crossing from November to March, with "
+	  "the fares, the night boats and the holiday changes.")
+	  TEASER("div", "How the eastern wall was built in 1911", "The "
+	  "story of the first wall, the men who built it and the storm that "
+	  "tested it a year later.") TEASER("div", "A walk along the quay "
+	  "at low tide", "What to see between the lighthouse and the old "
+	  "fish market, and where to stop for lunch.") "</div></div></div>"
+	  "</body></html>", "the men who built it", NULL },
 	{ "streamed parts moved into their holes",
 	  "<html><body><main><h1>Wall</h1><template id=\"B:1\"></template>"
 	  "<p>Short intro.</p></main><div hidden id=\"S:1\">" PAGE_PROSE
