@@ -7,8 +7,8 @@
 
 CONF=${TELEX_CONFORMANCE:-$TELEX_SRCDIR/../shared/conformance}
 TOOL=$CONF/../tools/extract-score.py
-READABILITY_FLOOR=0.955
-WCXB_FLOOR=0.940
+READABILITY_FLOOR=0.962
+WCXB_FLOOR=0.943
 WCXB_MUSTNOT_CEIL=1.2
 
 # t_floor NAME OUTPUT FLOOR: the shingle F1 in OUTPUT is at least FLOOR.
@@ -29,13 +29,15 @@ if ! "$PYTHON3" -c 'import sys' 2>/dev/null || [ ! -f "$TOOL" ]; then
 	t_done
 fi
 
+# Our own pages' references hold the headline line, as telex clean
+# prints it; the shared sets are scored on the text alone.
 out=$("$PYTHON3" "$TOOL" run --suite pairs "$TELEX_SRCDIR/tests/data/pages" \
     --cmd "$TELEX clean {html}" | tail -1)
 t_floor "own fixture pages" "$out" 0.99
 
 if [ -d "$CONF/readability/pages" ]; then
 	out=$("$PYTHON3" "$TOOL" run --suite readability \
-	    "$CONF/readability/pages" --cmd "$TELEX clean {html}" | tail -1)
+	    "$CONF/readability/pages" --cmd "$TELEX clean --text {html}" | tail -1)
 	echo "# $out"
 	t_floor "readability pages" "$out" "$READABILITY_FLOOR"
 else
@@ -54,7 +56,7 @@ if [ -d "$CONF/wcxb-dev-articles/truth" ]; then
 		    "$T_DIR/wcxb/html/$id.html.gz"
 	done
 	out=$("$PYTHON3" "$TOOL" run --suite wcxb "$T_DIR/wcxb" \
-	    --cmd "$TELEX clean {html}" | tail -1)
+	    --cmd "$TELEX clean --text {html}" | tail -1)
 	echo "# every 4th page: $out"
 	t_floor "wcxb every 4th page" "$out" "$WCXB_FLOOR"
 	mustnot=$(printf '%s\n' "$out" | sed -n 's/.*must-not=\([0-9.]*\)%.*/\1/p')

@@ -8,6 +8,6 @@ srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 conf=${TELEX_CONFORMANCE:-$srcdir/../shared/conformance}
 tool=$conf/../tools/extract-score.py
 python3 "$tool" run --suite readability "$conf/readability/pages" \
-    --cmd "$telex clean {html}"
+    --cmd "$telex clean --text {html}"
 python3 "$tool" run --suite wcxb "$conf/wcxb-dev-articles" \
-    --cmd "$telex clean {html}"
+    --cmd "$telex clean --text {html}"
