@@ -174,7 +174,19 @@ t_status "poll --wait waits for the reader's poll" 0
 wait_for "the reader's poll ends" "polled [0-9]+ feeds"
 tx poll >/dev/null 2>&1 &
 shell_poll=$!
-sleep 1
+# R only once the shell's poll (telex under tx's subshell) holds the
+# lock: its lock file is open.
+i=0
+while [ $i -lt 300 ]; do
+	for p in $shell_poll $(grep -l "^[0-9]* ([^)]*) . $shell_poll " \
+	    /proc/[0-9]*/stat 2>/dev/null | cut -d/ -f3); do
+		ls -l /proc/$p/fd 2>/dev/null | grep -q 'archive\.db\.lock' &&
+		    break 2
+	done
+	sleep 0.1
+	i=$((i + 1))
+done
+sleep 0.2
 keys R
 wait_for "the reader says another poll is running" \
     "cannot poll: another telex"
