@@ -13,19 +13,7 @@ fi
 . "$TELEX_SRCDIR/tests/tui.sh"
 trap 'tm kill-server 2>/dev/null; t_cleanup' EXIT
 
-"$PYTHON3" - "$T_DIR/wire.xml" <<'EOF'
-import sys
-with open(sys.argv[1], "w") as f:
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">'
-            '<channel><title>Coast Wire</title>'
-            '<link>https://coast.example/</link>\n')
-    for i in range(120):
-        f.write('<item><guid>c%d</guid><title>Coast story %d</title>'
-                '<pubDate>Mon, 02 Nov 2026 %02d:%02d:00 GMT</pubDate>'
-                '<description>Wire copy %d.</description></item>\n'
-                % (i, i, i // 60, i % 60, i))
-    f.write('</channel></rss>\n')
-EOF
+wire_feed "$T_DIR/wire.xml"
 tx add --no-check "file://$T_DIR/wire.xml"
 tx poll
 t_status "the wire is polled" 0

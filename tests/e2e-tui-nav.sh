@@ -15,21 +15,12 @@ fi
 . "$TELEX_SRCDIR/tests/tui.sh"
 trap 'tm kill-server 2>/dev/null; t_cleanup' EXIT
 
-# Three feeds: a wire of 120 stories (one minute apart, newest first in
+# Three feeds: the wire of 120 stories (one minute apart, newest first in
 # the list), a small read feed, and a long essay with numbered links.
+wire_feed "$T_DIR/wire.xml"
 "$PYTHON3" - "$T_DIR" <<'EOF'
 import sys
 d = sys.argv[1]
-with open(d + "/wire.xml", "w") as f:
-    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">'
-            '<channel><title>Coast Wire</title>'
-            '<link>https://coast.example/</link>\n')
-    for i in range(120):
-        f.write('<item><guid>c%d</guid><title>Coast story %d</title>'
-                '<pubDate>Mon, 02 Nov 2026 %02d:%02d:00 GMT</pubDate>'
-                '<description>Wire copy %d.</description></item>\n'
-                % (i, i, i // 60, i % 60, i))
-    f.write('</channel></rss>\n')
 with open(d + "/alpine.xml", "w") as f:
     f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">'
             '<channel><title>Alpine Notes</title>'

@@ -115,3 +115,21 @@ wait_list() {
 	t_fail "$name" "$T_DIR/why"
 	return 1
 }
+
+# wire_feed FILE: "Coast Wire", 120 stories one minute apart ("Coast
+# story 0" the oldest), for tests that move through a long list.
+wire_feed() {
+	"$PYTHON3" - "$1" <<'EOF'
+import sys
+with open(sys.argv[1], "w") as f:
+    f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">'
+            '<channel><title>Coast Wire</title>'
+            '<link>https://coast.example/</link>\n')
+    for i in range(120):
+        f.write('<item><guid>c%d</guid><title>Coast story %d</title>'
+                '<pubDate>Mon, 02 Nov 2026 %02d:%02d:00 GMT</pubDate>'
+                '<description>Wire copy %d.</description></item>\n'
+                % (i, i, i // 60, i % 60, i))
+    f.write('</channel></rss>\n')
+EOF
+}
