@@ -71,6 +71,8 @@ ttrss_config() {
 	define('AUTH_AUTO_LOGIN', true);
 	define('FORCE_ARTICLE_PURGE', 0);
 	define('ENABLE_REGISTRATION', false);
+	define('REG_NOTIFY_ADDRESS', 'admin@example.org');
+	define('REG_MAX_USERS', 10);
 	define('SESSION_COOKIE_LIFETIME', 86400);
 	define('SMTP_FROM_NAME', 'Tiny Tiny RSS');
 	define('SMTP_FROM_ADDRESS', 'noreply@example.org');
