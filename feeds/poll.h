@@ -24,6 +24,14 @@ struct poll_request {
 	int		 to_file;
 	int		 out_fd;
 	int64_t		 resume;
+	/*
+	 * A POST (the JSON APIs of sync servers): body_len bytes of body
+	 * are sent with the type content_type (both copied).  A NULL body
+	 * makes a GET.
+	 */
+	const char	*body;
+	size_t		 body_len;
+	const char	*content_type;
 };
 
 enum poll_result {

@@ -52,6 +52,7 @@ int	 cli_archive(struct cli *, int, char **);
 int	 cli_clean(struct cli *, int, char **);
 int	 cli_prune(struct cli *, int, char **);
 int	 cli_download(struct cli *, int, char **);
+int	 cli_sync(struct cli *, int, char **);
 
 /* The archive and the config, opened on first use; NULL said why. */
 struct store	*cli_store(struct cli *);

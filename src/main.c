@@ -48,6 +48,15 @@ static const struct cli_command cli_commands[] = {
 	  "unless named.  One poll of an archive runs at a time: another\n"
 	  "fails at once, or with --wait waits for the first to end.\n"
 	  "Exit status 3 when any feed failed." },
+	{ "sync", cli_sync, "sync [--status]",
+	  "Sync with the Tiny Tiny RSS server of the config's line\n"
+	  "\"sync ttrss URL USER\" (the password comes from\n"
+	  "\"sync-password-command CMD\"): changes made here are sent,\n"
+	  "the server's feeds and new articles stored, and read, starred\n"
+	  "and labels (tags here) taken from it where nothing changed\n"
+	  "here since the last sync.  telex poll syncs too.  --status\n"
+	  "prints the server, its API level, the last sync, the changes\n"
+	  "waiting to be sent and the tags that have no label there." },
 	{ "list", cli_list, "list [--json] [-n N] [--exec COMMAND "
 	  "[--keep-going]] [QUERY]",
 	  "Print matching items, newest first:\n"

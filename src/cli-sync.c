@@ -1,0 +1,126 @@
+/*
+ * telex sync: one sync with the server of the config's sync line (the
+ * core's src/sync.c), and --status: the server, its API level, the last
+ * sync, the changes waiting to be sent and the tags that stay local.
+ */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "date.h"
+#include "sync.h"
+#include "update.h"
+
+static void
+cli_sync_progress(const struct sync_counts *c, void *arg)
+{
+	struct cli_bar	*bar = arg;
+
+	if (c->first)
+		cli_bar_draw(bar, c->articles, 0, "articles", c->new_items, 0);
+}
+
+static int
+cli_sync_status(struct store *st)
+{
+	struct sync_report	 r;
+	char			*cause = NULL, when[64];
+	size_t			 i;
+
+	if (sync_report(st, &r, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		return (CLI_FAILURE);
+	}
+	if (r.last_sync != 0)
+		date_format_iso(r.last_sync, when, sizeof when);
+	printf("server: %s\n", r.server != NULL ? r.server : "(never synced)");
+	printf("api level: %d\n", r.api_level);
+	printf("last sync: %s\n", r.last_sync != 0 ? when : "never");
+	printf("queued changes: %lld\n", (long long)r.queued);
+	printf("local-only tags:");
+	for (i = 0; i < r.nlocal_tags; i++)
+		printf(" %s", r.local_tags[i]);
+	printf("%s\n", r.nlocal_tags == 0 ? " none" : "");
+	sync_report_free(&r);
+	return (CLI_OK);
+}
+
+/* The sync line of the config: 0, or a CLI status after saying why. */
+static int
+cli_sync_config(struct cli *cli, struct sync_config *sc,
+    struct poll_options *po)
+{
+	struct conf	*cf;
+	char		*cause = NULL;
+	int		 rc;
+
+	if ((cf = cli_conf(cli)) == NULL)
+		return (CLI_USAGE);
+	if ((rc = sync_config_get(cf, sc, &cause)) != 0) {
+		if (rc > 0)
+			cli_error("sync: no server to sync with; add \"sync "
+			    "ttrss URL USER\" to the config");
+		else
+			cli_error("%s", cause);
+		free(cause);
+		return (CLI_USAGE);
+	}
+	poll_options_default(po);
+	if (update_poll_options(cf, po, &cause) != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		sync_config_free(sc);
+		return (CLI_USAGE);
+	}
+	return (0);
+}
+
+int
+cli_sync(struct cli *cli, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "status", no_argument, NULL, 's' },
+		{ NULL, 0, NULL, 0 }
+	};
+	static const struct sync_cbs cbs = { cli_sync_progress };
+	struct sync_config	 sc;
+	struct sync_counts	 c;
+	struct poll_options	 po;
+	struct cli_bar		 bar;
+	struct store		*st;
+	char			*cause = NULL;
+	int			 ch, status = 0, rc;
+
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (ch != 's')
+			return (CLI_SHOW_USAGE);
+		status = 1;
+	}
+	if (optind != argc)
+		return (CLI_SHOW_USAGE);
+	if ((st = cli_store(cli)) == NULL)
+		return (CLI_FAILURE);
+	if (status)
+		return (cli_sync_status(st));
+	if ((rc = cli_sync_config(cli, &sc, &po)) != 0)
+		return (rc);
+	cli_bar_init(&bar, cli->tty_err);
+	rc = sync_run(st, &sc, &po, &cbs, &bar, &c, &cause);
+	cli_bar_clear(&bar);
+	if (rc != 0) {
+		cli_error("%s", cause);
+		free(cause);
+		rc = CLI_FAILURE;
+	} else {
+		printf("synced with %s: %zu feeds, %zu new items, %zu changes "
+		    "sent\n", sc.url, c.feeds, c.new_items, c.sent);
+		rc = CLI_OK;
+	}
+	sync_config_free(&sc);
+	return (rc);
+}
