@@ -46,6 +46,10 @@ struct update_counts {
 	int		 archiving;	/* fetching archive-feed pages now */
 	struct archive_counts pages;	/* of archive-feed lines */
 	struct retain_counts pruned;	/* by keep lines, after the poll */
+	/* The sync with a server (a "sync" line), before the feeds. */
+	int		 synced;	/* 1 done, -1 failed, 0 none */
+	size_t		 sync_new_items;
+	size_t		 sync_sent;	/* queued changes sent */
 };
 
 /*
