@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "sync.h"
 #include "discover.h"
 #include "json.h"
 #include "opml.h"
@@ -187,16 +188,52 @@ cli_add_tags(struct store *st, int64_t id, char **tags, size_t ntags)
 	return (0);
 }
 
+/*
+ * With a sync line and without --local, subscribe on the server: 0 with
+ * *id, 1 when there is no sync, -1 said.
+ */
+static int
+cli_add_synced(struct cli *cli, struct store *st, const char *url,
+    int64_t *id)
+{
+	struct sync_config	 sc;
+	struct poll_options	 po;
+	char			*cause = NULL;
+	int			 rc;
+
+	if ((rc = cli_sync_setup(cli, &sc, &po, 1)) != 0)
+		return (rc);
+	if ((rc = sync_subscribe(st, &sc, &po, url, id, &cause)) != 0) {
+		cli_error("%s (telex add --local subscribes here only)", cause);
+		free(cause);
+	} else if (*id == 0) {
+		cli_error("sync with %s: the server subscribed to %s under "
+		    "another address; telex sync brings it", sc.url, url);
+		rc = -1;
+	}
+	sync_config_free(&sc);
+	return (rc);
+}
+
 static int
 cli_add_feed(struct cli *cli, const char *url, const char *title,
-    char **tags, size_t ntags)
+    char **tags, size_t ntags, int local)
 {
 	struct store	*st;
 	int64_t		 id;
-	int		 rc;
+	int		 rc = 1;
 
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
+	if (!local && (rc = cli_add_synced(cli, st, url, &id)) < 0)
+		return (CLI_FAILURE);
+	if (rc == 0) {
+		if (cli_add_tags(st, id, tags, ntags) != 0)
+			return (CLI_FAILURE);
+		printf("added feed %lld: %s (%s), on the sync server too\n",
+		    (long long)id, title != NULL ? title : "untitled", url);
+		return (CLI_OK);
+	}
 	if ((rc = store_feed_add(st, url, title, &id)) < 0) {
 		cli_error("cannot add %s: %s", url, store_errmsg(st));
 		return (CLI_FAILURE);
@@ -218,15 +255,18 @@ cli_add(struct cli *cli, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "no-check", no_argument, NULL, 'n' },
 		{ "tag", required_argument, NULL, 't' },
+		{ "local", no_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 }
 	};
 	char	**tags = NULL, *url = NULL, *feed_url = NULL, *title = NULL;
 	size_t	  ntags = 0;
-	int	  ch, check = 1, rc = CLI_FAILURE;
+	int	  ch, check = 1, local = 0, rc = CLI_FAILURE;
 
 	while ((ch = getopt_long(argc, argv, "+t:", longopts, NULL)) != -1) {
 		if (ch == 'n')
 			check = 0;
+		else if (ch == 'l')
+			local = 1;
 		else if (ch == 't') {
 			tags = xreallocarray(tags, ntags + 1, sizeof *tags);
 			tags[ntags++] = optarg;
@@ -249,7 +289,7 @@ cli_add(struct cli *cli, int argc, char **argv)
 		feed_url = xstrdup(url);
 	else if (cli_resolve_feed(url, &feed_url, &title) != 0)
 		goto out;
-	rc = cli_add_feed(cli, feed_url, title, tags, ntags);
+	rc = cli_add_feed(cli, feed_url, title, tags, ntags, local);
 out:
 	free(tags);
 	free(url);
@@ -258,20 +298,44 @@ out:
 	return (rc);
 }
 
+/* With a sync line, unsubscribe a synced feed on the server too. */
+static int
+cli_rm_synced(struct cli *cli, struct store *st, int64_t id)
+{
+	struct sync_config	 sc;
+	struct poll_options	 po;
+	char			*cause = NULL;
+	int			 rc;
+
+	if ((rc = cli_sync_setup(cli, &sc, &po, 1)) != 0)
+		return (rc < 0 ? -1 : 0);
+	if ((rc = sync_unsubscribe(st, &sc, &po, id, &cause)) < 0) {
+		cli_error("%s (telex rm --local unsubscribes here only)",
+		    cause);
+		free(cause);
+	}
+	sync_config_free(&sc);
+	return (rc < 0 ? -1 : 0);
+}
+
 int
 cli_rm(struct cli *cli, int argc, char **argv)
 {
 	struct store_feed	 feed;
 	struct store		*st;
 	int64_t			 id;
-	int			 purge = 0, i, rc;
+	int			 purge = 0, local = 0, i, rc;
 
 	for (i = 1; i < argc - 1; i++) {
-		if (strcmp(argv[i], "--purge") != 0)
+		if (strcmp(argv[i], "--purge") == 0)
+			purge = 1;
+		else if (strcmp(argv[i], "--local") == 0)
+			local = 1;
+		else
 			return (CLI_SHOW_USAGE);
-		purge = 1;
 	}
-	if (argc < 2 || strcmp(argv[argc - 1], "--purge") == 0)
+	if (argc < 2 || strcmp(argv[argc - 1], "--purge") == 0 ||
+	    strcmp(argv[argc - 1], "--local") == 0)
 		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
@@ -283,6 +347,8 @@ cli_rm(struct cli *cli, int argc, char **argv)
 			cli_error("%s", store_errmsg(st));
 		return (CLI_FAILURE);
 	}
+	if (!local && cli_rm_synced(cli, st, id) != 0)
+		return (CLI_FAILURE);
 	memset(&feed, 0, sizeof feed);
 	store_feed_get(st, id, &feed);
 	if (store_feed_remove(st, id, purge) != 0) {

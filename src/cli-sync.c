@@ -50,32 +50,35 @@ cli_sync_status(struct store *st)
 	return (CLI_OK);
 }
 
-/* The sync line of the config: 0, or a CLI status after saying why. */
-static int
-cli_sync_config(struct cli *cli, struct sync_config *sc,
-    struct poll_options *po)
+/*
+ * The sync line of the config: 0 when there is one, 1 when there is none
+ * (said unless quiet), or -1 after saying why it is bad.
+ */
+int
+cli_sync_setup(struct cli *cli, struct sync_config *sc,
+    struct poll_options *po, int quiet)
 {
 	struct conf	*cf;
 	char		*cause = NULL;
 	int		 rc;
 
 	if ((cf = cli_conf(cli)) == NULL)
-		return (CLI_USAGE);
+		return (-1);
 	if ((rc = sync_config_get(cf, sc, &cause)) != 0) {
-		if (rc > 0)
+		if (rc > 0 && !quiet)
 			cli_error("sync: no server to sync with; add \"sync "
 			    "ttrss URL USER\" to the config");
-		else
+		else if (rc < 0)
 			cli_error("%s", cause);
 		free(cause);
-		return (CLI_USAGE);
+		return (rc);
 	}
 	poll_options_default(po);
 	if (update_poll_options(cf, po, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		sync_config_free(sc);
-		return (CLI_USAGE);
+		return (-1);
 	}
 	return (0);
 }
@@ -107,8 +110,8 @@ cli_sync(struct cli *cli, int argc, char **argv)
 		return (CLI_FAILURE);
 	if (status)
 		return (cli_sync_status(st));
-	if ((rc = cli_sync_config(cli, &sc, &po)) != 0)
-		return (rc);
+	if (cli_sync_setup(cli, &sc, &po, 0) != 0)
+		return (CLI_USAGE);
 	cli_bar_init(&bar, cli->tty_err);
 	rc = sync_run(st, &sc, &po, &cbs, &bar, &c, &cause);
 	cli_bar_clear(&bar);

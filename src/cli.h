@@ -53,6 +53,11 @@ int	 cli_clean(struct cli *, int, char **);
 int	 cli_prune(struct cli *, int, char **);
 int	 cli_download(struct cli *, int, char **);
 int	 cli_sync(struct cli *, int, char **);
+/* The config's sync line (src/cli-sync.c): 0, 1 when none, -1 said. */
+struct sync_config;
+struct poll_options;
+int	 cli_sync_setup(struct cli *, struct sync_config *,
+	     struct poll_options *, int quiet);
 
 /* The archive and the config, opened on first use; NULL said why. */
 struct store	*cli_store(struct cli *);

@@ -26,13 +26,16 @@ struct cli_command {
 };
 
 static const struct cli_command cli_commands[] = {
-	{ "add", cli_add, "add [--no-check] [-t TAG]... URL",
+	{ "add", cli_add, "add [--no-check] [--local] [-t TAG]... URL",
 	  "Subscribe to a feed.  Given a web page, telex fetches it and\n"
 	  "subscribes to the feed it links to.  -t gives the feed a tag\n"
-	  "(repeatable); --no-check subscribes without fetching first." },
-	{ "rm", cli_rm, "rm [--purge] FEED",
+	  "(repeatable); --no-check subscribes without fetching first.\n"
+	  "With a sync server, the server subscribes (and fetches it);\n"
+	  "--local subscribes here only." },
+	{ "rm", cli_rm, "rm [--purge] [--local] FEED",
 	  "Unsubscribe from a feed, by id or URL.  Its items stay in the\n"
-	  "archive unless --purge is given." },
+	  "archive unless --purge is given.  A feed synced with a server\n"
+	  "is unsubscribed there too, unless --local." },
 	{ "feeds", cli_feeds, "feeds [--json]",
 	  "List subscriptions: id, URL, title, items, unread and the\n"
 	  "state of the last poll, one feed a line, tab-separated." },
