@@ -124,14 +124,7 @@ ttrss_start() {
 	    >"$d/schema.log" 2>&1 || return 1
 	ttrss_sql "$d" "INSERT INTO ttrss_user_prefs (owner_uid, pref_name,
 	    value) VALUES (1, 'ENABLE_API_ACCESS', 'true')" || return 1
-	(cd "$d" && ttrss_as php -S "127.0.0.1:$webport" -t www \
-	    >"$d/php.log" 2>&1 </dev/null & echo $! >"$d/php.pid")
-	i=0
-	while ! ttrss_api "$d" '{"op":"getApiLevel"}' >/dev/null 2>&1; do
-		i=$((i + 1))
-		[ $i -lt 100 ] || return 1
-		sleep 0.1
-	done
+	ttrss_web_start "$d" || return 1
 	TTRSS_URL=http://127.0.0.1:$webport/
 }
 
@@ -145,13 +138,24 @@ ttrss_api() {
 ttrss_web_stop() {
 	if [ -s "$1/php.pid" ]; then
 		kill "$(cat "$1/php.pid")" 2>/dev/null
+		while kill -0 "$(cat "$1/php.pid")" 2>/dev/null; do
+			sleep 0.05
+		done
 		rm -f "$1/php.pid"
 	fi
 }
 
+# The web server, its pid in php.pid (setpriv executes php in place).
 ttrss_web_start() {
-	(cd "$1" && ttrss_as php -S "127.0.0.1:$(cat "$1/webport")" -t www \
-	    >>"$1/php.log" 2>&1 </dev/null & echo $! >"$1/php.pid")
+	if [ "$(id -u)" -eq 0 ]; then
+		(cd "$1" && exec setpriv --reuid=nobody --regid=nogroup \
+		    --clear-groups -- php -S "127.0.0.1:$(cat "$1/webport")" \
+		    -t www >>"$1/php.log" 2>&1 </dev/null) &
+	else
+		(cd "$1" && exec php -S "127.0.0.1:$(cat "$1/webport")" \
+		    -t www >>"$1/php.log" 2>&1 </dev/null) &
+	fi
+	echo $! >"$1/php.pid"
 	i=0
 	while ! ttrss_api "$1" '{"op":"getApiLevel"}' >/dev/null 2>&1; do
 		i=$((i + 1))
