@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "store-sibling.h"
+#include "sha1.h"
 #include "store.h"
 #include "util.h"
 
@@ -31,7 +32,9 @@ enum {
 	SYNC_QUEUE_LIST,
 	SYNC_QUEUE_DONE,
 	SYNC_QUEUE_COUNT,
-	SYNC_FEED_SERVER_ID
+	SYNC_FEED_SERVER_ID,
+	SYNC_FEED_HAS_LOCAL,
+	SYNC_ITEM_LOCAL_GUIDS
 };
 
 static char *
@@ -226,6 +229,53 @@ store_sync_feed_server_id(struct store *st, int64_t id, int64_t *sync_id)
 	return (store_sync_find(st, s, sync_id));
 }
 
+int
+store_sync_feed_has_local(struct store *st, int64_t id)
+{
+	sqlite3_stmt	*s;
+	int64_t		 found;
+	int		 rc;
+
+	if ((s = store_sibling_stmt(st, SYNC_FEED_HAS_LOCAL, "SELECT 1 FROM"
+	    " items WHERE feed_id = ?1 AND sync_id IS NULL LIMIT 1")) == NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, id);
+	rc = store_sync_find(st, s, &found);
+	return (rc < 0 ? -1 : rc == 0);
+}
+
+/*
+ * A local item of the feed whose guid has the server's guid hash
+ * ("SHA1:" and the hex of the guid's SHA-1): 0, 1 when none, -1.
+ */
+static int
+store_sync_item_by_hash(struct store *st, const struct store_sync_item *si,
+    int64_t *id)
+{
+	sqlite3_stmt	*s;
+	const char	*guid;
+	char		 hex[41];
+	int		 rc;
+
+	if (si->guid_hash == NULL || strncmp(si->guid_hash, "SHA1:", 5) != 0)
+		return (1);
+	if ((s = store_sibling_stmt(st, SYNC_ITEM_LOCAL_GUIDS, "SELECT id,"
+	    " guid FROM items WHERE feed_id = ?1 AND sync_id IS NULL")) ==
+	    NULL)
+		return (-1);
+	sqlite3_bind_int64(s, 1, si->feed_id);
+	while ((rc = store_sibling_row(st, s)) == 1) {
+		guid = (const char *)sqlite3_column_text(s, 1);
+		sha1_hex(guid, strlen(guid), hex);
+		if (strcmp(hex, si->guid_hash + 5) == 0) {
+			*id = sqlite3_column_int64(s, 0);
+			sqlite3_reset(s);
+			return (0);
+		}
+	}
+	return (rc < 0 ? -1 : 1);
+}
+
 /* A local item the article is: by server id, link or guid; 0/1/-1. */
 static int
 store_sync_item_find(struct store *st, const struct store_sync_item *si,
@@ -243,8 +293,11 @@ store_sync_item_find(struct store *st, const struct store_sync_item *si,
 		*known = rc == 0;
 		return (rc);
 	}
-	if (si->item->url == NULL)
+	if (!si->match_local)
 		return (1);
+	if ((rc = store_sync_item_by_hash(st, si, id)) != 1 ||
+	    si->item->url == NULL)
+		return (rc);
 	if ((s = store_sibling_stmt(st, SYNC_ITEM_BY_LINK, "SELECT id FROM"
 	    " items WHERE feed_id = ?1 AND sync_id IS NULL AND url = ?2"
 	    " ORDER BY id LIMIT 1")) == NULL)

@@ -412,6 +412,7 @@ struct store_sync_item {
 	const char		*text;		/* cleaned, or NULL */
 	int			 read;
 	int			 starred;
+	int			 match_local;	/* look for a local copy */
 };
 
 int	 store_sync_state_get(struct store *, struct store_sync_state *);
@@ -430,6 +431,8 @@ int	 store_sync_feed_put(struct store *, int64_t sync_id, const char *url,
 	     const char *title, const char *category, int64_t *id);
 /* Synced feeds whose server id is not in keep stop being synced. */
 int	 store_sync_feeds_keep(struct store *, const int64_t *keep, size_t n);
+/* Does the feed hold items that are not the server's? 1, 0 or -1. */
+int	 store_sync_feed_has_local(struct store *, int64_t id);
 /* The local ids of synced feeds (the poll leaves them to the server). */
 int	 store_sync_feed_ids(struct store *, int64_t **ids, size_t *n);
 /* The server id of a local feed: 0 with *sync_id, 1 when not synced. */

@@ -372,7 +372,7 @@ sync_store_feeds(struct sync_conn *c, const struct sync_feed *f, size_t n,
 	int	 rc = 0;
 
 	keep = xreallocarray(NULL, n + 1, sizeof *keep);
-	*local = xreallocarray(NULL, n + 1, sizeof **local);
+	*local = xreallocarray(NULL, 2 * n + 1, sizeof **local);
 	if (store_sync_apply_begin(c->store) != 0)
 		rc = -1;
 	for (i = 0; rc == 0 && i < n; i++) {
@@ -380,6 +380,9 @@ sync_store_feeds(struct sync_conn *c, const struct sync_feed *f, size_t n,
 		rc = store_sync_feed_put(c->store, f[i].id, f[i].url,
 		    f[i].title, f[i].category, &id);
 		(*local)[i] = id;
+		if (rc == 0 && ((*local)[n + i] = store_sync_feed_has_local(
+		    c->store, id)) < 0)
+			rc = -1;
 	}
 	if (rc == 0)
 		rc = store_sync_feeds_keep(c->store, keep, n);
@@ -392,16 +395,22 @@ sync_store_feeds(struct sync_conn *c, const struct sync_feed *f, size_t n,
 	return (rc);
 }
 
-/* The local feed of a server feed id, or 0. */
+/*
+ * The local feed of a server feed id, or 0; *mixed says whether it held
+ * items of its own (polled here) when the sync began.  local holds the
+ * n local ids, then n such flags.
+ */
 static int64_t
 sync_local_feed(const struct sync_feed *f, size_t n, const int64_t *local,
-    int64_t id)
+    int64_t id, int *mixed)
 {
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
-		if (f[i].id == id)
+		if (f[i].id == id) {
+			*mixed = local[n + i] != 0;
 			return (local[i]);
+		}
 	}
 	return (0);
 }
@@ -425,7 +434,7 @@ sync_store_page(struct sync_conn *c, const struct sync_article *a, size_t n,
 			*last_id = a[i].id;
 		memset(&si, 0, sizeof si);
 		if ((si.feed_id = sync_local_feed(f, nf, local,
-		    a[i].feed_id)) == 0)
+		    a[i].feed_id, &si.match_local)) == 0)
 			continue;	/* a feed the server has just added */
 		memset(&it, 0, sizeof it);
 		it.guid = a[i].guid;
