@@ -387,8 +387,7 @@ sync_store_feeds(struct sync_conn *c, const struct sync_feed *f, size_t n,
 	if (rc == 0)
 		rc = store_sync_feeds_keep(c->store, keep, n);
 	if (store_sync_apply_end(c->store, rc) != 0) {
-		*cause = xasprintf("cannot store the feeds: %s",
-		    store_errmsg(c->store));
+		*cause = xstrdup(store_errmsg(c->store));
 		rc = -1;
 	}
 	free(keep);
