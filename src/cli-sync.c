@@ -121,7 +121,9 @@ cli_sync(struct cli *cli, int argc, char **argv)
 		rc = CLI_FAILURE;
 	} else {
 		printf("synced with %s: %zu feeds, %zu new items, %zu changes "
-		    "sent\n", sc.url, c.feeds, c.new_items, c.sent);
+		    "sent (%zu requests, %.2f s, %.2f s of it the server's)\n",
+		    sc.url, c.feeds, c.new_items, c.sent, c.requests, c.seconds,
+		    c.server_seconds);
 		rc = CLI_OK;
 	}
 	sync_config_free(&sc);
