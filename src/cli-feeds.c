@@ -203,7 +203,7 @@ cli_add_synced(struct cli *cli, struct store *st, const char *url,
 
 	if ((rc = cli_sync_setup(cli, &sc, &po, 1)) != 0)
 		return (rc);
-	if ((rc = sync_subscribe(st, &sc, &po, url, id, &cause)) != 0) {
+	if ((rc = sync_subscribe(st, &sc, &po, &url, 1, id, &cause)) != 0) {
 		cli_error("%s (telex add --local subscribes here only)", cause);
 		free(cause);
 	} else if (*id == 0) {
@@ -476,6 +476,39 @@ fail:
 	return (-1);
 }
 
+/* With a sync line, the server subscribes to the imported web feeds. */
+static int
+cli_import_synced(struct cli *cli, struct store *st,
+    const struct opml_feed *feeds, size_t n)
+{
+	struct sync_config	 sc;
+	struct poll_options	 po;
+	const char		**urls;
+	int64_t			*ids;
+	char			*cause = NULL;
+	size_t			 i, k = 0;
+	int			 rc;
+
+	if ((rc = cli_sync_setup(cli, &sc, &po, 1)) != 0)
+		return (rc < 0 ? -1 : 0);
+	urls = xreallocarray(NULL, n + 1, sizeof *urls);
+	ids = xreallocarray(NULL, n + 1, sizeof *ids);
+	for (i = 0; i < n; i++) {
+		if (strncmp(feeds[i].url, "http", 4) == 0)
+			urls[k++] = feeds[i].url;
+	}
+	if (k != 0 && (rc = sync_subscribe(st, &sc, &po, urls, k, ids,
+	    &cause)) != 0) {
+		cli_error("%s (the feeds are subscribed here; telex import "
+		    "--local does not ask the server)", cause);
+		free(cause);
+	}
+	free(urls);
+	free(ids);
+	sync_config_free(&sc);
+	return (rc);
+}
+
 int
 cli_import(struct cli *cli, int argc, char **argv)
 {
@@ -484,8 +517,13 @@ cli_import(struct cli *cli, int argc, char **argv)
 	struct buf		 b;
 	char			*cause = NULL;
 	size_t			 n = 0, added;
-	int			 rc = CLI_FAILURE;
+	int			 rc = CLI_FAILURE, local = 0;
 
+	if (argc == 3 && strcmp(argv[1], "--local") == 0) {
+		local = 1;
+		argc--;
+		argv++;
+	}
 	if (argc != 2)
 		return (CLI_SHOW_USAGE);
 	buf_init(&b, CLI_IMPORT_LIMIT);
@@ -503,6 +541,8 @@ cli_import(struct cli *cli, int argc, char **argv)
 	printf("imported %zu feeds (%zu new, %zu already subscribed)\n", n,
 	    added, n - added);
 	rc = CLI_OK;
+	if (!local && cli_import_synced(cli, st, feeds, n) != 0)
+		rc = CLI_PARTIAL;
 out:
 	opml_free(feeds, n);
 	free(cause);

@@ -39,9 +39,10 @@ static const struct cli_command cli_commands[] = {
 	{ "feeds", cli_feeds, "feeds [--json]",
 	  "List subscriptions: id, URL, title, items, unread and the\n"
 	  "state of the last poll, one feed a line, tab-separated." },
-	{ "import", cli_import, "import FILE|-",
+	{ "import", cli_import, "import [--local] FILE|-",
 	  "Subscribe to every feed in an OPML file (folders become tags)\n"
-	  "or a newsboat urls file (tags kept)." },
+	  "or a newsboat urls file (tags kept).  With a sync server, the\n"
+	  "server subscribes to them too, unless --local." },
 	{ "export", cli_export, "export",
 	  "Write the subscriptions as OPML 2.0 on standard output." },
 	{ "poll", cli_poll, "poll [--wait] [-j N] [FEED...]",

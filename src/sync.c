@@ -613,25 +613,27 @@ sync_run(struct store *st, const struct sync_config *sc,
 
 int
 sync_subscribe(struct store *st, const struct sync_config *sc,
-    const struct poll_options *po, const char *url, int64_t *feed_id,
-    char **cause)
+    const struct poll_options *po, const char *const *urls, size_t n,
+    int64_t *ids, char **cause)
 {
 	const struct sync_backend *be;
 	struct sync_conn	 c;
 	struct sync_counts	 counts;
 	struct sync_feed	*f = NULL;
 	struct sync_label	*l = NULL;
-	size_t			 nf = 0, nl = 0, i;
+	size_t			 nf = 0, nl = 0, i, j;
 	int			 rc = -1;
 
-	*feed_id = 0;
+	memset(ids, 0, n * sizeof *ids);
 	if (sync_open(&c, st, sc, po, &counts, &be, cause) != 0) {
 		free(c.session);
 		return (-1);
 	}
-	if (be->subscribe(&c, url, cause) != 0) {
-		sync_fail(&c, "cannot subscribe", cause);
-		goto out;
+	for (i = 0; i < n; i++) {
+		if (be->subscribe(&c, urls[i], cause) != 0) {
+			sync_fail(&c, "cannot subscribe", cause);
+			goto out;
+		}
 	}
 	if (be->feeds(&c, &f, &nf, &l, &nl, cause) != 0) {
 		sync_fail(&c, "cannot list the feeds", cause);
@@ -639,9 +641,11 @@ sync_subscribe(struct store *st, const struct sync_config *sc,
 	}
 	rc = 0;
 	for (i = 0; rc == 0 && i < nf; i++) {
-		if (strcmp(f[i].url, url) == 0)
-			rc = store_sync_feed_put(st, f[i].id, f[i].url,
-			    f[i].title, f[i].category, feed_id);
+		for (j = 0; rc == 0 && j < n; j++) {
+			if (strcmp(f[i].url, urls[j]) == 0)
+				rc = store_sync_feed_put(st, f[i].id, f[i].url,
+				    f[i].title, f[i].category, &ids[j]);
+		}
 	}
 	if (rc != 0)
 		*cause = xasprintf("cannot store the feed: %s",

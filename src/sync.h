@@ -61,10 +61,14 @@ int	 sync_run(struct store *, const struct sync_config *,
 	     const struct poll_options *, const struct sync_cbs *, void *arg,
 	     struct sync_counts *, char **cause);
 
-/* Subscribe to url on the server (and store it as a synced feed). */
+/*
+ * Subscribe to each of the n urls on the server and store them as synced
+ * feeds: ids[i] is the local feed of urls[i], or 0 when the server keeps
+ * it under another address (the next sync brings it).
+ */
 int	 sync_subscribe(struct store *, const struct sync_config *,
-	     const struct poll_options *, const char *url, int64_t *feed_id,
-	     char **cause);
+	     const struct poll_options *, const char *const *urls, size_t n,
+	     int64_t *ids, char **cause);
 /* Unsubscribe on the server from local feed id (1: it is not synced). */
 int	 sync_unsubscribe(struct store *, const struct sync_config *,
 	     const struct poll_options *, int64_t feed_id, char **cause);

@@ -254,6 +254,24 @@ t_status "the sync after one cut off" 0
 txdb "$NEW" list -n 1000
 t_eq "every article there once" "$(printf '%s\n' "$T_OUT" | wc -l)" "$TOTAL"
 
+# rm unsubscribes on the server, import subscribes there.
+tx sync
+tx rm "$T_URL/feed/pegel.xml"
+t_status "rm of a synced feed" 0
+t_eq "the server unsubscribed" "$(srv_q "SELECT count(*) FROM ttrss_feeds
+    WHERE feed_url = '$T_URL/feed/pegel.xml'")" 0
+cat >"$T_DIR/subs.opml" <<EOF
+<?xml version="1.0"?>
+<opml version="2.0"><head><title>Rhein</title></head><body>
+<outline text="Wasser" title="Wasser">
+<outline type="rss" text="Pegel" xmlUrl="$T_URL/feed/pegel.xml"/>
+</outline></body></opml>
+EOF
+tx import "$T_DIR/subs.opml"
+t_status "import with a sync server" 0
+t_eq "the server subscribed to the imported feed" "$(srv_q "SELECT count(*)
+    FROM ttrss_feeds WHERE feed_url = '$T_URL/feed/pegel.xml'")" 1
+
 # The reader opens and works with the server down.
 ttrss_web_stop "$TT"
 . "$TELEX_SRCDIR/tests/tui.sh"
