@@ -15,13 +15,25 @@
 #include "sync.h"
 #include "update.h"
 
+/* How far a sync has got, on the bar's line (the total is unknown). */
+void
+cli_sync_draw(struct cli_bar *bar, size_t articles, size_t new_items)
+{
+	double	 now = util_monotonic();
+
+	if (!bar->on || now - bar->last < 0.1)
+		return;
+	bar->last = now;
+	bar->drawn = 1;
+	fprintf(stderr, "\r\033[Ksyncing: %zu articles from the server, %zu "
+	    "new", articles, new_items);
+	fflush(stderr);
+}
+
 static void
 cli_sync_progress(const struct sync_counts *c, void *arg)
 {
-	struct cli_bar	*bar = arg;
-
-	if (c->first)
-		cli_bar_draw(bar, c->articles, 0, "articles", c->new_items, 0);
+	cli_sync_draw(arg, c->articles, c->new_items);
 }
 
 static int

@@ -87,6 +87,9 @@ void		 cli_bar_init(struct cli_bar *, int tty);
 void		 cli_bar_draw(struct cli_bar *, size_t done, size_t total,
 		     const char *unit, size_t new_ones, size_t failed);
 void		 cli_bar_clear(struct cli_bar *);
+/* A sync's progress on the bar's line (src/cli-sync.c). */
+void		 cli_sync_draw(struct cli_bar *, size_t articles,
+		     size_t new_items);
 void		 cli_page_failure(struct buf *, const struct archive_failure *);
 
 #endif

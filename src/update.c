@@ -164,6 +164,7 @@ update_sync_progress(const struct sync_counts *sc, void *arg)
 {
 	struct update	*u = arg;
 
+	u->counts->sync_articles = sc->articles;
 	u->counts->sync_new_items = sc->new_items;
 	update_progress(u);
 }
@@ -181,12 +182,17 @@ update_sync(struct update *u, const struct conf *cf,
 	struct sync_config	 sc;
 	struct sync_counts	 c;
 	char			*cause = NULL;
+	int			 rc;
 
 	if (sync_config_get(cf, &sc, &cause) != 0) {
 		free(cause);	/* said by update_settings */
 		return;
 	}
-	if (sync_run(u->store, &sc, po, &cbs, u, &c, &cause) != 0) {
+	u->counts->syncing = 1;
+	update_progress(u);
+	rc = sync_run(u->store, &sc, po, &cbs, u, &c, &cause);
+	u->counts->syncing = 0;
+	if (rc != 0) {
 		u->counts->synced = -1;
 		if (u->cbs->warn != NULL)
 			u->cbs->warn(cause, u->arg);

@@ -277,6 +277,11 @@ ttrss_web_stop "$TT"
 . "$TELEX_SRCDIR/tests/tui.sh"
 start 100 30 -c "$CONF"
 wait_for "the reader opens with the server down" "Harbour Evening Post"
+keys R
+wait_for "its poll says the sync failed, in one line" "sync failed; sync with"
+ttrss_web_start "$TT"
+keys R
+wait_for "its poll syncs once the server is back" "synced: [0-9]+ new"
 keys q
 tm kill-server 2>/dev/null
 
