@@ -103,6 +103,7 @@ ttrss_post(struct sync_conn *c, const char *op, const char *fields,
 	buf_addc(&body, '}');
 	rc = sync_post(c, t->api, body.data, body.len, "application/json",
 	    &t->answer, cause);
+	memset(body.data, 0, body.len);	/* a login's holds the password */
 	buf_free(&body);
 	if (rc != 0)
 		return (-1);

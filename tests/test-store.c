@@ -1310,6 +1310,12 @@ test_pack_old_bodies(void **state)
 	/* Back to what telex 10 wrote: plain text, the old view. */
 	sql_exec(fx->path, "UPDATE item_bodies SET html = telex_unpack(html),"
 	    " text = telex_unpack(text, html);"
+	    "DROP TRIGGER sync_queue_read; DROP TRIGGER sync_queue_starred;"
+	    "DROP TRIGGER sync_queue_tag_add;"
+	    "DROP TRIGGER sync_queue_tag_remove;"
+	    "DROP TABLE sync_queue; DROP TABLE sync_state;"
+	    "DROP INDEX items_sync_id; ALTER TABLE items DROP COLUMN sync_id;"
+	    "ALTER TABLE feeds DROP COLUMN sync_id;"
 	    "DROP TABLE meta; DROP VIEW items_fts_source;"
 	    "CREATE VIEW items_fts_source AS"
 	    " SELECT items.id AS id, items.title AS title,"
