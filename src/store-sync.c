@@ -123,6 +123,22 @@ store_sync_state_done(struct store *st, int64_t last_id, int64_t when,
 	return (store_sibling_run(st, s));
 }
 
+int
+store_sync_forget(struct store *st)
+{
+	int	 own, rc;
+
+	if (store_sibling_begin(st, &own) != 0)
+		return (-1);
+	rc = store_sibling_exec(st, "UPDATE items SET sync_id = NULL"
+	    " WHERE sync_id IS NOT NULL;"
+	    "UPDATE feeds SET sync_id = NULL WHERE sync_id IS NOT NULL;"
+	    "DELETE FROM sync_queue;"
+	    "UPDATE sync_state SET last_id = 0, last_sync = 0, session = NULL,"
+	    " labels = NULL");
+	return (store_sibling_end(st, own, rc));
+}
+
 /* The id the one-column statement s finds: 0, 1 when none, -1. */
 static int
 store_sync_find(struct store *st, sqlite3_stmt *s, int64_t *id)

@@ -423,6 +423,11 @@ int	 store_sync_state_login(struct store *, const char *server,
 int	 store_sync_state_done(struct store *, int64_t last_id, int64_t when,
 	     const char *labels);
 /*
+ * Another server (or user): what the archive knew of the last one goes
+ * (server ids, queue, last id); feeds and items stay, as local ones.
+ */
+int	 store_sync_forget(struct store *);
+/*
  * The feed of server feed sync_id: found by its server id, else by URL
  * (a local feed becomes synced), else added; title and category (a
  * feed tag, may be NULL) set.  *id is the local feed.

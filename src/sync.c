@@ -106,13 +106,19 @@ sync_open(struct sync_conn *c, struct store *st, const struct sync_config *sc,
 		    store_errmsg(st));
 		return (-1);
 	}
-	/* A session is the same server's and user's only. */
+	/* Ids and session are the same server's and user's only. */
 	if (ss.server != NULL && strcmp(ss.server, sc->url) == 0 &&
 	    ss.user != NULL && strcmp(ss.user, sc->user) == 0) {
 		c->session = ss.session;
 		ss.session = NULL;
 		c->api_level = ss.api_level;
-	}
+	} else if (ss.server != NULL && store_sync_forget(st) != 0) {
+		*cause = xasprintf("sync: cannot forget the last server: %s",
+		    store_errmsg(st));
+		store_sync_state_free(&ss);
+		return (-1);
+	} else
+		ss.last_sync = 0;
 	counts->first = ss.last_sync == 0;
 	store_sync_state_free(&ss);
 	if ((*be)->open(c, cause) != 0)

@@ -280,6 +280,28 @@ test_queue_done_keeps_newer(void **state)
 	assert_queue("12:read=1");
 }
 
+/* Another server: its ids and queue go, the items stay as local ones. */
+static void
+test_forget(void **state)
+{
+	int64_t	*ids;
+	size_t	 n;
+	char	*list;
+
+	(void)state;
+	mark("id:1", STORE_MARK_READ);
+	assert_int_equal(store_sync_forget(t.st), 0);
+	assert_queue("");
+	assert_int_equal(store_sync_feed_ids(t.st, &ids, &n), 0);
+	assert_int_equal(n, 0);
+	free(ids);
+	mark("id:2", STORE_MARK_READ);
+	assert_queue("");
+	list = fixture_ids(t.st, "feed:haven");
+	assert_string_equal(list, "5 4 3 2 1");
+	free(list);
+}
+
 /* Config lines: what sync_config_get makes of them. */
 static const struct {
 	const char	*text;
@@ -365,6 +387,7 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_queue_done_keeps_newer,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_forget, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_config, setup, teardown),
 		cmocka_unit_test(test_sha1),
 	};
