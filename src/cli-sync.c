@@ -12,6 +12,7 @@
 
 #include "cli.h"
 #include "date.h"
+#include "lock.h"
 #include "sync.h"
 #include "update.h"
 
@@ -71,9 +72,20 @@ cli_sync_setup(struct cli *cli, struct sync_config *sc,
     struct poll_options *po, int quiet)
 {
 	struct conf	*cf;
-	char		*cause = NULL;
+	char		*cause = NULL, *path;
 	int		 rc;
 
+	/* add, rm and import: a config that cannot be read holds no sync. */
+	if (quiet && cli->conf == NULL) {
+		path = cli->config_path != NULL ? xstrdup(cli->config_path) :
+		    conf_default_path();
+		rc = path != NULL ? conf_load(path, &cli->conf, &cause) : -1;
+		free(path);
+		free(cause);
+		cause = NULL;
+		if (rc != 0)
+			return (1);
+	}
 	if ((cf = cli_conf(cli)) == NULL)
 		return (-1);
 	if ((rc = sync_config_get(cf, sc, &cause)) != 0) {
@@ -109,7 +121,7 @@ cli_sync(struct cli *cli, int argc, char **argv)
 	struct cli_bar		 bar;
 	struct store		*st;
 	char			*cause = NULL;
-	int			 ch, status = 0, rc;
+	int			 ch, status = 0, rc, lock;
 
 	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		if (ch != 's')
@@ -124,9 +136,17 @@ cli_sync(struct cli *cli, int argc, char **argv)
 		return (cli_sync_status(st));
 	if (cli_sync_setup(cli, &sc, &po, 0) != 0)
 		return (CLI_USAGE);
+	/* One sync or poll of an archive at a time. */
+	if ((lock = lock_poll(cli->db_path, 0, &cause)) == -1) {
+		cli_error("%s", cause);
+		free(cause);
+		sync_config_free(&sc);
+		return (CLI_FAILURE);
+	}
 	cli_bar_init(&bar, cli->tty_err);
 	rc = sync_run(st, &sc, &po, &cbs, &bar, &c, &cause);
 	cli_bar_clear(&bar);
+	lock_release(lock);
 	if (rc != 0) {
 		cli_error("%s", cause);
 		free(cause);
