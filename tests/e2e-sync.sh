@@ -147,6 +147,20 @@ t_eq "two feeds here, both synced" "$(printf '%s\n' "$T_OUT" | wc -l)" 2
 tx sync
 t_match "a second sync stores nothing again" "$T_OUT" " 0 new items"
 
+# The server fetches the synced feeds; a poll here leaves them alone.
+before=$(grep -c 'GET /feed/harbour.xml' "$T_LOG")
+tx poll
+t_status "poll with every feed synced" 0
+t_match "poll syncs" "$T_OUT" "synced: 0 new"
+t_eq "poll fetches no synced feed itself" \
+    "$(grep -c 'GET /feed/harbour.xml' "$T_LOG")" "$before"
+
+# A session the server ended: the sync logs in again by itself.
+srv_q "DELETE FROM ttrss_sessions" >/dev/null
+tx sync
+t_status "sync after the server ended the session" 0
+SID=$(ttrss_api_sid)
+
 # Read here -> read there.
 tx mark read "title:lighthouse"
 tx sync --status
