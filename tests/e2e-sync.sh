@@ -246,6 +246,45 @@ t_match "and says so" "$(cat "$T_DIR/err")" \
     "^telex: sync with $TTRSS_URL: cannot log in: the server refused user admin's password"
 t_no_match "without the password" "$(cat "$T_DIR/err")" "hunter2"
 
+# A server that does not answer in time, and one whose certificate
+# cannot be verified: one line each, naming the server.
+cat >"$T_DIR/slow.conf" <<EOF
+sync ttrss $T_URL/slow/ admin
+sync-password-command 'echo password'
+set poll-timeout 1
+EOF
+T_RC=0
+"$TELEX" -d "$T_DIR/slow.db" -c "$T_DIR/slow.conf" sync >/dev/null \
+    2>"$T_DIR/err" || T_RC=$?
+t_status "a server that does not answer in time fails the sync" 2
+t_match "with one line saying so" "$(cat "$T_DIR/err")" \
+    "^telex: sync with $T_URL/slow/: cannot log in: .*(time|Timeout)"
+if command -v openssl >/dev/null 2>&1; then
+	openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \
+	    -keyout "$T_DIR/key.pem" -out "$T_DIR/cert.pem" >/dev/null 2>&1
+	"$PYTHON3" "$TELEX_SRCDIR/tests/httpd.py" --root "$ROOT" \
+	    --tls-cert "$T_DIR/cert.pem" --tls-key "$T_DIR/key.pem" \
+	    --port-file "$T_DIR/tlsport" </dev/null >/dev/null 2>&1 &
+	tls=$!
+	i=0
+	while [ ! -s "$T_DIR/tlsport" ] && [ $i -lt 300 ]; do
+		sleep 0.1
+		i=$((i + 1))
+	done
+	printf 'sync ttrss https://127.0.0.1:%s/ admin\nsync-password-command "echo password"\n' \
+	    "$(cat "$T_DIR/tlsport")" >"$T_DIR/tls.conf"
+	T_RC=0
+	"$TELEX" -d "$T_DIR/tls.db" -c "$T_DIR/tls.conf" sync >/dev/null \
+	    2>"$T_DIR/err" || T_RC=$?
+	t_status "a certificate that cannot be verified fails the sync" 2
+	t_match "with one line saying so" "$(cat "$T_DIR/err")" \
+	    "^telex: sync with https://127.0.0.1:[0-9]+/: cannot log in: .*certificate"
+	kill $tls 2>/dev/null
+	wait $tls 2>/dev/null
+else
+	t_skip "a certificate that cannot be verified fails the sync" "no openssl"
+fi
+
 # A first sync cut off by the server's death: the next one finishes it
 # with nothing lost or doubled.
 api subscribeToFeed "\"feed_url\":\"$T_URL/feed/pegel.xml\"" >/dev/null
