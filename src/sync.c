@@ -87,6 +87,30 @@ sync_fail(struct sync_conn *c, const char *what, char **cause)
 	return (-1);
 }
 
+/* The length of a server address without its "/" and "api/" ending. */
+static size_t
+sync_base_len(const char *url)
+{
+	size_t	 len = strlen(url);
+
+	while (len > 0 && url[len - 1] == '/')
+		len--;
+	if (len >= 4 && strncmp(url + len - 4, "/api", 4) == 0)
+		len -= 4;
+	while (len > 0 && url[len - 1] == '/')
+		len--;
+	return (len);
+}
+
+/* Do two addresses name the same server (as the browser, or its API)? */
+static int
+sync_same_server(const char *a, const char *b)
+{
+	size_t	 n = sync_base_len(a);
+
+	return (n == sync_base_len(b) && strncmp(a, b, n) == 0);
+}
+
 /* Open a connection, logged in when the archive keeps no session. */
 static int
 sync_open(struct sync_conn *c, struct store *st, const struct sync_config *sc,
@@ -107,7 +131,7 @@ sync_open(struct sync_conn *c, struct store *st, const struct sync_config *sc,
 		return (-1);
 	}
 	/* Ids and session are the same server's and user's only. */
-	if (ss.server != NULL && strcmp(ss.server, sc->url) == 0 &&
+	if (ss.server != NULL && sync_same_server(ss.server, sc->url) &&
 	    ss.user != NULL && strcmp(ss.user, sc->user) == 0) {
 		c->session = ss.session;
 		ss.session = NULL;

@@ -161,6 +161,21 @@ tx sync
 t_status "sync after the server ended the session" 0
 SID=$(ttrss_api_sid)
 
+# The API's own address names the same server: nothing is fetched or
+# stored again, and what waits in the queue stays.
+sed "s|^sync ttrss .* admin|sync ttrss ${TTRSS_URL}api/ admin|" "$CONF" \
+    >"$T_DIR/api.conf"
+tx mark star "title:crue"
+T_RC=0
+"$TELEX" -d "$T_DB" -c "$T_DIR/api.conf" sync >"$T_DIR/out" 2>"$T_DIR/err" ||
+    T_RC=$?
+t_status "a sync line ending in api/ works too" 0
+t_match "the same server: no article again, the queued change sent" \
+    "$(cat "$T_DIR/out")" " 0 new items, 1 changes sent"
+tx sync
+tx list -n 100
+t_eq "still every article once" "$(printf '%s\n' "$T_OUT" | wc -l)" 8
+
 # Read here -> read there.
 tx mark read "title:lighthouse"
 tx sync --status
