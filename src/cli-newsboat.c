@@ -52,11 +52,11 @@ cli_newsboat_report(const struct newsboat_paths *p,
 	} else
 		printf("items: none (no cache.db found)\n");
 	printf("saved searches: %zu\n", r->saved);
-	if (p->config != NULL)
+	if (p->config != NULL && r->config_path != NULL)
 		printf("config: %zu rules, %zu binds, %zu colours, %zu "
 		    "settings; %zu lines added to %s\n", c->rules, c->binds,
 		    c->colors, c->settings, r->config_added, r->config_path);
-	else
+	else if (p->config == NULL)
 		printf("config: none (no config file found)\n");
 	if (r->nskips + c->nskips == 0)
 		return;
