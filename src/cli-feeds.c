@@ -55,6 +55,15 @@ cli_fetch_done(const struct poll_response *r, void *arg)
 	f->moved_to = r->moved_to != NULL ? xstrdup(r->moved_to) : NULL;
 }
 
+/* An exec: or filter: feed, whose "fetch" runs a command. */
+static int
+cli_is_command(const char *url)
+{
+	enum url_kind	 kind = url_kind(url);
+
+	return (kind == URL_KIND_EXEC || kind == URL_KIND_FILTER);
+}
+
 static int
 cli_fetch(const char *url, struct cli_fetch *f)
 {
@@ -69,6 +78,7 @@ cli_fetch(const char *url, struct cli_fetch *f)
 		return (-1);
 	}
 	poll_options_default(&opts);
+	opts.allow_exec = cli_is_command(url);
 	p = poll_create(&opts, cli_fetch_done, f);
 	memset(&req, 0, sizeof req);
 	req.url = url;
@@ -127,13 +137,20 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 
 	*title = NULL;
 	if (cli_fetch(url, &f) != 0) {
-		cli_error("cannot fetch %s: %s; to subscribe anyway, use "
-		    "telex add --no-check", url, f.error);
+		cli_error("cannot %s %s: %s; to subscribe anyway, use telex "
+		    "add --no-check", cli_is_command(url) ? "run" : "fetch",
+		    url, f.error);
 		goto out;
 	}
 	if (cli_is_feed(&f, title)) {
 		*feed_url = xstrdup(f.moved_to != NULL ? f.moved_to : url);
 		rc = 0;
+		goto out;
+	}
+	if (cli_is_command(url)) {
+		cli_error("%s: the command's output is not a feed (RSS or "
+		    "Atom); to subscribe anyway, use telex add --no-check",
+		    url);
 		goto out;
 	}
 	if ((n = discover_feeds(f.body, f.len, f.final_url, &urls)) == 0) {
@@ -154,13 +171,16 @@ out:
 	return (rc);
 }
 
-/* A local path becomes a file:// URL; anything else must be http(s). */
+/*
+ * A local path becomes a file:// URL; anything else must be http(s), or
+ * a command the user typed (exec:COMMAND, filter:COMMAND:URL).
+ */
 static char *
 cli_feed_url(const char *arg)
 {
 	char	 cwd[PATH_MAX];
 
-	if (url_is_http(arg) || url_is_file(arg))
+	if (url_is_http(arg) || url_is_file(arg) || cli_is_command(arg))
 		return (xstrdup(arg));
 	if (arg[0] == '/')
 		return (xasprintf("file://%s", arg));
@@ -170,6 +190,22 @@ cli_feed_url(const char *arg)
 	if (!url_is_absolute(arg))
 		return (xasprintf("https://%s", arg));
 	return (NULL);
+}
+
+/* Say why a command feed's address cannot be run: 0, or -1. */
+static int
+cli_command_check(const char *url)
+{
+	char	*command, *inner, *cause = NULL;
+
+	if (url_command(url, &command, &inner, &cause) != 0) {
+		cli_error("%s: %s", url, cause);
+		free(cause);
+		return (-1);
+	}
+	free(command);
+	free(inner);
+	return (0);
 }
 
 static int
@@ -240,8 +276,13 @@ cli_add(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if ((url = cli_feed_url(argv[optind])) == NULL) {
-		cli_error("%s: telex reads feeds over http, https or from "
-		    "files", argv[optind]);
+		cli_error("%s: telex reads feeds over http, https, from files "
+		    "or from commands (exec:COMMAND, filter:COMMAND:URL)",
+		    argv[optind]);
+		rc = CLI_USAGE;
+		goto out;
+	}
+	if (cli_is_command(url) && cli_command_check(url) != 0) {
 		rc = CLI_USAGE;
 		goto out;
 	}
