@@ -365,6 +365,7 @@ cli_feed_json(const struct store_feed *f)
 	buf_addc(&b, '{');
 	json_key_int(&b, &first, "id", f->id);
 	json_key_string(&b, &first, "url", f->url);
+	json_key_string(&b, &first, "kind", url_kind_name(url_kind(f->url)));
 	json_key_string(&b, &first, "title", f->title);
 	json_key_string(&b, &first, "site_url", f->site_url);
 	json_key_int(&b, &first, "items", f->items);
@@ -390,8 +391,9 @@ cli_feed_line(const struct store_feed *f)
 	url = util_display_safe(f->url);
 	title = util_display_safe(f->title != NULL ? f->title : "");
 	state = util_display_safe(cli_feed_status(f, status, sizeof status));
-	printf("%lld\t%s\t%s\t%lld\t%lld\t%s\n", (long long)f->id, url, title,
-	    (long long)f->items, (long long)f->unread, state);
+	printf("%lld\t%s\t%s\t%lld\t%lld\t%s\t%s\n", (long long)f->id, url,
+	    title, (long long)f->items, (long long)f->unread, state,
+	    url_kind_name(url_kind(f->url)));
 	free(url);
 	free(title);
 	free(state);
@@ -451,34 +453,75 @@ fail:
 	return (-1);
 }
 
+static int
+cli_import_options(int argc, char **argv, int *flags)
+{
+	static const struct option longopts[] = {
+		{ "allow-exec", no_argument, NULL, 'x' },
+		{ "allow-local", no_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	 ch;
+
+	*flags = 0;
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (ch == 'x')
+			*flags |= OPML_ALLOW_EXEC;
+		else if (ch == 'l')
+			*flags |= OPML_ALLOW_LOCAL;
+		else
+			return (-1);
+	}
+	return (argc - optind == 1 ? 0 : -1);
+}
+
+/* One line for each feed the list held that was not subscribed. */
+static void
+cli_import_skipped(const struct opml_skip *skipped, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		printf("skipped %s: %s\n", skipped[i].url, skipped[i].why);
+}
+
 int
 cli_import(struct cli *cli, int argc, char **argv)
 {
 	struct opml_feed	*feeds = NULL;
+	struct opml_skip	*skipped = NULL;
 	struct store		*st;
 	struct buf		 b;
+	const char		*file;
 	char			*cause = NULL;
-	size_t			 n = 0, added;
-	int			 rc = CLI_FAILURE;
+	size_t			 n = 0, nskipped = 0, added;
+	int			 flags, rc = CLI_FAILURE;
 
-	if (argc != 2)
+	if (cli_import_options(argc, argv, &flags) != 0)
 		return (CLI_SHOW_USAGE);
+	file = argv[optind];
 	buf_init(&b, CLI_IMPORT_LIMIT);
-	if (util_read_file(argv[1], &b, &cause) != 0 ||
+	if (util_read_file(file, &b, &cause) != 0 ||
 	    opml_read(b.data, b.len, &feeds, &n, &cause) != 0) {
-		cli_error("cannot import %s: %s", argv[1], cause);
+		cli_error("cannot import %s: %s", file, cause);
 		goto out;
 	}
+	opml_screen(feeds, &n, flags, &skipped, &nskipped);
 	if ((st = cli_store(cli)) == NULL)
 		goto out;
 	if (cli_import_all(st, feeds, n, &added) != 0) {
-		cli_error("cannot import %s: %s", argv[1], store_errmsg(st));
+		cli_error("cannot import %s: %s", file, store_errmsg(st));
 		goto out;
 	}
-	printf("imported %zu feeds (%zu new, %zu already subscribed)\n", n,
+	cli_import_skipped(skipped, nskipped);
+	printf("imported %zu feeds (%zu new, %zu already subscribed)", n,
 	    added, n - added);
+	if (nskipped != 0)
+		printf("; %zu skipped", nskipped);
+	printf("\n");
 	rc = CLI_OK;
 out:
+	opml_skips_free(skipped, nskipped);
 	opml_free(feeds, n);
 	free(cause);
 	buf_free(&b);

@@ -29,16 +29,23 @@ static const struct cli_command cli_commands[] = {
 	{ "add", cli_add, "add [--no-check] [-t TAG]... URL",
 	  "Subscribe to a feed.  Given a web page, telex fetches it and\n"
 	  "subscribes to the feed it links to.  -t gives the feed a tag\n"
-	  "(repeatable); --no-check subscribes without fetching first." },
+	  "(repeatable); --no-check subscribes without fetching first.\n"
+	  "exec:COMMAND is a feed written by a command (/bin/sh -c) at\n"
+	  "each poll; filter:COMMAND:URL fetches URL and passes the body\n"
+	  "through the command." },
 	{ "rm", cli_rm, "rm [--purge] FEED",
 	  "Unsubscribe from a feed, by id or URL.  Its items stay in the\n"
 	  "archive unless --purge is given." },
 	{ "feeds", cli_feeds, "feeds [--json]",
-	  "List subscriptions: id, URL, title, items, unread and the\n"
-	  "state of the last poll, one feed a line, tab-separated." },
-	{ "import", cli_import, "import FILE|-",
+	  "List subscriptions: id, URL, title, items, unread, the state\n"
+	  "of the last poll and the kind of feed (http, file, exec or\n"
+	  "filter), one feed a line, tab-separated." },
+	{ "import", cli_import, "import [--allow-exec] [--allow-local] FILE|-",
 	  "Subscribe to every feed in an OPML file (folders become tags)\n"
-	  "or a newsboat urls file (tags kept)." },
+	  "or a newsboat urls file (tags kept).  Feeds that run commands\n"
+	  "(exec:, filter:) are skipped unless --allow-exec is given, and\n"
+	  "file:// feeds unless --allow-local; each skipped feed is listed\n"
+	  "with the reason." },
 	{ "export", cli_export, "export",
 	  "Write the subscriptions as OPML 2.0 on standard output." },
 	{ "poll", cli_poll, "poll [--wait] [-j N] [FEED...]",
