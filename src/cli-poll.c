@@ -44,14 +44,26 @@ cli_poll_signal(int sig)
 static void
 cli_poll_catch(int on)
 {
-	struct sigaction	 sa;
+	static const int	 sigs[] = { SIGINT, SIGTERM };
+	static int		 ignored[2], armed;
+	struct sigaction	 sa, old;
+	size_t			 i;
 	int			 sig;
 
+	if (on == armed)
+		return;
+	armed = on;
 	memset(&sa, 0, sizeof sa);
 	sigemptyset(&sa.sa_mask);
-	sa.sa_handler = on ? cli_poll_signal : SIG_DFL;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
+	for (i = 0; i < 2; i++) {
+		/* A signal ignored when telex started (nohup, &) stays so. */
+		if (on && sigaction(sigs[i], NULL, &old) == 0)
+			ignored[i] = old.sa_handler == SIG_IGN;
+		if (ignored[i])
+			continue;
+		sa.sa_handler = on ? cli_poll_signal : SIG_DFL;
+		sigaction(sigs[i], &sa, NULL);
+	}
 	if (!on && (sig = atomic_load(&cli_poll_stop)) != 0)
 		raise(sig);
 }

@@ -145,6 +145,29 @@ else
 	t_skip "...and has only its own" "no /proc"
 fi
 
+# An interrupted poll ends at once, and the commands it started with it.
+running() {
+	[ -n "$1" ] && kill -0 "$1" 2>/dev/null &&
+	    ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
+}
+tx add --no-check "exec:sleep 30 & echo \$! >$T_DIR/term.pid; sleep 30"
+term=$(id_of)
+"$TELEX" -d "$T_DB" -c "$CONF" poll "$term" >"$T_DIR/term.out" 2>&1 &
+pid=$!
+i=0
+while [ ! -s "$T_DIR/term.pid" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $pid
+i=0
+while running $pid && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+running $pid && t_fail "a poll told to stop ends before its command" ||
+    t_ok "a poll told to stop ends before its command"
+rc=0
+wait $pid || rc=$?
+t_eq "...with the signal's status" "$rc" 143
+running "$(cat "$T_DIR/term.pid")" &&
+    t_fail "...and what its command started is stopped" ||
+    t_ok "...and what its command started is stopped"
+
 # import: a shared list runs no command and reads no local file unless
 # asked, and says what it skipped.
 cat >"$T_DIR/shared.opml" <<EOF
