@@ -64,8 +64,14 @@ cli_is_command(const char *url)
 	return (kind == URL_KIND_EXEC || kind == URL_KIND_FILTER);
 }
 
+/*
+ * Fetch url into f.  An address the user typed may be a command or a
+ * local file; one a page named (discovery) is never run, and is read
+ * from a file only when the page itself was.
+ */
 static int
-cli_fetch(const char *url, struct cli_fetch *f)
+cli_fetch(const char *url, int allow_exec, int allow_file,
+    struct cli_fetch *f)
 {
 	struct poll_options	 opts;
 	struct poll_request	 req;
@@ -78,7 +84,8 @@ cli_fetch(const char *url, struct cli_fetch *f)
 		return (-1);
 	}
 	poll_options_default(&opts);
-	opts.allow_exec = cli_is_command(url);
+	opts.allow_exec = allow_exec && cli_is_command(url);
+	opts.allow_file = allow_file;
 	p = poll_create(&opts, cli_fetch_done, f);
 	memset(&req, 0, sizeof req);
 	req.url = url;
@@ -136,7 +143,7 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 	int			 rc = -1;
 
 	*title = NULL;
-	if (cli_fetch(url, &f) != 0) {
+	if (cli_fetch(url, 1, 1, &f) != 0) {
 		cli_error("cannot %s %s: %s; to subscribe anyway, use telex "
 		    "add --no-check", cli_is_command(url) ? "run" : "fetch",
 		    url, f.error);
@@ -158,7 +165,8 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 		    "one; check the URL", url);
 		goto out;
 	}
-	if (cli_fetch(urls[0], &g) == 0 && cli_is_feed(&g, title)) {
+	if (cli_fetch(urls[0], 0, url_is_file(url), &g) == 0 &&
+	    cli_is_feed(&g, title)) {
 		*feed_url = xstrdup(g.moved_to != NULL ? g.moved_to : urls[0]);
 		rc = 0;
 	} else

@@ -36,6 +36,17 @@ t_match "...which says so" "$T_ERR" 'the command is empty'
 tx add "filter:tr a-z A-Z"
 t_status "a filter without a URL is a usage error" 1
 t_match "...which shows the form" "$T_ERR" 'filter:COMMAND:URL'
+cat >"$ROOT/trap.html" <<EOF
+<!DOCTYPE html>
+<html><head><title>Clube de leitura</title>
+<link rel="alternate" type="application/rss+xml" title="Notícias"
+ href="exec:touch $T_DIR/trapped; cat $ALM">
+</head><body><p>Bem-vindos.</p></body></html>
+EOF
+tx add "$T_URL/feed/trap.html"
+t_status "a web page announcing an exec: feed is not subscribed" 2
+t_eq "...and the command it names never runs" \
+    "$(ls "$T_DIR/trapped" 2>/dev/null)" ""
 FILTER="filter:echo run >>$T_DIR/runs; sed s/Wetterwarte/Wetterstation/:$T_URL/feed/wetter.xml"
 tx add "$FILTER"
 t_status "add filter:COMMAND:URL fetches, filters and subscribes" 0
