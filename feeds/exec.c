@@ -588,7 +588,7 @@ exec_wait_ms(const struct exec_set *s, int max_ms)
 		m = max_ms;
 		if (j->exited)
 			m = exec_ms_until(j->ended, EXEC_GRACE, now);
-		else if (j->out_fd == -1 || j->err_fd == -1)
+		else if (j->timed_out || j->out_fd == -1 || j->err_fd == -1)
 			m = EXEC_TICK_MS;	/* no pipe will say it ended */
 		else if (s->limits.timeout > 0)
 			m = exec_ms_until(j->started,
