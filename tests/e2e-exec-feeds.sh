@@ -109,6 +109,13 @@ tx feeds --json
 t_match "a permanent redirect moves a filter's URL, not its command" \
     "$T_OUT" "^\\{\"id\":$moved,\"url\":\"filter:cat:$T_URL/feed/wetter.xml\","
 
+# A filter's fetch is a fetch like any other: no redirect to a file.
+tx add --no-check "filter:cat:$T_URL/to-file"
+tofile=$(id_of)
+tx -c "$CONF" poll "$tofile"
+t_match "a filter's URL redirected to file:// is refused" "$(failed "$tofile")" \
+    ': redirected to a file:// URL, which telex does not follow'
+
 # Commands run at once, beside the web transfers: two commands of 2 s
 # and a web feed served in 2 s all overlap (from the times they wrote).
 stamp() {
