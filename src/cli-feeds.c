@@ -55,8 +55,23 @@ cli_fetch_done(const struct poll_response *r, void *arg)
 	f->moved_to = r->moved_to != NULL ? xstrdup(r->moved_to) : NULL;
 }
 
+/* An exec: or filter: feed, whose "fetch" runs a command. */
 static int
-cli_fetch(const char *url, struct cli_fetch *f)
+cli_is_command(const char *url)
+{
+	enum url_kind	 kind = url_kind(url);
+
+	return (kind == URL_KIND_EXEC || kind == URL_KIND_FILTER);
+}
+
+/*
+ * Fetch url into f.  An address the user typed may be a command or a
+ * local file; one a page named (discovery) is never run, and is read
+ * from a file only when the page itself was.
+ */
+static int
+cli_fetch(const char *url, int allow_exec, int allow_file,
+    struct cli_fetch *f)
 {
 	struct poll_options	 opts;
 	struct poll_request	 req;
@@ -69,6 +84,8 @@ cli_fetch(const char *url, struct cli_fetch *f)
 		return (-1);
 	}
 	poll_options_default(&opts);
+	opts.allow_exec = allow_exec && cli_is_command(url);
+	opts.allow_file = allow_file;
 	p = poll_create(&opts, cli_fetch_done, f);
 	memset(&req, 0, sizeof req);
 	req.url = url;
@@ -126,9 +143,10 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 	int			 rc = -1;
 
 	*title = NULL;
-	if (cli_fetch(url, &f) != 0) {
-		cli_error("cannot fetch %s: %s; to subscribe anyway, use "
-		    "telex add --no-check", url, f.error);
+	if (cli_fetch(url, 1, 1, &f) != 0) {
+		cli_error("cannot %s %s: %s; to subscribe anyway, use telex "
+		    "add --no-check", cli_is_command(url) ? "run" : "fetch",
+		    url, f.error);
 		goto out;
 	}
 	if (cli_is_feed(&f, title)) {
@@ -136,12 +154,19 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 		rc = 0;
 		goto out;
 	}
+	if (cli_is_command(url)) {
+		cli_error("%s: the command's output is not a feed (RSS or "
+		    "Atom); to subscribe anyway, use telex add --no-check",
+		    url);
+		goto out;
+	}
 	if ((n = discover_feeds(f.body, f.len, f.final_url, &urls)) == 0) {
 		cli_error("%s is neither a feed nor a web page that links to "
 		    "one; check the URL", url);
 		goto out;
 	}
-	if (cli_fetch(urls[0], &g) == 0 && cli_is_feed(&g, title)) {
+	if (cli_fetch(urls[0], 0, url_is_file(url), &g) == 0 &&
+	    cli_is_feed(&g, title)) {
 		*feed_url = xstrdup(g.moved_to != NULL ? g.moved_to : urls[0]);
 		rc = 0;
 	} else
@@ -154,13 +179,16 @@ out:
 	return (rc);
 }
 
-/* A local path becomes a file:// URL; anything else must be http(s). */
+/*
+ * A local path becomes a file:// URL; anything else must be http(s), or
+ * a command the user typed (exec:COMMAND, filter:COMMAND:URL).
+ */
 static char *
 cli_feed_url(const char *arg)
 {
 	char	 cwd[PATH_MAX];
 
-	if (url_is_http(arg) || url_is_file(arg))
+	if (url_is_http(arg) || url_is_file(arg) || cli_is_command(arg))
 		return (xstrdup(arg));
 	if (arg[0] == '/')
 		return (xasprintf("file://%s", arg));
@@ -170,6 +198,22 @@ cli_feed_url(const char *arg)
 	if (!url_is_absolute(arg))
 		return (xasprintf("https://%s", arg));
 	return (NULL);
+}
+
+/* Say why a command feed's address cannot be run: 0, or -1. */
+static int
+cli_command_check(const char *url)
+{
+	char	*command, *inner, *cause = NULL;
+
+	if (url_command(url, &command, &inner, &cause) != 0) {
+		cli_error("%s: %s", url, cause);
+		free(cause);
+		return (-1);
+	}
+	free(command);
+	free(inner);
+	return (0);
 }
 
 static int
@@ -240,8 +284,13 @@ cli_add(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if ((url = cli_feed_url(argv[optind])) == NULL) {
-		cli_error("%s: telex reads feeds over http, https or from "
-		    "files", argv[optind]);
+		cli_error("%s: telex reads feeds over http, https, from files "
+		    "or from commands (exec:COMMAND, filter:COMMAND:URL)",
+		    argv[optind]);
+		rc = CLI_USAGE;
+		goto out;
+	}
+	if (cli_is_command(url) && cli_command_check(url) != 0) {
 		rc = CLI_USAGE;
 		goto out;
 	}
@@ -324,6 +373,7 @@ cli_feed_json(const struct store_feed *f)
 	buf_addc(&b, '{');
 	json_key_int(&b, &first, "id", f->id);
 	json_key_string(&b, &first, "url", f->url);
+	json_key_string(&b, &first, "kind", url_kind_name(url_kind(f->url)));
 	json_key_string(&b, &first, "title", f->title);
 	json_key_string(&b, &first, "site_url", f->site_url);
 	json_key_int(&b, &first, "items", f->items);
@@ -349,8 +399,9 @@ cli_feed_line(const struct store_feed *f)
 	url = util_display_safe(f->url);
 	title = util_display_safe(f->title != NULL ? f->title : "");
 	state = util_display_safe(cli_feed_status(f, status, sizeof status));
-	printf("%lld\t%s\t%s\t%lld\t%lld\t%s\n", (long long)f->id, url, title,
-	    (long long)f->items, (long long)f->unread, state);
+	printf("%lld\t%s\t%s\t%lld\t%lld\t%s\t%s\n", (long long)f->id, url,
+	    title, (long long)f->items, (long long)f->unread, state,
+	    url_kind_name(url_kind(f->url)));
 	free(url);
 	free(title);
 	free(state);
@@ -410,37 +461,78 @@ fail:
 	return (-1);
 }
 
+static int
+cli_import_options(int argc, char **argv, int *flags)
+{
+	static const struct option longopts[] = {
+		{ "allow-exec", no_argument, NULL, 'x' },
+		{ "allow-local", no_argument, NULL, 'l' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	 ch;
+
+	*flags = 0;
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (ch == 'x')
+			*flags |= OPML_ALLOW_EXEC;
+		else if (ch == 'l')
+			*flags |= OPML_ALLOW_LOCAL;
+		else
+			return (-1);
+	}
+	return (argc - optind == 1 ? 0 : -1);
+}
+
+/* One line for each feed the list held that was not subscribed. */
+static void
+cli_import_skipped(const struct opml_skip *skipped, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		printf("skipped %s: %s\n", skipped[i].url, skipped[i].why);
+}
+
 int
 cli_import(struct cli *cli, int argc, char **argv)
 {
 	struct opml_feed	*feeds = NULL;
+	struct opml_skip	*skipped = NULL;
 	struct store		*st;
 	struct buf		 b;
+	const char		*file;
 	char			*cause = NULL;
-	size_t			 n = 0, added;
-	int			 rc = CLI_FAILURE;
+	size_t			 n = 0, nskipped = 0, added;
+	int			 flags, rc = CLI_FAILURE;
 
 	if ((rc = cli_import_newsboat_maybe(cli, argc, argv)) != -1)
 		return (rc);
 	rc = CLI_FAILURE;
-	if (argc != 2)
+	if (cli_import_options(argc, argv, &flags) != 0)
 		return (CLI_SHOW_USAGE);
+	file = argv[optind];
 	buf_init(&b, CLI_IMPORT_LIMIT);
-	if (util_read_file(argv[1], &b, &cause) != 0 ||
+	if (util_read_file(file, &b, &cause) != 0 ||
 	    opml_read(b.data, b.len, &feeds, &n, &cause) != 0) {
-		cli_error("cannot import %s: %s", argv[1], cause);
+		cli_error("cannot import %s: %s", file, cause);
 		goto out;
 	}
+	opml_screen(feeds, &n, flags, &skipped, &nskipped);
 	if ((st = cli_store(cli)) == NULL)
 		goto out;
 	if (cli_import_all(st, feeds, n, &added) != 0) {
-		cli_error("cannot import %s: %s", argv[1], store_errmsg(st));
+		cli_error("cannot import %s: %s", file, store_errmsg(st));
 		goto out;
 	}
-	printf("imported %zu feeds (%zu new, %zu already subscribed)\n", n,
+	cli_import_skipped(skipped, nskipped);
+	printf("imported %zu feeds (%zu new, %zu already subscribed)", n,
 	    added, n - added);
+	if (nskipped != 0)
+		printf("; %zu skipped", nskipped);
+	printf("\n");
 	rc = CLI_OK;
 out:
+	opml_skips_free(skipped, nskipped);
 	opml_free(feeds, n);
 	free(cause);
 	buf_free(&b);

@@ -178,13 +178,18 @@ cli_import_sync(struct cli *cli, int argc, char **argv)
 	struct newsboat_urls	 u;
 	struct newsboat_sync	 s;
 	struct store		*st;
-	const char		*file = NULL;
-	char			*cause = NULL;
-	int			 i, purge = 0, rc = CLI_FAILURE;
+	const char		*file = NULL, *why;
+	char			*cause = NULL, *safe;
+	size_t			 j, refused = 0;
+	int			 i, purge = 0, flags = 0, rc = CLI_FAILURE;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--purge") == 0)
 			purge = 1;
+		else if (strcmp(argv[i], "--allow-exec") == 0)
+			flags |= OPML_ALLOW_EXEC;
+		else if (strcmp(argv[i], "--allow-local") == 0)
+			flags |= OPML_ALLOW_LOCAL;
 		else if (strcmp(argv[i], "--sync") == 0 && i + 1 < argc &&
 		    file == NULL)
 			file = argv[++i];
@@ -195,6 +200,26 @@ cli_import_sync(struct cli *cli, int argc, char **argv)
 		return (CLI_SHOW_USAGE);
 	if (cli_newsboat_list(file, &u) != 0)
 		return (CLI_FAILURE);
+	/*
+	 * As for a plain import, a list runs no command and reads no local
+	 * file unless allowed; skipping such a feed would unsubscribe it,
+	 * so the whole sync is refused instead.
+	 */
+	for (j = 0; j < u.nfeeds; j++) {
+		if ((why = opml_refusal(u.feeds[j].url, flags)) == NULL)
+			continue;
+		safe = util_display_safe(u.feeds[j].url);
+		cli_error("%s: %s", safe, why);
+		free(safe);
+		refused++;
+	}
+	if (refused != 0) {
+		cli_error("%s lists %zu feed%s that telex takes from a file "
+		    "only with --allow-exec (commands) or --allow-local "
+		    "(file://); nothing was changed", file, refused,
+		    refused == 1 ? "" : "s");
+		goto out;
+	}
 	if (u.nfeeds == 0) {
 		cli_error("%s lists no feeds: telex will not unsubscribe from "
 		    "every feed; check the file (telex rm removes feeds one "

@@ -12,6 +12,7 @@
 
 #include "clean.h"
 #include "ingest.h"
+#include "url.h"
 #include "store-pack.h"
 #include "util.h"
 
@@ -128,6 +129,9 @@ ingest_hint(const struct ingest_batch *b)
 		break;
 	case POLL_ERROR_FILE:
 		fmt = "check the file's path and permissions";
+		break;
+	case POLL_ERROR_COMMAND:
+		fmt = "fix the command or remove it with telex rm";
 		break;
 	default:
 		fmt = "check the URL with telex feeds";
@@ -256,8 +260,14 @@ ingest_prepare(const struct poll_response *r)
 	}
 	b->result = POLL_FAILED;
 	b->error = cause;
-	b->hint = xstrdup("check that the URL points to a feed; given a "
-	    "web page, telex add finds its feed");
+	if (url_kind(b->url) == URL_KIND_EXEC ||
+	    url_kind(b->url) == URL_KIND_FILTER)
+		b->hint = xasprintf("check that the command writes a feed "
+		    "(RSS or Atom), or remove it with telex rm %lld",
+		    (long long)b->feed_id);
+	else
+		b->hint = xstrdup("check that the URL points to a feed; given "
+		    "a web page, telex add finds its feed");
 	return (b);
 }
 

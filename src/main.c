@@ -29,17 +29,25 @@ static const struct cli_command cli_commands[] = {
 	{ "add", cli_add, "add [--no-check] [-t TAG]... URL",
 	  "Subscribe to a feed.  Given a web page, telex fetches it and\n"
 	  "subscribes to the feed it links to.  -t gives the feed a tag\n"
-	  "(repeatable); --no-check subscribes without fetching first." },
+	  "(repeatable); --no-check subscribes without fetching first.\n"
+	  "exec:COMMAND is a feed written by a command (/bin/sh -c) at\n"
+	  "each poll; filter:COMMAND:URL fetches URL and passes the body\n"
+	  "through the command." },
 	{ "rm", cli_rm, "rm [--purge] FEED",
 	  "Unsubscribe from a feed, by id or URL.  Its items stay in the\n"
 	  "archive unless --purge is given." },
 	{ "feeds", cli_feeds, "feeds [--json]",
-	  "List subscriptions: id, URL, title, items, unread and the\n"
-	  "state of the last poll, one feed a line, tab-separated." },
-	{ "import", cli_import, "import FILE|- | import --newsboat [DIR] |"
-	  " import --sync FILE|- [--purge]",
+	  "List subscriptions: id, URL, title, items, unread, the state\n"
+	  "of the last poll and the kind of feed (http, file, exec or\n"
+	  "filter), one feed a line, tab-separated." },
+	{ "import", cli_import, "import [--allow-exec] [--allow-local] FILE|- |"
+	  " import --newsboat [DIR] |"
+	  " import --sync FILE|- [--purge] [--allow-exec] [--allow-local]",
 	  "Subscribe to every feed in an OPML file (folders become tags)\n"
-	  "or a newsboat urls file (tags kept).\n"
+	  "or a newsboat urls file (tags kept).  Feeds that run commands\n"
+	  "(exec:, filter:) are skipped unless --allow-exec is given, and\n"
+	  "file:// feeds unless --allow-local; each skipped feed is listed\n"
+	  "with the reason.\n"
 	  "--newsboat moves a newsboat setup over (DIR, else ~/.newsboat,\n"
 	  "else $XDG_CONFIG_HOME/newsboat and $XDG_DATA_HOME/newsboat):\n"
 	  "the urls file's feeds, tags, ~titles and query feeds (as saved\n"
@@ -51,7 +59,8 @@ static const struct cli_command cli_commands[] = {
 	  "out and why.  A second run adds nothing twice.\n"
 	  "--sync makes the subscriptions equal to FILE (urls or OPML):\n"
 	  "missing feeds added, feeds not in it removed (their items kept\n"
-	  "unless --purge), tags and ~titles as listed." },
+	  "unless --purge), tags and ~titles as listed; a file with exec:,\n"
+	  "filter: or file:// feeds is refused without the --allow flags." },
 	{ "export", cli_export, "export [--urls]",
 	  "Write the subscriptions as OPML 2.0 on standard output, or with\n"
 	  "--urls as a newsboat urls file (tags, \"~Title\" where a title\n"

@@ -256,6 +256,7 @@ update_settings(const struct conf *cf, const struct update_options *o,
     char **cause)
 {
 	poll_options_default(po);
+	po->allow_exec = 1;	/* the subscriptions' commands, not items' */
 	if (o->parallel > 0)
 		po->parallel = o->parallel;
 	if (update_poll_options(cf, po, cause) != 0)

@@ -123,6 +123,47 @@ t_status "a bad poll-timeout is a usage error" 1
 t_match "a bad poll-timeout names its line" "$T_ERR" \
     'bad.conf, line 1: set poll-timeout wants a number of seconds'
 
+# Feeds that are programs, behaving badly: a command that hangs, one
+# that floods, one that fails with words, one that writes garbage, one
+# that crashes and one that leaves a child running.  Each fails alone
+# (or, the last, is read) within the limits, the feed beside them is
+# stored, and nothing they started is left running after the poll.
+printf 'set poll-timeout 3\n' >"$T_DIR/exec.conf"
+running() {
+	[ -n "$1" ] && kill -0 "$1" 2>/dev/null &&
+	    ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
+}
+add_exec() { tx add --no-check "exec:$1"; id_of; }
+hang=$(add_exec "echo \$\$ >$T_DIR/hang.pid; sleep 60; echo")
+flood=$(add_exec "yes '<item><title>flood</title></item>'")
+loud=$(add_exec "echo 'upstream said: 503 try later' >&2; exit 75")
+garbage=$(add_exec "head -c 65536 /dev/urandom")
+crash=$(add_exec "kill -SEGV \$\$")
+forks=$(add_exec "sleep 60 & echo \$! >$T_DIR/child.pid; cat $DATA/bergblick.xml")
+tx -c "$T_DIR/exec.conf" poll "$hang" "$flood" "$loud" "$garbage" "$crash" \
+    "$forks" "$beside"
+t_status "a poll of misbehaving commands exits 3" 3
+t_match "a hanging command is stopped at the time limit" "$(failed "$hang")" \
+    ': the command ran longer than 3 s and was stopped — fix the command or remove it with telex rm '
+running "$(cat "$T_DIR/hang.pid" 2>/dev/null)" &&
+    t_fail "...and is not running any more" ||
+    t_ok "...and is not running any more"
+t_match "a flood stops at the size limit" "$(failed "$flood")" \
+    ': the command wrote more than 32 MiB and was stopped'
+t_match "a non-zero exit gives the status and standard error" \
+    "$(failed "$loud")" ': the command exited with status 75: upstream said: 503 try later —'
+t_match "garbage is not a feed" "$(failed "$garbage")" \
+    'check that the command writes a feed \(RSS or Atom\), or remove it with telex rm '
+t_match "a crash fails only its feed" "$(failed "$crash")" \
+    ': the command was killed by signal 11'
+t_eq "a command that leaves a child running is read" "$(failed "$forks")" ""
+running "$(cat "$T_DIR/child.pid" 2>/dev/null)" &&
+    t_fail "...and its child is stopped with it" ||
+    t_ok "...and its child is stopped with it"
+tx list feed:bergblick
+t_eq "the feed beside the commands is stored, and the one read" \
+    "$(printf '%s\n' "$T_OUT" | wc -l)" 4
+
 # A self-signed certificate: verification fails and says so.
 if command -v openssl >/dev/null 2>&1; then
 	openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 \

@@ -209,12 +209,19 @@ t_eq "export --urls writes tags and the given title" "$T_OUT" \
 $T_URL/feed/rhone.xml fr news
 $T_URL/feed/vestnik.xml ru
 \"exec:cat $DATA/stadt.xml\" de"
-"$TELEX" -d "$T_DIR/fresh.db" import --sync "$T_DIR/urls.out" >"$T_DIR/out"
+"$TELEX" -d "$T_DIR/fresh.db" import --sync "$T_DIR/urls.out" >"$T_DIR/out" \
+    2>"$T_DIR/err"
+t_eq "sync refuses a file with an exec: feed without --allow-exec" \
+    "$(grep -c 'only with --allow-exec' "$T_DIR/err") $("$TELEX" -d "$T_DIR/fresh.db" feeds | grep -c .)" "1 0"
+t_match "...naming the feed" "$(cat "$T_DIR/err")" "^telex: exec:cat .*stadt.xml: "
+"$TELEX" -d "$T_DIR/fresh.db" import --sync "$T_DIR/urls.out" --allow-exec \
+    >"$T_DIR/out"
 t_match "sync on a fresh archive adds every feed" "$(cat "$T_DIR/out")" \
     ': 4 feeds, 4 added, 0 removed, 0 changed$'
 t_eq "export | sync round-trips feeds, tags and titles" \
     "$("$TELEX" -d "$T_DIR/fresh.db" export --urls)" "$(cat "$T_DIR/urls.out")"
-"$TELEX" -d "$T_DIR/fresh.db" import --sync "$T_DIR/urls.out" >"$T_DIR/out"
+"$TELEX" -d "$T_DIR/fresh.db" import --sync "$T_DIR/urls.out" --allow-exec \
+    >"$T_DIR/out"
 t_match "a second sync changes nothing" "$(cat "$T_DIR/out")" \
     ': 4 feeds, 0 added, 0 removed, 0 changed$'
 
@@ -225,7 +232,7 @@ $T_URL/feed/rhone.xml fr
 "exec:cat $DATA/stadt.xml" de
 $T_URL/feed/new.xml tech
 EOF
-tx import --sync "$T_DIR/dotfiles-urls"
+tx import --sync "$T_DIR/dotfiles-urls" --allow-exec
 t_status "sync" 0
 t_match "sync says what it added" "$T_OUT" "^added $T_URL/feed/new.xml$"
 t_match "sync says what it removed" "$T_OUT" \
@@ -239,7 +246,7 @@ tx export --urls
 t_match "tags are made equal to the file" "$T_OUT" "^$T_URL/feed/rhone.xml fr\$"
 
 grep -v rhone "$T_DIR/dotfiles-urls" >"$T_DIR/dotfiles-urls2"
-tx import --sync "$T_DIR/dotfiles-urls2" --purge
+tx import --sync "$T_DIR/dotfiles-urls2" --purge --allow-exec
 t_match "sync --purge says the items went" "$T_OUT" \
     "^removed \\(items deleted\\) $T_URL/feed/rhone.xml$"
 t_eq "--purge deletes the removed feed's items" "$(count 'feed:rhone.xml')" 0
