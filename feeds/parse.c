@@ -47,6 +47,7 @@ enum parse_role {
 	ROLE_CHANNEL,	/* channel, or the Atom feed element */
 	ROLE_ITEM,
 	ROLE_AUTHOR,	/* an Atom author inside an item */
+	ROLE_FEED_AUTHOR, /* an Atom author of the whole feed */
 	ROLE_MEDIA,	/* media:group inside an item */
 	ROLE_ITUNES,	/* itunes:category inside an item */
 	ROLE_FIELD,	/* an element whose text is being captured */
@@ -60,6 +61,7 @@ enum parse_context {
 	CTX_CHANNEL,
 	CTX_ITEM,
 	CTX_AUTHOR,
+	CTX_FEED_AUTHOR,
 	CTX_MEDIA,
 	CTX_ITUNES
 };
@@ -106,7 +108,9 @@ struct parse_item {
 	char			*about;
 	char			*author[4];	/* Atom, RSS, dc, itunes */
 	char			*author_email;
+	char			*author_uri;
 	int64_t			 published;
+	int64_t			 created;	/* Atom 0.3 */
 	int64_t			 updated;
 	char			**categories;
 	size_t			 ncategories;
@@ -147,6 +151,10 @@ struct parse_ctx {
 	size_t			 items_seen;
 	char			*site_link;
 	int			 site_score;
+	/* The channel's author, for items without one: seen so far only. */
+	char			*feed_author[4];	/* as item authors */
+	char			*feed_author_email;
+	char			*feed_author_uri;
 };
 
 typedef void (*parse_open_fn)(struct parse_ctx *, struct parse_frame *);
@@ -789,6 +797,7 @@ parse_item_free(struct parse_item *item)
 	for (i = 0; i < UTIL_ARRLEN(item->author); i++)
 		free(item->author[i]);
 	free(item->author_email);
+	free(item->author_uri);
 	for (i = 0; i < item->ncategories; i++)
 		free(item->categories[i]);
 	free(item->categories);
@@ -862,6 +871,28 @@ parse_is_web_url(const char *s)
 	    strncasecmp(s, "https://", 8) == 0));
 }
 
+/* The first name there is, else the email, else the URI. */
+static char *
+parse_pick_author(char *const names[4], char *email, char *uri)
+{
+	size_t	 i;
+
+	for (i = 0; i < 4; i++) {
+		if (names[i] != NULL)
+			return (names[i]);
+	}
+	return (email != NULL ? email : uri);
+}
+
+void
+feed_item_infer_published(struct feed_item *it)
+{
+	if (it->published == DATE_NONE && it->updated != DATE_NONE) {
+		it->published = it->updated;
+		it->published_inferred = 1;
+	}
+}
+
 /* Fill it from item; the strings stay owned by item. */
 static void
 parse_item_fill(struct parse_ctx *ctx, struct parse_item *item,
@@ -875,12 +906,15 @@ parse_item_fill(struct parse_ctx *ctx, struct parse_item *item,
 	if (it->url == NULL && item->guid_permalink &&
 	    parse_is_web_url(item->guid))
 		it->url = item->guid;
-	for (i = 0; i < UTIL_ARRLEN(item->author) && it->author == NULL; i++)
-		it->author = item->author[i];
+	it->author = parse_pick_author(item->author, item->author_email,
+	    item->author_uri);
 	if (it->author == NULL)
-		it->author = item->author_email;
-	it->published = item->published;
+		it->author = parse_pick_author(ctx->feed_author,
+		    ctx->feed_author_email, ctx->feed_author_uri);
+	it->published = item->published != DATE_NONE ? item->published :
+	    item->created;
 	it->updated = item->updated;
+	feed_item_infer_published(it);
 	it->categories = item->categories;
 	it->ncategories = item->ncategories;
 	it->enclosures = item->nenclosures > 0 ? item->enclosures : item->media;
@@ -929,6 +963,7 @@ parse_open_item(struct parse_ctx *ctx, struct parse_frame *f)
 	ctx->items_seen++;
 	ctx->item = xcalloc(1, sizeof *ctx->item);
 	ctx->item->published = ctx->item->updated = DATE_NONE;
+	ctx->item->created = DATE_NONE;
 	ctx->item->guid_permalink = 1;
 	about = mxmlElementGetAttr(f->node, "rdf:about");
 	ctx->item->about = parse_trimmed(about);
@@ -946,6 +981,13 @@ parse_open_author(struct parse_ctx *ctx, struct parse_frame *f)
 {
 	(void)ctx;
 	f->role = ROLE_AUTHOR;
+}
+
+static void
+parse_open_feed_author(struct parse_ctx *ctx, struct parse_frame *f)
+{
+	(void)ctx;
+	f->role = ROLE_FEED_AUTHOR;
 }
 
 static void
@@ -1208,6 +1250,50 @@ parse_author_email(struct parse_ctx *ctx, struct parse_frame *f, const char *tex
 	parse_keep(&ctx->item->author_email, parse_plain(text, 0));
 }
 
+static void
+parse_author_uri(struct parse_ctx *ctx, struct parse_frame *f, const char *text)
+{
+	parse_keep(&ctx->item->author_uri, parse_resolve(f, text));
+}
+
+/* Channel authors: managingEditor, dc:creator, itunes:author. */
+static void
+parse_feed_author(struct parse_ctx *ctx, struct parse_frame *f, const char *text)
+{
+	int	 slot;
+
+	if (strcmp(f->family, "dc") == 0)
+		slot = 2;
+	else if (strcmp(f->family, "itunes") == 0)
+		slot = 3;
+	else
+		slot = 1;
+	parse_keep(&ctx->feed_author[slot], parse_rss_author(text));
+}
+
+static void
+parse_feed_author_name(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	(void)f;
+	parse_keep(&ctx->feed_author[0], parse_plain(text, 0));
+}
+
+static void
+parse_feed_author_email(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	(void)f;
+	parse_keep(&ctx->feed_author_email, parse_plain(text, 0));
+}
+
+static void
+parse_feed_author_uri(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	parse_keep(&ctx->feed_author_uri, parse_resolve(f, text));
+}
+
 static int64_t
 parse_date(const char *text)
 {
@@ -1232,6 +1318,18 @@ parse_item_published(struct parse_ctx *ctx, struct parse_frame *f,
 		ctx->item->published = when;
 }
 
+/* Atom 0.3 created: the date when neither issued nor published is. */
+static void
+parse_item_created(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	int64_t	 when;
+
+	(void)f;
+	if ((when = parse_date(text)) != DATE_NONE)
+		ctx->item->created = when;
+}
+
 static void
 parse_item_updated(struct parse_ctx *ctx, struct parse_frame *f, const char *text)
 {
@@ -1250,7 +1348,7 @@ parse_add_category(struct parse_item *item, char *term)
 	if (term == NULL)
 		return;
 	for (i = 0; i < item->ncategories; i++) {
-		if (strcmp(item->categories[i], term) == 0) {
+		if (strcasecmp(item->categories[i], term) == 0) {
 			free(term);
 			return;
 		}
@@ -1270,9 +1368,10 @@ parse_item_category(struct parse_ctx *ctx, struct parse_frame *f,
 		parse_add_category(ctx->item, parse_plain(text, 0));
 		return;
 	}
+	/* The label is for people, the term for programs. */
 	term = mxmlElementGetAttr(f->node, "term");
 	label = mxmlElementGetAttr(f->node, "label");
-	if (term == NULL || parse_blank(term))
+	if (label != NULL && !parse_blank(label))
 		term = label;
 	parse_add_category(ctx->item, parse_plain(term, 0));
 }
@@ -1416,6 +1515,14 @@ static const struct parse_handler parse_handlers[] = {
 	TEXT(CTX_CHANNEL, "dc:title", parse_feed_title),
 	RAW(CTX_CHANNEL, "rss:link", parse_feed_link),
 	ATTRS(CTX_CHANNEL, "atom:link", parse_feed_atom_link),
+	RAW(CTX_CHANNEL, "rss:managingEditor", parse_feed_author),
+	RAW(CTX_CHANNEL, "dc:creator", parse_feed_author),
+	RAW(CTX_CHANNEL, "itunes:author", parse_feed_author),
+	ROLE(CTX_CHANNEL, "atom:author", parse_open_feed_author),
+	RAW(CTX_FEED_AUTHOR, "atom:name", parse_feed_author_name),
+	RAW(CTX_FEED_AUTHOR, "atom:email", parse_feed_author_email),
+	RAW(CTX_FEED_AUTHOR, "atom:uri", parse_feed_author_uri),
+	RAW(CTX_FEED_AUTHOR, "atom:url", parse_feed_author_uri),
 
 	TEXT(CTX_ITEM, "rss:title", parse_item_title),
 	TEXT(CTX_ITEM, "atom:title", parse_item_title),
@@ -1433,10 +1540,13 @@ static const struct parse_handler parse_handlers[] = {
 	ROLE(CTX_ITEM, "atom:author", parse_open_author),
 	RAW(CTX_AUTHOR, "atom:name", parse_author_name),
 	RAW(CTX_AUTHOR, "atom:email", parse_author_email),
+	RAW(CTX_AUTHOR, "atom:uri", parse_author_uri),
+	RAW(CTX_AUTHOR, "atom:url", parse_author_uri),
 	RAW(CTX_ITEM, "rss:pubDate", parse_item_published),
 	RAW(CTX_ITEM, "dc:date", parse_item_published),
 	RAW(CTX_ITEM, "atom:published", parse_item_published),
 	RAW(CTX_ITEM, "atom:issued", parse_item_published),
+	RAW(CTX_ITEM, "atom:created", parse_item_created),
 	RAW(CTX_ITEM, "dcterms:issued", parse_item_published),
 	RAW(CTX_ITEM, "atom:updated", parse_item_updated),
 	RAW(CTX_ITEM, "atom:modified", parse_item_updated),
@@ -1485,6 +1595,9 @@ parse_find_handler(struct parse_ctx *ctx, struct parse_frame *f)
 		break;
 	case ROLE_AUTHOR:
 		c = CTX_AUTHOR;
+		break;
+	case ROLE_FEED_AUTHOR:
+		c = CTX_FEED_AUTHOR;
 		break;
 	case ROLE_MEDIA:
 		c = CTX_MEDIA;
@@ -1601,7 +1714,8 @@ parse_close(struct parse_ctx *ctx)
 	if (ctx->capturing && ctx->capture_depth == ctx->nframes)
 		text = parse_capture_end(ctx);
 	if (f->handler != NULL && f->handler->close != NULL &&
-	    (ctx->item != NULL || f->handler->context == CTX_CHANNEL))
+	    (ctx->item != NULL || f->handler->context == CTX_CHANNEL ||
+	    f->handler->context == CTX_FEED_AUTHOR))
 		f->handler->close(ctx, f, text != NULL ? text : "");
 	free(text);
 	if (f->role == ROLE_ITEM && ctx->item != NULL)
@@ -1716,6 +1830,8 @@ parse_not_feed(struct parse_ctx *ctx, const char *xml)
 static void
 parse_ctx_free(struct parse_ctx *ctx)
 {
+	size_t	 i;
+
 	while (ctx->nframes > 0)
 		parse_pop(ctx);
 	parse_unbind(ctx, 0);
@@ -1725,6 +1841,10 @@ parse_ctx_free(struct parse_ctx *ctx)
 		parse_item_free(ctx->item);
 	free(ctx->root);
 	free(ctx->site_link);
+	for (i = 0; i < UTIL_ARRLEN(ctx->feed_author); i++)
+		free(ctx->feed_author[i]);
+	free(ctx->feed_author_email);
+	free(ctx->feed_author_uri);
 	buf_free(&ctx->text);
 }
 

@@ -22,6 +22,7 @@ struct feed_item {
 	char			*author;	/* plain text, or NULL */
 	int64_t			 published;	/* UTC seconds, or DATE_NONE */
 	int64_t			 updated;	/* UTC seconds, or DATE_NONE */
+	int			 published_inferred; /* 1: published is updated */
 	char			**categories;
 	size_t			 ncategories;
 	struct feed_enclosure	*enclosures;
@@ -56,6 +57,12 @@ struct feed_info {
  * Copy an item the callback was given, every string its own (free with
  * feed_item_clear, which also zeroes it).
  */
+/*
+ * An item with an updated date but no published one shows it as
+ * published too, as readers do; published_inferred says so.
+ */
+void	 feed_item_infer_published(struct feed_item *);
+
 void	 feed_item_copy(struct feed_item *dst, const struct feed_item *);
 void	 feed_item_clear(struct feed_item *);
 
