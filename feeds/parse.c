@@ -17,6 +17,7 @@
 
 #include "date.h"
 #include "parse.h"
+#include "parse-json.h"
 #include "prepass.h"
 #include "url.h"
 #include "util.h"
@@ -234,6 +235,10 @@ feed_format_name(enum feed_format format)
 		return ("Atom 0.3");
 	case FEED_FORMAT_ATOM10:
 		return ("Atom 1.0");
+	case FEED_FORMAT_JSON10:
+		return ("JSON Feed 1.0");
+	case FEED_FORMAT_JSON11:
+		return ("JSON Feed 1.1");
 	default:
 		return ("unknown");
 	}
@@ -841,9 +846,8 @@ parse_fnv1a(uint64_t h, const char *s, size_t n)
 	return (h);
 }
 
-/* A guid for an item that has neither guid nor link. */
-static char *
-parse_hash_guid(const struct feed_item *it)
+char *
+feed_item_hash_guid(const struct feed_item *it)
 {
 	uint64_t	 h = 0xcbf29ce484222325ULL;
 	char		 date[32];
@@ -944,7 +948,7 @@ parse_item_end(struct parse_ctx *ctx)
 	if (it.guid == NULL)
 		it.guid = it.url;
 	if (it.guid == NULL)
-		it.guid = hash = parse_hash_guid(&it);
+		it.guid = hash = feed_item_hash_guid(&it);
 	ctx->info->nitems++;
 	if (ctx->cb(&it, ctx->arg) != 0)
 		ctx->stopped = 1;
@@ -1873,11 +1877,23 @@ feed_parse(const char *data, size_t len, const char *url,
     const char *http_charset, struct feed_info *info, feed_item_cb cb,
     void *arg, char **cause)
 {
+	return (feed_parse_typed(data, len, url, NULL, http_charset, info, cb,
+	    arg, cause));
+}
+
+int
+feed_parse_typed(const char *data, size_t len, const char *url,
+    const char *content_type, const char *http_charset,
+    struct feed_info *info, feed_item_cb cb, void *arg, char **cause)
+{
 	struct parse_ctx	 ctx;
 	struct prepass_result	 res;
 	struct buf		 xml;
 	int			 rc = -1;
 
+	if (parse_json_sniff(data, len, content_type))
+		return (parse_json_feed(data, len, url, content_type, info, cb,
+		    arg, cause));
 	memset(info, 0, sizeof *info);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.url = url;

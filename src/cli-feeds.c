@@ -31,6 +31,7 @@ struct cli_fetch {
 	size_t	 len;
 	char	*final_url;
 	char	*charset;
+	char	*content_type;
 	char	*moved_to;
 };
 
@@ -52,6 +53,8 @@ cli_fetch_done(const struct poll_response *r, void *arg)
 	f->final_url = xstrdup(r->final_url != NULL ? r->final_url :
 	    r->req->url);
 	f->charset = r->charset != NULL ? xstrdup(r->charset) : NULL;
+	f->content_type = r->content_type != NULL ?
+	    xstrdup(r->content_type) : NULL;
 	f->moved_to = r->moved_to != NULL ? xstrdup(r->moved_to) : NULL;
 }
 
@@ -86,6 +89,7 @@ cli_fetch_free(struct cli_fetch *f)
 	free(f->body);
 	free(f->final_url);
 	free(f->charset);
+	free(f->content_type);
 	free(f->moved_to);
 }
 
@@ -104,8 +108,8 @@ cli_is_feed(const struct cli_fetch *f, char **title)
 	int			 rc;
 
 	memset(&info, 0, sizeof info);
-	rc = feed_parse(f->body, f->len, f->final_url, f->charset, &info,
-	    cli_count_item, NULL, &cause);
+	rc = feed_parse_typed(f->body, f->len, f->final_url, f->content_type,
+	    f->charset, &info, cli_count_item, NULL, &cause);
 	if (rc == 0 && info.title != NULL)
 		*title = xstrdup(info.title);
 	feed_info_free(&info);

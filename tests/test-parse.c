@@ -771,8 +771,8 @@ static const struct not_feed_case not_feed_cases[] = {
 	  "type=\"application/rss+xml\" href=\"/feed\"></head>"
 	  "<body><p>Hello<br>there</p></body></html>",
 	  "HTML page, not a feed" },
-	{ "JSON", "{\"version\": \"https://jsonfeed.org/version/1.1\", "
-	  "\"items\": []}", "not XML" },
+	{ "JSON that is no JSON Feed", "{\"error\": \"rate limited\", "
+	  "\"retry\": 30}", "JSON but not a JSON Feed" },
 	{ "plain text", "Service temporarily unavailable\n", "not XML" },
 	{ "an empty body", "  \n", "empty" },
 	{ "XML that is not a feed",
