@@ -231,7 +231,10 @@ parse_json_paragraphs(struct buf *b, const char *text)
 		buf_adds(b, "</p>");
 }
 
-/* An image (image, banner_image) at the head of the content. */
+/*
+ * An image (image, banner_image) at the head of the content, its alt the
+ * title and then what it is, unless the content shows it already.
+ */
 static void
 parse_json_image(struct parse_json *pj, struct buf *b, const struct jv *item,
     const char *key, const char *title, const char *body)
@@ -244,9 +247,12 @@ parse_json_image(struct parse_json *pj, struct buf *b, const struct jv *item,
 		buf_adds(b, "<p><img src=\"");
 		parse_json_escape(b, url, strlen(url));
 		buf_adds(b, "\" alt=\"");
-		if (title != NULL)
+		if (title != NULL) {
 			parse_json_escape(b, title, strlen(title));
-		buf_adds(b, "\"></p>\n");
+			buf_adds(b, " ");
+		}
+		buf_printf(b, "(%s)\"></p>\n", strcmp(key, "image") == 0 ?
+		    "image" : "banner");
 	}
 	free(url);
 }
@@ -268,8 +274,8 @@ parse_json_html(struct parse_json *pj, const struct jv *item,
 	if (text == NULL)
 		text = parse_json_str(pj, item, "summary");
 	buf_init(&b, 0);
-	parse_json_image(pj, &b, item, "banner_image", title, html);
 	parse_json_image(pj, &b, item, "image", title, html);
+	parse_json_image(pj, &b, item, "banner_image", title, html);
 	if (html != NULL && html[strspn(html, " \t\r\n")] != '\0')
 		buf_adds(&b, html);
 	else if (text != NULL)

@@ -99,9 +99,12 @@ cli_count_item(const struct feed_item *item, void *arg)
 	return (0);
 }
 
-/* Is what f holds a feed?  Its title goes to *title (caller frees). */
+/*
+ * Is what f holds a feed?  Its title goes to *title, and with why not NULL
+ * the reason it is not one to *why (caller frees both).
+ */
 static int
-cli_is_feed(const struct cli_fetch *f, char **title)
+cli_is_feed(const struct cli_fetch *f, char **title, char **why)
 {
 	struct feed_info	 info;
 	char			*cause = NULL;
@@ -113,6 +116,10 @@ cli_is_feed(const struct cli_fetch *f, char **title)
 	if (rc == 0 && info.title != NULL)
 		*title = xstrdup(info.title);
 	feed_info_free(&info);
+	if (why != NULL) {
+		*why = cause;
+		cause = NULL;
+	}
 	free(cause);
 	return (rc == 0);
 }
@@ -125,7 +132,7 @@ static int
 cli_resolve_feed(const char *url, char **feed_url, char **title)
 {
 	struct cli_fetch	 f, g;
-	char			**urls;
+	char			**urls, *why = NULL;
 	size_t			 n;
 	int			 rc = -1;
 
@@ -135,17 +142,21 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 		    "telex add --no-check", url, f.error);
 		goto out;
 	}
-	if (cli_is_feed(&f, title)) {
+	if (cli_is_feed(&f, title, &why)) {
 		*feed_url = xstrdup(f.moved_to != NULL ? f.moved_to : url);
 		rc = 0;
 		goto out;
 	}
 	if ((n = discover_feeds(f.body, f.len, f.final_url, &urls)) == 0) {
-		cli_error("%s is neither a feed nor a web page that links to "
-		    "one; check the URL", url);
+		/* JSON is no web page: say what was wrong with it. */
+		if (why != NULL && strstr(why, "JSON") != NULL)
+			cli_error("%s: %s; check the URL", url, why);
+		else
+			cli_error("%s is neither a feed nor a web page that "
+			    "links to one; check the URL", url);
 		goto out;
 	}
-	if (cli_fetch(urls[0], &g) == 0 && cli_is_feed(&g, title)) {
+	if (cli_fetch(urls[0], &g) == 0 && cli_is_feed(&g, title, NULL)) {
 		*feed_url = xstrdup(g.moved_to != NULL ? g.moved_to : urls[0]);
 		rc = 0;
 	} else
@@ -154,6 +165,7 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 	cli_fetch_free(&g);
 	discover_free(urls, n);
 out:
+	free(why);
 	cli_fetch_free(&f);
 	return (rc);
 }

@@ -248,10 +248,11 @@ static const struct json_case file_cases[] = {
 	    "río|Rosario|clima",
 	    "https://almanaque.example/audio/crecida.mp3|audio/mpeg|2841600 "
 	    "https://almanaque.example/docs/parte.pdf|application/pdf|-1",
-	    "<p><img src=\"https://cdn.almanaque.example/banner/crecida-wide"
-	    ".jpg\" alt=\"La crecida llega a Rosario\"></p>\n<p><img src=\""
-	    "https://almanaque.example/img/crecida.jpg\" alt=\"La crecida "
-	    "llega a Rosario\"></p>\n<p>El río subió <strong>1,2 m</strong>"
+	    "<p><img src=\"https://almanaque.example/img/crecida.jpg\" "
+	    "alt=\"La crecida llega a Rosario (image)\"></p>\n<p><img src=\""
+	    "https://cdn.almanaque.example/banner/crecida-wide.jpg\" alt=\"La "
+	    "crecida llega a Rosario (banner)\"></p>\n<p>El río subió "
+	    "<strong>1,2 m</strong>"
 	    " en dos días.</p><p>Los muelles del norte están cerrados.</p>\n"
 	    "<p><a href=\"https://hidro.example/boletin/412\">",
 	    "https://almanaque.example/2026/04/crecida" },
@@ -330,7 +331,7 @@ static const struct json_case doc_cases[] = {
 	  FEED_FORMAT_JSON10, "", "", 1, 0, "", {
 	  { "a", "https://blog.example/feeds/posts/a.html", "", NULL, NULL,
 	    NULL, NULL, "https://cdn.example/a.mp3||-1",
-	    "<img src=\"https://blog.example/img/a.png\" alt=\"\">",
+	    "<img src=\"https://blog.example/img/a.png\" alt=\"(image)\">",
 	    "https://blog.example/feeds/posts/a.html" } } },
 	{ "ids: numbers, then the url, then a hash",
 	  D("{" V11 ", \"items\": [{\"id\": 7, \"url\": \"https://n.example/7"
