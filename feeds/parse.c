@@ -23,7 +23,6 @@
 #include "util.h"
 
 #define PARSE_FIELD_LIMIT	(32U << 20)
-#define PARSE_HASH_PREFIX	256
 
 enum parse_ns {
 	NS_NONE = 0,
@@ -833,41 +832,6 @@ parse_keep(char **slot, char *s)
 		free(s);
 }
 
-/* FNV-1a, 64 bits. */
-static uint64_t
-parse_fnv1a(uint64_t h, const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return (h);
-}
-
-char *
-feed_item_hash_guid(const struct feed_item *it)
-{
-	uint64_t	 h = 0xcbf29ce484222325ULL;
-	char		 date[32];
-	size_t		 n;
-
-	if (it->title != NULL)
-		h = parse_fnv1a(h, it->title, strlen(it->title));
-	h = parse_fnv1a(h, "\n", 1);
-	snprintf(date, sizeof date, "%" PRId64, it->published != DATE_NONE ?
-	    it->published : it->updated);
-	h = parse_fnv1a(h, date, strlen(date));
-	h = parse_fnv1a(h, "\n", 1);
-	if (it->html != NULL) {
-		n = strlen(it->html);
-		h = parse_fnv1a(h, it->html, n < PARSE_HASH_PREFIX ? n :
-		    PARSE_HASH_PREFIX);
-	}
-	return (xasprintf("telex:%016" PRIx64, h));
-}
-
 static int
 parse_is_web_url(const char *s)
 {
@@ -886,15 +850,6 @@ parse_pick_author(char *const names[4], char *email, char *uri)
 			return (names[i]);
 	}
 	return (email != NULL ? email : uri);
-}
-
-void
-feed_item_infer_published(struct feed_item *it)
-{
-	if (it->published == DATE_NONE && it->updated != DATE_NONE) {
-		it->published = it->updated;
-		it->published_inferred = 1;
-	}
 }
 
 /* Fill it from item; the strings stay owned by item. */
@@ -1262,7 +1217,8 @@ parse_author_uri(struct parse_ctx *ctx, struct parse_frame *f, const char *text)
 
 /* Channel authors: managingEditor, dc:creator, itunes:author. */
 static void
-parse_feed_author(struct parse_ctx *ctx, struct parse_frame *f, const char *text)
+parse_feed_author(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
 {
 	int	 slot;
 
@@ -1923,55 +1879,3 @@ out:
 	return (rc);
 }
 
-static char *
-parse_dup(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
-
-void
-feed_item_copy(struct feed_item *dst, const struct feed_item *src)
-{
-	size_t	 i;
-
-	*dst = *src;
-	dst->guid = xstrdup(src->guid);
-	dst->url = parse_dup(src->url);
-	dst->title = parse_dup(src->title);
-	dst->author = parse_dup(src->author);
-	dst->html = parse_dup(src->html);
-	dst->base = parse_dup(src->base);
-	dst->categories = xcalloc(src->ncategories + 1,
-	    sizeof *dst->categories);
-	for (i = 0; i < src->ncategories; i++)
-		dst->categories[i] = xstrdup(src->categories[i]);
-	dst->enclosures = xcalloc(src->nenclosures + 1,
-	    sizeof *dst->enclosures);
-	for (i = 0; i < src->nenclosures; i++) {
-		dst->enclosures[i] = src->enclosures[i];
-		dst->enclosures[i].url = xstrdup(src->enclosures[i].url);
-		dst->enclosures[i].type = parse_dup(src->enclosures[i].type);
-	}
-}
-
-void
-feed_item_clear(struct feed_item *it)
-{
-	size_t	 i;
-
-	free(it->guid);
-	free(it->url);
-	free(it->title);
-	free(it->author);
-	free(it->html);
-	free(it->base);
-	for (i = 0; i < it->ncategories; i++)
-		free(it->categories[i]);
-	free(it->categories);
-	for (i = 0; i < it->nenclosures; i++) {
-		free(it->enclosures[i].url);
-		free(it->enclosures[i].type);
-	}
-	free(it->enclosures);
-	memset(it, 0, sizeof *it);
-}

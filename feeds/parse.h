@@ -60,6 +60,8 @@ struct feed_info {
  * Copy an item the callback was given, every string its own (free with
  * feed_item_clear, which also zeroes it).
  */
+/* Items, in feed-item.c (shared by parse.c and parse-json.c). */
+
 /*
  * An item with an updated date but no published one shows it as
  * published too, as readers do; published_inferred says so.
