@@ -23,6 +23,7 @@
 #include "util.h"
 
 #define PARSE_FIELD_LIMIT	(32U << 20)
+#define PARSE_HOLD_MAX		64	/* items kept back for a late author */
 
 enum parse_ns {
 	NS_NONE = 0,
@@ -151,10 +152,17 @@ struct parse_ctx {
 	size_t			 items_seen;
 	char			*site_link;
 	int			 site_score;
-	/* The channel's author, for items without one: seen so far only. */
+	/*
+	 * The channel's author, for items without one.  Until it is known
+	 * (or the channel closes), items are held back, PARSE_HOLD_MAX at
+	 * most, so an author written after the first items reaches them.
+	 */
 	char			*feed_author[4];	/* as item authors */
 	char			*feed_author_email;
 	char			*feed_author_uri;
+	struct feed_item	 held[PARSE_HOLD_MAX];
+	size_t			 nheld;
+	int			 channel_closed;
 };
 
 typedef void (*parse_open_fn)(struct parse_ctx *, struct parse_frame *);
@@ -887,7 +895,45 @@ parse_item_fill(struct parse_ctx *ctx, struct parse_item *item,
 		it->base = it->url != NULL ? it->url : (char *)ctx->url;
 }
 
-/* The item closed: hand it to the callback and forget it. */
+static char *
+parse_feed_author_of(struct parse_ctx *ctx)
+{
+	return (parse_pick_author(ctx->feed_author, ctx->feed_author_email,
+	    ctx->feed_author_uri));
+}
+
+static void
+parse_emit(struct parse_ctx *ctx, const struct feed_item *it)
+{
+	if (ctx->stopped)
+		return;
+	ctx->info->nitems++;
+	if (ctx->cb(it, ctx->arg) != 0)
+		ctx->stopped = 1;
+}
+
+/* Hand on the items held back, with the channel's author if known now. */
+static void
+parse_flush(struct parse_ctx *ctx)
+{
+	struct feed_item	*it;
+	const char		*author = parse_feed_author_of(ctx);
+	size_t			 i;
+
+	for (i = 0; i < ctx->nheld; i++) {
+		it = &ctx->held[i];
+		if (it->author == NULL && author != NULL)
+			it->author = xstrdup(author);
+		parse_emit(ctx, it);
+		feed_item_clear(it);
+	}
+	ctx->nheld = 0;
+}
+
+/*
+ * The item closed: hand it to the callback and forget it, or hold it back
+ * while it has no author and the channel may still name one.
+ */
 static void
 parse_item_end(struct parse_ctx *ctx)
 {
@@ -904,9 +950,13 @@ parse_item_end(struct parse_ctx *ctx)
 		it.guid = it.url;
 	if (it.guid == NULL)
 		it.guid = hash = feed_item_hash_guid(&it);
-	ctx->info->nitems++;
-	if (ctx->cb(&it, ctx->arg) != 0)
-		ctx->stopped = 1;
+	if (ctx->nheld > 0 || (it.author == NULL && !ctx->channel_closed &&
+	    parse_feed_author_of(ctx) == NULL)) {
+		feed_item_copy(&ctx->held[ctx->nheld++], &it);
+		if (ctx->nheld == PARSE_HOLD_MAX)
+			parse_flush(ctx);
+	} else
+		parse_emit(ctx, &it);
 	free(hash);
 	parse_item_free(item);
 }
@@ -1680,6 +1730,11 @@ parse_close(struct parse_ctx *ctx)
 	free(text);
 	if (f->role == ROLE_ITEM && ctx->item != NULL)
 		parse_item_end(ctx);
+	if (f->role == ROLE_CHANNEL)
+		ctx->channel_closed = 1;
+	if (ctx->nheld > 0 && (ctx->channel_closed ||
+	    parse_feed_author_of(ctx) != NULL))
+		parse_flush(ctx);
 	if (ctx->nframes == 1)
 		ctx->root_closed = 1;
 	parse_pop(ctx);
@@ -1801,6 +1856,8 @@ parse_ctx_free(struct parse_ctx *ctx)
 		parse_item_free(ctx->item);
 	free(ctx->root);
 	free(ctx->site_link);
+	for (i = 0; i < ctx->nheld; i++)
+		feed_item_clear(&ctx->held[i]);
 	for (i = 0; i < UTIL_ARRLEN(ctx->feed_author); i++)
 		free(ctx->feed_author[i]);
 	free(ctx->feed_author_email);
@@ -1862,6 +1919,7 @@ feed_parse_typed(const char *data, size_t len, const char *url,
 		goto out;
 	info->encoding = xstrdup(res.encoding);
 	parse_run(&ctx, xml.data);
+	parse_flush(&ctx);
 	if (info->format == FEED_FORMAT_UNKNOWN) {
 		*cause = parse_not_feed(&ctx, xml.data);
 		goto out;

@@ -588,16 +588,41 @@ static const struct parse_case fallback_cases[] = {
 	  FEED_FORMAT_ATOM10, "Mail", NULL, 1, 0, {
 	  { NULL, NULL, "a", "desk@mail.example", NULL, NULL, NULL, NULL,
 	    NULL, NULL } } },
-	{ "a channel author after the items is not known to them", NULL,
+	{ "a channel author after the first items reaches them, in order",
+	  NULL,
 	  "<rss version=\"2.0\"><channel><title>Late</title>"
 	  "<item><title>early</title></item>"
+	  "<item><title>own</title><author>o@late.example (Olga Ost)"
+	  "</author></item>"
 	  "<managingEditor>ed@late.example (Late Editor)</managingEditor>"
 	  "<item><title>after</title></item>"
 	  "</channel></rss>",
-	  FEED_FORMAT_RSS20, "Late", NULL, 2, 0, {
-	  { NULL, NULL, "early", "", NULL, NULL, NULL, NULL, NULL, NULL },
+	  FEED_FORMAT_RSS20, "Late", NULL, 3, 0, {
+	  { NULL, NULL, "early", "Late Editor", NULL, NULL, NULL, NULL, NULL,
+	    NULL },
+	  { NULL, NULL, "own", "Olga Ost", NULL, NULL, NULL, NULL, NULL,
+	    NULL },
 	  { NULL, NULL, "after", "Late Editor", NULL, NULL, NULL, NULL, NULL,
 	    NULL } } },
+	{ "an Atom feed author after the entries, feed cut short", NULL,
+	  "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Tarde</title>"
+	  "<entry><id>urn:t:1</id><title>uno</title></entry>"
+	  "<author><name>Ana Tardía</name></author>"
+	  "<entry><id>urn:t:2</id><title>dos</title></entry>"
+	  "<entry><id>urn:t:3</id><title>tr",
+	  FEED_FORMAT_ATOM10, "Tarde", NULL, 2, 2, {
+	  { "urn:t:1", NULL, "uno", "Ana Tardía", NULL, NULL, NULL, NULL,
+	    NULL, NULL },
+	  { "urn:t:2", NULL, "dos", "Ana Tardía", NULL, NULL, NULL, NULL,
+	    NULL, NULL } } },
+	{ "no channel author: items held back come out at the end", NULL,
+	  "<rss version=\"2.0\"><channel><title>Anon</title>"
+	  "<item><title>a</title></item><item><title>b</title></item>"
+	  "<item><title>c</title></item>",
+	  FEED_FORMAT_RSS20, "Anon", NULL, 3, 2, {
+	  { NULL, NULL, "a", "", NULL, NULL, NULL, NULL, NULL, NULL },
+	  { NULL, NULL, "b", "", NULL, NULL, NULL, NULL, NULL, NULL },
+	  { NULL, NULL, "c", "", NULL, NULL, NULL, NULL, NULL, NULL } } },
 	{ "Atom 0.3: created, issued and modified", NULL,
 	  "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">"
 	  "<title>Diário</title>"
@@ -863,6 +888,47 @@ test_damage_message(void **state)
 	buf_free(&b);
 }
 
+static int
+count_authored(const struct feed_item *it, void *arg)
+{
+	size_t	*n = arg;
+
+	n[0]++;
+	if (it->author != NULL && strcmp(it->author, "Nachzügler") == 0)
+		n[1]++;
+	return (0);
+}
+
+/*
+ * Items wait for a late channel author 64 at a time at most: of 100 items
+ * before the author, the last 36 get it; the 10 after it too.
+ */
+static void
+test_late_author_bound(void **state)
+{
+	struct buf		 b;
+	struct feed_info	 info;
+	char			*cause = NULL;
+	size_t			 i, n[2] = { 0, 0 };
+
+	(void)state;
+	buf_init(&b, 0);
+	buf_adds(&b, "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/"
+	    "elements/1.1/\"><channel><title>Spät</title>");
+	for (i = 0; i < 100; i++)
+		buf_printf(&b, "<item><title>%zu</title></item>", i);
+	buf_adds(&b, "<dc:creator>Nachzügler</dc:creator>");
+	for (i = 0; i < 10; i++)
+		buf_printf(&b, "<item><title>n%zu</title></item>", i);
+	buf_adds(&b, "</channel></rss>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &info,
+	    count_authored, n, &cause), 0);
+	assert_int_equal(n[0], 110);
+	assert_int_equal(n[1], 46);
+	feed_info_free(&info);
+	buf_free(&b);
+}
+
 /*
  * 200,000 items parse one at a time: every item is freed once handed on,
  * so this runs in bounded memory and quickly.
@@ -916,7 +982,7 @@ add_cases(struct CMUnitTest *tests, size_t *n, const struct parse_case *c,
 	UTIL_ARRLEN(guid_cases) + UTIL_ARRLEN(field_cases) + \
 	UTIL_ARRLEN(fallback_cases) + \
 	UTIL_ARRLEN(content_cases) + UTIL_ARRLEN(title_cases) + \
-	UTIL_ARRLEN(broken_cases) + UTIL_ARRLEN(not_feed_cases) + 3)
+	UTIL_ARRLEN(broken_cases) + UTIL_ARRLEN(not_feed_cases) + 4)
 
 int
 main(void)
@@ -943,6 +1009,8 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_callback_stops);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_damage_message);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_many_items);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
+	    test_late_author_bound);
 	assert(n == NTESTS);
 	return (cmocka_run_group_tests(tests, NULL, NULL));
 }
