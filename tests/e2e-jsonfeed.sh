@@ -36,7 +36,7 @@ done
 tx poll
 t_status "a poll with a broken and a non-feed JSON document exits 3" 3
 t_match "the summary counts the JSON Feed items" "$T_OUT" \
-    '^polled 5 feeds: 9 new, 0 unchanged, 2 failed$'
+    '^polled 5 feeds: 10 new, 0 unchanged, 2 failed$'
 t_match "a JSON Feed cut in item 3 is damaged, items before it kept" \
     "$T_ERR" "^telex: feed 3 \\(.*cut-in-item.json\\): the feed is damaged: the feed ends in the middle of item 3; kept the 2 items"
 t_match "JSON without a version, typed application/json, is not a feed" \

@@ -270,7 +270,7 @@ static const struct json_case file_cases[] = {
 	{ "JSON Feed 1.0 with the deprecated author", F("hafenblatt-1.0.json"),
 	  "https://hafenblatt.example/blog/feed.json", NULL,
 	  FEED_FORMAT_JSON10, "Hafenblatt", "https://hafenblatt.example/blog/",
-	  3, 0, "", {
+	  4, 0, "", {
 	  { "https://hafenblatt.example/blog/2026/kraene",
 	    "https://hafenblatt.example/blog/2026/kraene",
 	    "Neue Kräne am Burchardkai", "Jens Möller", "2026-02-03T06:45:00Z",
@@ -282,7 +282,20 @@ static const struct json_case file_cases[] = {
 	    "https://hafenblatt.example/blog/fahrplan.pdf|application/pdf|"
 	    "48213", "<p>Ab Montag wieder im 15-Minuten-Takt.</p>", NULL },
 	  { "3", "", "", "Jens Möller", "2026-01-30T21:10:00Z", "", "", "",
-	    "Nebel über der Elbe.", "https://hafenblatt.example/blog/" } } },
+	    "Nebel über der Elbe.", "https://hafenblatt.example/blog/" },
+	  { "4", "https://hafenblatt.example/blog/2026/podcast-7",
+	    "Podcast 7: Lotsen bei Nacht", "Jens Möller",
+	    "2026-01-28T04:00:00Z", "2026-01-29T11:30:00Z", "Podcast",
+	    "https://media.hafenblatt.example/podcast-7.m4a|audio/x-m4a|"
+	    "31457280 https://media.hafenblatt.example/podcast-7.mp3|"
+	    "audio/mpeg|26214400",
+	    "<p><img src=\"https://hafenblatt.example/blog/bilder/lotse.jpg\" "
+	    "alt=\"Podcast 7: Lotsen bei Nacht (image)\"></p>\n<p><img src=\""
+	    "https://hafenblatt.example/blog/bilder/lotse-breit.jpg\" alt=\""
+	    "Podcast 7: Lotsen bei Nacht (banner)\"></p>\n<p>Wir fahren mit "
+	    "einem Lotsen von Brunsbüttel nach Hamburg.</p>\n<p><a href=\""
+	    "https://radio.example/hafen/7\">https://radio.example/hafen/7</a>"
+	    "</p>", "https://hafenblatt.example/blog/2026/podcast-7" } } },
 	{ "cut in the middle of item 3: items 1 and 2 kept",
 	  F("cut-in-item.json"), NULL, NULL, FEED_FORMAT_JSON11,
 	  "Вечерний выпуск", "https://vecher.example/", 2, 2,
