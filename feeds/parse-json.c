@@ -431,8 +431,13 @@ parse_json_version(const struct jv *root)
 
 	if ((v = jv_get_str(root, "version")) == NULL)
 		return (FEED_FORMAT_UNKNOWN);
-	if ((p = strstr(v, PARSE_JSON_VERSION)) == NULL ||
-	    (strncasecmp(v, "https", 5) != 0 && strncasecmp(v, "http", 4) != 0))
+	if (strncasecmp(v, "https", 5) == 0)
+		p = v + 5;
+	else if (strncasecmp(v, "http", 4) == 0)
+		p = v + 4;
+	else
+		return (FEED_FORMAT_UNKNOWN);
+	if (strncasecmp(p, PARSE_JSON_VERSION, strlen(PARSE_JSON_VERSION)) != 0)
 		return (FEED_FORMAT_UNKNOWN);
 	p += strlen(PARSE_JSON_VERSION);
 	if (strcmp(p, "1") == 0 || strcmp(p, "1/") == 0)

@@ -407,6 +407,14 @@ static const struct json_case doc_cases[] = {
 	  D("<rss version=\"2.0\"><channel><title>X</title><item><title>i"
 	  "</title></item></channel></rss>"), NULL, "application/json",
 	  FEED_FORMAT_RSS20, "X", NULL, 1, 0, NULL, { { 0 } } },
+	{ "version over http names 1.0",
+	  D("{\"version\": \"http://jsonfeed.org/version/1\", \"items\": []}"),
+	  NULL, NULL, FEED_FORMAT_JSON10, NULL, NULL, 0, 0, "", { { 0 } } },
+	{ "a version that only mentions jsonfeed.org is not one",
+	  D("{\"version\": \"https://api.example/?https://jsonfeed.org/"
+	  "version/1.1\", \"items\": []}"), NULL, "application/json",
+	  FEED_FORMAT_UNKNOWN, NULL, NULL, 0, 0, "not a JSON Feed",
+	  { { 0 } } },
 	{ "a JSON array is not a feed", D("[{\"version\": 1}]"), NULL, NULL,
 	  FEED_FORMAT_UNKNOWN, NULL, NULL, 0, 0, "JSON but not an object",
 	  { { 0 } } },
