@@ -436,6 +436,9 @@ cli_import(struct cli *cli, int argc, char **argv)
 	size_t			 n = 0, added;
 	int			 rc = CLI_FAILURE;
 
+	if ((rc = cli_import_newsboat_maybe(cli, argc, argv)) != -1)
+		return (rc);
+	rc = CLI_FAILURE;
 	if (argc != 2)
 		return (CLI_SHOW_USAGE);
 	buf_init(&b, CLI_IMPORT_LIMIT);
@@ -469,6 +472,8 @@ cli_export(struct cli *cli, int argc, char **argv)
 	size_t			 n, i;
 	int			 rc = CLI_OK;
 
+	if (argc == 2 && strcmp(argv[1], "--urls") == 0)
+		return (cli_export_urls(cli));
 	if (argc != 1)
 		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)

@@ -304,7 +304,7 @@ ingest_not_modified(struct store *st, struct ingest_batch *b,
 
 static int
 ingest_items(struct store *st, struct ingest_batch *b,
-    struct ingest_result *res)
+    struct ingest_result *res, ingest_item_cb cb, void *arg)
 {
 	enum store_upsert	 outcome;
 	struct store_body	 body;
@@ -316,6 +316,8 @@ ingest_items(struct store *st, struct ingest_batch *b,
 		body.hash = b->hashes[i];
 		if (store_item_upsert_body(st, b->feed_id, &b->items[i],
 		    b->texts[i], &body, &outcome) != 0)
+			return (-1);
+		if (cb != NULL && cb(st, b->feed_id, i, outcome, arg) != 0)
 			return (-1);
 		res->items++;
 		if (outcome == STORE_NEW)
@@ -353,7 +355,7 @@ ingest_document(struct store *st, struct ingest_batch *b,
 	if (store_begin(st) != 0)
 		return (-1);
 	if (store_rules_mark(st, &last_id) != 0 ||
-	    ingest_items(st, b, res) != 0 ||
+	    ingest_items(st, b, res, NULL, NULL) != 0 ||
 	    store_rules_apply(st, b->feed_id, last_id) != 0)
 		goto fail;
 	memset(&u, 0, sizeof u);
@@ -393,6 +395,37 @@ ingest_store(struct store *st, struct ingest_batch *b,
 		rc = ingest_failure(st, b, res);
 	else
 		rc = ingest_document(st, b, res);
+	ingest_batch_free(b);
+	return (rc);
+}
+
+int
+ingest_items_store(struct store *st, int64_t feed_id,
+    const struct feed_item *items, size_t n, ingest_item_cb cb, void *arg,
+    struct ingest_result *res)
+{
+	struct ingest_batch	*b;
+	int64_t			 last_id;
+	size_t			 i;
+	int			 rc = -1;
+
+	memset(res, 0, sizeof *res);
+	res->feed_id = feed_id;
+	b = xcalloc(1, sizeof *b);
+	b->feed_id = feed_id;
+	for (i = 0; i < n; i++)
+		ingest_collect(&items[i], b);
+	ingest_clean(b);
+	if (store_begin(st) != 0)
+		goto out;
+	if (store_rules_mark(st, &last_id) != 0 ||
+	    ingest_items(st, b, res, cb, arg) != 0 ||
+	    store_rules_apply(st, feed_id, last_id) != 0 ||
+	    store_commit(st) != 0)
+		store_rollback(st);
+	else
+		rc = 0;
+out:
 	ingest_batch_free(b);
 	return (rc);
 }

@@ -37,11 +37,26 @@ static const struct cli_command cli_commands[] = {
 	{ "feeds", cli_feeds, "feeds [--json]",
 	  "List subscriptions: id, URL, title, items, unread and the\n"
 	  "state of the last poll, one feed a line, tab-separated." },
-	{ "import", cli_import, "import FILE|-",
+	{ "import", cli_import, "import FILE|- | import --newsboat [DIR] |"
+	  " import --sync FILE|- [--purge]",
 	  "Subscribe to every feed in an OPML file (folders become tags)\n"
-	  "or a newsboat urls file (tags kept)." },
-	{ "export", cli_export, "export",
-	  "Write the subscriptions as OPML 2.0 on standard output." },
+	  "or a newsboat urls file (tags kept).\n"
+	  "--newsboat moves a newsboat setup over (DIR, else ~/.newsboat,\n"
+	  "else $XDG_CONFIG_HOME/newsboat and $XDG_DATA_HOME/newsboat):\n"
+	  "the urls file's feeds, tags, ~titles and query feeds (as saved\n"
+	  "searches), every item of cache.db with its read, flagged\n"
+	  "(starred, tag flag-X) and deleted (hidden) state, and the\n"
+	  "config's ignore-article, bind-key, color, browser, reload-time,\n"
+	  "max-items, keep-articles-days, user-agent and proxy lines,\n"
+	  "appended to telex's config; then a report with every line left\n"
+	  "out and why.  A second run adds nothing twice.\n"
+	  "--sync makes the subscriptions equal to FILE (urls or OPML):\n"
+	  "missing feeds added, feeds not in it removed (their items kept\n"
+	  "unless --purge), tags and ~titles as listed." },
+	{ "export", cli_export, "export [--urls]",
+	  "Write the subscriptions as OPML 2.0 on standard output, or with\n"
+	  "--urls as a newsboat urls file (tags, \"~Title\" where a title\n"
+	  "was given)." },
 	{ "poll", cli_poll, "poll [--wait] [-j N] [FEED...]",
 	  "Fetch feeds (all, or those named by id or URL) and store new\n"
 	  "and changed items.  -j sets how many transfers run at once\n"

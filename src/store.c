@@ -385,7 +385,9 @@ static const char *store_sql_text[SQL_COUNT] = {
 	    "  ELSE coalesce(?6, last_modified) END,"
 	    " last_error = ?7,"
 	    " failures = CASE WHEN ?7 IS NULL THEN 0 ELSE failures + 1 END,"
-	    " backoff_until = ?8, title = coalesce(?9, title),"
+	    " backoff_until = ?8, title = CASE WHEN EXISTS (SELECT 1 FROM"
+	    "  meta WHERE key = 'title:' || ?1) THEN title"
+	    "  ELSE coalesce(?9, title) END,"
 	    " site_url = coalesce(?10, site_url) WHERE id = ?1",
 	[SQL_FEED_MOVE] = "UPDATE feeds SET url = ?2 WHERE id = ?1"
 	    " AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?2)",
