@@ -31,6 +31,7 @@ struct cli_fetch {
 	size_t	 len;
 	char	*final_url;
 	char	*charset;
+	char	*content_type;
 	char	*moved_to;
 };
 
@@ -52,6 +53,8 @@ cli_fetch_done(const struct poll_response *r, void *arg)
 	f->final_url = xstrdup(r->final_url != NULL ? r->final_url :
 	    r->req->url);
 	f->charset = r->charset != NULL ? xstrdup(r->charset) : NULL;
+	f->content_type = r->content_type != NULL ?
+	    xstrdup(r->content_type) : NULL;
 	f->moved_to = r->moved_to != NULL ? xstrdup(r->moved_to) : NULL;
 }
 
@@ -103,6 +106,7 @@ cli_fetch_free(struct cli_fetch *f)
 	free(f->body);
 	free(f->final_url);
 	free(f->charset);
+	free(f->content_type);
 	free(f->moved_to);
 }
 
@@ -112,20 +116,27 @@ cli_count_item(const struct feed_item *item, void *arg)
 	return (0);
 }
 
-/* Is what f holds a feed?  Its title goes to *title (caller frees). */
+/*
+ * Is what f holds a feed?  Its title goes to *title, and with why not NULL
+ * the reason it is not one to *why (caller frees both).
+ */
 static int
-cli_is_feed(const struct cli_fetch *f, char **title)
+cli_is_feed(const struct cli_fetch *f, char **title, char **why)
 {
 	struct feed_info	 info;
 	char			*cause = NULL;
 	int			 rc;
 
 	memset(&info, 0, sizeof info);
-	rc = feed_parse(f->body, f->len, f->final_url, f->charset, &info,
-	    cli_count_item, NULL, &cause);
+	rc = feed_parse_typed(f->body, f->len, f->final_url, f->content_type,
+	    f->charset, &info, cli_count_item, NULL, &cause);
 	if (rc == 0 && info.title != NULL)
 		*title = xstrdup(info.title);
 	feed_info_free(&info);
+	if (why != NULL) {
+		*why = cause;
+		cause = NULL;
+	}
 	free(cause);
 	return (rc == 0);
 }
@@ -138,7 +149,7 @@ static int
 cli_resolve_feed(const char *url, char **feed_url, char **title)
 {
 	struct cli_fetch	 f, g;
-	char			**urls;
+	char			**urls, *why = NULL;
 	size_t			 n;
 	int			 rc = -1;
 
@@ -149,24 +160,28 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 		    url, f.error);
 		goto out;
 	}
-	if (cli_is_feed(&f, title)) {
+	if (cli_is_feed(&f, title, &why)) {
 		*feed_url = xstrdup(f.moved_to != NULL ? f.moved_to : url);
 		rc = 0;
 		goto out;
 	}
 	if (cli_is_command(url)) {
-		cli_error("%s: the command's output is not a feed (RSS or "
-		    "Atom); to subscribe anyway, use telex add --no-check",
-		    url);
+		cli_error("%s: the command's output is not a feed (RSS, "
+		    "Atom or JSON Feed); to subscribe anyway, use telex add "
+		    "--no-check", url);
 		goto out;
 	}
 	if ((n = discover_feeds(f.body, f.len, f.final_url, &urls)) == 0) {
-		cli_error("%s is neither a feed nor a web page that links to "
-		    "one; check the URL", url);
+		/* JSON is no web page: say what was wrong with it. */
+		if (why != NULL && strstr(why, "JSON") != NULL)
+			cli_error("%s: %s; check the URL", url, why);
+		else
+			cli_error("%s is neither a feed nor a web page that "
+			    "links to one; check the URL", url);
 		goto out;
 	}
 	if (cli_fetch(urls[0], 0, url_is_file(url), &g) == 0 &&
-	    cli_is_feed(&g, title)) {
+	    cli_is_feed(&g, title, NULL)) {
 		*feed_url = xstrdup(g.moved_to != NULL ? g.moved_to : urls[0]);
 		rc = 0;
 	} else
@@ -175,6 +190,7 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 	cli_fetch_free(&g);
 	discover_free(urls, n);
 out:
+	free(why);
 	cli_fetch_free(&f);
 	return (rc);
 }

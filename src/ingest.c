@@ -253,8 +253,8 @@ ingest_prepare(const struct poll_response *r)
 		    "the transfer failed");
 	if (r->result != POLL_OK)
 		return (b);
-	if (feed_parse(r->body, r->len, r->final_url, r->charset, &b->info,
-	    ingest_collect, b, &cause) == 0) {
+	if (feed_parse_typed(r->body, r->len, r->final_url, r->content_type,
+	    r->charset, &b->info, ingest_collect, b, &cause) == 0) {
 		b->parsed = 1;
 		return (b);
 	}

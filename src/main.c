@@ -27,12 +27,12 @@ struct cli_command {
 
 static const struct cli_command cli_commands[] = {
 	{ "add", cli_add, "add [--no-check] [-t TAG]... URL",
-	  "Subscribe to a feed.  Given a web page, telex fetches it and\n"
-	  "subscribes to the feed it links to.  -t gives the feed a tag\n"
-	  "(repeatable); --no-check subscribes without fetching first.\n"
-	  "exec:COMMAND is a feed written by a command (/bin/sh -c) at\n"
-	  "each poll; filter:COMMAND:URL fetches URL and passes the body\n"
-	  "through the command." },
+	  "Subscribe to a feed: RSS, Atom or JSON Feed.  Given a web\n"
+	  "page, telex fetches it and subscribes to the feed it links to.\n"
+	  "-t gives the feed a tag (repeatable); --no-check subscribes\n"
+	  "without fetching first.  exec:COMMAND is a feed written by a\n"
+	  "command (/bin/sh -c) at each poll; filter:COMMAND:URL fetches\n"
+	  "URL and passes the body through the command." },
 	{ "rm", cli_rm, "rm [--purge] FEED",
 	  "Unsubscribe from a feed, by id or URL.  Its items stay in the\n"
 	  "archive unless --purge is given." },

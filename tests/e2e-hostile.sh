@@ -40,6 +40,14 @@ with open(root + "/deep.xml", "w") as f:
             '<item><title>Pit</title><guid>deep-2</guid><description>')
     f.write("<div>" * 100000 + "bottom" + "</div>" * 100000)
     f.write("</description></item></channel></rss>\n")
+with open(root + "/deep.json", "w") as f:
+    f.write('{"version": "https://jsonfeed.org/version/1.1", '
+            '"title": "Pozo", "items": ['
+            '{"id": "pozo-1", "title": "Antes del pozo"}, '
+            '{"id": "pozo-2", "title": "El pozo", "_x": ')
+    f.write("[" * 100000 + "]" * 100000)
+    f.write('}, {"id": "pozo-3", "title": "Número", '
+            '"content_text": 1e999999, "date_published": -0.0e-99999}]}\n')
 with open(root + "/many.xml", "w") as f:
     f.write('<rss version="2.0"><channel><title>Firehose</title>\n')
     for i in range(200000):
@@ -64,6 +72,7 @@ add feed/xxe.xml			# 12
 add feed/deep.xml			# 13
 add feed/many.xml			# 14
 add "big?mb=40"				# 15
+add feed/deep.json			# 16
 
 tx poll
 t_status "a poll of hostile feeds exits 3" 3
@@ -92,6 +101,14 @@ t_no_match "an external entity reads nothing" "$T_OUT" 'root:'
 t_match "the feed with an external entity is still read" "$T_OUT" '"guid":"xxe-1"'
 tx list feed:deep
 t_match "100,000 nested elements do not break the feed" "$T_OUT" 'Above the pit'
+tx poll 16
+t_status "a JSON Feed nested 100,000 deep fails as damaged" 3
+t_match "...saying where it broke" "$T_ERR" \
+    '^telex: feed 16 .*the feed is damaged: the feed is broken in item 2: .*nested too deeply'
+tx list feed:Pozo
+t_eq "...keeping the item before the pit" "$T_OUT" \
+    "$(printf '%s\n' "$T_OUT" | grep 'Antes del pozo')"
+t_match "...which is stored" "$T_OUT" 'Antes del pozo'
 tx list feed:many.xml
 t_eq "a feed of 200,000 items is stored whole" \
     "$(printf '%s\n' "$T_OUT" | wc -l)" 200000
