@@ -17,12 +17,13 @@
 
 #include "date.h"
 #include "parse.h"
+#include "parse-json.h"
 #include "prepass.h"
 #include "url.h"
 #include "util.h"
 
 #define PARSE_FIELD_LIMIT	(32U << 20)
-#define PARSE_HASH_PREFIX	256
+#define PARSE_HOLD_MAX		64	/* items kept back for a late author */
 
 enum parse_ns {
 	NS_NONE = 0,
@@ -47,6 +48,7 @@ enum parse_role {
 	ROLE_CHANNEL,	/* channel, or the Atom feed element */
 	ROLE_ITEM,
 	ROLE_AUTHOR,	/* an Atom author inside an item */
+	ROLE_FEED_AUTHOR, /* an Atom author of the whole feed */
 	ROLE_MEDIA,	/* media:group inside an item */
 	ROLE_ITUNES,	/* itunes:category inside an item */
 	ROLE_FIELD,	/* an element whose text is being captured */
@@ -60,6 +62,7 @@ enum parse_context {
 	CTX_CHANNEL,
 	CTX_ITEM,
 	CTX_AUTHOR,
+	CTX_FEED_AUTHOR,
 	CTX_MEDIA,
 	CTX_ITUNES
 };
@@ -106,7 +109,9 @@ struct parse_item {
 	char			*about;
 	char			*author[4];	/* Atom, RSS, dc, itunes */
 	char			*author_email;
+	char			*author_uri;
 	int64_t			 published;
+	int64_t			 created;	/* Atom 0.3 */
 	int64_t			 updated;
 	char			**categories;
 	size_t			 ncategories;
@@ -147,6 +152,17 @@ struct parse_ctx {
 	size_t			 items_seen;
 	char			*site_link;
 	int			 site_score;
+	/*
+	 * The channel's author, for items without one.  Until it is known
+	 * (or the channel closes), items are held back, PARSE_HOLD_MAX at
+	 * most, so an author written after the first items reaches them.
+	 */
+	char			*feed_author[4];	/* as item authors */
+	char			*feed_author_email;
+	char			*feed_author_uri;
+	struct feed_item	 held[PARSE_HOLD_MAX];
+	size_t			 nheld;
+	int			 channel_closed;
 };
 
 typedef void (*parse_open_fn)(struct parse_ctx *, struct parse_frame *);
@@ -226,6 +242,10 @@ feed_format_name(enum feed_format format)
 		return ("Atom 0.3");
 	case FEED_FORMAT_ATOM10:
 		return ("Atom 1.0");
+	case FEED_FORMAT_JSON10:
+		return ("JSON Feed 1.0");
+	case FEED_FORMAT_JSON11:
+		return ("JSON Feed 1.1");
 	default:
 		return ("unknown");
 	}
@@ -789,6 +809,7 @@ parse_item_free(struct parse_item *item)
 	for (i = 0; i < UTIL_ARRLEN(item->author); i++)
 		free(item->author[i]);
 	free(item->author_email);
+	free(item->author_uri);
 	for (i = 0; i < item->ncategories; i++)
 		free(item->categories[i]);
 	free(item->categories);
@@ -819,47 +840,24 @@ parse_keep(char **slot, char *s)
 		free(s);
 }
 
-/* FNV-1a, 64 bits. */
-static uint64_t
-parse_fnv1a(uint64_t h, const char *s, size_t n)
-{
-	size_t	 i;
-
-	for (i = 0; i < n; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 0x100000001b3ULL;
-	}
-	return (h);
-}
-
-/* A guid for an item that has neither guid nor link. */
-static char *
-parse_hash_guid(const struct feed_item *it)
-{
-	uint64_t	 h = 0xcbf29ce484222325ULL;
-	char		 date[32];
-	size_t		 n;
-
-	if (it->title != NULL)
-		h = parse_fnv1a(h, it->title, strlen(it->title));
-	h = parse_fnv1a(h, "\n", 1);
-	snprintf(date, sizeof date, "%" PRId64, it->published != DATE_NONE ?
-	    it->published : it->updated);
-	h = parse_fnv1a(h, date, strlen(date));
-	h = parse_fnv1a(h, "\n", 1);
-	if (it->html != NULL) {
-		n = strlen(it->html);
-		h = parse_fnv1a(h, it->html, n < PARSE_HASH_PREFIX ? n :
-		    PARSE_HASH_PREFIX);
-	}
-	return (xasprintf("telex:%016" PRIx64, h));
-}
-
 static int
 parse_is_web_url(const char *s)
 {
 	return (s != NULL && (strncasecmp(s, "http://", 7) == 0 ||
 	    strncasecmp(s, "https://", 8) == 0));
+}
+
+/* The first name there is, else the email, else the URI. */
+static char *
+parse_pick_author(char *const names[4], char *email, char *uri)
+{
+	size_t	 i;
+
+	for (i = 0; i < 4; i++) {
+		if (names[i] != NULL)
+			return (names[i]);
+	}
+	return (email != NULL ? email : uri);
 }
 
 /* Fill it from item; the strings stay owned by item. */
@@ -875,12 +873,15 @@ parse_item_fill(struct parse_ctx *ctx, struct parse_item *item,
 	if (it->url == NULL && item->guid_permalink &&
 	    parse_is_web_url(item->guid))
 		it->url = item->guid;
-	for (i = 0; i < UTIL_ARRLEN(item->author) && it->author == NULL; i++)
-		it->author = item->author[i];
+	it->author = parse_pick_author(item->author, item->author_email,
+	    item->author_uri);
 	if (it->author == NULL)
-		it->author = item->author_email;
-	it->published = item->published;
+		it->author = parse_pick_author(ctx->feed_author,
+		    ctx->feed_author_email, ctx->feed_author_uri);
+	it->published = item->published != DATE_NONE ? item->published :
+	    item->created;
 	it->updated = item->updated;
+	feed_item_infer_published(it);
 	it->categories = item->categories;
 	it->ncategories = item->ncategories;
 	it->enclosures = item->nenclosures > 0 ? item->enclosures : item->media;
@@ -894,7 +895,45 @@ parse_item_fill(struct parse_ctx *ctx, struct parse_item *item,
 		it->base = it->url != NULL ? it->url : (char *)ctx->url;
 }
 
-/* The item closed: hand it to the callback and forget it. */
+static char *
+parse_feed_author_of(struct parse_ctx *ctx)
+{
+	return (parse_pick_author(ctx->feed_author, ctx->feed_author_email,
+	    ctx->feed_author_uri));
+}
+
+static void
+parse_emit(struct parse_ctx *ctx, const struct feed_item *it)
+{
+	if (ctx->stopped)
+		return;
+	ctx->info->nitems++;
+	if (ctx->cb(it, ctx->arg) != 0)
+		ctx->stopped = 1;
+}
+
+/* Hand on the items held back, with the channel's author if known now. */
+static void
+parse_flush(struct parse_ctx *ctx)
+{
+	struct feed_item	*it;
+	const char		*author = parse_feed_author_of(ctx);
+	size_t			 i;
+
+	for (i = 0; i < ctx->nheld; i++) {
+		it = &ctx->held[i];
+		if (it->author == NULL && author != NULL)
+			it->author = xstrdup(author);
+		parse_emit(ctx, it);
+		feed_item_clear(it);
+	}
+	ctx->nheld = 0;
+}
+
+/*
+ * The item closed: hand it to the callback and forget it, or hold it back
+ * while it has no author and the channel may still name one.
+ */
 static void
 parse_item_end(struct parse_ctx *ctx)
 {
@@ -910,10 +949,14 @@ parse_item_end(struct parse_ctx *ctx)
 	if (it.guid == NULL)
 		it.guid = it.url;
 	if (it.guid == NULL)
-		it.guid = hash = parse_hash_guid(&it);
-	ctx->info->nitems++;
-	if (ctx->cb(&it, ctx->arg) != 0)
-		ctx->stopped = 1;
+		it.guid = hash = feed_item_hash_guid(&it);
+	if (ctx->nheld > 0 || (it.author == NULL && !ctx->channel_closed &&
+	    parse_feed_author_of(ctx) == NULL)) {
+		feed_item_copy(&ctx->held[ctx->nheld++], &it);
+		if (ctx->nheld == PARSE_HOLD_MAX)
+			parse_flush(ctx);
+	} else
+		parse_emit(ctx, &it);
 	free(hash);
 	parse_item_free(item);
 }
@@ -929,6 +972,7 @@ parse_open_item(struct parse_ctx *ctx, struct parse_frame *f)
 	ctx->items_seen++;
 	ctx->item = xcalloc(1, sizeof *ctx->item);
 	ctx->item->published = ctx->item->updated = DATE_NONE;
+	ctx->item->created = DATE_NONE;
 	ctx->item->guid_permalink = 1;
 	about = mxmlElementGetAttr(f->node, "rdf:about");
 	ctx->item->about = parse_trimmed(about);
@@ -946,6 +990,13 @@ parse_open_author(struct parse_ctx *ctx, struct parse_frame *f)
 {
 	(void)ctx;
 	f->role = ROLE_AUTHOR;
+}
+
+static void
+parse_open_feed_author(struct parse_ctx *ctx, struct parse_frame *f)
+{
+	(void)ctx;
+	f->role = ROLE_FEED_AUTHOR;
 }
 
 static void
@@ -1208,6 +1259,51 @@ parse_author_email(struct parse_ctx *ctx, struct parse_frame *f, const char *tex
 	parse_keep(&ctx->item->author_email, parse_plain(text, 0));
 }
 
+static void
+parse_author_uri(struct parse_ctx *ctx, struct parse_frame *f, const char *text)
+{
+	parse_keep(&ctx->item->author_uri, parse_resolve(f, text));
+}
+
+/* Channel authors: managingEditor, dc:creator, itunes:author. */
+static void
+parse_feed_author(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	int	 slot;
+
+	if (strcmp(f->family, "dc") == 0)
+		slot = 2;
+	else if (strcmp(f->family, "itunes") == 0)
+		slot = 3;
+	else
+		slot = 1;
+	parse_keep(&ctx->feed_author[slot], parse_rss_author(text));
+}
+
+static void
+parse_feed_author_name(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	(void)f;
+	parse_keep(&ctx->feed_author[0], parse_plain(text, 0));
+}
+
+static void
+parse_feed_author_email(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	(void)f;
+	parse_keep(&ctx->feed_author_email, parse_plain(text, 0));
+}
+
+static void
+parse_feed_author_uri(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	parse_keep(&ctx->feed_author_uri, parse_resolve(f, text));
+}
+
 static int64_t
 parse_date(const char *text)
 {
@@ -1232,6 +1328,18 @@ parse_item_published(struct parse_ctx *ctx, struct parse_frame *f,
 		ctx->item->published = when;
 }
 
+/* Atom 0.3 created: the date when neither issued nor published is. */
+static void
+parse_item_created(struct parse_ctx *ctx, struct parse_frame *f,
+    const char *text)
+{
+	int64_t	 when;
+
+	(void)f;
+	if ((when = parse_date(text)) != DATE_NONE)
+		ctx->item->created = when;
+}
+
 static void
 parse_item_updated(struct parse_ctx *ctx, struct parse_frame *f, const char *text)
 {
@@ -1250,7 +1358,7 @@ parse_add_category(struct parse_item *item, char *term)
 	if (term == NULL)
 		return;
 	for (i = 0; i < item->ncategories; i++) {
-		if (strcmp(item->categories[i], term) == 0) {
+		if (strcasecmp(item->categories[i], term) == 0) {
 			free(term);
 			return;
 		}
@@ -1270,9 +1378,10 @@ parse_item_category(struct parse_ctx *ctx, struct parse_frame *f,
 		parse_add_category(ctx->item, parse_plain(text, 0));
 		return;
 	}
+	/* The label is for people, the term for programs. */
 	term = mxmlElementGetAttr(f->node, "term");
 	label = mxmlElementGetAttr(f->node, "label");
-	if (term == NULL || parse_blank(term))
+	if (label != NULL && !parse_blank(label))
 		term = label;
 	parse_add_category(ctx->item, parse_plain(term, 0));
 }
@@ -1416,6 +1525,14 @@ static const struct parse_handler parse_handlers[] = {
 	TEXT(CTX_CHANNEL, "dc:title", parse_feed_title),
 	RAW(CTX_CHANNEL, "rss:link", parse_feed_link),
 	ATTRS(CTX_CHANNEL, "atom:link", parse_feed_atom_link),
+	RAW(CTX_CHANNEL, "rss:managingEditor", parse_feed_author),
+	RAW(CTX_CHANNEL, "dc:creator", parse_feed_author),
+	RAW(CTX_CHANNEL, "itunes:author", parse_feed_author),
+	ROLE(CTX_CHANNEL, "atom:author", parse_open_feed_author),
+	RAW(CTX_FEED_AUTHOR, "atom:name", parse_feed_author_name),
+	RAW(CTX_FEED_AUTHOR, "atom:email", parse_feed_author_email),
+	RAW(CTX_FEED_AUTHOR, "atom:uri", parse_feed_author_uri),
+	RAW(CTX_FEED_AUTHOR, "atom:url", parse_feed_author_uri),
 
 	TEXT(CTX_ITEM, "rss:title", parse_item_title),
 	TEXT(CTX_ITEM, "atom:title", parse_item_title),
@@ -1433,10 +1550,13 @@ static const struct parse_handler parse_handlers[] = {
 	ROLE(CTX_ITEM, "atom:author", parse_open_author),
 	RAW(CTX_AUTHOR, "atom:name", parse_author_name),
 	RAW(CTX_AUTHOR, "atom:email", parse_author_email),
+	RAW(CTX_AUTHOR, "atom:uri", parse_author_uri),
+	RAW(CTX_AUTHOR, "atom:url", parse_author_uri),
 	RAW(CTX_ITEM, "rss:pubDate", parse_item_published),
 	RAW(CTX_ITEM, "dc:date", parse_item_published),
 	RAW(CTX_ITEM, "atom:published", parse_item_published),
 	RAW(CTX_ITEM, "atom:issued", parse_item_published),
+	RAW(CTX_ITEM, "atom:created", parse_item_created),
 	RAW(CTX_ITEM, "dcterms:issued", parse_item_published),
 	RAW(CTX_ITEM, "atom:updated", parse_item_updated),
 	RAW(CTX_ITEM, "atom:modified", parse_item_updated),
@@ -1485,6 +1605,9 @@ parse_find_handler(struct parse_ctx *ctx, struct parse_frame *f)
 		break;
 	case ROLE_AUTHOR:
 		c = CTX_AUTHOR;
+		break;
+	case ROLE_FEED_AUTHOR:
+		c = CTX_FEED_AUTHOR;
 		break;
 	case ROLE_MEDIA:
 		c = CTX_MEDIA;
@@ -1601,11 +1724,17 @@ parse_close(struct parse_ctx *ctx)
 	if (ctx->capturing && ctx->capture_depth == ctx->nframes)
 		text = parse_capture_end(ctx);
 	if (f->handler != NULL && f->handler->close != NULL &&
-	    (ctx->item != NULL || f->handler->context == CTX_CHANNEL))
+	    (ctx->item != NULL || f->handler->context == CTX_CHANNEL ||
+	    f->handler->context == CTX_FEED_AUTHOR))
 		f->handler->close(ctx, f, text != NULL ? text : "");
 	free(text);
 	if (f->role == ROLE_ITEM && ctx->item != NULL)
 		parse_item_end(ctx);
+	if (f->role == ROLE_CHANNEL)
+		ctx->channel_closed = 1;
+	if (ctx->nheld > 0 && (ctx->channel_closed ||
+	    parse_feed_author_of(ctx) != NULL))
+		parse_flush(ctx);
 	if (ctx->nframes == 1)
 		ctx->root_closed = 1;
 	parse_pop(ctx);
@@ -1716,6 +1845,8 @@ parse_not_feed(struct parse_ctx *ctx, const char *xml)
 static void
 parse_ctx_free(struct parse_ctx *ctx)
 {
+	size_t	 i;
+
 	while (ctx->nframes > 0)
 		parse_pop(ctx);
 	parse_unbind(ctx, 0);
@@ -1725,6 +1856,12 @@ parse_ctx_free(struct parse_ctx *ctx)
 		parse_item_free(ctx->item);
 	free(ctx->root);
 	free(ctx->site_link);
+	for (i = 0; i < ctx->nheld; i++)
+		feed_item_clear(&ctx->held[i]);
+	for (i = 0; i < UTIL_ARRLEN(ctx->feed_author); i++)
+		free(ctx->feed_author[i]);
+	free(ctx->feed_author_email);
+	free(ctx->feed_author_uri);
 	buf_free(&ctx->text);
 }
 
@@ -1753,11 +1890,23 @@ feed_parse(const char *data, size_t len, const char *url,
     const char *http_charset, struct feed_info *info, feed_item_cb cb,
     void *arg, char **cause)
 {
+	return (feed_parse_typed(data, len, url, NULL, http_charset, info, cb,
+	    arg, cause));
+}
+
+int
+feed_parse_typed(const char *data, size_t len, const char *url,
+    const char *content_type, const char *http_charset,
+    struct feed_info *info, feed_item_cb cb, void *arg, char **cause)
+{
 	struct parse_ctx	 ctx;
 	struct prepass_result	 res;
 	struct buf		 xml;
 	int			 rc = -1;
 
+	if (parse_json_sniff(data, len, content_type))
+		return (parse_json_feed(data, len, url, content_type, info, cb,
+		    arg, cause));
 	memset(info, 0, sizeof *info);
 	memset(&ctx, 0, sizeof ctx);
 	ctx.url = url;
@@ -1770,6 +1919,7 @@ feed_parse(const char *data, size_t len, const char *url,
 		goto out;
 	info->encoding = xstrdup(res.encoding);
 	parse_run(&ctx, xml.data);
+	parse_flush(&ctx);
 	if (info->format == FEED_FORMAT_UNKNOWN) {
 		*cause = parse_not_feed(&ctx, xml.data);
 		goto out;
@@ -1787,55 +1937,3 @@ out:
 	return (rc);
 }
 
-static char *
-parse_dup(const char *s)
-{
-	return (s != NULL ? xstrdup(s) : NULL);
-}
-
-void
-feed_item_copy(struct feed_item *dst, const struct feed_item *src)
-{
-	size_t	 i;
-
-	*dst = *src;
-	dst->guid = xstrdup(src->guid);
-	dst->url = parse_dup(src->url);
-	dst->title = parse_dup(src->title);
-	dst->author = parse_dup(src->author);
-	dst->html = parse_dup(src->html);
-	dst->base = parse_dup(src->base);
-	dst->categories = xcalloc(src->ncategories + 1,
-	    sizeof *dst->categories);
-	for (i = 0; i < src->ncategories; i++)
-		dst->categories[i] = xstrdup(src->categories[i]);
-	dst->enclosures = xcalloc(src->nenclosures + 1,
-	    sizeof *dst->enclosures);
-	for (i = 0; i < src->nenclosures; i++) {
-		dst->enclosures[i] = src->enclosures[i];
-		dst->enclosures[i].url = xstrdup(src->enclosures[i].url);
-		dst->enclosures[i].type = parse_dup(src->enclosures[i].type);
-	}
-}
-
-void
-feed_item_clear(struct feed_item *it)
-{
-	size_t	 i;
-
-	free(it->guid);
-	free(it->url);
-	free(it->title);
-	free(it->author);
-	free(it->html);
-	free(it->base);
-	for (i = 0; i < it->ncategories; i++)
-		free(it->categories[i]);
-	free(it->categories);
-	for (i = 0; i < it->nenclosures; i++) {
-		free(it->enclosures[i].url);
-		free(it->enclosures[i].type);
-	}
-	free(it->enclosures);
-	memset(it, 0, sizeof *it);
-}

@@ -20,7 +20,9 @@
 #include <curl/curl.h>
 
 #include "date.h"
+#include "exec.h"
 #include "poll.h"
+#include "url.h"
 #include "util.h"
 
 /*
@@ -106,6 +108,7 @@ poll_curl_need(const char **why)
 #define POLL_VALUE_MAX	1024	/* longest header value we keep */
 #define POLL_URL_MAX	8192	/* longest redirect target we follow */
 #define POLL_CHARSET_MAX 40
+#define POLL_EXEC_FDS	256	/* command pipes waited on at once */
 
 struct poll_xfer {
 	struct poll		*p;
@@ -124,6 +127,8 @@ struct poll_xfer {
 	int64_t			 file_base;	/* where this hop's bytes go */
 	int64_t			 written;	/* by this hop */
 	int			 write_errno;
+	char			*command;	/* of exec: and filter: */
+	int			 is_exec;	/* no transfer, only command */
 
 	/* The current response. */
 	struct buf		 body;
@@ -152,6 +157,8 @@ struct poll {
 	size_t			 queued;
 	struct poll_xfer	**active;
 	size_t			 nactive;
+	struct exec_set		*exec;		/* exec: and filter: commands */
+	struct poll_xfer	*ready;		/* failed before they started */
 };
 
 static const struct {
@@ -328,6 +335,9 @@ poll_host_of(const char *url)
 	return (out);
 }
 
+static int	poll_command_add(struct poll *, struct poll_xfer *);
+static void	poll_command_done(const struct exec_result *, void *);
+
 /* A POST's body and type, copied into the transfer's request. */
 static void
 poll_post_copy(struct poll_xfer *x, const struct poll_request *req)
@@ -382,10 +392,12 @@ poll_add(struct poll *p, const struct poll_request *req)
 	x->req.out_fd = req->out_fd;
 	x->req.resume = req->resume > 0 ? req->resume : 0;
 	poll_post_copy(x, req);
-	x->host = poll_host_of(x->url);
 	x->permanent = 1;
 	x->retry_after = -1;
 	buf_init(&x->body, p->opts.max_body);
+	if (p->opts.allow_exec && poll_command_add(p, x) == 0)
+		return;
+	x->host = poll_host_of(x->url);
 
 	if (p->queue_tail != NULL)
 		p->queue_tail->next = x;
@@ -417,6 +429,7 @@ poll_xfer_free(struct poll_xfer *x)
 	poll_headers_reset(x);
 	buf_free(&x->body);
 	free(x->error);
+	free(x->command);
 	free(x->url);
 	free(x->host);
 	free((char *)x->req.url);
@@ -1159,6 +1172,7 @@ static void
 poll_deliver(struct poll *p, struct poll_xfer *x)
 {
 	struct poll_response	 r;
+	char			*moved = NULL;
 	int			 ok = (x->result != POLL_FAILED);
 
 	memset(&r, 0, sizeof r);
@@ -1173,8 +1187,11 @@ poll_deliver(struct poll *p, struct poll_xfer *x)
 	r.disposition = ok ? x->disposition : NULL;
 	r.etag = ok ? x->etag : NULL;
 	r.last_modified = ok ? x->last_modified : NULL;
-	r.final_url = x->url;
+	r.final_url = x->is_exec ? NULL : x->url;
 	r.moved_to = ok && x->hops > 0 && x->permanent ? x->url : NULL;
+	if (r.moved_to != NULL && x->command != NULL)
+		r.moved_to = moved = xasprintf("filter:%s:%s", x->command,
+		    x->url);
 	r.retry_after = !ok && x->kind == POLL_ERROR_HTTP &&
 	    (x->status == 429 || x->status == 503) ? x->retry_after : -1;
 	r.seconds = util_monotonic() - x->started;
@@ -1183,6 +1200,7 @@ poll_deliver(struct poll *p, struct poll_xfer *x)
 	if (r.content_type != NULL)
 		r.charset = x->charset = poll_charset(r.content_type);
 	p->cb(&r, p->arg);
+	free(moved);
 }
 
 /*
@@ -1203,6 +1221,11 @@ poll_finished(struct poll *p, struct poll_xfer *x, CURLcode code)
 		poll_result_http(x);
 	poll_active_remove(p, x);
 	poll_fill(p);
+	if (x->command != NULL && x->result == POLL_OK) {
+		/* A filter's body goes through its command first. */
+		exec_start(p->exec, x->command, x->body.data, x->body.len, x);
+		return;
+	}
 	poll_deliver(p, x);
 	poll_xfer_free(x);
 }
@@ -1228,23 +1251,131 @@ poll_drain(struct poll *p)
 	}
 }
 
+/*
+ * Feeds that are programs.  "exec:COMMAND" runs the command alone;
+ * "filter:COMMAND:URL" fetches URL like any feed (conditional GET
+ * included), then runs the body through the command.  Either way the
+ * command's output is the response's body, and its failure the
+ * response's error.
+ */
+
+/* An exec: or filter: request: 0 when taken care of, -1 if neither. */
+static int
+poll_command_add(struct poll *p, struct poll_xfer *x)
+{
+	enum url_kind		 kind = url_kind(x->url);
+	struct exec_limits	 limits;
+	char			*inner = NULL, *why = NULL;
+
+	if (kind != URL_KIND_EXEC && kind != URL_KIND_FILTER)
+		return (-1);
+	if (p->exec == NULL) {
+		limits.parallel = p->opts.parallel;
+		limits.timeout = p->opts.transfer_timeout;
+		limits.max_output = p->opts.max_body;
+		p->exec = exec_create(&limits, poll_command_done, p);
+	}
+	x->started = util_monotonic();
+	if (url_command(x->url, &x->command, &inner, &why) != 0) {
+		poll_fail(x, POLL_ERROR_COMMAND, why);
+		x->next = p->ready;
+		p->ready = x;
+		return (0);
+	}
+	if (kind == URL_KIND_EXEC) {
+		x->is_exec = 1;
+		exec_start(p->exec, x->command, NULL, 0, x);
+		return (0);
+	}
+	free(x->url);
+	x->url = inner;
+	return (-1);
+}
+
+/* A command ended: its output (or failure) is the request's outcome. */
+static void
+poll_command_done(const struct exec_result *r, void *arg)
+{
+	struct poll		*p = arg;
+	struct poll_xfer	*x = r->user;
+
+	free(x->content_type);
+	free(x->charset);
+	x->content_type = x->charset = NULL;
+	buf_reset(&x->body);
+	if (r->ok && buf_add(&x->body, r->out, r->len) == 0)
+		x->result = POLL_OK;
+	else
+		poll_fail(x, POLL_ERROR_COMMAND, xstrdup(r->error != NULL ?
+		    r->error : "the command wrote more than the limit"));
+	poll_deliver(p, x);
+	poll_xfer_free(x);
+}
+
+/* Tell of the requests whose address could not be run. */
+static void
+poll_command_failed(struct poll *p)
+{
+	struct poll_xfer	*x;
+
+	while ((x = p->ready) != NULL) {
+		p->ready = x->next;
+		poll_deliver(p, x);
+		poll_xfer_free(x);
+	}
+}
+
+static void
+poll_command_drop(void *user)
+{
+	poll_xfer_free(user);
+}
+
+/* Wait for a transfer or a command's pipe, at most timeout_ms. */
+static void
+poll_wait(struct poll *p, int timeout_ms)
+{
+	struct pollfd		 pfds[POLL_EXEC_FDS];
+	struct curl_waitfd	 extra[POLL_EXEC_FDS];
+	size_t			 n, i;
+
+	n = exec_fds(p->exec, pfds, POLL_EXEC_FDS);
+	for (i = 0; i < n; i++) {
+		extra[i].fd = pfds[i].fd;
+		extra[i].events = (pfds[i].events & POLLIN ?
+		    CURL_WAIT_POLLIN : 0) | (pfds[i].events & POLLOUT ?
+		    CURL_WAIT_POLLOUT : 0);
+		extra[i].revents = 0;
+	}
+	if (p->exec != NULL)
+		timeout_ms = exec_wait_ms(p->exec, timeout_ms);
+	curl_multi_poll(p->multi, extra, (unsigned int)n, timeout_ms, NULL);
+}
+
 size_t
 poll_step(struct poll *p, int timeout_ms)
 {
 	int	 running;
 
 	poll_fill(p);
-	if (p->nactive == 0)
+	poll_command_failed(p);
+	if (p->nactive == 0 && exec_pending(p->exec) == 0)
 		return (p->queued);
-	curl_multi_perform(p->multi, &running);
-	poll_drain(p);
 	if (p->nactive > 0) {
-		curl_multi_poll(p->multi, NULL, 0, timeout_ms, NULL);
 		curl_multi_perform(p->multi, &running);
 		poll_drain(p);
 	}
+	exec_service(p->exec);
+	if (p->nactive > 0 || exec_pending(p->exec) > 0) {
+		poll_wait(p, timeout_ms);
+		if (p->nactive > 0) {
+			curl_multi_perform(p->multi, &running);
+			poll_drain(p);
+		}
+		exec_service(p->exec);
+	}
 	poll_fill(p);
-	return (p->nactive + p->queued);
+	return (p->nactive + p->queued + exec_pending(p->exec));
 }
 
 void
@@ -1271,6 +1402,11 @@ poll_free(struct poll *p)
 		p->queue_head = x->next;
 		poll_xfer_free(x);
 	}
+	while ((x = p->ready) != NULL) {
+		p->ready = x->next;
+		poll_xfer_free(x);
+	}
+	exec_free(p->exec, poll_command_drop);
 	curl_multi_cleanup(p->multi);
 	free(p->active);
 	free(p->user_agent);

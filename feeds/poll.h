@@ -49,6 +49,7 @@ enum poll_error {
 	POLL_ERROR_TOO_BIG,	/* body past the limit */
 	POLL_ERROR_REDIRECT,	/* too many, or to a scheme not allowed */
 	POLL_ERROR_FILE,	/* file:// that cannot be read */
+	POLL_ERROR_COMMAND,	/* exec: or filter: command failed */
 	POLL_ERROR_OTHER
 };
 
@@ -84,6 +85,12 @@ struct poll_options {
 	int		 max_redirects;		/* (5) */
 	int		 allow_file;		/* accept file:// (1) */
 	const char	*user_agent;		/* "telex/VERSION" */
+	/*
+	 * Run "exec:COMMAND" and "filter:COMMAND:URL" feeds (0): up to
+	 * parallel commands at once beside the transfers, within
+	 * transfer_timeout and max_body; a 304 runs no filter.
+	 */
+	int		 allow_exec;
 };
 
 struct poll;

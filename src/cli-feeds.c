@@ -32,6 +32,7 @@ struct cli_fetch {
 	size_t	 len;
 	char	*final_url;
 	char	*charset;
+	char	*content_type;
 	char	*moved_to;
 };
 
@@ -53,11 +54,28 @@ cli_fetch_done(const struct poll_response *r, void *arg)
 	f->final_url = xstrdup(r->final_url != NULL ? r->final_url :
 	    r->req->url);
 	f->charset = r->charset != NULL ? xstrdup(r->charset) : NULL;
+	f->content_type = r->content_type != NULL ?
+	    xstrdup(r->content_type) : NULL;
 	f->moved_to = r->moved_to != NULL ? xstrdup(r->moved_to) : NULL;
 }
 
+/* An exec: or filter: feed, whose "fetch" runs a command. */
 static int
-cli_fetch(const char *url, struct cli_fetch *f)
+cli_is_command(const char *url)
+{
+	enum url_kind	 kind = url_kind(url);
+
+	return (kind == URL_KIND_EXEC || kind == URL_KIND_FILTER);
+}
+
+/*
+ * Fetch url into f.  An address the user typed may be a command or a
+ * local file; one a page named (discovery) is never run, and is read
+ * from a file only when the page itself was.
+ */
+static int
+cli_fetch(const char *url, int allow_exec, int allow_file,
+    struct cli_fetch *f)
 {
 	struct poll_options	 opts;
 	struct poll_request	 req;
@@ -70,6 +88,8 @@ cli_fetch(const char *url, struct cli_fetch *f)
 		return (-1);
 	}
 	poll_options_default(&opts);
+	opts.allow_exec = allow_exec && cli_is_command(url);
+	opts.allow_file = allow_file;
 	p = poll_create(&opts, cli_fetch_done, f);
 	memset(&req, 0, sizeof req);
 	req.url = url;
@@ -87,6 +107,7 @@ cli_fetch_free(struct cli_fetch *f)
 	free(f->body);
 	free(f->final_url);
 	free(f->charset);
+	free(f->content_type);
 	free(f->moved_to);
 }
 
@@ -96,20 +117,27 @@ cli_count_item(const struct feed_item *item, void *arg)
 	return (0);
 }
 
-/* Is what f holds a feed?  Its title goes to *title (caller frees). */
+/*
+ * Is what f holds a feed?  Its title goes to *title, and with why not NULL
+ * the reason it is not one to *why (caller frees both).
+ */
 static int
-cli_is_feed(const struct cli_fetch *f, char **title)
+cli_is_feed(const struct cli_fetch *f, char **title, char **why)
 {
 	struct feed_info	 info;
 	char			*cause = NULL;
 	int			 rc;
 
 	memset(&info, 0, sizeof info);
-	rc = feed_parse(f->body, f->len, f->final_url, f->charset, &info,
-	    cli_count_item, NULL, &cause);
+	rc = feed_parse_typed(f->body, f->len, f->final_url, f->content_type,
+	    f->charset, &info, cli_count_item, NULL, &cause);
 	if (rc == 0 && info.title != NULL)
 		*title = xstrdup(info.title);
 	feed_info_free(&info);
+	if (why != NULL) {
+		*why = cause;
+		cause = NULL;
+	}
 	free(cause);
 	return (rc == 0);
 }
@@ -122,27 +150,39 @@ static int
 cli_resolve_feed(const char *url, char **feed_url, char **title)
 {
 	struct cli_fetch	 f, g;
-	char			**urls;
+	char			**urls, *why = NULL;
 	size_t			 n;
 	int			 rc = -1;
 
 	*title = NULL;
-	if (cli_fetch(url, &f) != 0) {
-		cli_error("cannot fetch %s: %s; to subscribe anyway, use "
-		    "telex add --no-check", url, f.error);
+	if (cli_fetch(url, 1, 1, &f) != 0) {
+		cli_error("cannot %s %s: %s; to subscribe anyway, use telex "
+		    "add --no-check", cli_is_command(url) ? "run" : "fetch",
+		    url, f.error);
 		goto out;
 	}
-	if (cli_is_feed(&f, title)) {
+	if (cli_is_feed(&f, title, &why)) {
 		*feed_url = xstrdup(f.moved_to != NULL ? f.moved_to : url);
 		rc = 0;
 		goto out;
 	}
-	if ((n = discover_feeds(f.body, f.len, f.final_url, &urls)) == 0) {
-		cli_error("%s is neither a feed nor a web page that links to "
-		    "one; check the URL", url);
+	if (cli_is_command(url)) {
+		cli_error("%s: the command's output is not a feed (RSS, "
+		    "Atom or JSON Feed); to subscribe anyway, use telex add "
+		    "--no-check", url);
 		goto out;
 	}
-	if (cli_fetch(urls[0], &g) == 0 && cli_is_feed(&g, title)) {
+	if ((n = discover_feeds(f.body, f.len, f.final_url, &urls)) == 0) {
+		/* JSON is no web page: say what was wrong with it. */
+		if (why != NULL && strstr(why, "JSON") != NULL)
+			cli_error("%s: %s; check the URL", url, why);
+		else
+			cli_error("%s is neither a feed nor a web page that "
+			    "links to one; check the URL", url);
+		goto out;
+	}
+	if (cli_fetch(urls[0], 0, url_is_file(url), &g) == 0 &&
+	    cli_is_feed(&g, title, NULL)) {
 		*feed_url = xstrdup(g.moved_to != NULL ? g.moved_to : urls[0]);
 		rc = 0;
 	} else
@@ -151,17 +191,21 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 	cli_fetch_free(&g);
 	discover_free(urls, n);
 out:
+	free(why);
 	cli_fetch_free(&f);
 	return (rc);
 }
 
-/* A local path becomes a file:// URL; anything else must be http(s). */
+/*
+ * A local path becomes a file:// URL; anything else must be http(s), or
+ * a command the user typed (exec:COMMAND, filter:COMMAND:URL).
+ */
 static char *
 cli_feed_url(const char *arg)
 {
 	char	 cwd[PATH_MAX];
 
-	if (url_is_http(arg) || url_is_file(arg))
+	if (url_is_http(arg) || url_is_file(arg) || cli_is_command(arg))
 		return (xstrdup(arg));
 	if (arg[0] == '/')
 		return (xasprintf("file://%s", arg));
@@ -171,6 +215,22 @@ cli_feed_url(const char *arg)
 	if (!url_is_absolute(arg))
 		return (xasprintf("https://%s", arg));
 	return (NULL);
+}
+
+/* Say why a command feed's address cannot be run: 0, or -1. */
+static int
+cli_command_check(const char *url)
+{
+	char	*command, *inner, *cause = NULL;
+
+	if (url_command(url, &command, &inner, &cause) != 0) {
+		cli_error("%s: %s", url, cause);
+		free(cause);
+		return (-1);
+	}
+	free(command);
+	free(inner);
+	return (0);
 }
 
 static int
@@ -225,7 +285,9 @@ cli_add_feed(struct cli *cli, const char *url, const char *title,
 
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
-	if (!local && (rc = cli_add_synced(cli, st, url, &id)) < 0)
+	/* The server fetches web feeds only; file:, exec: stay here. */
+	if (!local && strncmp(url, "http", 4) == 0 &&
+	    (rc = cli_add_synced(cli, st, url, &id)) < 0)
 		return (CLI_FAILURE);
 	if (rc == 0) {
 		if (cli_add_tags(st, id, tags, ntags) != 0)
@@ -280,8 +342,13 @@ cli_add(struct cli *cli, int argc, char **argv)
 		goto out;
 	}
 	if ((url = cli_feed_url(argv[optind])) == NULL) {
-		cli_error("%s: telex reads feeds over http, https or from "
-		    "files", argv[optind]);
+		cli_error("%s: telex reads feeds over http, https, from files "
+		    "or from commands (exec:COMMAND, filter:COMMAND:URL)",
+		    argv[optind]);
+		rc = CLI_USAGE;
+		goto out;
+	}
+	if (cli_is_command(url) && cli_command_check(url) != 0) {
 		rc = CLI_USAGE;
 		goto out;
 	}
@@ -390,6 +457,7 @@ cli_feed_json(const struct store_feed *f)
 	buf_addc(&b, '{');
 	json_key_int(&b, &first, "id", f->id);
 	json_key_string(&b, &first, "url", f->url);
+	json_key_string(&b, &first, "kind", url_kind_name(url_kind(f->url)));
 	json_key_string(&b, &first, "title", f->title);
 	json_key_string(&b, &first, "site_url", f->site_url);
 	json_key_int(&b, &first, "items", f->items);
@@ -415,8 +483,9 @@ cli_feed_line(const struct store_feed *f)
 	url = util_display_safe(f->url);
 	title = util_display_safe(f->title != NULL ? f->title : "");
 	state = util_display_safe(cli_feed_status(f, status, sizeof status));
-	printf("%lld\t%s\t%s\t%lld\t%lld\t%s\n", (long long)f->id, url, title,
-	    (long long)f->items, (long long)f->unread, state);
+	printf("%lld\t%s\t%s\t%lld\t%lld\t%s\t%s\n", (long long)f->id, url,
+	    title, (long long)f->items, (long long)f->unread, state,
+	    url_kind_name(url_kind(f->url)));
 	free(url);
 	free(title);
 	free(state);
@@ -509,41 +578,84 @@ cli_import_synced(struct cli *cli, struct store *st,
 	return (rc);
 }
 
+static int
+cli_import_options(int argc, char **argv, int *flags, int *local)
+{
+	static const struct option longopts[] = {
+		{ "allow-exec", no_argument, NULL, 'x' },
+		{ "allow-local", no_argument, NULL, 'l' },
+		{ "local", no_argument, NULL, 'L' },
+		{ NULL, 0, NULL, 0 }
+	};
+	int	 ch;
+
+	*flags = 0;
+	*local = 0;
+	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
+		if (ch == 'x')
+			*flags |= OPML_ALLOW_EXEC;
+		else if (ch == 'l')
+			*flags |= OPML_ALLOW_LOCAL;
+		else if (ch == 'L')
+			*local = 1;
+		else
+			return (-1);
+	}
+	return (argc - optind == 1 ? 0 : -1);
+}
+
+/* One line for each feed the list held that was not subscribed. */
+static void
+cli_import_skipped(const struct opml_skip *skipped, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		printf("skipped %s: %s\n", skipped[i].url, skipped[i].why);
+}
+
 int
 cli_import(struct cli *cli, int argc, char **argv)
 {
 	struct opml_feed	*feeds = NULL;
+	struct opml_skip	*skipped = NULL;
 	struct store		*st;
 	struct buf		 b;
+	const char		*file;
 	char			*cause = NULL;
-	size_t			 n = 0, added;
-	int			 rc = CLI_FAILURE, local = 0;
+	size_t			 n = 0, nskipped = 0, added;
+	int			 flags, local, rc = CLI_FAILURE;
 
-	if (argc == 3 && strcmp(argv[1], "--local") == 0) {
-		local = 1;
-		argc--;
-		argv++;
-	}
-	if (argc != 2)
+	if ((rc = cli_import_newsboat_maybe(cli, argc, argv)) != -1)
+		return (rc);
+	rc = CLI_FAILURE;
+	if (cli_import_options(argc, argv, &flags, &local) != 0)
 		return (CLI_SHOW_USAGE);
+	file = argv[optind];
 	buf_init(&b, CLI_IMPORT_LIMIT);
-	if (util_read_file(argv[1], &b, &cause) != 0 ||
+	if (util_read_file(file, &b, &cause) != 0 ||
 	    opml_read(b.data, b.len, &feeds, &n, &cause) != 0) {
-		cli_error("cannot import %s: %s", argv[1], cause);
+		cli_error("cannot import %s: %s", file, cause);
 		goto out;
 	}
+	opml_screen(feeds, &n, flags, &skipped, &nskipped);
 	if ((st = cli_store(cli)) == NULL)
 		goto out;
 	if (cli_import_all(st, feeds, n, &added) != 0) {
-		cli_error("cannot import %s: %s", argv[1], store_errmsg(st));
+		cli_error("cannot import %s: %s", file, store_errmsg(st));
 		goto out;
 	}
-	printf("imported %zu feeds (%zu new, %zu already subscribed)\n", n,
+	cli_import_skipped(skipped, nskipped);
+	printf("imported %zu feeds (%zu new, %zu already subscribed)", n,
 	    added, n - added);
+	if (nskipped != 0)
+		printf("; %zu skipped", nskipped);
+	printf("\n");
 	rc = CLI_OK;
 	if (!local && cli_import_synced(cli, st, feeds, n) != 0)
 		rc = CLI_PARTIAL;
 out:
+	opml_skips_free(skipped, nskipped);
 	opml_free(feeds, n);
 	free(cause);
 	buf_free(&b);
@@ -559,6 +671,8 @@ cli_export(struct cli *cli, int argc, char **argv)
 	size_t			 n, i;
 	int			 rc = CLI_OK;
 
+	if (argc == 2 && strcmp(argv[1], "--urls") == 0)
+		return (cli_export_urls(cli));
 	if (argc != 1)
 		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)

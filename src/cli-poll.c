@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <getopt.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,11 +21,59 @@ struct cli_poll {
 	struct buf	 page_failures;	/* one line per failed page */
 };
 
+/* Set by SIGINT or SIGTERM: the session ends, its commands stopped. */
+static atomic_int	 cli_poll_stop;
+static atomic_int	 cli_poll_started;	/* feeds are being fetched */
+
+static void
+cli_poll_signal(int sig)
+{
+	if (!atomic_load(&cli_poll_started)) {
+		signal(sig, SIG_DFL);	/* still waiting: just end */
+		raise(sig);
+		return;
+	}
+	atomic_store(&cli_poll_stop, sig);
+}
+
+/*
+ * Once feeds are fetched, an interrupt ends the session cleanly (what
+ * was fetched is stored, commands of exec: feeds are stopped); then the
+ * signal is taken again with its default action.
+ */
+static void
+cli_poll_catch(int on)
+{
+	static const int	 sigs[] = { SIGINT, SIGTERM };
+	static int		 ignored[2], armed;
+	struct sigaction	 sa, old;
+	size_t			 i;
+	int			 sig;
+
+	if (on == armed)
+		return;
+	armed = on;
+	memset(&sa, 0, sizeof sa);
+	sigemptyset(&sa.sa_mask);
+	for (i = 0; i < 2; i++) {
+		/* A signal ignored when telex started (nohup, &) stays so. */
+		if (on && sigaction(sigs[i], NULL, &old) == 0)
+			ignored[i] = old.sa_handler == SIG_IGN;
+		if (ignored[i])
+			continue;
+		sa.sa_handler = on ? cli_poll_signal : SIG_DFL;
+		sigaction(sigs[i], &sa, NULL);
+	}
+	if (!on && (sig = atomic_load(&cli_poll_stop)) != 0)
+		raise(sig);
+}
+
 static void
 cli_poll_progress(const struct update_counts *c, void *arg)
 {
 	struct cli_poll	*cp = arg;
 
+	atomic_store(&cli_poll_started, 1);
 	if (c->syncing)
 		cli_sync_draw(&cp->bar, c->sync_articles, c->sync_new_items);
 	else if (c->archiving)
@@ -135,6 +185,8 @@ cli_poll(struct cli *cli, int argc, char **argv)
 		rc = CLI_USAGE;
 		goto out;
 	}
+	o.cancel = &cli_poll_stop;
+	cli_poll_catch(1);
 	switch (update_run(st, cf, cli->db_path, &o, &cbs, &cp, &c, &cause)) {
 	case UPDATE_BAD_CONFIG:
 		cli_error("%s", cause);
@@ -158,6 +210,7 @@ cli_poll(struct cli *cli, int argc, char **argv)
 	if (cause != NULL)
 		cli_error("%s", cause);
 out:
+	cli_poll_catch(0);
 	free(cause);
 	buf_free(&cp.failures);
 	buf_free(&cp.page_failures);

@@ -172,6 +172,8 @@ cli_item_json_keys(struct buf *b, int *first, const struct store_item *it)
 	json_key_string(b, first, "title", it->title);
 	json_key_string(b, first, "author", it->author);
 	json_key_date(b, first, "published", it->published);
+	if (it->published_inferred)
+		json_key_bool(b, first, "published_inferred", 1);
 	json_key_date(b, first, "updated", it->updated);
 	json_key_date(b, first, "date", it->date);
 	json_key_strings(b, first, "categories", it->categories,

@@ -36,6 +36,9 @@ int	 cli_rm(struct cli *, int, char **);
 int	 cli_feeds(struct cli *, int, char **);
 int	 cli_import(struct cli *, int, char **);
 int	 cli_export(struct cli *, int, char **);
+/* import --newsboat and --sync (src/cli-newsboat.c); -1: neither. */
+int	 cli_import_newsboat_maybe(struct cli *, int, char **);
+int	 cli_export_urls(struct cli *);
 int	 cli_poll(struct cli *, int, char **);
 int	 cli_list(struct cli *, int, char **);
 int	 cli_show(struct cli *, int, char **);

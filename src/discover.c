@@ -1,6 +1,7 @@
 /*
  * Feed discovery in web pages: <link rel=alternate> with a feed type
- * first (in page order), then <a> links whose target looks like a feed.
+ * (RSS, Atom, JSON Feed) first, in page order, then <a> links whose
+ * target looks like a feed.
  */
 #include "config.h"
 
@@ -23,7 +24,8 @@ struct discover {
 
 static const char *discover_types[] = {
 	"application/rss+xml", "application/atom+xml", "application/rdf+xml",
-	"application/xml", "text/xml", "application/feed+xml"
+	"application/xml", "text/xml", "application/feed+xml",
+	"application/feed+json"
 };
 
 static void

@@ -12,6 +12,7 @@
 
 #include "clean.h"
 #include "ingest.h"
+#include "url.h"
 #include "store-pack.h"
 #include "util.h"
 
@@ -128,6 +129,9 @@ ingest_hint(const struct ingest_batch *b)
 		break;
 	case POLL_ERROR_FILE:
 		fmt = "check the file's path and permissions";
+		break;
+	case POLL_ERROR_COMMAND:
+		fmt = "fix the command or remove it with telex rm";
 		break;
 	default:
 		fmt = "check the URL with telex feeds";
@@ -249,15 +253,21 @@ ingest_prepare(const struct poll_response *r)
 		    "the transfer failed");
 	if (r->result != POLL_OK)
 		return (b);
-	if (feed_parse(r->body, r->len, r->final_url, r->charset, &b->info,
-	    ingest_collect, b, &cause) == 0) {
+	if (feed_parse_typed(r->body, r->len, r->final_url, r->content_type,
+	    r->charset, &b->info, ingest_collect, b, &cause) == 0) {
 		b->parsed = 1;
 		return (b);
 	}
 	b->result = POLL_FAILED;
 	b->error = cause;
-	b->hint = xstrdup("check that the URL points to a feed; given a "
-	    "web page, telex add finds its feed");
+	if (url_kind(b->url) == URL_KIND_EXEC ||
+	    url_kind(b->url) == URL_KIND_FILTER)
+		b->hint = xasprintf("check that the command writes a feed "
+		    "(RSS or Atom), or remove it with telex rm %lld",
+		    (long long)b->feed_id);
+	else
+		b->hint = xstrdup("check that the URL points to a feed; given "
+		    "a web page, telex add finds its feed");
 	return (b);
 }
 
@@ -304,7 +314,7 @@ ingest_not_modified(struct store *st, struct ingest_batch *b,
 
 static int
 ingest_items(struct store *st, struct ingest_batch *b,
-    struct ingest_result *res)
+    struct ingest_result *res, ingest_item_cb cb, void *arg)
 {
 	enum store_upsert	 outcome;
 	struct store_body	 body;
@@ -316,6 +326,8 @@ ingest_items(struct store *st, struct ingest_batch *b,
 		body.hash = b->hashes[i];
 		if (store_item_upsert_body(st, b->feed_id, &b->items[i],
 		    b->texts[i], &body, &outcome) != 0)
+			return (-1);
+		if (cb != NULL && cb(st, b->feed_id, i, outcome, arg) != 0)
 			return (-1);
 		res->items++;
 		if (outcome == STORE_NEW)
@@ -353,7 +365,7 @@ ingest_document(struct store *st, struct ingest_batch *b,
 	if (store_begin(st) != 0)
 		return (-1);
 	if (store_rules_mark(st, &last_id) != 0 ||
-	    ingest_items(st, b, res) != 0 ||
+	    ingest_items(st, b, res, NULL, NULL) != 0 ||
 	    store_rules_apply(st, b->feed_id, last_id) != 0)
 		goto fail;
 	memset(&u, 0, sizeof u);
@@ -393,6 +405,37 @@ ingest_store(struct store *st, struct ingest_batch *b,
 		rc = ingest_failure(st, b, res);
 	else
 		rc = ingest_document(st, b, res);
+	ingest_batch_free(b);
+	return (rc);
+}
+
+int
+ingest_items_store(struct store *st, int64_t feed_id,
+    const struct feed_item *items, size_t n, ingest_item_cb cb, void *arg,
+    struct ingest_result *res)
+{
+	struct ingest_batch	*b;
+	int64_t			 last_id;
+	size_t			 i;
+	int			 rc = -1;
+
+	memset(res, 0, sizeof *res);
+	res->feed_id = feed_id;
+	b = xcalloc(1, sizeof *b);
+	b->feed_id = feed_id;
+	for (i = 0; i < n; i++)
+		ingest_collect(&items[i], b);
+	ingest_clean(b);
+	if (store_begin(st) != 0)
+		goto out;
+	if (store_rules_mark(st, &last_id) != 0 ||
+	    ingest_items(st, b, res, cb, arg) != 0 ||
+	    store_rules_apply(st, feed_id, last_id) != 0 ||
+	    store_commit(st) != 0)
+		store_rollback(st);
+	else
+		rc = 0;
+out:
 	ingest_batch_free(b);
 	return (rc);
 }

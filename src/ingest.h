@@ -42,6 +42,20 @@ int	 ingest_response(struct store *, const struct poll_response *,
 void	 ingest_result_clear(struct ingest_result *);
 
 /*
+ * Store items that came from elsewhere than a poll (an import) into the
+ * feed, cleaned, packed and indexed as a poll's are, with the rules, in
+ * one transaction; the feed's poll state is left alone.  cb (may be NULL)
+ * hears each item's outcome by its index in items, inside the
+ * transaction; non-zero from it rolls everything back.  Fills res's
+ * counts.  0, or -1 (store_errmsg says why).
+ */
+typedef int (*ingest_item_cb)(struct store *, int64_t feed_id, size_t index,
+    enum store_upsert, void *);
+int	 ingest_items_store(struct store *, int64_t feed_id,
+	     const struct feed_item *, size_t, ingest_item_cb, void *,
+	     struct ingest_result *);
+
+/*
  * A pipeline: the caller parses, one thread cleans, another stores, so
  * the work spreads over the cores.  done is called from the storing
  * thread after each batch, with status -1 when the archive failed.

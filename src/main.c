@@ -27,24 +27,49 @@ struct cli_command {
 
 static const struct cli_command cli_commands[] = {
 	{ "add", cli_add, "add [--no-check] [--local] [-t TAG]... URL",
-	  "Subscribe to a feed.  Given a web page, telex fetches it and\n"
-	  "subscribes to the feed it links to.  -t gives the feed a tag\n"
-	  "(repeatable); --no-check subscribes without fetching first.\n"
-	  "With a sync server, the server subscribes (and fetches it);\n"
+	  "Subscribe to a feed: RSS, Atom or JSON Feed.  Given a web\n"
+	  "page, telex fetches it and subscribes to the feed it links to.\n"
+	  "-t gives the feed a tag (repeatable); --no-check subscribes\n"
+	  "without fetching first.  exec:COMMAND is a feed written by a\n"
+	  "command (/bin/sh -c) at each poll; filter:COMMAND:URL fetches\n"
+	  "URL and passes the body through the command.  With a sync\n"
+	  "server, the server subscribes to a web feed (and fetches it);\n"
 	  "--local subscribes here only." },
 	{ "rm", cli_rm, "rm [--purge] [--local] FEED",
 	  "Unsubscribe from a feed, by id or URL.  Its items stay in the\n"
 	  "archive unless --purge is given.  A feed synced with a server\n"
 	  "is unsubscribed there too, unless --local." },
 	{ "feeds", cli_feeds, "feeds [--json]",
-	  "List subscriptions: id, URL, title, items, unread and the\n"
-	  "state of the last poll, one feed a line, tab-separated." },
-	{ "import", cli_import, "import [--local] FILE|-",
+	  "List subscriptions: id, URL, title, items, unread, the state\n"
+	  "of the last poll and the kind of feed (http, file, exec or\n"
+	  "filter), one feed a line, tab-separated." },
+	{ "import", cli_import, "import [--allow-exec] [--allow-local] [--local]"
+	  " FILE|- |"
+	  " import --newsboat [DIR] |"
+	  " import --sync FILE|- [--purge] [--allow-exec] [--allow-local]",
 	  "Subscribe to every feed in an OPML file (folders become tags)\n"
-	  "or a newsboat urls file (tags kept).  With a sync server, the\n"
-	  "server subscribes to them too, unless --local." },
-	{ "export", cli_export, "export",
-	  "Write the subscriptions as OPML 2.0 on standard output." },
+	  "or a newsboat urls file (tags kept).  Feeds that run commands\n"
+	  "(exec:, filter:) are skipped unless --allow-exec is given, and\n"
+	  "file:// feeds unless --allow-local; each skipped feed is listed\n"
+	  "with the reason.  With a sync server, the server subscribes\n"
+	  "to the web feeds too, unless --local.\n"
+	  "--newsboat moves a newsboat setup over (DIR, else ~/.newsboat,\n"
+	  "else $XDG_CONFIG_HOME/newsboat and $XDG_DATA_HOME/newsboat):\n"
+	  "the urls file's feeds, tags, ~titles and query feeds (as saved\n"
+	  "searches), every item of cache.db with its read, flagged\n"
+	  "(starred, tag flag-X) and deleted (hidden) state, and the\n"
+	  "config's ignore-article, bind-key, color, browser, reload-time,\n"
+	  "max-items, keep-articles-days, user-agent and proxy lines,\n"
+	  "appended to telex's config; then a report with every line left\n"
+	  "out and why.  A second run adds nothing twice.\n"
+	  "--sync makes the subscriptions equal to FILE (urls or OPML):\n"
+	  "missing feeds added, feeds not in it removed (their items kept\n"
+	  "unless --purge), tags and ~titles as listed; a file with exec:,\n"
+	  "filter: or file:// feeds is refused without the --allow flags." },
+	{ "export", cli_export, "export [--urls]",
+	  "Write the subscriptions as OPML 2.0 on standard output, or with\n"
+	  "--urls as a newsboat urls file (tags, \"~Title\" where a title\n"
+	  "was given)." },
 	{ "poll", cli_poll, "poll [--wait] [-j N] [FEED...]",
 	  "Fetch feeds (all, or those named by id or URL) and store new\n"
 	  "and changed items.  -j sets how many transfers run at once\n"

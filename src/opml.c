@@ -153,12 +153,17 @@ opml_list_add(struct opml_list *l, const char *url, char *title,
 	free(site_url);
 }
 
-/* A URL telex can subscribe to: a scheme, then "//". */
+/*
+ * A URL telex can subscribe to: a scheme, then "//", or a command feed
+ * (exec:, filter:), which opml_screen may then take out.
+ */
 static int
 opml_url_usable(const char *url)
 {
 	const char	*colon;
 
+	if (url_kind(url) == URL_KIND_EXEC || url_kind(url) == URL_KIND_FILTER)
+		return (1);
 	if (!url_is_absolute(url) || (colon = strchr(url, ':')) == NULL)
 		return (0);
 	return (colon[1] == '/' && colon[2] == '/');
@@ -368,8 +373,8 @@ opml_urls_token(const char **p)
 
 /*
  * One line of a newsboat urls file: URL, then tags; "~Name" names the
- * feed and "!" (hidden) is dropped.  Query, exec and filter feeds are
- * newsboat's own and are skipped.
+ * feed and "!" (hidden) is dropped.  Query feeds are newsboat's own and
+ * are skipped; exec: and filter: feeds are read (see opml_screen).
  */
 static void
 opml_urls_line(const char *line, struct opml_list *l)
@@ -379,9 +384,7 @@ opml_urls_line(const char *line, struct opml_list *l)
 
 	if ((url = opml_urls_token(&line)) == NULL)
 		return;
-	if (util_starts_nocase(url, "query:") ||
-	    util_starts_nocase(url, "exec:") ||
-	    util_starts_nocase(url, "filter:") || !opml_url_usable(url))
+	if (util_starts_nocase(url, "query:") || !opml_url_usable(url))
 		goto out;
 	while ((token = opml_urls_token(&line)) != NULL) {
 		if (token[0] == '~' && token[1] != '\0' && title == NULL)
@@ -451,6 +454,79 @@ opml_read(const char *data, size_t len, struct opml_feed **feeds, size_t *n,
 	*feeds = l.feeds;
 	*n = l.n;
 	return (0);
+}
+
+static void
+opml_feed_clear(struct opml_feed *f)
+{
+	struct opml_tags	 t;
+
+	free(f->url);
+	free(f->title);
+	free(f->site_url);
+	t.v = f->tags;
+	t.n = f->ntags;
+	opml_tags_free(&t);
+}
+
+/* Why url may not be imported under flags, or NULL when it may. */
+const char *
+opml_refusal(const char *url, int flags)
+{
+	enum url_kind	 kind = url_kind(url);
+	char		*command, *inner = NULL, *cause = NULL;
+	int		 local;
+
+	if ((kind == URL_KIND_EXEC || kind == URL_KIND_FILTER) &&
+	    !(flags & OPML_ALLOW_EXEC))
+		return ("it runs a command; telex import --allow-exec "
+		    "subscribes to such feeds");
+	local = kind == URL_KIND_FILE;
+	if (kind == URL_KIND_FILTER) {
+		if (url_command(url, &command, &inner, &cause) == 0)
+			local = url_kind(inner) == URL_KIND_FILE;
+		else
+			free(cause);
+		free(command);
+		free(inner);
+	}
+	if (local && !(flags & OPML_ALLOW_LOCAL))
+		return ("it reads a local file; telex import --allow-local "
+		    "subscribes to such feeds");
+	return (NULL);
+}
+
+void
+opml_screen(struct opml_feed *feeds, size_t *n, int flags,
+    struct opml_skip **skipped, size_t *nskipped)
+{
+	const char	*why;
+	size_t		 i, kept = 0;
+
+	*skipped = NULL;
+	*nskipped = 0;
+	for (i = 0; i < *n; i++) {
+		if ((why = opml_refusal(feeds[i].url, flags)) == NULL) {
+			feeds[kept++] = feeds[i];
+			continue;
+		}
+		*skipped = xreallocarray(*skipped, *nskipped + 1,
+		    sizeof **skipped);
+		(*skipped)[*nskipped].url = xstrdup(feeds[i].url);
+		(*skipped)[(*nskipped)++].why = why;
+		opml_feed_clear(&feeds[i]);
+	}
+	*n = kept;
+}
+
+void
+opml_skips_free(struct opml_skip *skipped, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(skipped[i].url);
+	free(skipped);
 }
 
 /* Write s escaped for an XML attribute value. */

@@ -253,7 +253,15 @@ static const char *store_migrations[] = {
 	" WHERE EXISTS (SELECT 1 FROM item_bodies)"
 	" OR EXISTS (SELECT 1 FROM item_pages);",
 	/*
-	 * 11 -> 12: sync with a server (src/store-sync.c).  Feeds and items
+	 * 11 -> 12: an item with an updated date but no published one shows
+	 * updated as published, as readers do; published_inferred says so.
+	 */
+	"ALTER TABLE items ADD COLUMN published_inferred INTEGER NOT NULL"
+	" DEFAULT 0;"
+	"UPDATE items SET published = updated, published_inferred = 1"
+	" WHERE published IS NULL AND updated IS NOT NULL;",
+	/*
+	 * 12 -> 13: sync with a server (src/store-sync.c).  Feeds and items
 	 * keep the server's id; a local change of an item the server knows
 	 * goes into sync_queue in the same transaction, by these triggers,
 	 * unless it is the sync itself applying the server's state.
@@ -307,7 +315,8 @@ static const char *store_migrations[] = {
 #define ITEM_COLUMNS \
 	"i.id, i.feed_id, coalesce(f.title, f.url), i.guid, i.url," \
 	" i.title, i.author, i.published, i.updated, i.first_seen, i.date," \
-	" i.read, i.starred, i.categories, i.archived, i.summary_only"
+	" i.read, i.starred, i.categories, i.archived, i.summary_only," \
+	" i.published_inferred"
 #define ITEM_FROM " FROM items i JOIN feeds f ON f.id = i.feed_id"
 #define FEED_COLUMNS \
 	"f.id, f.url, f.title, f.site_url, f.etag, f.last_modified," \
@@ -363,12 +372,12 @@ static const char *store_sql_text[SQL_COUNT] = {
 	    " WHERE feed_id = ?1 AND guid = ?2",
 	[SQL_ITEM_INSERT] = "INSERT INTO items (feed_id, guid, url, title,"
 	    " author, published, updated, first_seen, date, categories,"
-	    " summary_only)"
-	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+	    " summary_only, published_inferred)"
+	    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
 	[SQL_ITEM_UPDATE] = "UPDATE items SET url = ?2, title = ?3,"
 	    " author = ?4, published = ?5, updated = ?6,"
 	    " date = coalesce(?5, ?6, first_seen), categories = ?7,"
-	    " summary_only = ?8"
+	    " summary_only = ?8, published_inferred = ?9"
 	    " WHERE id = ?1",
 	[SQL_BODY_PUT] = "INSERT INTO item_bodies (item_id, html, base,"
 	    " text, hash) VALUES (?1, ?2, ?3, ?4, ?5)"
@@ -426,7 +435,9 @@ static const char *store_sql_text[SQL_COUNT] = {
 	    "  ELSE coalesce(?6, last_modified) END,"
 	    " last_error = ?7,"
 	    " failures = CASE WHEN ?7 IS NULL THEN 0 ELSE failures + 1 END,"
-	    " backoff_until = ?8, title = coalesce(?9, title),"
+	    " backoff_until = ?8, title = CASE WHEN EXISTS (SELECT 1 FROM"
+	    "  meta WHERE key = 'title:' || ?1) THEN title"
+	    "  ELSE coalesce(?9, title) END,"
 	    " site_url = coalesce(?10, site_url) WHERE id = ?1",
 	[SQL_FEED_MOVE] = "UPDATE feeds SET url = ?2 WHERE id = ?1"
 	    " AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = ?2)",
@@ -1239,6 +1250,8 @@ store_item_hash(const struct feed_item *item)
 	h = store_hash_string(h, item->author);
 	h = store_hash_bytes(h, &item->published, sizeof item->published);
 	h = store_hash_bytes(h, &item->updated, sizeof item->updated);
+	if (item->published_inferred)
+		h = store_hash_bytes(h, "\003", 1);
 	h = store_hash_string(h, item->html);
 	h = store_hash_string(h, item->base);
 	for (i = 0; i < item->ncategories; i++)
@@ -1475,6 +1488,7 @@ store_item_insert(struct store *st, int64_t feed_id,
 	sqlite3_bind_int64(s, 9, date);
 	store_bind_text(s, 10, categories);
 	sqlite3_bind_int(s, 11, store_summary_only(item, text));
+	sqlite3_bind_int(s, 12, item->published_inferred != 0);
 	rc = store_run(st, s);
 	free(categories);
 	if (rc != 0)
@@ -1510,6 +1524,7 @@ store_item_update(struct store *st, int64_t id, const struct feed_item *item,
 	store_bind_date(s, 6, item->updated);
 	store_bind_text(s, 7, categories);
 	sqlite3_bind_int(s, 8, store_summary_only(item, text));
+	sqlite3_bind_int(s, 9, item->published_inferred != 0);
 	rc = store_run(st, s);
 	free(categories);
 	if (rc != 0)
@@ -1636,6 +1651,7 @@ store_item_from_row(sqlite3_stmt *s, struct store_item *it)
 	store_split(categories, &it->categories, &it->ncategories);
 	it->archived = sqlite3_column_int(s, 14);
 	it->summary_only = sqlite3_column_int(s, 15);
+	it->published_inferred = sqlite3_column_int(s, 16);
 }
 
 void
@@ -1698,9 +1714,9 @@ store_item_get(struct store *st, int64_t id, struct store_item *it)
 	if ((rc = store_row(st, s)) != 1)
 		return (rc == 0 ? 1 : -1);
 	store_item_from_row(s, it);
-	it->html = store_pack_column(s, 16, NULL);
-	it->base = store_column_text(s, 17);
-	it->text = store_pack_column(s, 18, it->html);
+	it->html = store_pack_column(s, 17, NULL);
+	it->base = store_column_text(s, 18);
+	it->text = store_pack_column(s, 19, it->html);
 	sqlite3_reset(s);
 	if (store_names(st, SQL_ITEM_TAGS, id, &it->tags, &it->ntags) != 0 ||
 	    store_item_enclosures(st, it) != 0) {

@@ -48,6 +48,7 @@ struct store_item {
 	int	  starred;
 	int	  archived;		/* 1: an archived page's text stands in */
 	int	  summary_only;		/* 1: a link, with little feed text */
+	int	  published_inferred;	/* 1: published is the updated date */
 	char	**categories;
 	size_t	  ncategories;
 	char	**tags;

@@ -322,6 +322,7 @@ update_settings(const struct conf *cf, const struct update_options *o,
     char **cause)
 {
 	poll_options_default(po);
+	po->allow_exec = 1;	/* the subscriptions' commands, not items' */
 	if (o->parallel > 0)
 		po->parallel = o->parallel;
 	struct sync_config	 sc;

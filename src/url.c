@@ -288,6 +288,105 @@ url_is_file(const char *url)
 	return (util_starts_nocase(url, "file://"));
 }
 
+/* url after leading white space, if it starts with prefix (any case). */
+static const char *
+url_after(const char *url, const char *prefix)
+{
+	if (url == NULL)
+		return (NULL);
+	while (isspace((unsigned char)*url))
+		url++;
+	if (!util_starts_nocase(url, prefix))
+		return (NULL);
+	return (url + strlen(prefix));
+}
+
+enum url_kind
+url_kind(const char *url)
+{
+	if (url_after(url, "exec:") != NULL)
+		return (URL_KIND_EXEC);
+	if (url_after(url, "filter:") != NULL)
+		return (URL_KIND_FILTER);
+	if (url_is_http(url))
+		return (URL_KIND_HTTP);
+	if (url_is_file(url))
+		return (URL_KIND_FILE);
+	return (URL_KIND_OTHER);
+}
+
+const char *
+url_kind_name(enum url_kind kind)
+{
+	switch (kind) {
+	case URL_KIND_HTTP:
+		return ("http");
+	case URL_KIND_FILE:
+		return ("file");
+	case URL_KIND_EXEC:
+		return ("exec");
+	case URL_KIND_FILTER:
+		return ("filter");
+	default:
+		return ("other");
+	}
+}
+
+/* Is s nothing but white space? */
+static int
+url_blank(const char *s, size_t len)
+{
+	size_t	 i;
+
+	for (i = 0; i < len; i++) {
+		if (!isspace((unsigned char)s[i]))
+			return (0);
+	}
+	return (1);
+}
+
+/* Where the URL of a filter: address starts (after its ':'), or NULL. */
+static const char *
+url_filter_target(const char *s)
+{
+	for (s = strchr(s, ':'); s != NULL; s = strchr(s + 1, ':')) {
+		if (url_is_http(s + 1) || url_is_file(s + 1))
+			return (s + 1);
+	}
+	return (NULL);
+}
+
+int
+url_command(const char *url, char **command, char **inner, char **cause)
+{
+	const char	*s, *target = NULL;
+	size_t		 len;
+
+	*command = *inner = NULL;
+	if ((s = url_after(url, "exec:")) != NULL)
+		len = strlen(s);
+	else if ((s = url_after(url, "filter:")) != NULL) {
+		if ((target = url_filter_target(s)) == NULL) {
+			*cause = xstrdup("a filter feed is filter:COMMAND:URL, "
+			    "with an http, https or file URL last");
+			return (-1);
+		}
+		len = (size_t)(target - 1 - s);
+	} else {
+		*cause = xstrdup("the address is not exec:COMMAND or "
+		    "filter:COMMAND:URL");
+		return (-1);
+	}
+	if (url_blank(s, len)) {
+		*cause = xstrdup("the command is empty");
+		return (-1);
+	}
+	*command = xstrndup(s, len);
+	if (target != NULL)
+		*inner = xstrdup(target);
+	return (0);
+}
+
 /*
  * The host of the authority, without user information or port; an IPv6
  * literal keeps its brackets.  NULL when there is no authority or it

@@ -121,7 +121,7 @@ t_match "show says the item is missing" "$T_ERR" 'no item 99999'
 tx feeds
 t_eq "feeds lists four feeds" "$(printf '%s\n' "$T_OUT" | wc -l)" 4
 t_match "feeds shows counts and state" "$T_OUT" \
-    '^1	file://.*port-news.xml	Port Ellery Evening Post	3	3	ok$'
+    '^1	file://.*port-news.xml	Port Ellery Evening Post	3	3	ok	file$'
 tx feeds --json
 t_eq "feeds --json: the tagged feed has its tags, the others none" \
     "$(printf '%s\n' "$T_OUT" | sed 's/.*"tags":\(.*\)}$/tags \1/')" 'tags []
@@ -139,7 +139,7 @@ urls=$(field 2)
 tx export
 printf '%s\n' "$T_OUT" >"$T_DIR/subs.opml"
 t_match "export writes OPML 2.0" "$T_OUT" '<opml version="2.0">'
-"$TELEX" -d "$T_DIR/copy.db" import "$T_DIR/subs.opml" >"$T_DIR/out" 2>&1
+"$TELEX" -d "$T_DIR/copy.db" import --allow-local "$T_DIR/subs.opml" >"$T_DIR/out" 2>&1
 t_match "import reads the export" "$(cat "$T_DIR/out")" '^imported 4 feeds \(4 new'
 "$TELEX" -d "$T_DIR/copy.db" feeds >"$T_DIR/copy"
 t_eq "import subscribes to every exported feed" \

@@ -40,6 +40,14 @@ with open(root + "/deep.xml", "w") as f:
             '<item><title>Pit</title><guid>deep-2</guid><description>')
     f.write("<div>" * 100000 + "bottom" + "</div>" * 100000)
     f.write("</description></item></channel></rss>\n")
+with open(root + "/deep.json", "w") as f:
+    f.write('{"version": "https://jsonfeed.org/version/1.1", '
+            '"title": "Pozo", "items": ['
+            '{"id": "pozo-1", "title": "Antes del pozo"}, '
+            '{"id": "pozo-2", "title": "El pozo", "_x": ')
+    f.write("[" * 100000 + "]" * 100000)
+    f.write('}, {"id": "pozo-3", "title": "Número", '
+            '"content_text": 1e999999, "date_published": -0.0e-99999}]}\n')
 with open(root + "/many.xml", "w") as f:
     f.write('<rss version="2.0"><channel><title>Firehose</title>\n')
     for i in range(200000):
@@ -64,6 +72,7 @@ add feed/xxe.xml			# 12
 add feed/deep.xml			# 13
 add feed/many.xml			# 14
 add "big?mb=40"				# 15
+add feed/deep.json			# 16
 
 tx poll
 t_status "a poll of hostile feeds exits 3" 3
@@ -92,6 +101,14 @@ t_no_match "an external entity reads nothing" "$T_OUT" 'root:'
 t_match "the feed with an external entity is still read" "$T_OUT" '"guid":"xxe-1"'
 tx list feed:deep
 t_match "100,000 nested elements do not break the feed" "$T_OUT" 'Above the pit'
+tx poll 16
+t_status "a JSON Feed nested 100,000 deep fails as damaged" 3
+t_match "...saying where it broke" "$T_ERR" \
+    '^telex: feed 16 .*the feed is damaged: the feed is broken in item 2: .*nested too deeply'
+tx list feed:Pozo
+t_eq "...keeping the item before the pit" "$T_OUT" \
+    "$(printf '%s\n' "$T_OUT" | grep 'Antes del pozo')"
+t_match "...which is stored" "$T_OUT" 'Antes del pozo'
 tx list feed:many.xml
 t_eq "a feed of 200,000 items is stored whole" \
     "$(printf '%s\n' "$T_OUT" | wc -l)" 200000
@@ -122,6 +139,47 @@ tx -c "$T_DIR/bad.conf" poll "$beside"
 t_status "a bad poll-timeout is a usage error" 1
 t_match "a bad poll-timeout names its line" "$T_ERR" \
     'bad.conf, line 1: set poll-timeout wants a number of seconds'
+
+# Feeds that are programs, behaving badly: a command that hangs, one
+# that floods, one that fails with words, one that writes garbage, one
+# that crashes and one that leaves a child running.  Each fails alone
+# (or, the last, is read) within the limits, the feed beside them is
+# stored, and nothing they started is left running after the poll.
+printf 'set poll-timeout 3\n' >"$T_DIR/exec.conf"
+running() {
+	[ -n "$1" ] && kill -0 "$1" 2>/dev/null &&
+	    ! grep -q '^State:.*Z' "/proc/$1/status" 2>/dev/null
+}
+add_exec() { tx add --no-check "exec:$1"; id_of; }
+hang=$(add_exec "echo \$\$ >$T_DIR/hang.pid; sleep 60; echo")
+flood=$(add_exec "yes '<item><title>flood</title></item>'")
+loud=$(add_exec "echo 'upstream said: 503 try later' >&2; exit 75")
+garbage=$(add_exec "head -c 65536 /dev/urandom")
+crash=$(add_exec "kill -SEGV \$\$")
+forks=$(add_exec "sleep 60 & echo \$! >$T_DIR/child.pid; cat $DATA/bergblick.xml")
+tx -c "$T_DIR/exec.conf" poll "$hang" "$flood" "$loud" "$garbage" "$crash" \
+    "$forks" "$beside"
+t_status "a poll of misbehaving commands exits 3" 3
+t_match "a hanging command is stopped at the time limit" "$(failed "$hang")" \
+    ': the command ran longer than 3 s and was stopped — fix the command or remove it with telex rm '
+running "$(cat "$T_DIR/hang.pid" 2>/dev/null)" &&
+    t_fail "...and is not running any more" ||
+    t_ok "...and is not running any more"
+t_match "a flood stops at the size limit" "$(failed "$flood")" \
+    ': the command wrote more than 32 MiB and was stopped'
+t_match "a non-zero exit gives the status and standard error" \
+    "$(failed "$loud")" ': the command exited with status 75: upstream said: 503 try later —'
+t_match "garbage is not a feed" "$(failed "$garbage")" \
+    'check that the command writes a feed \(RSS or Atom\), or remove it with telex rm '
+t_match "a crash fails only its feed" "$(failed "$crash")" \
+    ': the command was killed by signal 11'
+t_eq "a command that leaves a child running is read" "$(failed "$forks")" ""
+running "$(cat "$T_DIR/child.pid" 2>/dev/null)" &&
+    t_fail "...and its child is stopped with it" ||
+    t_ok "...and its child is stopped with it"
+tx list feed:bergblick
+t_eq "the feed beside the commands is stored, and the one read" \
+    "$(printf '%s\n' "$T_OUT" | wc -l)" 4
 
 # A self-signed certificate: verification fails and says so.
 if command -v openssl >/dev/null 2>&1; then

@@ -18,7 +18,9 @@ Routes (NAME is a file under --root; names cannot leave the root):
                        to a matching If-None-Match (or, without one, to an
                        If-Modified-Since not older than the file).  A
                        "Range: bytes=N-" gets 206 and the rest, or 416.
-                       ?type=T sets the Content-Type (default: sniffed).
+                       ?type=T sets the Content-Type (default: sniffed;
+                       .json is application/feed+json when it names a
+                       jsonfeed.org version, else application/json).
   /gzip/NAME           as /feed, gzip-encoded when Accept-Encoding allows.
   /attach/NAME?as=F    as /feed, with Content-Disposition naming file F.
   /redirectCODE/NAME   CODE in 301 302 303 307 308: redirect to /feed/NAME
@@ -34,7 +36,8 @@ Routes (NAME is a file under --root; names cannot leave the root):
   /drip?n=N            200, then one byte a second for N seconds (3600).
   /big?mb=N            N MiB (default 40) streamed with no Content-Length.
   /html?feed=NAME      an HTML page, not a feed; with ?feed it carries a
-                       <link rel="alternate"> to /feed/NAME.
+                       <link rel="alternate"> to /feed/NAME (typed
+                       application/feed+json for a .json NAME).
   /truncated/NAME      the first half of the file, with a matching length.
   /lying-length        Content-Length: 1000, 100 bytes of body, then close.
   /headers             the request's headers as text/plain.
@@ -208,6 +211,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return "application/atom+xml"
         if b"<rss" in head or b"<rdf:RDF" in head:
             return "application/rss+xml"
+        if name.endswith(".json"):
+            if b"jsonfeed.org/version/" in head:
+                return "application/feed+json"
+            return "application/json"
         if name.endswith((".html", ".htm")):
             return "text/html"
         if name.endswith((".xml", ".opml")):
@@ -322,9 +329,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def html(self):
         link = ""
         if "feed" in self.query:
-            href = "/feed/" + urllib.parse.quote(self.query["feed"][0])
-            link = ('<link rel="alternate" type="application/rss+xml" '
-                    'title="Test feed" href="%s">\n' % href)
+            name = self.query["feed"][0]
+            href = "/feed/" + urllib.parse.quote(name)
+            kind = ("application/feed+json" if name.endswith(".json")
+                    else "application/rss+xml")
+            link = ('<link rel="alternate" type="%s" '
+                    'title="Test feed" href="%s">\n' % (kind, href))
         body = ("<!DOCTYPE html>\n<html><head><title>A web page</title>\n"
                 "%s</head><body><p>This page is not a feed.</p></body>"
                 "</html>\n" % link).encode()

@@ -225,6 +225,8 @@ static const struct want_feed urls_want[] = {
 	{ "http://crumbs.example/feed?a=1&b=2", "Crumbs and more", NULL,
 	    "food" },
 	{ "https://quoted.example/rss", NULL, NULL, "food,say \"hi\"" },
+	{ "exec:~/bin/make-feed", NULL, NULL, "" },
+	{ "filter:~/bin/clean:https://filtered.example/rss", NULL, NULL, "" },
 	{ "file:///home/reader/local.xml", NULL, NULL, "" }
 };
 
@@ -232,6 +234,94 @@ static void
 test_newsboat_urls(void **state)
 {
 	check_read(urls_doc, urls_want, UTIL_ARRLEN(urls_want));
+}
+
+/*
+ * What import may take from a list without being told: a NULL why means
+ * kept, else a part of the reason it was skipped.
+ */
+static const struct {
+	const char	*url;
+	int		 flags;
+	const char	*why;
+} screen_cases[] = {
+	{ "https://harbour.example/rss", 0, NULL },
+	{ "file:///etc/passwd", 0, "reads a local file; telex import "
+	    "--allow-local" },
+	{ "FILE:///home/ana/feed.xml", OPML_ALLOW_EXEC, "local file" },
+	{ "file:///home/ana/feed.xml", OPML_ALLOW_LOCAL, NULL },
+	{ "exec:~/bin/make-feed", 0, "runs a command; telex import "
+	    "--allow-exec" },
+	{ "  Exec:rm -rf ~", OPML_ALLOW_LOCAL, "runs a command" },
+	{ "exec:~/bin/make-feed", OPML_ALLOW_EXEC, NULL },
+	{ "filter:tr a-z A-Z:https://n.example/rss", 0, "runs a command" },
+	{ "filter:tr a-z A-Z:https://n.example/rss", OPML_ALLOW_EXEC, NULL },
+	{ "filter:cat:file:///etc/passwd", OPML_ALLOW_EXEC, "local file" },
+	{ "filter:cat:file:///etc/passwd", OPML_ALLOW_EXEC |
+	    OPML_ALLOW_LOCAL, NULL },
+	{ "filter:no url here", OPML_ALLOW_LOCAL, "runs a command" },
+	{ "filter:no url here", OPML_ALLOW_EXEC, NULL }
+};
+
+static void
+test_screen(void **state)
+{
+	struct opml_feed	 feed;
+	struct opml_skip	*skipped;
+	size_t			 i, n, nskipped;
+	int			 bad = 0;
+
+	for (i = 0; i < UTIL_ARRLEN(screen_cases); i++) {
+		memset(&feed, 0, sizeof feed);
+		feed.url = xstrdup(screen_cases[i].url);
+		feed.title = xstrdup("Título");
+		n = 1;
+		opml_screen(&feed, &n, screen_cases[i].flags, &skipped,
+		    &nskipped);
+		if (screen_cases[i].why == NULL ? n != 1 || nskipped != 0 ||
+		    strcmp(feed.url, screen_cases[i].url) != 0 : n != 0 ||
+		    nskipped != 1 || strcmp(skipped[0].url,
+		    screen_cases[i].url) != 0 || strstr(skipped[0].why,
+		    screen_cases[i].why) == NULL) {
+			print_error("screen(%s, %d): kept %zu, skipped %zu\n",
+			    screen_cases[i].url, screen_cases[i].flags, n,
+			    nskipped);
+			bad++;
+		}
+		if (n == 1) {
+			free(feed.url);
+			free(feed.title);
+		}
+		opml_skips_free(skipped, nskipped);
+	}
+	assert_int_equal(bad, 0);
+}
+
+/* Skipped feeds leave the others in order. */
+static void
+test_screen_order(void **state)
+{
+	static const char	 doc[] =
+	    "https://a.example/rss\nexec:make-feed\n"
+	    "https://b.example/rss\nfile:///tmp/c.xml\n"
+	    "https://c.example/rss\n";
+	struct opml_feed	*feeds;
+	struct opml_skip	*skipped;
+	size_t			 n, nskipped;
+	char			*cause = NULL;
+
+	assert_int_equal(opml_read(doc, strlen(doc), &feeds, &n, &cause), 0);
+	assert_int_equal(n, 5);
+	opml_screen(feeds, &n, 0, &skipped, &nskipped);
+	assert_int_equal(n, 3);
+	assert_string_equal(feeds[0].url, "https://a.example/rss");
+	assert_string_equal(feeds[1].url, "https://b.example/rss");
+	assert_string_equal(feeds[2].url, "https://c.example/rss");
+	assert_int_equal(nskipped, 2);
+	assert_string_equal(skipped[0].url, "exec:make-feed");
+	assert_string_equal(skipped[1].url, "file:///tmp/c.xml");
+	opml_skips_free(skipped, nskipped);
+	opml_free(feeds, n);
 }
 
 static void
@@ -393,6 +483,8 @@ main(void)
 		cmocka_unit_test(test_opml_exporters),
 		cmocka_unit_test(test_opml_empty),
 		cmocka_unit_test(test_newsboat_urls),
+		cmocka_unit_test(test_screen),
+		cmocka_unit_test(test_screen_order),
 		cmocka_unit_test(test_garbage),
 		cmocka_unit_test(test_entities_not_read),
 		cmocka_unit_test(test_round_trip),

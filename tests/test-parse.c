@@ -25,7 +25,8 @@
 /*
  * What one item must look like.  NULL: not checked; "": must be absent.
  * categories are joined with '|'; enclosure is "url|type|length" of the
- * first one; html is a part the content must contain.
+ * first one; html is a part the content must contain.  A published
+ * date the parser took from updated ends in " (inferred)".
  */
 struct want_item {
 	const char	*guid;
@@ -91,7 +92,7 @@ static int
 record_item(const struct feed_item *it, void *arg)
 {
 	struct seen	*seen = arg;
-	char		**f;
+	char		**f, *tmp;
 
 	if (seen->n >= MAX_ITEMS)
 		return (0);
@@ -101,6 +102,11 @@ record_item(const struct feed_item *it, void *arg)
 	f[2] = dup_or_null(it->title);
 	f[3] = dup_or_null(it->author);
 	f[4] = date_string(it->published);
+	if (f[4] != NULL && it->published_inferred) {
+		tmp = f[4];
+		f[4] = xasprintf("%s (inferred)", tmp);
+		free(tmp);
+	}
 	f[5] = date_string(it->updated);
 	f[6] = join_categories(it);
 	if (*f[6] == '\0') {
@@ -354,7 +360,7 @@ static const struct parse_case format_cases[] = {
 	  0, {
 	  { "tag:diario.example,2026:calor", "https://diario.example/calor",
 	    "Llega la ola de calor", "Lucía Ortega", "2026-06-01T06:00:00Z",
-	    "2026-06-01T08:30:00Z", "clima|andalucia",
+	    "2026-06-01T08:30:00Z", "Clima|andalucia",
 	    "https://diario.example/sol.jpg|image/jpeg|20480",
 	    "<p>Hasta <em>44 °C</em> en Sevilla &amp; Córdoba.</p><br>",
 	    "https://diario.example/calor" } } },
@@ -506,7 +512,7 @@ static const struct parse_case field_cases[] = {
 	  "<category term=\"sport\"/>"
 	  "<dc:subject>Bundesliga</dc:subject></entry></feed>",
 	  FEED_FORMAT_ATOM10, "C", NULL, 1, 0, {
-	  { NULL, NULL, NULL, NULL, NULL, NULL, "sport|Fußball|Bundesliga",
+	  { NULL, NULL, NULL, NULL, NULL, NULL, "Sport|Fußball|Bundesliga",
 	    NULL, NULL, NULL } } },
 	{ "media:content stands in for a missing enclosure",
 	  "https://video.example/feed",
@@ -525,6 +531,168 @@ static const struct parse_case field_cases[] = {
 	    "https://video.example/v/clip.mp4|video/mp4|900", NULL, NULL },
 	  { NULL, NULL, NULL, NULL, NULL, NULL, NULL,
 	    "https://video.example/e.mp3|audio/mpeg|12", NULL, NULL } } }
+};
+
+/* Fields feeds written by others leave to the channel or to other names. */
+static const struct parse_case fallback_cases[] = {
+	{ "RSS: the channel's managingEditor for items without an author",
+	  NULL,
+	  "<rss version=\"2.0\"><channel><title>Kvällsposten</title>"
+	  "<managingEditor>red@kvall.example (Elin Berg)</managingEditor>"
+	  "<item><title>Snö i Kiruna</title></item>"
+	  "<item><title>Egen</title><author>o@kvall.example (Olof Ek)"
+	  "</author></item>"
+	  "</channel></rss>",
+	  FEED_FORMAT_RSS20, "Kvällsposten", NULL, 2, 0, {
+	  { NULL, NULL, "Snö i Kiruna", "Elin Berg", NULL, NULL, NULL, NULL,
+	    NULL, NULL },
+	  { NULL, NULL, "Egen", "Olof Ek", NULL, NULL, NULL, NULL, NULL,
+	    NULL } } },
+	{ "RSS: channel itunes:author over nothing, dc:creator too", NULL,
+	  "<rss version=\"2.0\" "
+	  "xmlns:itunes=\"http://www.itunes.com/dtds/podcast-1.0.dtd\" "
+	  "xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel>"
+	  "<title>Hörsaal</title>"
+	  "<itunes:author>Jana Köhler</itunes:author>"
+	  "<dc:creator>Redaktion Hörsaal</dc:creator>"
+	  "<item><title>Folge 12</title></item>"
+	  "</channel></rss>",
+	  FEED_FORMAT_RSS20, "Hörsaal", NULL, 1, 0, {
+	  { NULL, NULL, "Folge 12", "Redaktion Hörsaal", NULL, NULL, NULL,
+	    NULL, NULL, NULL } } },
+	{ "Atom: the feed author; an author with only an email or a URI",
+	  "https://kawa.example/atom.xml",
+	  "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Kawa</title>"
+	  "<author><name>佐藤 花子</name></author>"
+	  "<entry><id>urn:k:1</id><title>一</title></entry>"
+	  "<entry><id>urn:k:2</id><title>二</title>"
+	  "<author><email>ken@kawa.example</email></author></entry>"
+	  "<entry><id>urn:k:3</id><title>三</title>"
+	  "<author><uri>/people/mika</uri></author></entry>"
+	  "<entry><id>urn:k:4</id><title>四</title>"
+	  "<author><name>Mika</name><uri>/people/mika</uri></author></entry>"
+	  "</feed>",
+	  FEED_FORMAT_ATOM10, "Kawa", NULL, 4, 0, {
+	  { NULL, NULL, "一", "佐藤 花子", NULL, NULL, NULL, NULL, NULL,
+	    NULL },
+	  { NULL, NULL, "二", "ken@kawa.example", NULL, NULL, NULL, NULL,
+	    NULL, NULL },
+	  { NULL, NULL, "三", "https://kawa.example/people/mika", NULL, NULL,
+	    NULL, NULL, NULL, NULL },
+	  { NULL, NULL, "四", "Mika", NULL, NULL, NULL, NULL, NULL,
+	    NULL } } },
+	{ "Atom: a feed author with only an email", NULL,
+	  "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Mail</title>"
+	  "<author><email>desk@mail.example</email></author>"
+	  "<entry><id>urn:m:1</id><title>a</title></entry></feed>",
+	  FEED_FORMAT_ATOM10, "Mail", NULL, 1, 0, {
+	  { NULL, NULL, "a", "desk@mail.example", NULL, NULL, NULL, NULL,
+	    NULL, NULL } } },
+	{ "a channel author after the first items reaches them, in order",
+	  NULL,
+	  "<rss version=\"2.0\"><channel><title>Late</title>"
+	  "<item><title>early</title></item>"
+	  "<item><title>own</title><author>o@late.example (Olga Ost)"
+	  "</author></item>"
+	  "<managingEditor>ed@late.example (Late Editor)</managingEditor>"
+	  "<item><title>after</title></item>"
+	  "</channel></rss>",
+	  FEED_FORMAT_RSS20, "Late", NULL, 3, 0, {
+	  { NULL, NULL, "early", "Late Editor", NULL, NULL, NULL, NULL, NULL,
+	    NULL },
+	  { NULL, NULL, "own", "Olga Ost", NULL, NULL, NULL, NULL, NULL,
+	    NULL },
+	  { NULL, NULL, "after", "Late Editor", NULL, NULL, NULL, NULL, NULL,
+	    NULL } } },
+	{ "an Atom feed author after the entries, feed cut short", NULL,
+	  "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>Tarde</title>"
+	  "<entry><id>urn:t:1</id><title>uno</title></entry>"
+	  "<author><name>Ana Tardía</name></author>"
+	  "<entry><id>urn:t:2</id><title>dos</title></entry>"
+	  "<entry><id>urn:t:3</id><title>tr",
+	  FEED_FORMAT_ATOM10, "Tarde", NULL, 2, 2, {
+	  { "urn:t:1", NULL, "uno", "Ana Tardía", NULL, NULL, NULL, NULL,
+	    NULL, NULL },
+	  { "urn:t:2", NULL, "dos", "Ana Tardía", NULL, NULL, NULL, NULL,
+	    NULL, NULL } } },
+	{ "no channel author: items held back come out at the end", NULL,
+	  "<rss version=\"2.0\"><channel><title>Anon</title>"
+	  "<item><title>a</title></item><item><title>b</title></item>"
+	  "<item><title>c</title></item>",
+	  FEED_FORMAT_RSS20, "Anon", NULL, 3, 2, {
+	  { NULL, NULL, "a", "", NULL, NULL, NULL, NULL, NULL, NULL },
+	  { NULL, NULL, "b", "", NULL, NULL, NULL, NULL, NULL, NULL },
+	  { NULL, NULL, "c", "", NULL, NULL, NULL, NULL, NULL, NULL } } },
+	{ "Atom 0.3: created, issued and modified", NULL,
+	  "<feed version=\"0.3\" xmlns=\"http://purl.org/atom/ns#\">"
+	  "<title>Diário</title>"
+	  "<entry><id>urn:d:1</id><title>criado</title>"
+	  "<created>2026-04-02T10:00:00Z</created>"
+	  "<modified>2026-04-03T11:00:00Z</modified></entry>"
+	  "<entry><id>urn:d:2</id><title>emitido</title>"
+	  "<created>2026-04-01T09:00:00Z</created>"
+	  "<issued>2026-04-02T09:30:00-03:00</issued></entry>"
+	  "<entry><id>urn:d:3</id><title>só modificado</title>"
+	  "<modified>2026-04-05T08:00:00Z</modified></entry>"
+	  "</feed>",
+	  FEED_FORMAT_ATOM03, "Diário", NULL, 3, 0, {
+	  { NULL, NULL, "criado", NULL, "2026-04-02T10:00:00Z",
+	    "2026-04-03T11:00:00Z", NULL, NULL, NULL, NULL },
+	  { NULL, NULL, "emitido", NULL, "2026-04-02T12:30:00Z", "", NULL,
+	    NULL, NULL, NULL },
+	  { NULL, NULL, "só modificado", NULL,
+	    "2026-04-05T08:00:00Z (inferred)", "2026-04-05T08:00:00Z", NULL,
+	    NULL, NULL, NULL } } },
+	{ "Atom categories show their label", NULL,
+	  "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>L</title>"
+	  "<entry><id>urn:l:1</id>"
+	  "<category term=\"pol\" scheme=\"urn:s\" label=\"Política\"/>"
+	  "<category term=\"eco\" label=\"  \"/>"
+	  "<category term=\"econ\" label=\"Economía\"/></entry></feed>",
+	  FEED_FORMAT_ATOM10, "L", NULL, 1, 0, {
+	  { NULL, NULL, NULL, NULL, NULL, NULL, "Política|eco|Economía",
+	    NULL, NULL, NULL } } },
+	{ "RSS links from atom:link, and from a permalink guid", NULL,
+	  "<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">"
+	  "<channel><title>Ссылки</title>"
+	  "<item><title>только atom</title>"
+	  "<atom:link rel=\"self\" href=\"http://s.example/self\"/>"
+	  "<atom:link rel=\"alternate\" type=\"text/html\" "
+	  "href=\"http://s.example/alt\"/><guid isPermaLink=\"false\">s-1"
+	  "</guid></item>"
+	  "<item><title>пустая ссылка</title><link></link>"
+	  "<guid isPermaLink=\"true\">http://s.example/2</guid></item>"
+	  "<item><title>пустая, guid без атрибута</title><link> </link>"
+	  "<guid>https://s.example/3</guid></item>"
+	  "<item><title>guid не ссылка</title><link/>"
+	  "<guid isPermaLink=\"false\">https://s.example/4</guid></item>"
+	  "</channel></rss>",
+	  FEED_FORMAT_RSS20, "Ссылки", NULL, 4, 0, {
+	  { "s-1", "http://s.example/alt", NULL, NULL, NULL, NULL, NULL,
+	    NULL, NULL, NULL },
+	  { "http://s.example/2", "http://s.example/2", NULL, NULL, NULL,
+	    NULL, NULL, NULL, NULL, NULL },
+	  { "https://s.example/3", "https://s.example/3", NULL, NULL, NULL,
+	    NULL, NULL, NULL, NULL, NULL },
+	  { "https://s.example/4", "", NULL, NULL, NULL, NULL, NULL, NULL,
+	    NULL, NULL } } },
+	{ "updated without published shows as published, inferred", NULL,
+	  "<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>U</title>"
+	  "<entry><id>urn:u:1</id><title>nur aktualisiert</title>"
+	  "<updated>2026-10-10T10:10:10Z</updated></entry>"
+	  "<entry><id>urn:u:2</id><title>beide</title>"
+	  "<published>2026-10-09T09:00:00Z</published>"
+	  "<updated>2026-10-10T10:00:00Z</updated></entry>"
+	  "<entry><id>urn:u:3</id><title>keins</title></entry>"
+	  "</feed>",
+	  FEED_FORMAT_ATOM10, "U", NULL, 3, 0, {
+	  { NULL, NULL, "nur aktualisiert", NULL,
+	    "2026-10-10T10:10:10Z (inferred)", "2026-10-10T10:10:10Z", NULL,
+	    NULL, NULL, NULL },
+	  { NULL, NULL, "beide", NULL, "2026-10-09T09:00:00Z",
+	    "2026-10-10T10:00:00Z", NULL, NULL, NULL, NULL },
+	  { NULL, NULL, "keins", NULL, "", "", NULL, NULL, NULL,
+	    NULL } } }
 };
 
 static const struct parse_case content_cases[] = {
@@ -628,8 +796,8 @@ static const struct not_feed_case not_feed_cases[] = {
 	  "type=\"application/rss+xml\" href=\"/feed\"></head>"
 	  "<body><p>Hello<br>there</p></body></html>",
 	  "HTML page, not a feed" },
-	{ "JSON", "{\"version\": \"https://jsonfeed.org/version/1.1\", "
-	  "\"items\": []}", "not XML" },
+	{ "JSON that is no JSON Feed", "{\"error\": \"rate limited\", "
+	  "\"retry\": 30}", "JSON but not a JSON Feed" },
 	{ "plain text", "Service temporarily unavailable\n", "not XML" },
 	{ "an empty body", "  \n", "empty" },
 	{ "XML that is not a feed",
@@ -720,6 +888,47 @@ test_damage_message(void **state)
 	buf_free(&b);
 }
 
+static int
+count_authored(const struct feed_item *it, void *arg)
+{
+	size_t	*n = arg;
+
+	n[0]++;
+	if (it->author != NULL && strcmp(it->author, "Nachzügler") == 0)
+		n[1]++;
+	return (0);
+}
+
+/*
+ * Items wait for a late channel author 64 at a time at most: of 100 items
+ * before the author, the last 36 get it; the 10 after it too.
+ */
+static void
+test_late_author_bound(void **state)
+{
+	struct buf		 b;
+	struct feed_info	 info;
+	char			*cause = NULL;
+	size_t			 i, n[2] = { 0, 0 };
+
+	(void)state;
+	buf_init(&b, 0);
+	buf_adds(&b, "<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/"
+	    "elements/1.1/\"><channel><title>Spät</title>");
+	for (i = 0; i < 100; i++)
+		buf_printf(&b, "<item><title>%zu</title></item>", i);
+	buf_adds(&b, "<dc:creator>Nachzügler</dc:creator>");
+	for (i = 0; i < 10; i++)
+		buf_printf(&b, "<item><title>n%zu</title></item>", i);
+	buf_adds(&b, "</channel></rss>");
+	assert_int_equal(feed_parse(b.data, b.len, NULL, NULL, &info,
+	    count_authored, n, &cause), 0);
+	assert_int_equal(n[0], 110);
+	assert_int_equal(n[1], 46);
+	feed_info_free(&info);
+	buf_free(&b);
+}
+
 /*
  * 200,000 items parse one at a time: every item is freed once handed on,
  * so this runs in bounded memory and quickly.
@@ -771,8 +980,9 @@ add_cases(struct CMUnitTest *tests, size_t *n, const struct parse_case *c,
 
 #define NTESTS (UTIL_ARRLEN(format_cases) + UTIL_ARRLEN(link_cases) + \
 	UTIL_ARRLEN(guid_cases) + UTIL_ARRLEN(field_cases) + \
+	UTIL_ARRLEN(fallback_cases) + \
 	UTIL_ARRLEN(content_cases) + UTIL_ARRLEN(title_cases) + \
-	UTIL_ARRLEN(broken_cases) + UTIL_ARRLEN(not_feed_cases) + 3)
+	UTIL_ARRLEN(broken_cases) + UTIL_ARRLEN(not_feed_cases) + 4)
 
 int
 main(void)
@@ -784,6 +994,7 @@ main(void)
 	add_cases(tests, &n, link_cases, UTIL_ARRLEN(link_cases));
 	add_cases(tests, &n, guid_cases, UTIL_ARRLEN(guid_cases));
 	add_cases(tests, &n, field_cases, UTIL_ARRLEN(field_cases));
+	add_cases(tests, &n, fallback_cases, UTIL_ARRLEN(fallback_cases));
 	add_cases(tests, &n, content_cases, UTIL_ARRLEN(content_cases));
 	add_cases(tests, &n, title_cases, UTIL_ARRLEN(title_cases));
 	add_cases(tests, &n, broken_cases, UTIL_ARRLEN(broken_cases));
@@ -798,6 +1009,8 @@ main(void)
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_callback_stops);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_damage_message);
 	tests[n++] = (struct CMUnitTest)cmocka_unit_test(test_many_items);
+	tests[n++] = (struct CMUnitTest)cmocka_unit_test(
+	    test_late_author_bound);
 	assert(n == NTESTS);
 	return (cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -27,6 +27,14 @@
 #include "store.h"
 #include "util.h"
 
+/* SQL taking an archive back from schema 13 (sync) to 12. */
+#define UNDO_SCHEMA_13 \
+	"DROP TRIGGER sync_queue_read; DROP TRIGGER sync_queue_starred;" \
+	"DROP TRIGGER sync_queue_tag_add; DROP TRIGGER sync_queue_tag_remove;" \
+	"DROP TABLE sync_queue; DROP TABLE sync_state;" \
+	"DROP INDEX items_sync_id; ALTER TABLE items DROP COLUMN sync_id;" \
+	"ALTER TABLE feeds DROP COLUMN sync_id;"
+
 struct fixture {
 	char		 dir[64];
 	char		*path;		/* dir/sub/archive.db */
@@ -1310,12 +1318,7 @@ test_pack_old_bodies(void **state)
 	/* Back to what telex 10 wrote: plain text, the old view. */
 	sql_exec(fx->path, "UPDATE item_bodies SET html = telex_unpack(html),"
 	    " text = telex_unpack(text, html);"
-	    "DROP TRIGGER sync_queue_read; DROP TRIGGER sync_queue_starred;"
-	    "DROP TRIGGER sync_queue_tag_add;"
-	    "DROP TRIGGER sync_queue_tag_remove;"
-	    "DROP TABLE sync_queue; DROP TABLE sync_state;"
-	    "DROP INDEX items_sync_id; ALTER TABLE items DROP COLUMN sync_id;"
-	    "ALTER TABLE feeds DROP COLUMN sync_id;"
+	    UNDO_SCHEMA_13
 	    "DROP TABLE meta; DROP VIEW items_fts_source;"
 	    "CREATE VIEW items_fts_source AS"
 	    " SELECT items.id AS id, items.title AS title,"
@@ -1323,6 +1326,7 @@ test_pack_old_bodies(void **state)
 	    "  coalesce(item_pages.text, item_bodies.text) AS text"
 	    " FROM items LEFT JOIN item_bodies ON item_bodies.item_id ="
 	    "  items.id LEFT JOIN item_pages ON item_pages.item_id = items.id;"
+	    "ALTER TABLE items DROP COLUMN published_inferred;"
 	    "PRAGMA user_version = 10;");
 	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM item_bodies"
 	    " WHERE typeof(text) = 'text'"), 605);
@@ -1391,6 +1395,57 @@ test_errmsg_words(void **state)
 	assert_no_sql(store_errmsg(fx->st));
 }
 
+/*
+ * A published date inferred from updated is kept with its mark, which an
+ * update can clear; an archive of schema 11 gets the mark on open.
+ */
+static void
+test_published_inferred(void **state)
+{
+	struct fixture		*fx = *state;
+	struct item_spec	 spec = { "inf-1", "Nur aktualisiert", NULL,
+	    DATE_NONE, "Text" };
+	struct feed_item	 it;
+	struct store_item	 got;
+	enum store_upsert	 outcome;
+	char			*cause = NULL;
+	int64_t			 id;
+
+	item_build(&it, &spec);
+	it.updated = 1790000000;
+	feed_item_infer_published(&it);
+	assert_int_equal(store_item_upsert(fx->st, fx->feeds[0], &it, NULL,
+	    &outcome), 0);
+	assert_int_equal(outcome, STORE_NEW);
+	id = sql_int(fx->path, "SELECT max(id) FROM items");
+	assert_int_equal(store_item_get(fx->st, id, &got), 0);
+	assert_true(got.published == 1790000000);
+	assert_int_equal(got.published_inferred, 1);
+	store_item_free(&got);
+	/* The feed now gives the same date as published: no longer inferred. */
+	it.published_inferred = 0;
+	assert_int_equal(store_item_upsert(fx->st, fx->feeds[0], &it, NULL,
+	    &outcome), 0);
+	assert_int_equal(outcome, STORE_UPDATED);
+	feed_item_clear(&it);
+	assert_int_equal(store_item_get(fx->st, id, &got), 0);
+	assert_int_equal(got.published_inferred, 0);
+	store_item_free(&got);
+	store_close(fx->st);
+	fx->st = NULL;
+	/* Back to schema 11: a NULL published beside an updated date. */
+	sql_exec(fx->path, UNDO_SCHEMA_13
+	    "ALTER TABLE items DROP COLUMN published_inferred;"
+	    "UPDATE items SET published = NULL, updated = 1790000500"
+	    " WHERE guid = 'inf-1';"
+	    "PRAGMA user_version = 11;");
+	assert_int_equal(store_open(fx->path, &fx->st, &cause), 0);
+	assert_int_equal(sql_int(fx->path, "SELECT published FROM items"
+	    " WHERE guid = 'inf-1' AND published_inferred = 1"), 1790000500);
+	assert_int_equal(sql_int(fx->path, "SELECT count(*) FROM items"
+	    " WHERE published_inferred = 1"), 1);
+}
+
 #define OPEN(f)	cmocka_unit_test_setup_teardown(f, setup_open, teardown)
 #define EMPTY(f) cmocka_unit_test_setup_teardown(f, setup_empty, teardown)
 #define ITEMS(f) cmocka_unit_test_setup_teardown(f, setup_items, teardown)
@@ -1430,6 +1485,7 @@ main(void)
 		ITEMS(test_errmsg_words),
 		ITEMS(test_bodies_packed),
 		ITEMS(test_pack_old_bodies),
+		ITEMS(test_published_inferred),
 	};
 	struct CMUnitTest	 tests[UTIL_ARRLEN(base) +
 	    UTIL_ARRLEN(list_cases)];

@@ -238,6 +238,100 @@ test_host(void **state)
 	assert_int_equal(bad, 0);
 }
 
+static const struct {
+	const char	*url;
+	enum url_kind	 kind;
+} kind_cases[] = {
+	{ "https://news.example/feed.xml", URL_KIND_HTTP },
+	{ "HTTP://news.example/", URL_KIND_HTTP },
+	{ "file:///home/ana/feed.xml", URL_KIND_FILE },
+	{ "  FILE:///etc/passwd", URL_KIND_FILE },
+	{ "exec:~/bin/almanac.sh", URL_KIND_EXEC },
+	{ " EXEC:cat feed.xml", URL_KIND_EXEC },
+	{ "exec:", URL_KIND_EXEC },
+	{ "filter:tr a-z A-Z:https://news.example/", URL_KIND_FILTER },
+	{ "Filter:sed s/x/y/", URL_KIND_FILTER },
+	{ "query:Unread:unread = \"yes\"", URL_KIND_OTHER },
+	{ "ftp://files.example/feed.xml", URL_KIND_OTHER },
+	{ "executive.example/feed", URL_KIND_OTHER },
+	{ "", URL_KIND_OTHER },
+	{ NULL, URL_KIND_OTHER }
+};
+
+static void
+test_kind(void **state)
+{
+	size_t	 i;
+	int	 bad = 0;
+
+	for (i = 0; i < sizeof kind_cases / sizeof kind_cases[0]; i++) {
+		if (url_kind(kind_cases[i].url) != kind_cases[i].kind) {
+			print_error("kind(%s): got %s, want %s\n",
+			    kind_cases[i].url ? kind_cases[i].url : "NULL",
+			    url_kind_name(url_kind(kind_cases[i].url)),
+			    url_kind_name(kind_cases[i].kind));
+			bad++;
+		}
+	}
+	assert_string_equal(url_kind_name(URL_KIND_FILTER), "filter");
+	assert_int_equal(bad, 0);
+}
+
+/* want_command NULL: url_command fails, and cause holds want_inner. */
+static const struct {
+	const char	*url;
+	const char	*want_command;
+	const char	*want_inner;
+} command_cases[] = {
+	{ "exec:cat ~/feeds/almanac.xml", "cat ~/feeds/almanac.xml", NULL },
+	{ "  exec:printf '%s' \"a:b\"", "printf '%s' \"a:b\"", NULL },
+	{ "filter:tr a-z A-Z:https://news.example/feed.xml", "tr a-z A-Z",
+	    "https://news.example/feed.xml" },
+	{ "filter:~/bin/fix.sh:http://news.example:8080/rss?a=b:c",
+	    "~/bin/fix.sh", "http://news.example:8080/rss?a=b:c" },
+	{ "filter:sed 's|http://x|y|':file:///tmp/feed.xml",
+	    "sed 's|http://x|y|'", "file:///tmp/feed.xml" },
+	{ "filter:a:b:https://n.example/x:https://m.example/", "a:b",
+	    "https://n.example/x:https://m.example/" },
+	{ "exec:", NULL, "the command is empty" },
+	{ "exec:   ", NULL, "the command is empty" },
+	{ "filter::https://news.example/", NULL, "the command is empty" },
+	{ "filter:tr a-z A-Z", NULL, "filter:COMMAND:URL" },
+	{ "filter:cat:ftp://files.example/x", NULL, "filter:COMMAND:URL" },
+	{ "https://news.example/", NULL, "not exec:COMMAND" }
+};
+
+static void
+test_command(void **state)
+{
+	char	*command, *inner, *cause;
+	size_t	 i;
+	int	 bad = 0, rc;
+
+	for (i = 0; i < sizeof command_cases / sizeof command_cases[0]; i++) {
+		cause = NULL;
+		rc = url_command(command_cases[i].url, &command, &inner,
+		    &cause);
+		if (command_cases[i].want_command == NULL ? rc != -1 ||
+		    command != NULL || strstr(cause,
+		    command_cases[i].want_inner) == NULL : rc != 0 ||
+		    strcmp(command, command_cases[i].want_command) != 0 ||
+		    (inner == NULL) != (command_cases[i].want_inner == NULL) ||
+		    (inner != NULL && strcmp(inner,
+		    command_cases[i].want_inner) != 0)) {
+			print_error("command(%s): got %d [%s] [%s] [%s]\n",
+			    command_cases[i].url, rc,
+			    command ? command : "NULL",
+			    inner ? inner : "NULL", cause ? cause : "NULL");
+			bad++;
+		}
+		free(command);
+		free(inner);
+		free(cause);
+	}
+	assert_int_equal(bad, 0);
+}
+
 int
 main(void)
 {
@@ -248,6 +342,8 @@ main(void)
 		cmocka_unit_test(test_resolve_null),
 		cmocka_unit_test(test_schemes),
 		cmocka_unit_test(test_host),
+		cmocka_unit_test(test_kind),
+		cmocka_unit_test(test_command),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

@@ -5,7 +5,7 @@
 # Each target links the library sources it needs, with AddressSanitizer
 # and UBSan.  Exit 77 (skip) when clang or libFuzzer is missing.
 set -eu
-targets="parse clean opml date url query pack"
+targets="parse clean opml date url query pack jsonfeed"
 if [ "${1:-}" = --list ]; then
 	echo "$targets"
 	exit 0

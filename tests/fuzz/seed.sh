@@ -15,6 +15,7 @@ parse)	set -- "$src"/tests/data/*.xml "$src"/tests/data/archive/*.xml.in \
 clean)	set -- "$src"/tests/data/pages/*.html \
 	    "$src"/tests/data/archive/*.html ;;
 opml)	set -- "$src"/tests/data/newsboat-urls ;;
+jsonfeed)	set -- "$src"/tests/data/jsonfeed/*.json ;;
 *)	set -- ;;
 esac
 for f in "$@" "$src"/tests/fuzz/regress/"$name"-*; do
