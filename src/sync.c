@@ -147,10 +147,13 @@ sync_open(struct sync_conn *c, struct store *st, const struct sync_config *sc,
 	store_sync_state_free(&ss);
 	if ((*be)->open(c, cause) != 0)
 		return (sync_fail(c, "cannot use the address", cause));
-	if (c->session == NULL && (*be)->login(c, cause) != 0)
+	if (c->session == NULL && (*be)->login(c, cause) != 0) {
+		(*be)->close(c);
 		return (sync_fail(c, "cannot log in", cause));
+	}
 	if (store_sync_state_login(st, sc->url, sc->user, c->api_level,
 	    c->session) != 0) {
+		(*be)->close(c);
 		*cause = xasprintf("sync: cannot store the sync state: %s",
 		    store_errmsg(st));
 		return (-1);
