@@ -40,6 +40,7 @@ struct update_counts {
 	size_t		 unchanged;	/* feeds with nothing new */
 	size_t		 failed;
 	size_t		 skipped;	/* in back-off */
+	size_t		 not_due;	/* by their feed poll-interval line */
 	size_t		 abandoned;	/* not stored: the archive failed, or
 					   no HTML library to clean them */
 	int		 store_failed;
