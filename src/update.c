@@ -486,6 +486,7 @@ update_feed_lines(struct update *u, int64_t since)
 	struct store_filter	 f;
 	struct feedopt_set	 set;
 	size_t			 n, i;
+	int64_t			 matched;
 	char			*why;
 	int			 rc = 0;
 
@@ -504,7 +505,8 @@ update_feed_lines(struct update *u, int64_t since)
 		f.hidden = 1;
 		if (set.ntags != 0)
 			rc = store_tag_items(u->store, &f,
-			    (char *const *)set.tags, set.ntags, NULL, 0, NULL);
+			    (char *const *)set.tags, set.ntags, NULL, 0,
+			    &matched);
 		feedopt_set_clear(&set);
 	}
 	if (rc == 0 && feedopt_unmatched(u->fo, feeds, n, u->cbs->warn,
