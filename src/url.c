@@ -355,8 +355,10 @@ url_has_password(const char *url)
 	char	*masked;
 	int	 rc;
 
+	if (url == NULL)
+		return (0);
 	masked = url_mask(url);
-	rc = url != NULL && strcmp(masked, url) != 0;
+	rc = strcmp(masked, url) != 0;
 	free(masked);
 	return (rc);
 }
