@@ -675,7 +675,8 @@ static void
 poll_set_options(struct poll *p, struct poll_xfer *x)
 {
 	CURL		*e = x->easy;
-	const char	*cookies;
+	const char	*cookies, *home;
+	char		*path;
 
 	if (x->req.user_agent != NULL)
 		curl_easy_setopt(e, CURLOPT_USERAGENT, x->req.user_agent);
@@ -686,7 +687,12 @@ poll_set_options(struct poll *p, struct poll_xfer *x)
 		x->proxy = NULL;
 	cookies = x->req.cookie_file != NULL ? x->req.cookie_file :
 	    p->cookie_file;
-	if (cookies != NULL)
+	if (cookies != NULL && strncmp(cookies, "~/", 2) == 0 &&
+	    (home = getenv("HOME")) != NULL) {
+		path = xasprintf("%s%s", home, cookies + 1);
+		curl_easy_setopt(e, CURLOPT_COOKIEFILE, path);
+		free(path);
+	} else if (cookies != NULL)
 		curl_easy_setopt(e, CURLOPT_COOKIEFILE, cookies);
 	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
 	if (x->req.username != NULL) {

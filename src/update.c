@@ -44,6 +44,7 @@ struct update {
 	struct update_setup_failure *setup;	/* said once storing starts */
 	size_t			 nsetup;
 	int			 bad_lines;	/* a feed line names no feed */
+	const char		*cookie_file;	/* set cookie-file, or NULL */
 };
 
 int
@@ -188,10 +189,11 @@ update_cookie_check(const char *path)
  * into *password (the caller wipes it).  0, or -1 with *why.
  */
 static int
-update_request_options(const struct feedopt_set *set,
+update_request_options(const struct update *u, const struct feedopt_set *set,
     struct poll_request *req, char **password, char **why)
 {
-	char	*cause = NULL;
+	const char	*cookies;
+	char		*cause = NULL;
 
 	*password = NULL;
 	req->user_agent = set->user_agent;
@@ -200,8 +202,8 @@ update_request_options(const struct feedopt_set *set,
 	req->proxy = set->proxy != NULL && strcmp(set->proxy, "none") == 0 ?
 	    "" : set->proxy;
 	req->cookie_file = set->cookie_file;
-	if (set->cookie_file != NULL &&
-	    (*why = update_cookie_check(set->cookie_file)) != NULL)
+	cookies = set->cookie_file != NULL ? set->cookie_file : u->cookie_file;
+	if (cookies != NULL && (*why = update_cookie_check(cookies)) != NULL)
 		return (-1);
 	if (set->password_command != NULL && set->auth_user == NULL) {
 		*why = xstrdup("a password-command needs an auth basic USER "
@@ -245,7 +247,7 @@ update_queue(struct update *u, struct poll *p, const struct store_feed *f)
 	req.etag = f->etag;
 	req.last_modified = f->last_modified;
 	feedopt_get(u->fo, f, &set);
-	if (update_request_options(&set, &req, &password, &why) == 0)
+	if (update_request_options(u, &set, &req, &password, &why) == 0)
 		poll_add(p, &req);
 	else
 		update_setup_fail(u, f, why);
@@ -334,6 +336,7 @@ update_feeds(struct update *u, const struct poll_options *po,
 
 	if (poll_global_init(cause) != 0)
 		return (-1);
+	u->cookie_file = po->cookie_file;
 	p = poll_create(po, update_fetched, u);
 	rc = o->nfeeds != 0 ? update_named(u, p, o, cause) :
 	    update_all(u, p, cause);
