@@ -445,10 +445,16 @@ run_secret(const char *cmd, int limit, char **secret, char **cause)
 	int		 out[2], err[2], status = 0, rc = -1, late;
 
 	*secret = NULL;
-	if (pipe(out) == -1 || (pipe(err) == -1 && (close(out[0]),
-	    close(out[1]), 1))) {
+	if (pipe(out) == -1) {
 		*cause = xasprintf("cannot run \"%s\": %s", cmd,
 		    strerror(errno));
+		return (-1);
+	}
+	if (pipe(err) == -1) {
+		*cause = xasprintf("cannot run \"%s\": %s", cmd,
+		    strerror(errno));
+		close(out[0]);
+		close(out[1]);
 		return (-1);
 	}
 	if ((pid = fork()) == -1) {
