@@ -477,6 +477,30 @@ update_feed_keeps(struct update *u, struct retain *keep)
 	return (0);
 }
 
+int
+update_retain_load(struct store *st, const struct conf *cf,
+    struct retain **keep, char **cause)
+{
+	struct update	 u;
+	struct feedopt	*fo;
+	int		 rc;
+
+	if (retain_load(cf, keep, cause) != 0)
+		return (-1);
+	if (feedopt_load(cf, &fo, cause) != 0) {
+		retain_free(*keep);
+		*keep = NULL;
+		return (-1);
+	}
+	memset(&u, 0, sizeof u);
+	u.store = st;
+	u.fo = fo;
+	if ((rc = update_feed_keeps(&u, *keep)) != 0)
+		*cause = xasprintf("cannot list feeds: %s", store_errmsg(st));
+	feedopt_free(fo);
+	return (rc);
+}
+
 /*
  * After the poll: each feed's tags lines tag its items first stored in
  * this session, and the lines that name no feed are said (titles are

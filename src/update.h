@@ -87,6 +87,14 @@ enum update_status update_run(struct store *, const struct conf *,
 int	 update_poll_options(const struct conf *, struct poll_options *,
 	     char **cause);
 
+/*
+ * The keep lines of cf and each feed's own "feed FEED keep LIMIT" line
+ * into a new *keep (free with retain_free), as a poll applies them.  0,
+ * or -1 with *cause set (caller frees).
+ */
+int	 update_retain_load(struct store *, const struct conf *,
+	     struct retain **keep, char **cause);
+
 /* "polled N feeds: ..." as both faces say it, into b. */
 void	 update_summary(const struct update_counts *, struct buf *);
 

@@ -183,6 +183,10 @@ t_eq "feed N keep 2 keeps that feed's newest two" \
 tx list feed:rowing
 t_eq "...and leaves the other feeds alone" \
     "$(printf '%s\n' "$T_OUT" | grep -c .)" 3
+printf 'feed 5 keep 1\n' >"$CONF"
+tx -c "$CONF" stats
+t_match "stats says what a feed's keep would prune" "$T_OUT" \
+    '^retention: 1 item .* to prune at the next poll$'
 printf 'set cookie-file "%s/cookies.txt"\n' "$T_DIR" >"$CONF"
 tx -c "$CONF" poll 5
 t_status "set cookie-file sends it for every feed" 0
