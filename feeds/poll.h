@@ -37,7 +37,7 @@ struct poll_request {
 	const char	*username;	/* basic auth ... */
 	const char	*password;	/* ... with this password */
 	const char	*cookie_file;	/* Netscape cookie file to read */
-	const char	*proxy;		/* "proxy:port" URL; "": no proxy */
+	const char	*proxy;		/* http://host:port; "": none at all */
 };
 
 enum poll_result {

@@ -82,7 +82,9 @@ enum update_status update_run(struct store *, const struct conf *,
 /*
  * The poller's limits from the config: "set poll-timeout S" bounds the
  * whole fetch of a feed, "set poll-low-speed-time S" how long a server
- * may send less than the low-speed limit.  0, or -1 with *cause set.
+ * may send less than the low-speed limit; "set user-agent", "set proxy"
+ * (none: no proxy) and "set cookie-file" apply to every request (the
+ * strings are cf's).  0, or -1 with *cause set.
  */
 int	 update_poll_options(const struct conf *, struct poll_options *,
 	     char **cause);
