@@ -129,6 +129,10 @@ struct poll_xfer {
 	int			 write_errno;
 	char			*command;	/* of exec: and filter: */
 	int			 is_exec;	/* no transfer, only command */
+	/* A feed's own HTTP options, beyond req's. */
+	char			*origin;	/* scheme://host:port of hop 0 */
+	int			 foreign;	/* a hop left the origin */
+	const char		*proxy;		/* in use: x's, p's or NULL */
 
 	/* The current response. */
 	struct buf		 body;
@@ -149,6 +153,8 @@ struct poll_xfer {
 struct poll {
 	struct poll_options	 opts;
 	char			*user_agent;
+	char			*proxy;
+	char			*cookie_file;
 	poll_done_cb		 cb;
 	void			*arg;
 	CURLM			*multi;
@@ -277,6 +283,11 @@ poll_create(const struct poll_options *opts, poll_done_cb cb, void *arg)
 	p->user_agent = xstrdup(opts->user_agent != NULL ? opts->user_agent :
 	    "telex/" PACKAGE_VERSION);
 	p->opts.user_agent = p->user_agent;
+	p->proxy = opts->proxy != NULL ? xstrdup(opts->proxy) : NULL;
+	p->opts.proxy = p->proxy;
+	p->cookie_file = opts->cookie_file != NULL ?
+	    xstrdup(opts->cookie_file) : NULL;
+	p->opts.cookie_file = p->cookie_file;
 	p->cb = cb;
 	p->arg = arg;
 	p->active = xreallocarray(NULL, (size_t)p->opts.parallel,
@@ -338,6 +349,81 @@ poll_host_of(const char *url)
 static int	poll_command_add(struct poll *, struct poll_xfer *);
 static void	poll_command_done(const struct exec_result *, void *);
 
+/* "scheme://host:port" of url, lower case, or NULL. */
+static char *
+poll_origin_of(const char *url)
+{
+	CURLU	*u;
+	char	*scheme = NULL, *host = NULL, *port = NULL, *out = NULL, *c;
+
+	if ((u = curl_url()) == NULL)
+		poll_fatal_oom();
+	if (curl_url_set(u, CURLUPART_URL, url, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_SCHEME, &scheme, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_HOST, &host, 0) == CURLUE_OK &&
+	    curl_url_get(u, CURLUPART_PORT, &port, CURLU_DEFAULT_PORT) ==
+	    CURLUE_OK) {
+		out = xasprintf("%s://%s:%s", scheme, host, port);
+		for (c = out; *c != '\0'; c++)
+			*c = (char)tolower((unsigned char)*c);
+	}
+	curl_free(port);
+	curl_free(host);
+	curl_free(scheme);
+	curl_url_cleanup(u);
+	return (out);
+}
+
+static char *
+poll_copy_opt(const char *s)
+{
+	return (s != NULL ? xstrdup(s) : NULL);
+}
+
+/* A feed's own options into x->req (see struct poll_request). */
+static void
+poll_add_options(struct poll_xfer *x, const struct poll_request *req)
+{
+	char	**h;
+	size_t	  i;
+
+	x->req.user_agent = poll_copy_opt(req->user_agent);
+	x->req.username = poll_copy_opt(req->username);
+	x->req.password = poll_copy_opt(req->password);
+	x->req.cookie_file = poll_copy_opt(req->cookie_file);
+	x->req.proxy = poll_copy_opt(req->proxy);
+	if (req->nheaders != 0) {
+		h = xreallocarray(NULL, req->nheaders, sizeof *h);
+		for (i = 0; i < req->nheaders; i++)
+			h[i] = xstrdup(req->headers[i]);
+		x->req.headers = (const char *const *)h;
+		x->req.nheaders = req->nheaders;
+	}
+	x->origin = poll_origin_of(x->url);
+}
+
+/* Free what poll_add_options copied; the password is wiped first. */
+static void
+poll_free_options(struct poll_xfer *x)
+{
+	volatile char	*c;
+	size_t		 i;
+
+	if (x->req.password != NULL) {
+		for (c = (volatile char *)x->req.password; *c != '\0'; c++)
+			*c = '\0';
+	}
+	for (i = 0; i < x->req.nheaders; i++)
+		free((char *)x->req.headers[i]);
+	free((void *)x->req.headers);
+	free((char *)x->req.user_agent);
+	free((char *)x->req.username);
+	free((char *)x->req.password);
+	free((char *)x->req.cookie_file);
+	free((char *)x->req.proxy);
+	free(x->origin);
+}
+
 /* A POST's body and type, copied into the transfer's request. */
 static void
 poll_post_copy(struct poll_xfer *x, const struct poll_request *req)
@@ -398,6 +484,7 @@ poll_add(struct poll *p, const struct poll_request *req)
 	if (p->opts.allow_exec && poll_command_add(p, x) == 0)
 		return;
 	x->host = poll_host_of(x->url);
+	poll_add_options(x, req);
 
 	if (p->queue_tail != NULL)
 		p->queue_tail->next = x;
@@ -435,6 +522,7 @@ poll_xfer_free(struct poll_xfer *x)
 	free((char *)x->req.url);
 	free((char *)x->req.etag);
 	free((char *)x->req.last_modified);
+	poll_free_options(x);
 	free((char *)x->req.body);
 	free((char *)x->req.content_type);
 	free(x);
@@ -587,10 +675,29 @@ poll_set_protocols(struct poll *p, struct poll_xfer *x)
 }
 
 static void
+poll_header_add(struct poll_xfer *x, const char *h)
+{
+	struct curl_slist	*l;
+
+	if ((l = curl_slist_append(x->headers, h)) == NULL)
+		poll_fatal_oom();
+	x->headers = l;
+}
+
+/* A header that carries credentials: never sent past the origin. */
+static int
+poll_header_secret(const char *h)
+{
+	return (strncasecmp(h, "authorization:", 14) == 0 ||
+	    strncasecmp(h, "cookie:", 7) == 0);
+}
+
+static void
 poll_set_headers(struct poll_xfer *x)
 {
 	struct curl_slist	*l;
 	char			*h;
+	size_t			 i;
 
 	if (x->req.etag != NULL) {
 		h = xasprintf("If-None-Match: %s", x->req.etag);
@@ -606,7 +713,61 @@ poll_set_headers(struct poll_xfer *x)
 		x->headers = l;
 		free(h);
 	}
+	for (i = 0; i < x->req.nheaders; i++) {
+		if (!x->foreign || !poll_header_secret(x->req.headers[i]))
+			poll_header_add(x, x->req.headers[i]);
+	}
 	curl_easy_setopt(x->easy, CURLOPT_HTTPHEADER, x->headers);
+}
+
+/*
+ * A feed's own options on the handle: agent, proxy, cookies, and basic
+ * auth for the first origin only (curl never sends it on by itself).
+ */
+static void
+poll_set_options(struct poll *p, struct poll_xfer *x)
+{
+	CURL		*e = x->easy;
+	const char	*cookies, *home;
+	char		*path;
+
+	if (x->req.user_agent != NULL)
+		curl_easy_setopt(e, CURLOPT_USERAGENT, x->req.user_agent);
+	x->proxy = x->req.proxy != NULL ? x->req.proxy : p->proxy;
+	if (x->proxy != NULL)
+		curl_easy_setopt(e, CURLOPT_PROXY, x->proxy);
+	if (x->proxy != NULL && *x->proxy == '\0')
+		x->proxy = NULL;
+	cookies = x->req.cookie_file != NULL ? x->req.cookie_file :
+	    p->cookie_file;
+	if (cookies != NULL && strncmp(cookies, "~/", 2) == 0 &&
+	    (home = getenv("HOME")) != NULL) {
+		path = xasprintf("%s%s", home, cookies + 1);
+		curl_easy_setopt(e, CURLOPT_COOKIEFILE, path);
+		free(path);
+	} else if (cookies != NULL)
+		curl_easy_setopt(e, CURLOPT_COOKIEFILE, cookies);
+	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
+	if (x->req.username != NULL) {
+		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+		curl_easy_setopt(e, CURLOPT_USERNAME, x->req.username);
+		curl_easy_setopt(e, CURLOPT_PASSWORD, x->req.password != NULL ?
+		    x->req.password : "");
+	}
+}
+
+/* A hop left the first origin: no credentials go with it or after. */
+static void
+poll_drop_credentials(struct poll_xfer *x)
+{
+	struct curl_slist	*old = x->headers;
+
+	x->foreign = 1;
+	x->headers = NULL;
+	poll_set_headers(x);
+	curl_slist_free_all(old);
+	curl_easy_setopt(x->easy, CURLOPT_USERNAME, NULL);
+	curl_easy_setopt(x->easy, CURLOPT_PASSWORD, NULL);
 }
 
 /* What stays the same for every hop of a transfer. */
@@ -653,6 +814,7 @@ poll_easy_create(struct poll *p, struct poll_xfer *x)
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
 	poll_post_set(x);
 	poll_set_headers(x);
+	poll_set_options(p, x);
 }
 
 /*
@@ -838,12 +1000,14 @@ static void
 poll_error_connect(struct poll_xfer *x)
 {
 	char	*host, *port, *why;
+	int	 proxy = x->proxy != NULL && strstr(x->proxy, "://") != NULL;
 
-	host = poll_url_part(x->url, CURLUPART_HOST, 0);
-	port = poll_url_part(x->url, CURLUPART_PORT, CURLU_DEFAULT_PORT);
+	host = poll_url_part(proxy ? x->proxy : x->url, CURLUPART_HOST, 0);
+	port = poll_url_part(proxy ? x->proxy : x->url, CURLUPART_PORT,
+	    CURLU_DEFAULT_PORT);
 	why = poll_os_reason(x);
-	poll_fail(x, POLL_ERROR_NETWORK, xasprintf("cannot connect to %s "
-	    "port %s: %s", host, port, why));
+	poll_fail(x, POLL_ERROR_NETWORK, xasprintf("cannot connect to %s%s "
+	    "port %s: %s", proxy ? "the proxy " : "", host, port, why));
 	free(why);
 	free(port);
 	free(host);
@@ -1124,7 +1288,7 @@ static int
 poll_redirect(struct poll *p, struct poll_xfer *x)
 {
 	enum poll_error	 kind;
-	char		*target = NULL, *why;
+	char		*target = NULL, *why, *origin;
 
 	curl_easy_getinfo(x->easy, CURLINFO_REDIRECT_URL, &target);
 	if ((why = poll_redirect_refusal(p, x, target, &kind)) != NULL) {
@@ -1137,6 +1301,13 @@ poll_redirect(struct poll *p, struct poll_xfer *x)
 	free(x->host);
 	x->url = target;
 	x->host = poll_host_of(target);
+	if (!x->foreign) {
+		origin = poll_origin_of(target);
+		if (origin == NULL || x->origin == NULL ||
+		    strcmp(origin, x->origin) != 0)
+			poll_drop_credentials(x);
+		free(origin);
+	}
 	if (x->status != 301 && x->status != 308)
 		x->permanent = 0;
 	x->hops++;
@@ -1410,5 +1581,7 @@ poll_free(struct poll *p)
 	curl_multi_cleanup(p->multi);
 	free(p->active);
 	free(p->user_agent);
+	free(p->proxy);
+	free(p->cookie_file);
 	free(p);
 }

@@ -25,6 +25,20 @@ struct poll_request {
 	int		 out_fd;
 	int64_t		 resume;
 	/*
+	 * A feed's own HTTP options (all copied by poll_add; NULL or 0:
+	 * the poll's options).  username and password go to the first
+	 * host only, as basic auth, never into the URL; on a redirect to
+	 * another host, scheme or port they are dropped, and so are
+	 * Authorization and Cookie lines among headers.
+	 */
+	const char	*user_agent;	/* in place of poll_options' */
+	const char *const *headers;	/* "Name: value" lines to send */
+	size_t		 nheaders;
+	const char	*username;	/* basic auth ... */
+	const char	*password;	/* ... with this password */
+	const char	*cookie_file;	/* Netscape cookie file to read */
+	const char	*proxy;		/* http://host:port; "": none at all */
+	/*
 	 * A POST (the JSON APIs of sync servers): body_len bytes of body
 	 * are sent with the type content_type (both copied).  A NULL body
 	 * makes a GET.
@@ -50,7 +64,8 @@ enum poll_error {
 	POLL_ERROR_REDIRECT,	/* too many, or to a scheme not allowed */
 	POLL_ERROR_FILE,	/* file:// that cannot be read */
 	POLL_ERROR_COMMAND,	/* exec: or filter: command failed */
-	POLL_ERROR_OTHER
+	POLL_ERROR_OTHER,
+	POLL_ERROR_SETUP	/* a feed's own options could not be used */
 };
 
 struct poll_response {
@@ -91,6 +106,8 @@ struct poll_options {
 	 * transfer_timeout and max_body; a 304 runs no filter.
 	 */
 	int		 allow_exec;
+	const char	*proxy;			/* NULL: curl's (the env) */
+	const char	*cookie_file;		/* NULL: none */
 };
 
 struct poll;

@@ -355,84 +355,18 @@ archive_add_filter(struct archive *ar, const struct store_filter *f)
 	return (rc);
 }
 
-/* The feed an archive-feed line names: id, URL or title substring. */
-static int
-archive_feed(struct store *st, const char *name, int64_t *id)
-{
-	struct store_feed	*feeds;
-	size_t			 n, i;
-	int			 rc;
-
-	if ((rc = store_feed_find(st, name, id)) <= 0)
-		return (rc);
-	if (store_feeds_list(st, &feeds, &n) != 0)
-		return (-1);
-	rc = 1;
-	for (i = 0; i < n && rc == 1; i++) {
-		if (feeds[i].title != NULL &&
-		    util_strcasestr(feeds[i].title, name) != NULL) {
-			*id = feeds[i].id;
-			rc = 0;
-		}
-	}
-	store_feeds_free(feeds, n);
-	return (rc);
-}
-
-/*
- * The new items of the feed an archive-feed line names, added: 0, 1
- * when the line is bad (said through warn), -1 when the archive fails.
- */
-static int
-archive_line(struct archive *ar, const struct conf *cf,
-    const struct conf_line *cl, int64_t since,
-    void (*warn)(const char *, void *), void *arg)
+int
+archive_add_feed(struct archive *ar, int64_t feed_id, int64_t since)
 {
 	int64_t	*ids;
-	int64_t	 id;
 	size_t	 n;
-	char	*why = NULL;
 	int	 rc;
 
-	if (cl->argc != 2)
-		why = xasprintf("%s, line %d: archive-feed wants one feed (an "
-		    "id, a URL or words of its title)", cl->file, cl->line);
-	else if ((rc = archive_feed(ar->store, cl->argv[1], &id)) < 0)
-		return (-1);
-	else if (rc > 0)
-		why = xasprintf("%s, line %d: archive-feed: no feed \"%s\"; "
-		    "telex feeds lists them", cl->file, cl->line, cl->argv[1]);
-	if (why != NULL) {
-		if (warn != NULL)
-			warn(why, arg);
-		free(why);
-		return (1);
-	}
-	if (store_pages_pending(ar->store, id, since, &ids, &n) != 0)
+	if (store_pages_pending(ar->store, feed_id, since, &ids, &n) != 0)
 		return (-1);
 	rc = archive_add_ids(ar, ids, n);
 	free(ids);
 	return (rc);
-}
-
-int
-archive_add_configured(struct archive *ar, const struct conf *cf,
-    int64_t since, void (*warn)(const char *, void *), void *arg, int *bad)
-{
-	const struct conf_line	*cl;
-	size_t			 i = 0;
-	int			 one;
-
-	*bad = 0;
-	if (cf == NULL)
-		return (0);
-	while ((cl = conf_next(cf, "archive-feed", &i)) != NULL) {
-		if ((one = archive_line(ar, cf, cl, since, warn, arg)) < 0)
-			return (-1);
-		if (one > 0)
-			*bad = 1;
-	}
-	return (0);
 }
 
 int

@@ -51,13 +51,11 @@ int		 archive_add(struct archive *, int64_t id);
 /* Add the pages of every item the filter matches. */
 int		 archive_add_filter(struct archive *, const struct store_filter *);
 /*
- * Add the new items (first seen at or after since) of the feeds that
- * the config's archive-feed lines name.  A bad line is said through
- * warn and skipped (*bad is set); -1 when the archive fails.
+ * Add the items of feed_id first stored at or after since whose pages
+ * are not archived yet (a poll's "feed FEED archive yes"): 0, or -1.
  */
-int		 archive_add_configured(struct archive *, const struct conf *,
-		     int64_t since, void (*warn)(const char *, void *),
-		     void *arg, int *bad);
+int		 archive_add_feed(struct archive *, int64_t feed_id,
+		     int64_t since);
 /*
  * Fetch the pages with opts (file:// is never followed), until done or
  * another thread sets *cancel (may be NULL).  Returns 0, or -1 when the

@@ -150,15 +150,16 @@ static int
 cli_resolve_feed(const char *url, char **feed_url, char **title)
 {
 	struct cli_fetch	 f, g;
-	char			**urls, *why = NULL;
+	char			**urls, *why = NULL, *shown;
 	size_t			 n;
 	int			 rc = -1;
 
 	*title = NULL;
+	shown = url_mask(url);
 	if (cli_fetch(url, 1, 1, &f) != 0) {
 		cli_error("cannot %s %s: %s; to subscribe anyway, use telex "
 		    "add --no-check", cli_is_command(url) ? "run" : "fetch",
-		    url, f.error);
+		    shown, f.error);
 		goto out;
 	}
 	if (cli_is_feed(&f, title, &why)) {
@@ -175,10 +176,10 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 	if ((n = discover_feeds(f.body, f.len, f.final_url, &urls)) == 0) {
 		/* JSON is no web page: say what was wrong with it. */
 		if (why != NULL && strstr(why, "JSON") != NULL)
-			cli_error("%s: %s; check the URL", url, why);
+			cli_error("%s: %s; check the URL", shown, why);
 		else
 			cli_error("%s is neither a feed nor a web page that "
-			    "links to one; check the URL", url);
+			    "links to one; check the URL", shown);
 		goto out;
 	}
 	if (cli_fetch(urls[0], 0, url_is_file(url), &g) == 0 &&
@@ -187,12 +188,13 @@ cli_resolve_feed(const char *url, char **feed_url, char **title)
 		rc = 0;
 	} else
 		cli_error("%s links to %s, which is not a readable feed (%s)",
-		    url, urls[0], g.error != NULL ? g.error : "not a feed");
+		    shown, urls[0], g.error != NULL ? g.error : "not a feed");
 	cli_fetch_free(&g);
 	discover_free(urls, n);
 out:
 	free(why);
 	cli_fetch_free(&f);
+	free(shown);
 	return (rc);
 }
 
@@ -282,32 +284,48 @@ cli_add_feed(struct cli *cli, const char *url, const char *title,
 	struct store	*st;
 	int64_t		 id;
 	int		 rc = 1;
+	char		*shown;
 
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
+	shown = url_mask(url);
 	/* The server fetches web feeds only; file:, exec: stay here. */
 	if (!local && strncmp(url, "http", 4) == 0 &&
-	    (rc = cli_add_synced(cli, st, url, &id)) < 0)
+	    (rc = cli_add_synced(cli, st, url, &id)) < 0) {
+		free(shown);
 		return (CLI_FAILURE);
+	}
 	if (rc == 0) {
-		if (cli_add_tags(st, id, tags, ntags) != 0)
-			return (CLI_FAILURE);
-		printf("added feed %lld: %s (%s), on the sync server too\n",
-		    (long long)id, title != NULL ? title : "untitled", url);
-		return (CLI_OK);
+		rc = cli_add_tags(st, id, tags, ntags);
+		if (rc == 0)
+			printf("added feed %lld: %s (%s), on the sync server "
+			    "too\n", (long long)id, title != NULL ? title :
+			    "untitled", shown);
+		free(shown);
+		return (rc == 0 ? CLI_OK : CLI_FAILURE);
 	}
 	if ((rc = store_feed_add(st, url, title, &id)) < 0) {
-		cli_error("cannot add %s: %s", url, store_errmsg(st));
+		cli_error("cannot add %s: %s", shown, store_errmsg(st));
+		free(shown);
 		return (CLI_FAILURE);
 	}
-	if (cli_add_tags(st, id, tags, ntags) != 0)
+	if (cli_add_tags(st, id, tags, ntags) != 0) {
+		free(shown);
 		return (CLI_FAILURE);
+	}
 	if (rc == 1)
 		printf("already subscribed: feed %lld (%s)\n", (long long)id,
-		    url);
+		    shown);
 	else
 		printf("added feed %lld: %s (%s)\n", (long long)id,
-		    title != NULL ? title : "untitled", url);
+		    title != NULL ? title : "untitled", shown);
+	if (url_has_password(url))
+		cli_error("warning: the URL of feed %lld holds a password, "
+		    "kept in the archive as written; better: add the URL "
+		    "without it and put \"feed %lld auth basic USER\" and "
+		    "\"feed %lld password-command 'COMMAND'\" in the config",
+		    (long long)id, (long long)id, (long long)id);
+	free(shown);
 	return (CLI_OK);
 }
 
@@ -392,6 +410,7 @@ cli_rm(struct cli *cli, int argc, char **argv)
 	struct store		*st;
 	int64_t			 id;
 	int			 purge = 0, local = 0, i, rc;
+	char			*shown;
 
 	for (i = 1; i < argc - 1; i++) {
 		if (strcmp(argv[i], "--purge") == 0)
@@ -418,19 +437,22 @@ cli_rm(struct cli *cli, int argc, char **argv)
 		return (CLI_FAILURE);
 	memset(&feed, 0, sizeof feed);
 	store_feed_get(st, id, &feed);
+	shown = url_mask(feed.url != NULL ? feed.url : "");
 	if (store_feed_remove(st, id, purge) != 0) {
 		cli_error("cannot remove feed %lld: %s", (long long)id,
 		    store_errmsg(st));
+		free(shown);
 		store_feed_free(&feed);
 		return (CLI_FAILURE);
 	}
 	if (purge)
 		printf("removed feed %lld (%s) and its %lld items\n",
-		    (long long)id, feed.url, (long long)feed.items);
+		    (long long)id, shown, (long long)feed.items);
 	else
 		printf("removed feed %lld (%s); its %lld items stay in the "
 		    "archive (--purge deletes them)\n", (long long)id,
-		    feed.url, (long long)feed.items);
+		    shown, (long long)feed.items);
+	free(shown);
 	store_feed_free(&feed);
 	return (CLI_OK);
 }
@@ -452,11 +474,14 @@ cli_feed_json(const struct store_feed *f)
 {
 	struct buf	 b;
 	int		 first = 1;
+	char		*shown;
 
 	buf_init(&b, 0);
 	buf_addc(&b, '{');
 	json_key_int(&b, &first, "id", f->id);
-	json_key_string(&b, &first, "url", f->url);
+	shown = url_mask(f->url);
+	json_key_string(&b, &first, "url", shown);
+	free(shown);
 	json_key_string(&b, &first, "kind", url_kind_name(url_kind(f->url)));
 	json_key_string(&b, &first, "title", f->title);
 	json_key_string(&b, &first, "site_url", f->site_url);
@@ -478,9 +503,11 @@ static void
 cli_feed_line(const struct store_feed *f)
 {
 	char	 status[512];
-	char	*title, *url, *state;
+	char	*title, *url, *state, *shown;
 
-	url = util_display_safe(f->url);
+	shown = url_mask(f->url);
+	url = util_display_safe(shown);
+	free(shown);
 	title = util_display_safe(f->title != NULL ? f->title : "");
 	state = util_display_safe(cli_feed_status(f, status, sizeof status));
 	printf("%lld\t%s\t%s\t%lld\t%lld\t%s\t%s\n", (long long)f->id, url,

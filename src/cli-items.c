@@ -19,6 +19,7 @@
 #include "retain.h"
 #include "run.h"
 #include "store.h"
+#include "update.h"
 #include "util.h"
 
 /* One item of list --json, its enclosures read for it. */
@@ -355,8 +356,8 @@ cli_show(struct cli *cli, int argc, char **argv)
 }
 
 /*
- * What the config's keep lines would prune now (items -1 without keep
- * lines): 0, or -1 said.
+ * What the config's keep lines (and feeds' keep options) would prune
+ * now (items -1 without any): 0, or -1 said.
  */
 static int
 cli_stats_retention(struct cli *cli, struct store *st,
@@ -368,7 +369,7 @@ cli_stats_retention(struct cli *cli, struct store *st,
 
 	memset(c, 0, sizeof *c);
 	c->items = -1;
-	if (retain_load(cli_conf(cli), &keep, &cause) != 0) {
+	if (update_retain_load(st, cli_conf(cli), &keep, &cause) != 0) {
 		cli_error("%s", cause);
 		free(cause);
 		return (-1);

@@ -14,6 +14,7 @@
 
 #include "cli.h"
 #include "update.h"
+#include "url.h"
 
 struct cli_poll {
 	struct cli_bar	 bar;
@@ -88,9 +89,11 @@ static void
 cli_poll_feed_failed(const struct ingest_result *res, void *arg)
 {
 	struct cli_poll	*cp = arg;
-	char		*url, *error;
+	char		*url, *error, *shown;
 
-	url = util_display_safe(res->url);
+	shown = url_mask(res->url);
+	url = util_display_safe(shown);
+	free(shown);
 	error = util_display_safe(res->error);
 	buf_printf(&cp->failures, "telex: feed %lld (%s): %s", (long long)
 	    res->feed_id, url, error);

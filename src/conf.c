@@ -25,6 +25,7 @@ static const char *conf_commands[] = {
 	"archive-feed",		/* archive new items of a feed: FEED */
 	"bind",			/* the interface's key map: KEY ACTION */
 	"color",		/* ELEMENT FG BG [ATTR] */
+	"feed",			/* a feed's own option: FEED OPTION VALUE */
 	"include",		/* another file's lines: FILE */
 	"keep",			/* retention: QUERY AGE|COUNT */
 	"rule",			/* QUERY +tag -tag | read | hide */

@@ -29,6 +29,7 @@ struct ingest_batch {
 	char			*hint;
 	long			 http_status;
 	int64_t			 retry_after;
+	int			 auth;		/* basic auth was sent */
 	char			*etag;
 	char			*last_modified;
 	char			*moved_to;
@@ -105,6 +106,20 @@ ingest_http_hint(long status)
 	return ("check the URL with telex feeds");
 }
 
+/* 401: what to set, or what to check when it was set. */
+static char *
+ingest_auth_hint(const struct ingest_batch *b)
+{
+	if (b->auth)
+		return (xasprintf("the server refused the user name and "
+		    "password; check the auth and password-command lines of "
+		    "feed %lld", (long long)b->feed_id));
+	return (xasprintf("the server wants a user name and password; set "
+	    "feed %lld auth basic USER and feed %lld password-command "
+	    "COMMAND in the config", (long long)b->feed_id,
+	    (long long)b->feed_id));
+}
+
 static char *
 ingest_hint(const struct ingest_batch *b)
 {
@@ -112,7 +127,12 @@ ingest_hint(const struct ingest_batch *b)
 
 	switch (b->error_kind) {
 	case POLL_ERROR_HTTP:
+		if (b->http_status == 401)
+			return (ingest_auth_hint(b));
 		fmt = ingest_http_hint(b->http_status);
+		break;
+	case POLL_ERROR_SETUP:
+		fmt = "fix the feed's lines in the config file";
 		break;
 	case POLL_ERROR_NETWORK:
 		fmt = "check the network connection and the URL";
@@ -245,6 +265,7 @@ ingest_prepare(const struct poll_response *r)
 	b->error_kind = r->error_kind;
 	b->http_status = r->http_status;
 	b->retry_after = r->retry_after;
+	b->auth = r->req->username != NULL;
 	b->etag = ingest_strdup(r->etag);
 	b->last_modified = ingest_strdup(r->last_modified);
 	b->moved_to = ingest_strdup(r->moved_to);

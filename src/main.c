@@ -32,9 +32,12 @@ static const struct cli_command cli_commands[] = {
 	  "-t gives the feed a tag (repeatable); --no-check subscribes\n"
 	  "without fetching first.  exec:COMMAND is a feed written by a\n"
 	  "command (/bin/sh -c) at each poll; filter:COMMAND:URL fetches\n"
-	  "URL and passes the body through the command.  With a sync\n"
-	  "server, the server subscribes to a web feed (and fetches it);\n"
-	  "--local subscribes here only." },
+	  "URL and passes the body through the command.  A password in\n"
+	  "the URL (https://ann:pw@host/) is kept in the archive and shown\n"
+	  "as ***; the config lines \"feed N auth basic USER\" and \"feed N\n"
+	  "password-command CMD\" keep it out.  With a sync server, the\n"
+	  "server subscribes to a web feed (and fetches it); --local\n"
+	  "subscribes here only." },
 	{ "rm", cli_rm, "rm [--purge] [--local] FEED",
 	  "Unsubscribe from a feed, by id or URL.  Its items stay in the\n"
 	  "archive unless --purge is given.  A feed synced with a server\n"
@@ -73,8 +76,13 @@ static const struct cli_command cli_commands[] = {
 	{ "poll", cli_poll, "poll [--wait] [-j N] [FEED...]",
 	  "Fetch feeds (all, or those named by id or URL) and store new\n"
 	  "and changed items.  -j sets how many transfers run at once\n"
-	  "(default 8).  Feeds in back-off after failures are skipped\n"
-	  "unless named.  One poll of an archive runs at a time: another\n"
+	  "(default 8).  Feeds in back-off after failures, and feeds a\n"
+	  "\"feed FEED poll-interval TIME\" line says are not due, are\n"
+	  "skipped unless named.  Config lines \"feed FEED OPTION VALUE\"\n"
+	  "give a feed its own user-agent, header, auth basic USER,\n"
+	  "password-command, cookie-file, proxy, keep, archive and tags;\n"
+	  "\"set user-agent|proxy|cookie-file\" apply to all (see\n"
+	  "telex.conf(5)).  One poll of an archive runs at a time: another\n"
 	  "fails at once, or with --wait waits for the first to end.\n"
 	  "Exit status 3 when any feed failed." },
 	{ "sync", cli_sync, "sync [--status]",
@@ -143,8 +151,9 @@ static const struct cli_command cli_commands[] = {
 	  "if changed.  -j sets how many transfers run at once (default 8).\n"
 	  "--reclean runs the cleaner again over the stored pages and feed\n"
 	  "text of the matching items (all without QUERY), no network.\n"
-	  "The config line \"archive-feed FEED\" makes telex poll archive\n"
-	  "new items of that feed.  Exit status 3 when a page failed." },
+	  "The config line \"feed FEED archive yes\" (or the older\n"
+	  "\"archive-feed FEED\") makes telex poll archive new items of\n"
+	  "that feed.  Exit status 3 when a page failed." },
 	{ "download", cli_download, "download [-j N] [-o DIR] QUERY",
 	  "Fetch the enclosures (podcasts, videos, files) of the items\n"
 	  "QUERY matches into DIR (else set download-dir, else\n"

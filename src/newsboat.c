@@ -199,9 +199,13 @@ newsboat_urls_write(FILE *f, const struct store_feed *feeds, size_t n,
     char *const *titles)
 {
 	size_t	 i, j;
+	char	*shown;
 
 	for (i = 0; i < n; i++) {
-		newsboat_write_token(f, "", feeds[i].url);
+		/* A password in the URL is never written out (see url_mask). */
+		shown = url_mask(feeds[i].url);
+		newsboat_write_token(f, "", shown);
+		free(shown);
 		for (j = 0; j < feeds[i].ntags; j++) {
 			fputc(' ', f);
 			newsboat_write_token(f, "", feeds[i].tags[j]);

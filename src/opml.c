@@ -580,11 +580,14 @@ opml_write_feed(FILE *f, const struct opml_feed *feed)
 {
 	struct buf	 category;
 	size_t		 i;
+	char		*shown;
 
+	shown = url_mask(feed->url);
 	fputs("    <outline type=\"rss\"", f);
-	opml_write_attr(f, "text", feed->title ? feed->title : feed->url);
+	opml_write_attr(f, "text", feed->title ? feed->title : shown);
 	opml_write_attr(f, "title", feed->title);
-	opml_write_attr(f, "xmlUrl", feed->url);
+	opml_write_attr(f, "xmlUrl", shown);
+	free(shown);
 	opml_write_attr(f, "htmlUrl", feed->site_url);
 	if (feed->ntags > 0) {
 		buf_init(&category, 0);

@@ -18,6 +18,7 @@ struct retain_rule {
 	struct query	*query;		/* NULL: every item */
 	int64_t		 age;		/* seconds, or 0 */
 	int64_t		 count;		/* newest to keep, when age is 0 */
+	int64_t		 feed_id;	/* a feed's own keep; 0: any feed */
 };
 
 struct retain {
@@ -92,13 +93,31 @@ retain_age(const char *s)
 	}
 }
 
+int
+retain_limit(const char *s, int64_t *age, int64_t *count, char **why)
+{
+	char	*end;
+	long	 n;
+	int64_t	 a = 0;
+
+	n = strtol(s, &end, 10);
+	if (!(*end == '\0' && end != s && n > 0) &&
+	    (a = retain_age(s)) < 0) {
+		*why = xasprintf("\"%s\" is neither an age (30d, 12w, 1y, 48h) "
+		    "nor a number of items to keep", s);
+		return (-1);
+	}
+	if (age != NULL)
+		*age = a;
+	if (count != NULL)
+		*count = a == 0 ? n : 0;
+	return (0);
+}
+
 /* One keep line into r: 0, or -1 with *why. */
 static int
 retain_parse(const struct conf_line *l, struct retain_rule *r, char **why)
 {
-	char	*end;
-	long	 n;
-
 	memset(r, 0, sizeof *r);
 	if (l->argc != 3) {
 		*why = xstrdup("a keep line is: keep QUERY AGE (30d, 12w, 1y) "
@@ -109,16 +128,26 @@ retain_parse(const struct conf_line *l, struct retain_rule *r, char **why)
 	if (strcmp(l->argv[1], "all") != 0 &&
 	    query_parse(l->argv[1], &r->query, why) != 0)
 		return (-1);
-	n = strtol(l->argv[2], &end, 10);
-	if (*end == '\0' && end != l->argv[2] && n > 0)
-		r->count = n;
-	else if ((r->age = retain_age(l->argv[2])) < 0) {
-		*why = xasprintf("\"%s\" is neither an age (30d, 12w, 1y, 48h) "
-		    "nor a number of items to keep", l->argv[2]);
+	if (retain_limit(l->argv[2], &r->age, &r->count, why) != 0) {
 		query_free(r->query);
 		r->query = NULL;
 		return (-1);
 	}
+	return (0);
+}
+
+int
+retain_add_feed(struct retain *rt, int64_t feed_id, const char *limit,
+    char **why)
+{
+	struct retain_rule	 r;
+
+	memset(&r, 0, sizeof r);
+	if (retain_limit(limit, &r.age, &r.count, why) != 0)
+		return (-1);
+	r.feed_id = feed_id;
+	rt->rules = xreallocarray(rt->rules, rt->n + 1, sizeof *rt->rules);
+	rt->rules[rt->n++] = r;
 	return (0);
 }
 
@@ -189,6 +218,7 @@ retain_filter(struct store *st, const struct retain_rule *r,
 
 	memset(f, 0, sizeof *f);
 	f->query = r->query;
+	f->feed_id = r->feed_id;
 	if (r->age != 0) {
 		f->before_date = util_now() - r->age;
 		f->before_id = INT64_MAX;

@@ -38,6 +38,16 @@ struct retain;
  * *cause naming the file and line.
  */
 int	 retain_load(const struct conf *, struct retain **, char **cause);
+/*
+ * limit as a keep line takes it: an age (30d, 12w, 1y, 48h) into *age
+ * or a number of items into *count (either may be NULL), the other 0.
+ * 0, or -1 with *why set (caller frees).
+ */
+int	 retain_limit(const char *limit, int64_t *age, int64_t *count,
+	     char **why);
+/* A keep of one feed's items ("feed FEED keep LIMIT"): 0, or -1. */
+int	 retain_add_feed(struct retain *, int64_t feed_id, const char *limit,
+	     char **why);
 void	 retain_free(struct retain *);
 int	 retain_count(const struct retain *);
 /* Apply every keep line (or say what they would prune, dry_run). */

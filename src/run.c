@@ -342,3 +342,157 @@ run_detached(char *const argv[], char **cause)
 	}
 	return (0);
 }
+
+#define RUN_SECRET_MAX	4096	/* bytes of a secret command's output */
+#define RUN_STDERR_MAX	512	/* of its error output, for the cause */
+
+/* The child of run_secret: no input, output to out, errors to err. */
+static void
+run_secret_child(const char *cmd, int out, int err)
+{
+	char	*argv[] = { (char *)"sh", (char *)"-c", (char *)cmd, NULL };
+	int	 null;
+
+	setpgid(0, 0);
+	if ((null = open("/dev/null", O_RDONLY)) != -1)
+		dup2(null, STDIN_FILENO);
+	dup2(out, STDOUT_FILENO);
+	dup2(err, STDERR_FILENO);
+	signal(SIGPIPE, SIG_DFL);
+	execl("/bin/sh", argv[0], argv[1], argv[2], (char *)NULL);
+	_exit(127);
+}
+
+/* Read out and err into their buffers until both close or deadline. */
+static int
+run_secret_read(int out, int err, struct buf *o, struct buf *e,
+    double deadline)
+{
+	struct pollfd	 pfd[2];
+	char		 chunk[512];
+	ssize_t		 n;
+	int		 open_fds = 2, i;
+
+	pfd[0].fd = out;
+	pfd[1].fd = err;
+	pfd[0].events = pfd[1].events = POLLIN;
+	while (open_fds > 0) {
+		if (poll(pfd, 2, run_left(deadline)) <= 0)
+			return (-1);
+		for (i = 0; i < 2; i++) {
+			if (pfd[i].fd == -1 || pfd[i].revents == 0)
+				continue;
+			n = read(pfd[i].fd, chunk, sizeof chunk);
+			if (n == -1 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				pfd[i].fd = -1;
+				open_fds--;
+				continue;
+			}
+			/* Past the cap the rest is read and dropped. */
+			(void)buf_add(i == 0 ? o : e, chunk, (size_t)n);
+		}
+	}
+	return (0);
+}
+
+/* The first line of s, cut at \r or \n, as a new string. */
+static char *
+run_first_line(const char *s)
+{
+	return (xstrndup(s, strcspn(s, "\r\n")));
+}
+
+/* Why a secret command failed, from its status and error output. */
+static char *
+run_secret_why(const char *cmd, int status, const struct buf *e)
+{
+	char	*line, *safe, *why;
+
+	if (WIFSIGNALED(status))
+		return (xasprintf("\"%s\" was killed by signal %d", cmd,
+		    WTERMSIG(status)));
+	line = run_first_line(e->len != 0 ? e->data : "");
+	safe = util_display_safe(line);
+	why = *safe != '\0' ? xasprintf("\"%s\" ended with status %d: %s",
+	    cmd, WEXITSTATUS(status), safe) : xasprintf("\"%s\" ended with "
+	    "status %d", cmd, WEXITSTATUS(status));
+	free(safe);
+	free(line);
+	return (why);
+}
+
+/* Wipe and free a buffer that held a secret. */
+static void
+run_buf_wipe(struct buf *b)
+{
+	volatile char	*c;
+	size_t		 i;
+
+	for (c = (volatile char *)b->data, i = 0; c != NULL && i < b->len;
+	    i++)
+		c[i] = '\0';
+	buf_free(b);
+}
+
+int
+run_secret(const char *cmd, int limit, char **secret, char **cause)
+{
+	double		 deadline = run_now() + limit;
+	struct buf	 o, e;
+	pid_t		 pid;
+	int		 out[2], err[2], status = 0, rc = -1, late;
+
+	*secret = NULL;
+	if (pipe(out) == -1) {
+		*cause = xasprintf("cannot run \"%s\": %s", cmd,
+		    strerror(errno));
+		return (-1);
+	}
+	if (pipe(err) == -1) {
+		*cause = xasprintf("cannot run \"%s\": %s", cmd,
+		    strerror(errno));
+		close(out[0]);
+		close(out[1]);
+		return (-1);
+	}
+	if ((pid = fork()) == -1) {
+		*cause = xasprintf("cannot run \"%s\": %s", cmd,
+		    strerror(errno));
+		close(out[0]);
+		close(out[1]);
+		close(err[0]);
+		close(err[1]);
+		return (-1);
+	}
+	if (pid == 0) {
+		close(out[0]);
+		close(err[0]);
+		run_secret_child(cmd, out[1], err[1]);
+	}
+	setpgid(pid, pid);
+	close(out[1]);
+	close(err[1]);
+	buf_init(&o, RUN_SECRET_MAX);
+	buf_init(&e, RUN_STDERR_MAX);
+	late = run_secret_read(out[0], err[0], &o, &e, deadline) != 0;
+	close(out[0]);
+	close(err[0]);
+	if (late)
+		deadline = run_now();	/* kill it now */
+	if (run_wait(pid, deadline, &status) != 0 || late)
+		*cause = xasprintf("\"%s\" took longer than %d s and was "
+		    "stopped", cmd, limit);
+	else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		*cause = run_secret_why(cmd, status, &e);
+	else if (o.len == 0 || o.data[0] == '\n' || o.data[0] == '\r')
+		*cause = xasprintf("\"%s\" printed nothing", cmd);
+	else {
+		*secret = run_first_line(o.data);
+		rc = 0;
+	}
+	run_buf_wipe(&o);
+	buf_free(&e);
+	return (rc);
+}

@@ -63,4 +63,12 @@ int	 run_detached(char *const argv[], char **cause);
  */
 char	**run_env_build(const struct run_env *);
 
+/*
+ * Run cmd (/bin/sh -c, no input) for a secret: the first line of its
+ * output, without its line end, into *secret (caller frees and should
+ * wipe).  Killed after limit seconds.  0, or -1 with *cause set (never
+ * holding the output; a failing command's first error line is kept).
+ */
+int	 run_secret(const char *cmd, int limit, char **secret, char **cause);
+
 #endif

@@ -5,11 +5,14 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "feedopt.h"
 #include "lock.h"
 #include "rules.h"
 #include "run.h"
@@ -20,6 +23,14 @@
 
 #define UPDATE_SECONDS_MAX	3600	/* longest time limit a user may set */
 #define UPDATE_NOTIFY_SECONDS	10	/* the notify command's time */
+#define UPDATE_SECRET_SECONDS	30	/* a password-command's time */
+
+/* A feed that failed before its transfer could start. */
+struct update_setup_failure {
+	int64_t		 feed_id;
+	char		*url;
+	char		*error;
+};
 
 struct update {
 	struct store		*store;
@@ -30,6 +41,11 @@ struct update {
 	struct ingest_queue	*queue;
 	int			 xml;		/* 1 loaded, -1 missing */
 	char			*xml_cause;
+	const struct feedopt	*fo;		/* the feed lines */
+	struct update_setup_failure *setup;	/* said once storing starts */
+	size_t			 nsetup;
+	int			 bad_lines;	/* a feed line names no feed */
+	const char		*cookie_file;	/* set cookie-file, or NULL */
 	int64_t			*synced;	/* feeds the server fetches */
 	size_t			 nsynced;
 };
@@ -38,11 +54,19 @@ int
 update_poll_options(const struct conf *cf, struct poll_options *o,
     char **cause)
 {
+	const char	*s;
+
 	if (conf_number(cf, "poll-timeout", "seconds", 1, UPDATE_SECONDS_MAX,
 	    &o->transfer_timeout, cause) != 0 ||
 	    conf_number(cf, "poll-low-speed-time", "seconds", 1,
 	    UPDATE_SECONDS_MAX, &o->low_speed_time, cause) != 0)
 		return (-1);
+	if ((s = conf_string(cf, "user-agent")) != NULL)
+		o->user_agent = s;
+	if ((s = conf_string(cf, "proxy")) != NULL)
+		o->proxy = strcmp(s, "none") == 0 ? "" : s;
+	if ((s = conf_string(cf, "cookie-file")) != NULL)
+		o->cookie_file = s;
 	return (0);
 }
 
@@ -104,18 +128,149 @@ update_fetched(const struct poll_response *r, void *arg)
 	ingest_queue_push(u->queue, ingest_prepare(r));
 }
 
+/* Keep a feed's failure to be stored with the fetched ones. */
+static void
+update_setup_fail(struct update *u, const struct store_feed *f, char *error)
+{
+	struct update_setup_failure	*sf;
+
+	u->setup = xreallocarray(u->setup, u->nsetup + 1, sizeof *u->setup);
+	sf = &u->setup[u->nsetup++];
+	sf->feed_id = f->id;
+	sf->url = xstrdup(f->url);
+	sf->error = error;
+}
+
+/* Hand the setup failures to the pipeline, as failed transfers. */
+static void
+update_setup_flush(struct update *u)
+{
+	struct poll_request	 req;
+	struct poll_response	 r;
+	size_t			 i;
+
+	for (i = 0; i < u->nsetup; i++) {
+		memset(&req, 0, sizeof req);
+		memset(&r, 0, sizeof r);
+		req.feed_id = u->setup[i].feed_id;
+		req.url = u->setup[i].url;
+		r.req = &req;
+		r.result = POLL_FAILED;
+		r.error_kind = POLL_ERROR_SETUP;
+		r.error = u->setup[i].error;
+		r.body = "";
+		r.retry_after = -1;
+		ingest_queue_push(u->queue, ingest_prepare(&r));
+		free(u->setup[i].url);
+		free(u->setup[i].error);
+	}
+	free(u->setup);
+	u->setup = NULL;
+	u->nsetup = 0;
+}
+
+/* A cookie file that cannot be read: why, else NULL. */
+static char *
+update_cookie_check(const char *path)
+{
+	const char	*home = getenv("HOME");
+	char		*full, *why = NULL;
+
+	if (strncmp(path, "~/", 2) == 0 && home != NULL)
+		full = xasprintf("%s%s", home, path + 1);
+	else
+		full = xstrdup(path);
+	if (access(full, R_OK) != 0)
+		why = xasprintf("cannot read the cookie file %s: %s", path,
+		    strerror(errno));
+	free(full);
+	return (why);
+}
+
+/*
+ * The feed's own HTTP options into req; the password, from its command,
+ * into *password (the caller wipes it).  0, or -1 with *why.
+ */
+static int
+update_request_options(const struct update *u, const struct feedopt_set *set,
+    struct poll_request *req, char **password, char **why)
+{
+	const char	*cookies;
+	char		*cause = NULL;
+
+	*password = NULL;
+	req->user_agent = set->user_agent;
+	req->headers = set->headers;
+	req->nheaders = set->nheaders;
+	req->proxy = set->proxy != NULL && strcmp(set->proxy, "none") == 0 ?
+	    "" : set->proxy;
+	req->cookie_file = set->cookie_file;
+	cookies = set->cookie_file != NULL ? set->cookie_file : u->cookie_file;
+	if (cookies != NULL && (*why = update_cookie_check(cookies)) != NULL)
+		return (-1);
+	if (set->password_command != NULL && set->auth_user == NULL) {
+		*why = xstrdup("a password-command needs an auth basic USER "
+		    "line for the same feed");
+		return (-1);
+	}
+	req->username = set->auth_user;
+	if (set->password_command == NULL)
+		return (0);
+	if (run_secret(set->password_command, UPDATE_SECRET_SECONDS,
+	    password, &cause) != 0) {
+		*why = xasprintf("password-command: %s", cause);
+		free(cause);
+		return (-1);
+	}
+	req->password = *password;
+	return (0);
+}
+
+/* Wipe and free a password. */
+static void
+update_wipe(char *s)
+{
+	volatile char	*c;
+
+	for (c = s; c != NULL && *c != '\0'; c++)
+		*c = '\0';
+	free(s);
+}
+
 static void
 update_queue(struct update *u, struct poll *p, const struct store_feed *f)
 {
 	struct poll_request	 req;
+	struct feedopt_set	 set;
+	char			*password = NULL, *why = NULL;
 
 	memset(&req, 0, sizeof req);
 	req.feed_id = f->id;
 	req.url = f->url;
 	req.etag = f->etag;
 	req.last_modified = f->last_modified;
-	poll_add(p, &req);
+	feedopt_get(u->fo, f, &set);
+	if (update_request_options(u, &set, &req, &password, &why) == 0)
+		poll_add(p, &req);
+	else
+		update_setup_fail(u, f, why);
+	update_wipe(password);
+	feedopt_set_clear(&set);
 	u->counts->total++;
+}
+
+/* 1 when a poll-interval line says f is not due yet. */
+static int
+update_not_due(struct update *u, const struct store_feed *f, int64_t now)
+{
+	struct feedopt_set	 set;
+	int			 wait;
+
+	feedopt_get(u->fo, f, &set);
+	wait = set.poll_interval > 0 && f->last_poll > 0 &&
+	    now - f->last_poll < (int64_t)set.poll_interval;
+	feedopt_set_clear(&set);
+	return (wait);
 }
 
 /* Queue the named feeds, back-off or not; -1 with *cause. */
@@ -224,6 +379,10 @@ update_all(struct update *u, struct poll *p, char **cause)
 	for (i = 0; i < n; i++) {
 		if (update_is_synced(u, feeds[i].id))
 			continue;
+		if (update_not_due(u, &feeds[i], now)) {
+			u->counts->not_due++;
+			continue;
+		}
 		if (feeds[i].backoff_until > now)
 			u->counts->skipped++;
 		else
@@ -243,12 +402,14 @@ update_feeds(struct update *u, const struct poll_options *po,
 
 	if (poll_global_init(cause) != 0)
 		return (-1);
+	u->cookie_file = po->cookie_file;
 	p = poll_create(po, update_fetched, u);
 	rc = o->nfeeds != 0 ? update_named(u, p, o, cause) :
 	    update_all(u, p, cause);
 	if (rc == 0) {
 		update_progress(u);
 		u->queue = ingest_queue_start(u->store, update_stored, u);
+		update_setup_flush(u);
 		while (poll_step(p, 100) > 0 && (o->cancel == NULL ||
 		    !atomic_load(o->cancel)))
 			;
@@ -277,6 +438,29 @@ update_page_failed(const struct archive_failure *f, void *arg)
 		u->cbs->page_failed(f, u->arg);
 }
 
+/* Add the new items of the feeds with "archive yes": 0, or -1. */
+static int
+update_archive_feeds(struct update *u, struct archive *ar, int64_t since)
+{
+	struct store_feed	*feeds;
+	struct feedopt_set	 set;
+	size_t			 n, i;
+	int			 rc = 0;
+
+	if (feedopt_count(u->fo) == 0)
+		return (0);
+	if (store_feeds_list(u->store, &feeds, &n) != 0)
+		return (-1);
+	for (i = 0; i < n && rc == 0; i++) {
+		feedopt_get(u->fo, &feeds[i], &set);
+		if (set.archive)
+			rc = archive_add_feed(ar, feeds[i].id, since);
+		feedopt_set_clear(&set);
+	}
+	store_feeds_free(feeds, n);
+	return (rc);
+}
+
 /*
  * Archive the pages archive-feed lines ask for, of items first seen
  * since the session began.  0 (*bad set after a bad line), or -1.
@@ -292,9 +476,10 @@ update_pages(struct update *u, const struct conf *cf,
 	struct archive	*ar;
 	int		 rc = -1;
 
+	(void)cf;
+	*bad = u->bad_lines;
 	ar = archive_create(u->store, &cbs, u);
-	if (archive_add_configured(ar, cf, since, u->cbs->warn, u->arg,
-	    bad) != 0) {
+	if (update_archive_feeds(u, ar, since) != 0) {
 		*cause = xasprintf("cannot find the items to archive: %s",
 		    store_errmsg(u->store));
 		goto out;
@@ -319,15 +504,15 @@ out:
 static int
 update_settings(const struct conf *cf, const struct update_options *o,
     struct poll_options *po, struct rules **rules, struct retain **keep,
-    char **cause)
+    struct feedopt **fo, char **cause)
 {
+	struct sync_config	 sc;
+	int			 rc;
+
 	poll_options_default(po);
 	po->allow_exec = 1;	/* the subscriptions' commands, not items' */
 	if (o->parallel > 0)
 		po->parallel = o->parallel;
-	struct sync_config	 sc;
-	int			 rc;
-
 	if (update_poll_options(cf, po, cause) != 0)
 		return (-1);
 	if ((rc = sync_config_get(cf, &sc, cause)) < 0)
@@ -336,15 +521,119 @@ update_settings(const struct conf *cf, const struct update_options *o,
 		sync_config_free(&sc);
 	if (retain_load(cf, keep, cause) != 0)
 		return (-1);
+	if (feedopt_load(cf, fo, cause) != 0)
+		return (-1);
 	return (rules_load(cf, rules, cause));
+}
+
+/* Each feed's own keep line joins the others: 0, or -1. */
+static int
+update_feed_keeps(struct update *u, struct retain *keep)
+{
+	struct store_feed	*feeds;
+	struct feedopt_set	 set;
+	size_t			 n, i;
+	char			*why = NULL;
+
+	if (feedopt_count(u->fo) == 0)
+		return (0);
+	if (store_feeds_list(u->store, &feeds, &n) != 0)
+		return (-1);
+	for (i = 0; i < n; i++) {
+		feedopt_get(u->fo, &feeds[i], &set);
+		/* Checked when read: this cannot fail. */
+		if (set.keep != NULL && retain_add_feed(keep, feeds[i].id,
+		    set.keep, &why) != 0)
+			free(why);
+		feedopt_set_clear(&set);
+	}
+	store_feeds_free(feeds, n);
+	return (0);
+}
+
+int
+update_retain_load(struct store *st, const struct conf *cf,
+    struct retain **keep, char **cause)
+{
+	struct update	 u;
+	struct feedopt	*fo;
+	int		 rc;
+
+	if (retain_load(cf, keep, cause) != 0)
+		return (-1);
+	if (feedopt_load(cf, &fo, cause) != 0) {
+		retain_free(*keep);
+		*keep = NULL;
+		return (-1);
+	}
+	memset(&u, 0, sizeof u);
+	u.store = st;
+	u.fo = fo;
+	if ((rc = update_feed_keeps(&u, *keep)) != 0)
+		*cause = xasprintf("cannot list feeds: %s", store_errmsg(st));
+	feedopt_free(fo);
+	return (rc);
+}
+
+/*
+ * After the poll: each feed's tags lines tag its items first stored in
+ * this session, and the lines that name no feed are said (titles are
+ * known now).  A failure is said through warn.
+ */
+static void
+update_feed_lines(struct update *u, int64_t since)
+{
+	struct store_feed	*feeds;
+	struct store_filter	 f;
+	struct feedopt_set	 set;
+	size_t			 n, i;
+	int64_t			 matched;
+	char			*why;
+	int			 rc = 0;
+
+	if (feedopt_count(u->fo) == 0)
+		return;
+	if (store_feeds_list(u->store, &feeds, &n) != 0) {
+		rc = -1;
+		n = 0;
+		feeds = NULL;
+	}
+	for (i = 0; i < n && rc == 0; i++) {
+		feedopt_get(u->fo, &feeds[i], &set);
+		memset(&f, 0, sizeof f);
+		f.feed_id = feeds[i].id;
+		f.seen_since = since;
+		f.hidden = 1;
+		if (set.ntags != 0)
+			rc = store_tag_items(u->store, &f,
+			    (char *const *)set.tags, set.ntags, NULL, 0,
+			    &matched);
+		feedopt_set_clear(&set);
+	}
+	if (rc == 0 && feedopt_unmatched(u->fo, feeds, n, u->cbs->warn,
+	    u->arg) != 0)
+		u->bad_lines = 1;
+	store_feeds_free(feeds, n);
+	if (rc != 0 && u->cbs->warn != NULL) {
+		why = xasprintf("feed tags: cannot tag the new items: %s",
+		    store_errmsg(u->store));
+		u->cbs->warn(why, u->arg);
+		free(why);
+	}
 }
 
 /* The keep lines, after the poll: said through warn if they fail. */
 static void
-update_retain(struct update *u, const struct retain *keep)
+update_retain(struct update *u, struct retain *keep)
 {
 	char	*why;
 
+	if (update_feed_keeps(u, keep) != 0 && u->cbs->warn != NULL) {
+		why = xasprintf("keep: cannot list feeds: %s",
+		    store_errmsg(u->store));
+		u->cbs->warn(why, u->arg);
+		free(why);
+	}
 	if (retain_count(keep) == 0)
 		return;
 	if (retain_apply(u->store, keep, 0, &u->counts->pruned) != 0 &&
@@ -442,6 +731,7 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	struct poll_options	 po;
 	struct rules		*rules = NULL;
 	struct retain		*keep = NULL;
+	struct feedopt		*fo = NULL;
 	int64_t			 started = util_now();
 	int			 lock = -1, bad = 0;
 	enum update_status	 rc = UPDATE_NOT_RUN;
@@ -452,10 +742,13 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	u.cbs = cbs != NULL ? cbs : &none;
 	u.arg = arg;
 	u.counts = counts;
-	if (update_settings(cf, o, &po, &rules, &keep, cause) != 0) {
+	if (update_settings(cf, o, &po, &rules, &keep, &fo, cause) != 0) {
 		retain_free(keep);
+		rules_free(rules);
+		feedopt_free(fo);
 		return (UPDATE_BAD_CONFIG);
 	}
+	u.fo = fo;
 	if ((lock = lock_poll(db_path, o->wait, cause)) == -1)
 		goto out;
 	rules_attach(st, rules);
@@ -468,15 +761,18 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 		*cause = u.xml_cause;
 		u.xml_cause = NULL;
 	}
+	if (!counts->store_failed)
+		update_feed_lines(&u, started);
 	if (!counts->store_failed && (o->cancel == NULL ||
 	    !atomic_load(o->cancel)))
 		update_pages(&u, cf, &po, o, started, &bad, cause);
 	update_notify(&u, cf, started);
 	if (!counts->store_failed)
 		update_retain(&u, keep);
-	rc = update_status_of(counts, bad);
+	rc = update_status_of(counts, bad || u.bad_lines);
 out:
 	free(u.synced);
+	feedopt_free(fo);
 	rules_attach(st, NULL);
 	rules_free(rules);
 	retain_free(keep);
@@ -500,6 +796,9 @@ update_summary(const struct update_counts *c, struct buf *b)
 	if (c->skipped != 0)
 		buf_printf(b, " (%zu in back-off skipped; telex poll FEED "
 		    "forces one)", c->skipped);
+	if (c->not_due != 0)
+		buf_printf(b, " (%zu not due by their poll-interval)",
+		    c->not_due);
 	if (c->abandoned != 0)
 		buf_printf(b, "; %zu not stored (the error below says why)",
 		    c->abandoned);

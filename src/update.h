@@ -40,6 +40,7 @@ struct update_counts {
 	size_t		 unchanged;	/* feeds with nothing new */
 	size_t		 failed;
 	size_t		 skipped;	/* in back-off */
+	size_t		 not_due;	/* by their feed poll-interval line */
 	size_t		 abandoned;	/* not stored: the archive failed, or
 					   no HTML library to clean them */
 	int		 store_failed;
@@ -87,10 +88,20 @@ enum update_status update_run(struct store *, const struct conf *,
 /*
  * The poller's limits from the config: "set poll-timeout S" bounds the
  * whole fetch of a feed, "set poll-low-speed-time S" how long a server
- * may send less than the low-speed limit.  0, or -1 with *cause set.
+ * may send less than the low-speed limit; "set user-agent", "set proxy"
+ * (none: no proxy) and "set cookie-file" apply to every request (the
+ * strings are cf's).  0, or -1 with *cause set.
  */
 int	 update_poll_options(const struct conf *, struct poll_options *,
 	     char **cause);
+
+/*
+ * The keep lines of cf and each feed's own "feed FEED keep LIMIT" line
+ * into a new *keep (free with retain_free), as a poll applies them.  0,
+ * or -1 with *cause set (caller frees).
+ */
+int	 update_retain_load(struct store *, const struct conf *,
+	     struct retain **keep, char **cause);
 
 /* "polled N feeds: ..." as both faces say it, into b. */
 void	 update_summary(const struct update_counts *, struct buf *);

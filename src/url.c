@@ -425,3 +425,39 @@ out:
 	free(clean);
 	return (out);
 }
+
+char *
+url_mask(const char *url)
+{
+	const char	*auth, *end, *at, *colon;
+
+	if (url == NULL)
+		return (NULL);
+	if ((auth = strstr(url, "://")) == NULL ||
+	    url_scheme_len(url) != (size_t)(auth - url))
+		return (xstrdup(url));
+	auth += 3;
+	end = auth + strcspn(auth, "/?#");
+	for (at = NULL, colon = auth; colon < end; colon++) {
+		if (*colon == '@')
+			at = colon;
+	}
+	if (at == NULL || (colon = memchr(auth, ':', (size_t)(at - auth))) ==
+	    NULL || colon + 1 == at)
+		return (xstrdup(url));
+	return (xasprintf("%.*s***%s", (int)(colon + 1 - url), url, at));
+}
+
+int
+url_has_password(const char *url)
+{
+	char	*masked;
+	int	 rc;
+
+	if (url == NULL)
+		return (0);
+	masked = url_mask(url);
+	rc = strcmp(masked, url) != 0;
+	free(masked);
+	return (rc);
+}

@@ -50,4 +50,12 @@ int		 url_command(const char *url, char **command, char **inner,
 /* Host part of url (lowercased) into a new string, or NULL. */
 char	*url_host(const char *url);
 
+/*
+ * url with the password of a user:password@ part shown as ***
+ * (https://ann:***@host/feed), as a new string; other URLs copied.
+ */
+char	*url_mask(const char *url);
+/* 1 if url holds a user:password@ part. */
+int	 url_has_password(const char *url);
+
 #endif

@@ -44,7 +44,30 @@ Routes (NAME is a file under --root; names cannot leave the root):
   /gzip-bomb?mb=N      a few KB of gzip that expand to N MiB (default 64).
   /bad-chunked         chunked encoding with a chunk size that is not hex.
   /fat-headers?kb=N    N KB (default 100) of response headers, then a feed.
+  /auth/USER:PASS/NAME as /feed/NAME when the request carries basic auth
+                       for USER and PASS; else 401 with WWW-Authenticate.
+  /auth/USER/NAME      the same, the password being the first line of the
+                       file USER.password under the root (so that it is
+                       in no URL).
+  /need-header/NAME?h=Name:value
+                       as /feed/NAME when the request has that header
+                       with that value; else 403 saying which is missing.
+  /need-ua/NAME?ua=TEXT
+                       as /feed/NAME when the User-Agent is TEXT; else 403.
+  /need-cookie/NAME?c=name=value
+                       as /feed/NAME when a Cookie header holds name=value;
+                       else 403.
+  /away/NAME?port=P    302 to http://localhost:P/no-secrets/NAME: the same
+                       server under another host name (another origin).
+  /no-secrets/NAME     as /feed/NAME, but 400 "credentials leaked" when the
+                       request carries Authorization or Cookie.
   anything else        the file at that path under --root, as /feed does.
+
+A request in absolute form ("GET http://any.host/feed/a.xml", as a client
+sends to a forward proxy) is answered here as if its path had come alone,
+whatever host it names: nothing is ever forwarded, so a client pointed at
+this server as its proxy can fetch made-up hosts, and the log shows the
+absolute-form request line.
 
 With --log, one line per request, tab-separated, written when it ends:
   REQUEST-LINE STATUS IF-NONE-MATCH IF-MODIFIED-SINCE START END
@@ -53,6 +76,7 @@ e.g. "GET /feed/a.xml HTTP/1.1<TAB>304<TAB>"3f-1a2"<TAB>-<TAB>...".
 """
 
 import argparse
+import base64
 import email.utils
 import gzip
 import http.server
@@ -116,6 +140,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def route(self):
         self.extra_headers = ()
         url = urllib.parse.urlsplit(self.path)
+        if url.scheme in ("http", "https"):
+            # Absolute form, as to a proxy: served here, never forwarded.
+            url = urllib.parse.urlsplit(
+                urllib.parse.urlunsplit(("", "", url.path, url.query, "")))
         path = urllib.parse.unquote(url.path)
         self.query = urllib.parse.parse_qs(url.query)
         parts = path.lstrip("/").split("/", 1)
@@ -156,6 +184,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
             self.serve_file(rest)
         elif head == "truncated":
             self.truncated(rest)
+        elif head in ("auth", "need-header", "need-ua", "need-cookie",
+                      "away", "no-secrets"):
+            self.guarded(head, rest)
         else:
             self.serve_file(path.lstrip("/"))
 
@@ -381,6 +412,48 @@ class Handler(http.server.BaseHTTPRequestHandler):
         headers = [("X-Padding-%d" % i, "p" * 1000) for i in range(kb)]
         self.send(200, b'<rss version="2.0"><channel><title>Fat</title>'
                   b"</channel></rss>", headers)
+
+    def guarded(self, head, rest):
+        """The routes that want credentials, a header, agent or cookie."""
+        why = None
+        if head == "auth":
+            cred, _, rest = rest.partition("/")
+            if ":" not in cred:
+                full = self.find(cred + ".password")
+                with open(full or os.devnull) as f:
+                    cred += ":" + f.readline().rstrip("\r\n")
+            want = "Basic " + base64.b64encode(cred.encode()).decode()
+            if self.headers.get("Authorization") != want:
+                self.text(401, "a user name and password are wanted",
+                          [("WWW-Authenticate",
+                            'Basic realm="telex-test"')])
+                return
+        elif head == "need-header":
+            name, _, value = self.query.get("h", [":"])[0].partition(":")
+            if self.headers.get(name.strip()) != value.strip():
+                why = "missing header " + name.strip()
+        elif head == "need-ua":
+            if self.headers.get("User-Agent") != self.query.get(
+                    "ua", [""])[0]:
+                why = "wrong user agent"
+        elif head == "need-cookie":
+            want = self.query.get("c", [""])[0]
+            have = [c.strip() for c in
+                    self.headers.get("Cookie", "").split(";")]
+            if want not in have:
+                why = "missing cookie " + want
+        elif head == "away":
+            self.redirect(302, "http://localhost:%s/no-secrets/%s" % (
+                self.query.get("port", ["0"])[0], urllib.parse.quote(rest)))
+            return
+        elif head == "no-secrets":
+            if "Authorization" in self.headers or "Cookie" in self.headers:
+                self.text(400, "credentials leaked")
+                return
+        if why is not None:
+            self.text(403, why)
+            return
+        self.serve_file(rest)
 
     def echo_headers(self):
         lines = ["%s: %s" % (k, v) for k, v in self.headers.items()]

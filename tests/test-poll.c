@@ -388,6 +388,99 @@ test_request_headers(void **state)
 	got_clear(&g);
 }
 
+/* Fetch req (its url a path on the server), whatever else it asks. */
+static void
+fetch_req(const struct poll_options *o, struct poll_request *req,
+    const char *path, struct got *g)
+{
+	struct poll	*p;
+	char		*url;
+	int		 total = 0;
+
+	memset(g, 0, sizeof *g);
+	url = url_of(path);
+	req->url = url;
+	req->user = g;
+	p = poll_create(o, got_cb, &total);
+	poll_add(p, req);
+	poll_run(p);
+	poll_free(p);
+	free(url);
+	assert_int_equal(total, 1);
+}
+
+/*
+ * A feed's own agent, headers and basic auth go with its request, and
+ * to its own origin only: a redirect to another host name drops them.
+ */
+static void
+test_feed_options(void **state)
+{
+	static const char *const headers[] = {
+		"X-Club-Key: k-42", "Authorization: Bearer t0ken"
+	};
+	struct poll_options	 o;
+	struct poll_request	 req;
+	struct got		 g;
+	char			*away, *proxy;
+
+	poll_options_default(&o);
+	memset(&req, 0, sizeof req);
+	req.user_agent = "Lukija/1.0";
+	req.headers = headers;
+	req.nheaders = 1;
+	fetch_req(&o, &req, "/headers", &g);
+	assert_int_equal(g.result, POLL_OK);
+	assert_non_null(strstr(g.body, "User-Agent: Lukija/1.0"));
+	assert_non_null(strstr(g.body, "X-Club-Key: k-42"));
+	got_clear(&g);
+
+	memset(&req, 0, sizeof req);
+	req.username = "anna";
+	req.password = "Kala-99";
+	fetch_req(&o, &req, "/headers", &g);
+	/* base64("anna:Kala-99") */
+	assert_non_null(strstr(g.body, "Authorization: Basic "
+	    "YW5uYTpLYWxhLTk5"));
+	got_clear(&g);
+	fetch_req(&o, &req, "/redirect302/anna:Kala-99/a.xml?via=auth", &g);
+	assert_int_equal(g.result, POLL_OK);
+	assert_string_equal(g.body, feed_a);
+	got_clear(&g);
+	req.password = "wrong";
+	fetch_req(&o, &req, "/auth/anna:Kala-99/a.xml", &g);
+	assert_int_equal(g.kind, POLL_ERROR_HTTP);
+	assert_string_equal(g.error, "401 Unauthorized");
+	got_clear(&g);
+
+	req.password = "Kala-99";
+	req.headers = headers;
+	req.nheaders = 2;
+	away = xasprintf("/away/a.xml?port=%d", srv.port);
+	fetch_req(&o, &req, away, &g);
+	assert_int_equal(g.result, POLL_OK);
+	assert_string_equal(g.body, feed_a);
+	got_clear(&g);
+	free(away);
+
+	/* Through a proxy: the server answers any host's absolute form. */
+	memset(&req, 0, sizeof req);
+	proxy = xasprintf("http://127.0.0.1:%d", srv.port);
+	req.proxy = proxy;
+	fetch_req(&o, &req, "http://proxied.invalid/feed/b.xml", &g);
+	assert_int_equal(g.result, POLL_OK);
+	assert_string_equal(g.body, feed_b);
+	assert_int_equal(log_count("http://proxied.invalid/feed/b.xml", 200,
+	    NULL), 1);
+	got_clear(&g);
+	o.proxy = proxy;
+	req.proxy = NULL;
+	fetch_req(&o, &req, "http://proxied.invalid/feed/a.xml", &g);
+	assert_int_equal(g.result, POLL_OK);
+	got_clear(&g);
+	free(proxy);
+}
+
 static void
 test_gzip(void **state)
 {
@@ -977,6 +1070,7 @@ main(void)
 		cmocka_unit_test(test_charset),
 		cmocka_unit_test(test_not_modified),
 		cmocka_unit_test(test_request_headers),
+		cmocka_unit_test(test_feed_options),
 		cmocka_unit_test(test_gzip),
 		cmocka_unit_test(test_redirects),
 		cmocka_unit_test(test_bad_redirects),

@@ -293,6 +293,58 @@ test_update_archive_feed(void **state)
 	free(line);
 }
 
+/*
+ * A feed's own lines: basic auth with its password from a command, tags
+ * on its new items, a poll-interval that leaves it out of a poll of all
+ * until due, and a failing password command failing that feed alone.
+ */
+static void
+test_update_feed_options(void **state)
+{
+	struct update_options	 o;
+	struct update_counts	 c;
+	struct heard		 h;
+	char			*a, *cause, *conf, *name;
+	int64_t			 id;
+
+	(void)state;
+	a = item("club-1", "Regatta results", "The eights won by a length.");
+	write_feed("club.xml", "Rowing Club", a);
+	id = add_feed("/auth/anna:Kala-99/club.xml");
+	conf = xasprintf("feed %lld auth basic anna\n"
+	    "feed %lld password-command 'echo Kala-99'\n"
+	    "feed 'Rowing*' poll-interval 1h\nfeed %lld tags club\n",
+	    (long long)id, (long long)id, (long long)id);
+	write_conf(conf);
+	free(conf);
+	name = xasprintf("%lld", (long long)id);
+	memset(&o, 0, sizeof o);
+	o.feeds = &name;
+	o.nfeeds = 1;
+	assert_int_equal(run(&o, &c, &h, &cause), UPDATE_OK);
+	assert_int_equal(c.new_items, 1);
+	assert_int_equal(count("tag:club"), 1);
+
+	memset(&o, 0, sizeof o);
+	run(&o, &c, &h, &cause);
+	assert_int_equal(c.not_due, 1);
+	free(cause);
+
+	conf = xasprintf("feed %lld auth basic anna\n"
+	    "feed %lld password-command 'echo no entry >&2; exit 3'\n",
+	    (long long)id, (long long)id);
+	write_conf(conf);
+	free(conf);
+	o.feeds = &name;
+	o.nfeeds = 1;
+	assert_int_equal(run(&o, &c, &h, &cause), UPDATE_PARTIAL);
+	assert_int_equal(c.failed, 1);
+	assert_int_equal(h.feed_failures, 1);
+	assert_int_equal(h.failed_feed, id);
+	free(name);
+	free(a);
+}
+
 /* A feed in back-off is skipped unless named; an unknown name stops. */
 static void
 test_update_backoff_and_names(void **state)
@@ -430,6 +482,7 @@ main(void)
 		cmocka_unit_test(test_update_rules_and_failure),
 		cmocka_unit_test(test_update_archive_feed),
 		cmocka_unit_test(test_update_backoff_and_names),
+		cmocka_unit_test(test_update_feed_options),
 		cmocka_unit_test(test_update_bad_config),
 		cmocka_unit_test(test_update_locked),
 		cmocka_unit_test(test_update_cancel),

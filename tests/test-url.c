@@ -329,6 +329,52 @@ test_command(void **state)
 		free(inner);
 		free(cause);
 	}
+	(void)state;
+	assert_int_equal(bad, 0);
+}
+
+/* A password in the URL is shown as ***; nothing else changes. */
+static const struct {
+	const char	*url;
+	const char	*shown;
+} mask_cases[] = {
+	{ "https://ann:s3cret@feeds.example/rss", "https://ann:***@feeds.example/rss" },
+	{ "http://ann:p%40ss@h.example:8080/a?b=c", "http://ann:***@h.example:8080/a?b=c" },
+	{ "https://ann@feeds.example/rss", "https://ann@feeds.example/rss" },
+	{ "https://ann:@feeds.example/rss", "https://ann:@feeds.example/rss" },
+	{ "https://feeds.example/a@b:c", "https://feeds.example/a@b:c" },
+	{ "https://feeds.example/?u=a:b@c", "https://feeds.example/?u=a:b@c" },
+	{ "https://a:b@c@host.example/", "https://a:***@host.example/" },
+	{ "HTTPS://Ann:Pw@Host.Example/", "HTTPS://Ann:***@Host.Example/" },
+	{ "file:///home/ann/feed.xml", "file:///home/ann/feed.xml" },
+	{ "mailto:ann:pw@example.org", "mailto:ann:pw@example.org" },
+	{ "", "" },
+};
+
+static void
+test_mask(void **state)
+{
+	char	*got;
+	size_t	 i;
+	int	 bad = 0;
+
+	(void)state;
+	for (i = 0; i < sizeof mask_cases / sizeof mask_cases[0]; i++) {
+		got = url_mask(mask_cases[i].url);
+		if (strcmp(got, mask_cases[i].shown) != 0) {
+			print_error("mask(%s): got %s, want %s\n",
+			    mask_cases[i].url, got, mask_cases[i].shown);
+			bad++;
+		}
+		if (url_has_password(mask_cases[i].url) !=
+		    (strcmp(mask_cases[i].url, mask_cases[i].shown) != 0)) {
+			print_error("has_password(%s) is wrong\n",
+			    mask_cases[i].url);
+			bad++;
+		}
+		free(got);
+	}
+	assert_null(url_mask(NULL));
 	assert_int_equal(bad, 0);
 }
 
@@ -344,6 +390,7 @@ main(void)
 		cmocka_unit_test(test_host),
 		cmocka_unit_test(test_kind),
 		cmocka_unit_test(test_command),
+		cmocka_unit_test(test_mask),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));

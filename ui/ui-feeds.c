@@ -12,6 +12,7 @@
 #include <curses.h>
 
 #include "ui-int.h"
+#include "url.h"
 
 static void
 ui_feeds_clear(struct ui_feeds *fs)
@@ -70,6 +71,7 @@ ui_feeds_add_feeds(struct ui_feeds *fs, struct store_feed *feeds, size_t n)
 {
 	struct ui_entry	*all, *e;
 	size_t		 i;
+	char		*shown;
 
 	all = ui_feeds_add(fs, UI_E_ALL, "All items");
 	ui_feeds_add(fs, UI_E_SAVED, "Starred")->query =
@@ -82,8 +84,10 @@ ui_feeds_add_feeds(struct ui_feeds *fs, struct store_feed *feeds, size_t n)
 		fs->e[0].unread += feeds[i].unread;
 		if (fs->hide_read && feeds[i].unread == 0)
 			continue;
+		shown = url_mask(feeds[i].url);
 		e = ui_feeds_add(fs, UI_E_FEED, feeds[i].title != NULL &&
-		    *feeds[i].title != '\0' ? feeds[i].title : feeds[i].url);
+		    *feeds[i].title != '\0' ? feeds[i].title : shown);
+		free(shown);
 		e->id = feeds[i].id;
 		e->unread = feeds[i].unread;
 		e->total = feeds[i].items;
