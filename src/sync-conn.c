@@ -9,9 +9,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "run.h"
 #include "sync.h"
 
-#define SYNC_PASSWORD_MAX	4096
+#define SYNC_PASSWORD_SECONDS	120	/* a prompt for a passphrase */
 
 /*
  * Run the password command and read the first line it prints.  The
@@ -21,37 +22,27 @@
 char *
 sync_password(struct sync_conn *c, char **cause)
 {
-	FILE	*f;
-	char	*line;
-	size_t	 len;
-	int	 status;
+	char	*secret = NULL, *why = NULL;
 
 	if (c->config->password_command == NULL) {
 		*cause = xstrdup("no password: add \"sync-password-command "
 		    "'CMD'\" to the config (CMD prints the password)");
 		return (NULL);
 	}
-	fflush(NULL);
-	if ((f = popen(c->config->password_command, "r")) == NULL) {
-		*cause = xasprintf("cannot run the sync-password-command "
-		    "\"%s\"", c->config->password_command);
+	if (run_secret(c->config->password_command, SYNC_PASSWORD_SECONDS,
+	    &secret, &why) != 0) {
+		*cause = xasprintf("sync-password-command: %s; run it by hand "
+		    "to see why", why);
+		free(why);
 		return (NULL);
 	}
-	line = xcalloc(1, SYNC_PASSWORD_MAX);
-	if (fgets(line, SYNC_PASSWORD_MAX, f) == NULL)
-		line[0] = '\0';
-	status = pclose(f);
-	len = strcspn(line, "\r\n");
-	line[len] = '\0';
-	if (status != 0 || len == 0) {
-		memset(line, 0, SYNC_PASSWORD_MAX);
-		free(line);
-		*cause = xasprintf("the sync-password-command \"%s\" %s; run "
-		    "it by hand to see why", c->config->password_command,
-		    status != 0 ? "failed" : "printed no password");
+	if (*secret == '\0') {
+		free(secret);
+		*cause = xasprintf("the sync-password-command \"%s\" printed "
+		    "no password", c->config->password_command);
 		return (NULL);
 	}
-	return (line);
+	return (secret);
 }
 
 struct sync_reply {

@@ -260,6 +260,12 @@ t_status "a wrong password fails" 2
 t_match "and says so" "$(cat "$T_DIR/err")" \
     "^telex: sync with $TTRSS_URL: cannot log in: the server refused user admin's password"
 t_no_match "without the password" "$(cat "$T_DIR/err")" "hunter2"
+sed 's/echo password/echo nokey >\&2; exit 4/' "$CONF" >"$T_DIR/nocmd"
+T_RC=0
+"$TELEX" -d "$T_DIR/other.db" -c "$T_DIR/nocmd" sync >"$T_DIR/out" 2>"$T_DIR/err" || T_RC=$?
+t_status "a failing password command fails the sync" 2
+t_match "and says which command and why" "$(cat "$T_DIR/err")" \
+    "cannot log in: sync-password-command: .* ended with status 4: nokey"
 
 # A server that does not answer in time, and one whose certificate
 # cannot be verified: one line each, naming the server.
