@@ -155,8 +155,9 @@ struct sync_backend {
 extern const struct sync_backend sync_ttrss;
 
 /*
- * POST body to url for a backend: 0 with the answer in *out (caller
- * frees), or -1 with *cause.  Counts the request and its time.
+ * What backends share (src/sync-conn.c).  POST body to url: 0 with the
+ * answer in *out (the caller's buffer), or -1 with *cause.  Counts the
+ * request and its time.
  */
 int	 sync_post(struct sync_conn *, const char *url, const char *body,
 	     size_t len, const char *content_type, struct buf *out,
