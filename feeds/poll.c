@@ -424,6 +424,43 @@ poll_free_options(struct poll_xfer *x)
 	free(x->origin);
 }
 
+/* A POST's body and type, copied into the transfer's request. */
+static void
+poll_post_copy(struct poll_xfer *x, const struct poll_request *req)
+{
+	char	*body;
+
+	if (req->body == NULL)
+		return;
+	body = xmalloc(req->body_len + 1);
+	memcpy(body, req->body, req->body_len);
+	body[req->body_len] = '\0';
+	x->req.body = body;
+	x->req.body_len = req->body_len;
+	x->req.content_type = poll_copy_value(req->content_type);
+}
+
+/* Make the handle send the request's body, if it has one, as a POST. */
+static void
+poll_post_set(struct poll_xfer *x)
+{
+	struct curl_slist	*l;
+	char			*h;
+
+	if (x->req.body == NULL)
+		return;
+	curl_easy_setopt(x->easy, CURLOPT_POSTFIELDSIZE_LARGE,
+	    (curl_off_t)x->req.body_len);
+	curl_easy_setopt(x->easy, CURLOPT_POSTFIELDS, x->req.body);
+	if (x->req.content_type != NULL) {
+		h = xasprintf("Content-Type: %s", x->req.content_type);
+		if ((l = curl_slist_append(x->headers, h)) == NULL)
+			poll_fatal_oom();
+		x->headers = l;
+		free(h);
+	}
+}
+
 void
 poll_add(struct poll *p, const struct poll_request *req)
 {
@@ -440,6 +477,7 @@ poll_add(struct poll *p, const struct poll_request *req)
 	x->req.to_file = req->to_file;
 	x->req.out_fd = req->out_fd;
 	x->req.resume = req->resume > 0 ? req->resume : 0;
+	poll_post_copy(x, req);
 	x->permanent = 1;
 	x->retry_after = -1;
 	buf_init(&x->body, p->opts.max_body);
@@ -485,6 +523,8 @@ poll_xfer_free(struct poll_xfer *x)
 	free((char *)x->req.etag);
 	free((char *)x->req.last_modified);
 	poll_free_options(x);
+	free((char *)x->req.body);
+	free((char *)x->req.content_type);
 	free(x);
 }
 
@@ -772,6 +812,7 @@ poll_easy_create(struct poll *p, struct poll_xfer *x)
 	curl_easy_setopt(e, CURLOPT_BUFFERSIZE, 65536L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 1L);
 	curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 2L);
+	poll_post_set(x);
 	poll_set_headers(x);
 	poll_set_options(p, x);
 }

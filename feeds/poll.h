@@ -38,6 +38,14 @@ struct poll_request {
 	const char	*password;	/* ... with this password */
 	const char	*cookie_file;	/* Netscape cookie file to read */
 	const char	*proxy;		/* http://host:port; "": none at all */
+	/*
+	 * A POST (the JSON APIs of sync servers): body_len bytes of body
+	 * are sent with the type content_type (both copied).  A NULL body
+	 * makes a GET.
+	 */
+	const char	*body;
+	size_t		 body_len;
+	const char	*content_type;
 };
 
 enum poll_result {

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "sync.h"
 #include "discover.h"
 #include "json.h"
 #include "opml.h"
@@ -249,18 +250,60 @@ cli_add_tags(struct store *st, int64_t id, char **tags, size_t ntags)
 	return (0);
 }
 
+/*
+ * With a sync line and without --local, subscribe on the server: 0 with
+ * *id, 1 when there is no sync, -1 said.
+ */
+static int
+cli_add_synced(struct cli *cli, struct store *st, const char *url,
+    int64_t *id)
+{
+	struct sync_config	 sc;
+	struct poll_options	 po;
+	char			*cause = NULL;
+	int			 rc;
+
+	if ((rc = cli_sync_setup(cli, &sc, &po, 1)) != 0)
+		return (rc);
+	if ((rc = sync_subscribe(st, &sc, &po, &url, 1, id, &cause)) != 0) {
+		cli_error("%s (telex add --local subscribes here only)", cause);
+		free(cause);
+	} else if (*id == 0) {
+		cli_error("sync with %s: the server subscribed to %s under "
+		    "another address; telex sync brings it", sc.url, url);
+		rc = -1;
+	}
+	sync_config_free(&sc);
+	return (rc);
+}
+
 static int
 cli_add_feed(struct cli *cli, const char *url, const char *title,
-    char **tags, size_t ntags)
+    char **tags, size_t ntags, int local)
 {
 	struct store	*st;
 	int64_t		 id;
-	int		 rc;
+	int		 rc = 1;
 	char		*shown;
 
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	shown = url_mask(url);
+	/* The server fetches web feeds only; file:, exec: stay here. */
+	if (!local && strncmp(url, "http", 4) == 0 &&
+	    (rc = cli_add_synced(cli, st, url, &id)) < 0) {
+		free(shown);
+		return (CLI_FAILURE);
+	}
+	if (rc == 0) {
+		rc = cli_add_tags(st, id, tags, ntags);
+		if (rc == 0)
+			printf("added feed %lld: %s (%s), on the sync server "
+			    "too\n", (long long)id, title != NULL ? title :
+			    "untitled", shown);
+		free(shown);
+		return (rc == 0 ? CLI_OK : CLI_FAILURE);
+	}
 	if ((rc = store_feed_add(st, url, title, &id)) < 0) {
 		cli_error("cannot add %s: %s", shown, store_errmsg(st));
 		free(shown);
@@ -292,15 +335,18 @@ cli_add(struct cli *cli, int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "no-check", no_argument, NULL, 'n' },
 		{ "tag", required_argument, NULL, 't' },
+		{ "local", no_argument, NULL, 'l' },
 		{ NULL, 0, NULL, 0 }
 	};
 	char	**tags = NULL, *url = NULL, *feed_url = NULL, *title = NULL;
 	size_t	  ntags = 0;
-	int	  ch, check = 1, rc = CLI_FAILURE;
+	int	  ch, check = 1, local = 0, rc = CLI_FAILURE;
 
 	while ((ch = getopt_long(argc, argv, "+t:", longopts, NULL)) != -1) {
 		if (ch == 'n')
 			check = 0;
+		else if (ch == 'l')
+			local = 1;
 		else if (ch == 't') {
 			tags = xreallocarray(tags, ntags + 1, sizeof *tags);
 			tags[ntags++] = optarg;
@@ -328,7 +374,7 @@ cli_add(struct cli *cli, int argc, char **argv)
 		feed_url = xstrdup(url);
 	else if (cli_resolve_feed(url, &feed_url, &title) != 0)
 		goto out;
-	rc = cli_add_feed(cli, feed_url, title, tags, ntags);
+	rc = cli_add_feed(cli, feed_url, title, tags, ntags, local);
 out:
 	free(tags);
 	free(url);
@@ -337,21 +383,45 @@ out:
 	return (rc);
 }
 
+/* With a sync line, unsubscribe a synced feed on the server too. */
+static int
+cli_rm_synced(struct cli *cli, struct store *st, int64_t id)
+{
+	struct sync_config	 sc;
+	struct poll_options	 po;
+	char			*cause = NULL;
+	int			 rc;
+
+	if ((rc = cli_sync_setup(cli, &sc, &po, 1)) != 0)
+		return (rc < 0 ? -1 : 0);
+	if ((rc = sync_unsubscribe(st, &sc, &po, id, &cause)) < 0) {
+		cli_error("%s (telex rm --local unsubscribes here only)",
+		    cause);
+		free(cause);
+	}
+	sync_config_free(&sc);
+	return (rc < 0 ? -1 : 0);
+}
+
 int
 cli_rm(struct cli *cli, int argc, char **argv)
 {
 	struct store_feed	 feed;
 	struct store		*st;
 	int64_t			 id;
-	int			 purge = 0, i, rc;
+	int			 purge = 0, local = 0, i, rc;
 	char			*shown;
 
 	for (i = 1; i < argc - 1; i++) {
-		if (strcmp(argv[i], "--purge") != 0)
+		if (strcmp(argv[i], "--purge") == 0)
+			purge = 1;
+		else if (strcmp(argv[i], "--local") == 0)
+			local = 1;
+		else
 			return (CLI_SHOW_USAGE);
-		purge = 1;
 	}
-	if (argc < 2 || strcmp(argv[argc - 1], "--purge") == 0)
+	if (argc < 2 || strcmp(argv[argc - 1], "--purge") == 0 ||
+	    strcmp(argv[argc - 1], "--local") == 0)
 		return (CLI_SHOW_USAGE);
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
@@ -363,6 +433,8 @@ cli_rm(struct cli *cli, int argc, char **argv)
 			cli_error("%s", store_errmsg(st));
 		return (CLI_FAILURE);
 	}
+	if (!local && cli_rm_synced(cli, st, id) != 0)
+		return (CLI_FAILURE);
 	memset(&feed, 0, sizeof feed);
 	store_feed_get(st, id, &feed);
 	shown = url_mask(feed.url != NULL ? feed.url : "");
@@ -500,22 +572,59 @@ fail:
 	return (-1);
 }
 
+/* With a sync line, the server subscribes to the imported web feeds. */
 static int
-cli_import_options(int argc, char **argv, int *flags)
+cli_import_synced(struct cli *cli, struct store *st,
+    const struct opml_feed *feeds, size_t n)
+{
+	struct sync_config	 sc;
+	struct poll_options	 po;
+	const char		**urls;
+	int64_t			*ids;
+	char			*cause = NULL;
+	size_t			 i, k = 0;
+	int			 rc;
+
+	if ((rc = cli_sync_setup(cli, &sc, &po, 1)) != 0)
+		return (rc < 0 ? -1 : 0);
+	urls = xreallocarray(NULL, n + 1, sizeof *urls);
+	ids = xreallocarray(NULL, n + 1, sizeof *ids);
+	for (i = 0; i < n; i++) {
+		if (strncmp(feeds[i].url, "http", 4) == 0)
+			urls[k++] = feeds[i].url;
+	}
+	if (k != 0 && (rc = sync_subscribe(st, &sc, &po, urls, k, ids,
+	    &cause)) != 0) {
+		cli_error("%s (the feeds are subscribed here; telex import "
+		    "--local does not ask the server)", cause);
+		free(cause);
+	}
+	free(urls);
+	free(ids);
+	sync_config_free(&sc);
+	return (rc);
+}
+
+static int
+cli_import_options(int argc, char **argv, int *flags, int *local)
 {
 	static const struct option longopts[] = {
 		{ "allow-exec", no_argument, NULL, 'x' },
 		{ "allow-local", no_argument, NULL, 'l' },
+		{ "local", no_argument, NULL, 'L' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int	 ch;
 
 	*flags = 0;
+	*local = 0;
 	while ((ch = getopt_long(argc, argv, "+", longopts, NULL)) != -1) {
 		if (ch == 'x')
 			*flags |= OPML_ALLOW_EXEC;
 		else if (ch == 'l')
 			*flags |= OPML_ALLOW_LOCAL;
+		else if (ch == 'L')
+			*local = 1;
 		else
 			return (-1);
 	}
@@ -542,12 +651,12 @@ cli_import(struct cli *cli, int argc, char **argv)
 	const char		*file;
 	char			*cause = NULL;
 	size_t			 n = 0, nskipped = 0, added;
-	int			 flags, rc = CLI_FAILURE;
+	int			 flags, local, rc = CLI_FAILURE;
 
 	if ((rc = cli_import_newsboat_maybe(cli, argc, argv)) != -1)
 		return (rc);
 	rc = CLI_FAILURE;
-	if (cli_import_options(argc, argv, &flags) != 0)
+	if (cli_import_options(argc, argv, &flags, &local) != 0)
 		return (CLI_SHOW_USAGE);
 	file = argv[optind];
 	buf_init(&b, CLI_IMPORT_LIMIT);
@@ -570,6 +679,8 @@ cli_import(struct cli *cli, int argc, char **argv)
 		printf("; %zu skipped", nskipped);
 	printf("\n");
 	rc = CLI_OK;
+	if (!local && cli_import_synced(cli, st, feeds, n) != 0)
+		rc = CLI_PARTIAL;
 out:
 	opml_skips_free(skipped, nskipped);
 	opml_free(feeds, n);

@@ -75,7 +75,9 @@ cli_poll_progress(const struct update_counts *c, void *arg)
 	struct cli_poll	*cp = arg;
 
 	atomic_store(&cli_poll_started, 1);
-	if (c->archiving)
+	if (c->syncing)
+		cli_sync_draw(&cp->bar, c->sync_articles, c->sync_new_items);
+	else if (c->archiving)
 		cli_bar_draw(&cp->bar, c->pages.done, c->pages.total, "pages",
 		    c->pages.new_pages, c->pages.failed);
 	else

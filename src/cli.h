@@ -55,6 +55,12 @@ int	 cli_archive(struct cli *, int, char **);
 int	 cli_clean(struct cli *, int, char **);
 int	 cli_prune(struct cli *, int, char **);
 int	 cli_download(struct cli *, int, char **);
+int	 cli_sync(struct cli *, int, char **);
+/* The config's sync line (src/cli-sync.c): 0, 1 when none, -1 said. */
+struct sync_config;
+struct poll_options;
+int	 cli_sync_setup(struct cli *, struct sync_config *,
+	     struct poll_options *, int quiet);
 
 /* The archive and the config, opened on first use; NULL said why. */
 struct store	*cli_store(struct cli *);
@@ -84,6 +90,9 @@ void		 cli_bar_init(struct cli_bar *, int tty);
 void		 cli_bar_draw(struct cli_bar *, size_t done, size_t total,
 		     const char *unit, size_t new_ones, size_t failed);
 void		 cli_bar_clear(struct cli_bar *);
+/* A sync's progress on the bar's line (src/cli-sync.c). */
+void		 cli_sync_draw(struct cli_bar *, size_t articles,
+		     size_t new_items);
 void		 cli_page_failure(struct buf *, const struct archive_failure *);
 
 #endif

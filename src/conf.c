@@ -30,6 +30,8 @@ static const char *conf_commands[] = {
 	"keep",			/* retention: QUERY AGE|COUNT */
 	"rule",			/* QUERY +tag -tag | read | hide */
 	"set",			/* NAME VALUE */
+	"sync",			/* a server to sync with: ttrss URL USER */
+	"sync-password-command", /* prints the sync password: CMD */
 };
 
 static int

@@ -26,7 +26,7 @@ struct cli_command {
 };
 
 static const struct cli_command cli_commands[] = {
-	{ "add", cli_add, "add [--no-check] [-t TAG]... URL",
+	{ "add", cli_add, "add [--no-check] [--local] [-t TAG]... URL",
 	  "Subscribe to a feed: RSS, Atom or JSON Feed.  Given a web\n"
 	  "page, telex fetches it and subscribes to the feed it links to.\n"
 	  "-t gives the feed a tag (repeatable); --no-check subscribes\n"
@@ -35,22 +35,27 @@ static const struct cli_command cli_commands[] = {
 	  "URL and passes the body through the command.  A password in\n"
 	  "the URL (https://ann:pw@host/) is kept in the archive and shown\n"
 	  "as ***; the config lines \"feed N auth basic USER\" and \"feed N\n"
-	  "password-command CMD\" keep it out." },
-	{ "rm", cli_rm, "rm [--purge] FEED",
+	  "password-command CMD\" keep it out.  With a sync server, the\n"
+	  "server subscribes to a web feed (and fetches it); --local\n"
+	  "subscribes here only." },
+	{ "rm", cli_rm, "rm [--purge] [--local] FEED",
 	  "Unsubscribe from a feed, by id or URL.  Its items stay in the\n"
-	  "archive unless --purge is given." },
+	  "archive unless --purge is given.  A feed synced with a server\n"
+	  "is unsubscribed there too, unless --local." },
 	{ "feeds", cli_feeds, "feeds [--json]",
 	  "List subscriptions: id, URL, title, items, unread, the state\n"
 	  "of the last poll and the kind of feed (http, file, exec or\n"
 	  "filter), one feed a line, tab-separated." },
-	{ "import", cli_import, "import [--allow-exec] [--allow-local] FILE|- |"
+	{ "import", cli_import, "import [--allow-exec] [--allow-local] [--local]"
+	  " FILE|- |"
 	  " import --newsboat [DIR] |"
 	  " import --sync FILE|- [--purge] [--allow-exec] [--allow-local]",
 	  "Subscribe to every feed in an OPML file (folders become tags)\n"
 	  "or a newsboat urls file (tags kept).  Feeds that run commands\n"
 	  "(exec:, filter:) are skipped unless --allow-exec is given, and\n"
 	  "file:// feeds unless --allow-local; each skipped feed is listed\n"
-	  "with the reason.\n"
+	  "with the reason.  With a sync server, the server subscribes\n"
+	  "to the web feeds too, unless --local.\n"
 	  "--newsboat moves a newsboat setup over (DIR, else ~/.newsboat,\n"
 	  "else $XDG_CONFIG_HOME/newsboat and $XDG_DATA_HOME/newsboat):\n"
 	  "the urls file's feeds, tags, ~titles and query feeds (as saved\n"
@@ -80,6 +85,15 @@ static const struct cli_command cli_commands[] = {
 	  "telex.conf(5)).  One poll of an archive runs at a time: another\n"
 	  "fails at once, or with --wait waits for the first to end.\n"
 	  "Exit status 3 when any feed failed." },
+	{ "sync", cli_sync, "sync [--status]",
+	  "Sync with the Tiny Tiny RSS server of the config's line\n"
+	  "\"sync ttrss URL USER\" (the password comes from\n"
+	  "\"sync-password-command CMD\"): changes made here are sent,\n"
+	  "the server's feeds and new articles stored, and read, starred\n"
+	  "and labels (tags here) taken from it where nothing changed\n"
+	  "here since the last sync.  telex poll syncs too.  --status\n"
+	  "prints the server, its API level, the last sync, the changes\n"
+	  "waiting to be sent and the tags that have no label there." },
 	{ "list", cli_list, "list [--json] [-n N] [--exec COMMAND "
 	  "[--keep-going]] [QUERY]",
 	  "Print matching items, newest first:\n"

@@ -14,11 +14,12 @@
 #include "store.h"
 
 /* Statement slots: each sibling takes its own range. */
-#define STORE_SIBLING_STMTS	64
+#define STORE_SIBLING_STMTS	96
 #define STORE_SIBLING_PAGES	0	/* store-pages.c: 0 to 15 */
 #define STORE_SIBLING_QUERY	16	/* store-query.c: 16 to 31 */
 #define STORE_SIBLING_DOWNLOADS	32	/* store-downloads.c: 32 to 39 */
 #define STORE_SIBLING_NEWSBOAT	40	/* store-newsboat.c: 40 to 47 */
+#define STORE_SIBLING_SYNC	64	/* store-sync.c: 64 to 95 */
 
 /* Data slots: one each for the siblings that keep data of their own. */
 #define STORE_SIBLING_DATA	1

@@ -259,7 +259,57 @@ static const char *store_migrations[] = {
 	"ALTER TABLE items ADD COLUMN published_inferred INTEGER NOT NULL"
 	" DEFAULT 0;"
 	"UPDATE items SET published = updated, published_inferred = 1"
-	" WHERE published IS NULL AND updated IS NOT NULL;"
+	" WHERE published IS NULL AND updated IS NOT NULL;",
+	/*
+	 * 12 -> 13: sync with a server (src/store-sync.c).  Feeds and items
+	 * keep the server's id; a local change of an item the server knows
+	 * goes into sync_queue in the same transaction, by these triggers,
+	 * unless it is the sync itself applying the server's state.
+	 */
+	"ALTER TABLE feeds ADD COLUMN sync_id INTEGER;"
+	"ALTER TABLE items ADD COLUMN sync_id INTEGER;"
+	"CREATE UNIQUE INDEX items_sync_id ON items(sync_id)"
+	" WHERE sync_id IS NOT NULL;"
+	"CREATE TABLE sync_state ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" server TEXT,"
+	" user TEXT,"
+	" api_level INTEGER NOT NULL DEFAULT 0,"
+	" session TEXT,"
+	" last_id INTEGER NOT NULL DEFAULT 0,"
+	" last_sync INTEGER NOT NULL DEFAULT 0,"
+	" labels TEXT,"
+	" applying INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE sync_queue ("
+	" item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,"
+	" field TEXT NOT NULL,"
+	" value INTEGER NOT NULL,"
+	" time INTEGER NOT NULL,"
+	" PRIMARY KEY (item_id, field)) WITHOUT ROWID;"
+	"CREATE TRIGGER sync_queue_read AFTER UPDATE OF read ON items"
+	" WHEN NEW.sync_id IS NOT NULL AND OLD.read IS NOT NEW.read"
+	" AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)"
+	" BEGIN INSERT OR REPLACE INTO sync_queue VALUES (NEW.id, 'read',"
+	"  NEW.read, CAST(strftime('%s', 'now') AS INTEGER)); END;"
+	"CREATE TRIGGER sync_queue_starred AFTER UPDATE OF starred ON items"
+	" WHEN NEW.sync_id IS NOT NULL AND OLD.starred IS NOT NEW.starred"
+	" AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)"
+	" BEGIN INSERT OR REPLACE INTO sync_queue VALUES (NEW.id, 'starred',"
+	"  NEW.starred, CAST(strftime('%s', 'now') AS INTEGER)); END;"
+	"CREATE TRIGGER sync_queue_tag_add AFTER INSERT ON item_tags"
+	" WHEN EXISTS (SELECT 1 FROM items WHERE id = NEW.item_id"
+	"  AND sync_id IS NOT NULL)"
+	" AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)"
+	" BEGIN INSERT OR REPLACE INTO sync_queue SELECT NEW.item_id,"
+	"  'tag:' || name, 1, CAST(strftime('%s', 'now') AS INTEGER)"
+	"  FROM tags WHERE id = NEW.tag_id; END;"
+	"CREATE TRIGGER sync_queue_tag_remove AFTER DELETE ON item_tags"
+	" WHEN EXISTS (SELECT 1 FROM items WHERE id = OLD.item_id"
+	"  AND sync_id IS NOT NULL)"
+	" AND EXISTS (SELECT 1 FROM sync_state WHERE applying = 0)"
+	" BEGIN INSERT OR REPLACE INTO sync_queue SELECT OLD.item_id,"
+	"  'tag:' || name, 0, CAST(strftime('%s', 'now') AS INTEGER)"
+	"  FROM tags WHERE id = OLD.tag_id; END;"
 };
 
 #define ITEM_COLUMNS \

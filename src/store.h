@@ -379,4 +379,101 @@ int		 store_check(struct store *, char **report);
 /* Rebuild every index and the search index; lost texts become empty. */
 int		 store_repair_index(struct store *);
 
+/*
+ * Sync with a server (src/store-sync.c).  Synced feeds and items keep
+ * the server's ids; local changes of synced items are queued (by the
+ * archive itself, in the transaction of the change) until sent.
+ */
+struct store_sync_state {
+	char	*server;		/* NULL before the first sync */
+	char	*user;
+	int	 api_level;
+	char	*session;		/* the server's session, or NULL */
+	int64_t	 last_id;		/* newest article id stored */
+	int64_t	 last_sync;		/* 0: never */
+	char	*labels;		/* the server's, one a line */
+};
+
+/* One queued change: field "read", "starred" or "tag:NAME". */
+struct store_sync_change {
+	int64_t	 item_id;
+	int64_t	 sync_id;		/* the server's article id */
+	char	*field;
+	int	 value;			/* 1 set, 0 cleared */
+	int64_t	 time;
+};
+
+/* An article from the server, as store_sync_item_put takes it. */
+struct store_sync_item {
+	int64_t			 sync_id;
+	int64_t			 feed_id;	/* local feed */
+	const struct feed_item	*item;	/* guid: the server's guid */
+	const char		*guid_hash;	/* "SHA1:..." of the feed's
+						   guid, or NULL */
+	const char		*text;		/* cleaned, or NULL */
+	int			 read;
+	int			 starred;
+	int			 match_local;	/* look for a local copy */
+};
+
+int	 store_sync_state_get(struct store *, struct store_sync_state *);
+void	 store_sync_state_free(struct store_sync_state *);
+/* Set server, user, api_level and session (NULL strings: keep). */
+int	 store_sync_state_login(struct store *, const char *server,
+	     const char *user, int api_level, const char *session);
+int	 store_sync_state_done(struct store *, int64_t last_id, int64_t when,
+	     const char *labels);
+/*
+ * Another server (or user): what the archive knew of the last one goes
+ * (server ids, queue, last id); feeds and items stay, as local ones.
+ */
+int	 store_sync_forget(struct store *);
+/*
+ * The feed of server feed sync_id: found by its server id, else by URL
+ * (a local feed becomes synced), else added; title and category (a
+ * feed tag, may be NULL) set.  *id is the local feed.
+ */
+int	 store_sync_feed_put(struct store *, int64_t sync_id, const char *url,
+	     const char *title, const char *category, int64_t *id);
+/* Synced feeds whose server id is not in keep stop being synced. */
+int	 store_sync_feeds_keep(struct store *, const int64_t *keep, size_t n);
+/* Does the feed hold items that are not the server's? 1, 0 or -1. */
+int	 store_sync_feed_has_local(struct store *, int64_t id);
+/* The local ids of synced feeds (the poll leaves them to the server). */
+int	 store_sync_feed_ids(struct store *, int64_t **ids, size_t *n);
+/* The server id of a local feed: 0 with *sync_id, 1 when not synced. */
+int	 store_sync_feed_server_id(struct store *, int64_t id,
+	     int64_t *sync_id);
+/*
+ * Store an article once: known by its server id, it is left as it is;
+ * else a local item of the feed with the same link (or guid hash)
+ * takes the server id; else it is added with its read and starred
+ * state.  *added is 1 for a new item.
+ */
+int	 store_sync_item_put(struct store *, const struct store_sync_item *,
+	     int *added);
+/*
+ * Applying the server's state: begin opens a transaction in which
+ * changes are not queued, end commits it (rc 0) or rolls it back.
+ */
+int	 store_sync_apply_begin(struct store *);
+int	 store_sync_apply_end(struct store *, int rc);
+/*
+ * Inside apply: field ("read" or "starred") is set for the synced items
+ * whose server ids are in ids (for "read": those not in ids are read),
+ * and the tag name for those in ids, taken off the others; items with
+ * a queued change of that field keep theirs.
+ */
+int	 store_sync_apply_flag(struct store *, const char *field,
+	     const int64_t *ids, size_t n);
+int	 store_sync_apply_tag(struct store *, const char *name,
+	     const int64_t *ids, size_t n);
+/* The queue, oldest field first; done removes what was sent. */
+int	 store_sync_queue_list(struct store *, struct store_sync_change **,
+	     size_t *);
+void	 store_sync_queue_free(struct store_sync_change *, size_t);
+int	 store_sync_queue_done(struct store *,
+	     const struct store_sync_change *, size_t);
+int	 store_sync_queue_count(struct store *, int64_t *);
+
 #endif

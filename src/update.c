@@ -17,6 +17,7 @@
 #include "rules.h"
 #include "run.h"
 #include "article.h"
+#include "sync.h"
 #include "update.h"
 #include "xml.h"
 
@@ -45,6 +46,8 @@ struct update {
 	size_t			 nsetup;
 	int			 bad_lines;	/* a feed line names no feed */
 	const char		*cookie_file;	/* set cookie-file, or NULL */
+	int64_t			*synced;	/* feeds the server fetches */
+	size_t			 nsynced;
 };
 
 int
@@ -299,6 +302,67 @@ update_named(struct update *u, struct poll *p,
 	return (0);
 }
 
+static int
+update_is_synced(const struct update *u, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < u->nsynced; i++) {
+		if (u->synced[i] == id)
+			return (1);
+	}
+	return (0);
+}
+
+static void
+update_sync_progress(const struct sync_counts *sc, void *arg)
+{
+	struct update	*u = arg;
+
+	u->counts->sync_articles = sc->articles;
+	u->counts->sync_new_items = sc->new_items;
+	update_progress(u);
+}
+
+/*
+ * With a "sync" line, sync with the server first; its feeds are then
+ * left to it.  A failure is said through warn, and the local feeds are
+ * polled all the same.
+ */
+static void
+update_sync(struct update *u, const struct conf *cf,
+    const struct poll_options *po)
+{
+	static const struct sync_cbs cbs = { update_sync_progress };
+	struct sync_config	 sc;
+	struct sync_counts	 c;
+	char			*cause = NULL;
+	int			 rc;
+
+	if (sync_config_get(cf, &sc, &cause) != 0) {
+		free(cause);	/* said by update_settings */
+		return;
+	}
+	u->counts->syncing = 1;
+	update_progress(u);
+	rc = sync_run(u->store, &sc, po, &cbs, u, &c, &cause);
+	u->counts->syncing = 0;
+	if (rc != 0) {
+		u->counts->synced = -1;
+		if (u->cbs->warn != NULL)
+			u->cbs->warn(cause, u->arg);
+		free(cause);
+	} else
+		u->counts->synced = 1;
+	u->counts->sync_new_items = c.new_items;
+	u->counts->sync_sent = c.sent;
+	if (store_sync_feed_ids(u->store, &u->synced, &u->nsynced) != 0) {
+		u->synced = NULL;
+		u->nsynced = 0;
+	}
+	sync_config_free(&sc);
+}
+
 /* Queue every feed that is not waiting out a back-off. */
 static int
 update_all(struct update *u, struct poll *p, char **cause)
@@ -313,6 +377,8 @@ update_all(struct update *u, struct poll *p, char **cause)
 		return (-1);
 	}
 	for (i = 0; i < n; i++) {
+		if (update_is_synced(u, feeds[i].id))
+			continue;
 		if (update_not_due(u, &feeds[i], now)) {
 			u->counts->not_due++;
 			continue;
@@ -440,12 +506,19 @@ update_settings(const struct conf *cf, const struct update_options *o,
     struct poll_options *po, struct rules **rules, struct retain **keep,
     struct feedopt **fo, char **cause)
 {
+	struct sync_config	 sc;
+	int			 rc;
+
 	poll_options_default(po);
 	po->allow_exec = 1;	/* the subscriptions' commands, not items' */
 	if (o->parallel > 0)
 		po->parallel = o->parallel;
 	if (update_poll_options(cf, po, cause) != 0)
 		return (-1);
+	if ((rc = sync_config_get(cf, &sc, cause)) < 0)
+		return (-1);
+	if (rc == 0)
+		sync_config_free(&sc);
 	if (retain_load(cf, keep, cause) != 0)
 		return (-1);
 	if (feedopt_load(cf, fo, cause) != 0)
@@ -577,7 +650,8 @@ update_status_of(const struct update_counts *c, int bad_config)
 {
 	if (c->store_failed)
 		return (UPDATE_FAILED);
-	if (c->failed != 0 || c->pages.failed != 0 || bad_config)
+	if (c->failed != 0 || c->pages.failed != 0 || bad_config ||
+	    c->synced < 0)
 		return (UPDATE_PARTIAL);
 	return (UPDATE_OK);
 }
@@ -678,6 +752,8 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 	if ((lock = lock_poll(db_path, o->wait, cause)) == -1)
 		goto out;
 	rules_attach(st, rules);
+	if (o->nfeeds == 0 && cf != NULL)
+		update_sync(&u, cf, &po);
 	if (update_feeds(&u, &po, o, cause) != 0)
 		goto out;
 	if (u.xml_cause != NULL) {
@@ -695,6 +771,7 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 		update_retain(&u, keep);
 	rc = update_status_of(counts, bad || u.bad_lines);
 out:
+	free(u.synced);
 	feedopt_free(fo);
 	rules_attach(st, NULL);
 	rules_free(rules);
@@ -711,6 +788,11 @@ update_summary(const struct update_counts *c, struct buf *b)
 	    c->failed);
 	if (c->updated != 0)
 		buf_printf(b, ", %zu items updated", c->updated);
+	if (c->synced > 0)
+		buf_printf(b, "; synced: %zu new, %zu changes sent",
+		    c->sync_new_items, c->sync_sent);
+	else if (c->synced < 0)
+		buf_adds(b, "; sync failed");
 	if (c->skipped != 0)
 		buf_printf(b, " (%zu in back-off skipped; telex poll FEED "
 		    "forces one)", c->skipped);

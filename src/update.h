@@ -47,6 +47,12 @@ struct update_counts {
 	int		 archiving;	/* fetching archive-feed pages now */
 	struct archive_counts pages;	/* of archive-feed lines */
 	struct retain_counts pruned;	/* by keep lines, after the poll */
+	/* The sync with a server (a "sync" line), before the feeds. */
+	int		 syncing;	/* 1 while the sync runs */
+	int		 synced;	/* 1 done, -1 failed, 0 none */
+	size_t		 sync_articles;	/* from the server so far */
+	size_t		 sync_new_items;
+	size_t		 sync_sent;	/* queued changes sent */
 };
 
 /*

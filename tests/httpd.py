@@ -118,6 +118,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
         finally:
             self.log_line(start, time.time())
 
+    def do_POST(self):
+        """A POST (sync's API calls): the body is read and dropped, and
+        the path answered as a GET's would be."""
+        length = int(self.headers.get("Content-Length", "0") or 0)
+        if length > 0:
+            self.rfile.read(length)
+        self.do_GET()
+
     def log_line(self, start, end):
         if LOG_FILE is None:
             return

@@ -27,6 +27,14 @@
 #include "store.h"
 #include "util.h"
 
+/* SQL taking an archive back from schema 13 (sync) to 12. */
+#define UNDO_SCHEMA_13 \
+	"DROP TRIGGER sync_queue_read; DROP TRIGGER sync_queue_starred;" \
+	"DROP TRIGGER sync_queue_tag_add; DROP TRIGGER sync_queue_tag_remove;" \
+	"DROP TABLE sync_queue; DROP TABLE sync_state;" \
+	"DROP INDEX items_sync_id; ALTER TABLE items DROP COLUMN sync_id;" \
+	"ALTER TABLE feeds DROP COLUMN sync_id;"
+
 struct fixture {
 	char		 dir[64];
 	char		*path;		/* dir/sub/archive.db */
@@ -1310,6 +1318,7 @@ test_pack_old_bodies(void **state)
 	/* Back to what telex 10 wrote: plain text, the old view. */
 	sql_exec(fx->path, "UPDATE item_bodies SET html = telex_unpack(html),"
 	    " text = telex_unpack(text, html);"
+	    UNDO_SCHEMA_13
 	    "DROP TABLE meta; DROP VIEW items_fts_source;"
 	    "CREATE VIEW items_fts_source AS"
 	    " SELECT items.id AS id, items.title AS title,"
@@ -1425,7 +1434,8 @@ test_published_inferred(void **state)
 	store_close(fx->st);
 	fx->st = NULL;
 	/* Back to schema 11: a NULL published beside an updated date. */
-	sql_exec(fx->path, "ALTER TABLE items DROP COLUMN published_inferred;"
+	sql_exec(fx->path, UNDO_SCHEMA_13
+	    "ALTER TABLE items DROP COLUMN published_inferred;"
 	    "UPDATE items SET published = NULL, updated = 1790000500"
 	    " WHERE guid = 'inf-1';"
 	    "PRAGMA user_version = 11;");

@@ -125,7 +125,7 @@ ui_poll_report(struct ui *ui, struct ui_poll *up)
 		    up->task.cause : up->cause);
 		return;
 	}
-	if (c->total == 0 && up->status == UPDATE_OK) {
+	if (c->total == 0 && c->synced == 0 && up->status == UPDATE_OK) {
 		ui_message(ui, 0, "nothing to poll (feeds after failures wait "
 		    "out a back-off; r polls one now)");
 		return;
@@ -178,10 +178,14 @@ ui_poll_draw(struct ui *ui, int y)
 	pthread_mutex_unlock(&ui->poll->lock);
 	done = c.archiving ? c.pages.done : c.done;
 	total = c.archiving ? c.pages.total : c.total;
-	snprintf(label, sizeof label, "%s %zu/%zu, %zu new, %zu failed ",
-	    c.archiving ? "archiving pages" : "polling", done, total,
-	    c.archiving ? c.pages.new_pages : c.new_items,
-	    c.archiving ? c.pages.failed : c.failed);
+	if (c.syncing)
+		snprintf(label, sizeof label, "syncing: %zu articles from the "
+		    "server, %zu new ", c.sync_articles, c.sync_new_items);
+	else
+		snprintf(label, sizeof label, "%s %zu/%zu, %zu new, %zu "
+		    "failed ", c.archiving ? "archiving pages" : "polling",
+		    done, total, c.archiving ? c.pages.new_pages :
+		    c.new_items, c.archiving ? c.pages.failed : c.failed);
 	x = ui_text_put(y, 0, COLS, label, ui->attrs[UI_C_STATUS]);
 	bar = COLS - x - 2;
 	if (bar < 1)
