@@ -422,9 +422,12 @@ newsboat_primary(struct newsboat_parser *p, struct newsboat_part *out)
 			return (-1);
 		newsboat_space(p);
 		p->depth--;
-		if (*p->s != ')')
+		if (*p->s != ')') {
+			free(out->text);
+			out->text = NULL;
 			return (newsboat_fail(p, xstrdup("a parenthesis is "
 			    "not closed")));
+		}
 		p->s++;
 		return (0);
 	}
