@@ -460,6 +460,8 @@ cli_rm(struct cli *cli, int argc, char **argv)
 static const char *
 cli_feed_status(const struct store_feed *f, char *buf, size_t size)
 {
+	if (f->synced)
+		return ("synced: the sync server fetches it");
 	if (f->last_poll == 0)
 		return ("never polled");
 	if (f->last_error != NULL) {
@@ -493,6 +495,7 @@ cli_feed_json(const struct store_feed *f)
 	    INT64_MIN : f->last_poll);
 	json_key_date(&b, &first, "backoff_until", f->backoff_until == 0 ?
 	    INT64_MIN : f->backoff_until);
+	json_key_bool(&b, &first, "synced", f->synced);
 	json_key_strings(&b, &first, "tags", f->tags, f->ntags);
 	buf_adds(&b, "}\n");
 	fputs(b.data, stdout);

@@ -321,7 +321,7 @@ static const char *store_migrations[] = {
 #define FEED_COLUMNS \
 	"f.id, f.url, f.title, f.site_url, f.etag, f.last_modified," \
 	" f.added, f.last_poll, f.http_status, f.last_error," \
-	" f.backoff_until, f.failures"
+	" f.backoff_until, f.failures, f.sync_id IS NOT NULL"
 
 /* Statements prepared once, on first use, and kept in struct store. */
 enum store_sql {
@@ -1766,8 +1766,9 @@ store_feed_from_row(sqlite3_stmt *s, struct store_feed *f)
 	f->last_error = store_column_text(s, 9);
 	f->backoff_until = sqlite3_column_int64(s, 10);
 	f->failures = sqlite3_column_int(s, 11);
-	f->items = sqlite3_column_int64(s, 12);
-	f->unread = sqlite3_column_int64(s, 13);
+	f->synced = sqlite3_column_int(s, 12);
+	f->items = sqlite3_column_int64(s, 13);
+	f->unread = sqlite3_column_int64(s, 14);
 }
 
 void

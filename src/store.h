@@ -26,6 +26,7 @@ struct store_feed {
 	char	 *last_error;		/* NULL when the last poll worked */
 	int64_t	  backoff_until;	/* 0: no back-off */
 	int	  failures;		/* consecutive failed polls */
+	int	  synced;		/* 1: the sync server fetches it */
 	int64_t	  items;
 	int64_t	  unread;
 	char	**tags;

@@ -143,7 +143,12 @@ tx list -n 100
 t_eq "every article stored once (by guid hash, else link)" \
     "$(printf '%s\n' "$T_OUT" | wc -l)" 8
 tx feeds
-t_eq "two feeds here, both synced" "$(printf '%s\n' "$T_OUT" | wc -l)" 2
+t_eq "two feeds here, both synced" \
+    "$(printf '%s\n' "$T_OUT" | cut -f6 | sort -u)" \
+    "synced: the sync server fetches it"
+t_eq "...two lines" "$(printf '%s\n' "$T_OUT" | wc -l)" 2
+tx feeds --json
+t_eq "feeds --json says so" "$(printf '%s\n' "$T_OUT" | grep -c '"synced":true,')" 2
 tx sync
 t_match "a second sync stores nothing again" "$T_OUT" " 0 new items"
 
