@@ -38,11 +38,14 @@ cli_sync_progress(const struct sync_counts *c, void *arg)
 }
 
 static int
-cli_sync_status(struct store *st)
+cli_sync_status(struct cli *cli, struct store *st)
 {
 	struct sync_report	 r;
+	struct sync_config	 sc;
+	struct poll_options	 po;
 	char			*cause = NULL, when[64];
 	size_t			 i;
+	int			 configured;
 
 	if (sync_report(st, &r, &cause) != 0) {
 		cli_error("%s", cause);
@@ -51,8 +54,25 @@ cli_sync_status(struct store *st)
 	}
 	if (r.last_sync != 0)
 		date_format_iso(r.last_sync, when, sizeof when);
-	printf("server: %s\n", r.server != NULL ? r.server : "(never synced)");
-	printf("api level: %d\n", r.api_level);
+	/* Before a first sync, the config says which server it will be. */
+	if (r.server != NULL)
+		printf("server: %s\n", r.server);
+	else {
+		configured = cli_sync_setup(cli, &sc, &po, 1);
+		if (configured == 0) {
+			printf("server: %s (not synced yet)\n", sc.url);
+			sync_config_free(&sc);
+		} else if (configured > 0)
+			printf("server: none; add \"sync ttrss URL USER\" to "
+			    "the config\n");
+		else
+			printf("server: none (the config's sync line is "
+			    "wrong)\n");
+	}
+	if (r.api_level > 0)
+		printf("api level: %d\n", r.api_level);
+	else
+		printf("api level: unknown until a sync\n");
 	printf("last sync: %s\n", r.last_sync != 0 ? when : "never");
 	printf("queued changes: %lld\n", (long long)r.queued);
 	printf("local-only tags:");
@@ -133,7 +153,7 @@ cli_sync(struct cli *cli, int argc, char **argv)
 	if ((st = cli_store(cli)) == NULL)
 		return (CLI_FAILURE);
 	if (status)
-		return (cli_sync_status(st));
+		return (cli_sync_status(cli, st));
 	if (cli_sync_setup(cli, &sc, &po, 0) != 0)
 		return (CLI_USAGE);
 	/* One sync or poll of an archive at a time. */

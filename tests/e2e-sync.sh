@@ -110,6 +110,16 @@ guid_id() {	# the server's article id of the item with this link
 	srv_q "SELECT id FROM ttrss_entries WHERE link = '$1'"
 }
 
+# Before any sync, --status names the configured server, or the line
+# to add when there is none.
+tx sync --status
+t_match "sync --status before a first sync names the server" "$T_OUT" \
+    "^server: $TTRSS_URL \\(not synced yet\\)\$"
+t_match "...and no API level yet" "$T_OUT" "^api level: unknown until a sync\$"
+"$TELEX" -d "$T_DIR/none.db" -c /dev/null sync --status >"$T_DIR/out"
+t_match "without a sync line it says what to add" "$(cat "$T_DIR/out")" \
+    '^server: none; add "sync ttrss URL USER" to the config$'
+
 # Subscribe here: the server has it, and fetches it.
 tx add "$T_URL/feed/harbour.xml"
 t_status "add with a sync server" 0
