@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "newsboat.h"
 #include "opml.h"
 #include "url.h"
 #include "util.h"
@@ -340,38 +341,6 @@ out:
 }
 
 /*
- * The next token of a urls-file line at *p: a word, or a double-quoted
- * string that may hold spaces (backslash escapes a quote).  NULL at the
- * end of the line.
- */
-static char *
-opml_urls_token(const char **p)
-{
-	const char	*s = *p;
-	struct buf	 b;
-
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if (*s == '\0')
-		return (NULL);
-	buf_init(&b, OPML_VALUE_MAX);
-	if (*s == '"') {
-		for (s++; *s != '\0' && *s != '"'; s++) {
-			if (*s == '\\' && s[1] != '\0')
-				s++;
-			buf_addc(&b, *s);
-		}
-		if (*s == '"')
-			s++;
-	} else {
-		while (*s != '\0' && *s != ' ' && *s != '\t')
-			buf_addc(&b, *s++);
-	}
-	*p = s;
-	return (b.data);
-}
-
-/*
  * One line of a newsboat urls file: URL, then tags; "~Name" names the
  * feed and "!" (hidden) is dropped.  Query feeds are newsboat's own and
  * are skipped; exec: and filter: feeds are read (see opml_screen).
@@ -382,11 +351,11 @@ opml_urls_line(const char *line, struct opml_list *l)
 	struct opml_tags	 tags = { NULL, 0 };
 	char			*url, *token, *title = NULL;
 
-	if ((url = opml_urls_token(&line)) == NULL)
+	if ((url = newsboat_token(&line)) == NULL)
 		return;
 	if (util_starts_nocase(url, "query:") || !opml_url_usable(url))
 		goto out;
-	while ((token = opml_urls_token(&line)) != NULL) {
+	while ((token = newsboat_token(&line)) != NULL) {
 		if (token[0] == '~' && token[1] != '\0' && title == NULL)
 			title = util_display_safe(token + 1);
 		else if (strcmp(token, "!") != 0 && token[0] != '~')
