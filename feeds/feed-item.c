@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "date.h"
 #include "parse.h"
@@ -112,4 +113,21 @@ feed_item_clear(struct feed_item *it)
 	}
 	free(it->enclosures);
 	memset(it, 0, sizeof *it);
+}
+
+void
+feed_categories_add(char ***list, size_t *n, char *name)
+{
+	size_t	 i;
+
+	if (name == NULL)
+		return;
+	for (i = 0; i < *n; i++) {
+		if (strcasecmp((*list)[i], name) == 0) {
+			free(name);
+			return;
+		}
+	}
+	*list = xreallocarray(*list, *n + 1, sizeof **list);
+	(*list)[(*n)++] = name;
 }

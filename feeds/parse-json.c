@@ -312,7 +312,7 @@ parse_json_tags(struct parse_json *pj, const struct jv *item,
 {
 	const struct jv	*tags = jv_get(item, "tags"), *t;
 	char		*name;
-	size_t		 i, j;
+	size_t		 i;
 
 	if (tags != NULL && tags->type != JV_ARRAY && tags->type != JV_NULL)
 		pj->repaired = 1;
@@ -322,17 +322,7 @@ parse_json_tags(struct parse_json *pj, const struct jv *item,
 			pj->repaired |= t->type != JV_STRING;
 			continue;
 		}
-		for (j = 0; j < it->ncategories; j++) {
-			if (strcasecmp(it->categories[j], name) == 0)
-				break;
-		}
-		if (j < it->ncategories) {
-			free(name);
-			continue;
-		}
-		it->categories = xreallocarray(it->categories,
-		    it->ncategories + 1, sizeof *it->categories);
-		it->categories[it->ncategories++] = name;
+		feed_categories_add(&it->categories, &it->ncategories, name);
 	}
 }
 

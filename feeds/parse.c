@@ -1353,19 +1353,7 @@ parse_item_updated(struct parse_ctx *ctx, struct parse_frame *f, const char *tex
 static void
 parse_add_category(struct parse_item *item, char *term)
 {
-	size_t	 i;
-
-	if (term == NULL)
-		return;
-	for (i = 0; i < item->ncategories; i++) {
-		if (strcasecmp(item->categories[i], term) == 0) {
-			free(term);
-			return;
-		}
-	}
-	item->categories = xreallocarray(item->categories,
-	    item->ncategories + 1, sizeof *item->categories);
-	item->categories[item->ncategories++] = term;
+	feed_categories_add(&item->categories, &item->ncategories, term);
 }
 
 static void

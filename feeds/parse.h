@@ -70,6 +70,11 @@ void	 feed_item_infer_published(struct feed_item *);
 
 void	 feed_item_copy(struct feed_item *dst, const struct feed_item *);
 void	 feed_item_clear(struct feed_item *);
+/*
+ * Add name (taken; NULL is ignored) to a list of categories unless one
+ * of them is the same but for letter case, in which case it is freed.
+ */
+void	 feed_categories_add(char ***list, size_t *n, char *name);
 
 /* Called once per item; return non-zero to stop parsing. */
 typedef int (*feed_item_cb)(const struct feed_item *, void *arg);
