@@ -31,7 +31,8 @@ const char	*clean_charset_name(const char *html, size_t len,
 #define CLEAN_ATTR_DISCUSSION	0x20	/* comments and replies */
 int		 clean_attr_words(const char *);
 int		 clean_boiler_line(const char *, size_t, size_t);
-int		 clean_tail_furniture(const char *, size_t);
+int		 clean_tail_furniture(const char *, size_t, int);
+int		 clean_has_prose(const char *, size_t);
 int		 clean_head_furniture(const char *, size_t);
 int		 clean_related_heading(const char *, size_t);
 int		 clean_list_heading(const char *, size_t);

@@ -410,6 +410,27 @@ clean_tail_bare(const char *block, size_t len)
 }
 
 /*
+ * Does the text hold a sentence: a block that is not bare?  Without
+ * one, a bare last block is no different from the rest.  The text is
+ * NUL-terminated at or after len.
+ */
+int
+clean_has_prose(const char *text, size_t len)
+{
+	const char	*start, *next, *end = text + len;
+
+	for (start = text; start < end; start = next + 2) {
+		if ((next = strstr(start, "\n\n")) == NULL || next > end)
+			next = end;
+		if (next > start && !clean_tail_bare(start, next - start))
+			return (1);
+		if (next == end)
+			break;
+	}
+	return (0);
+}
+
+/*
  * A single line of short items between bars ("About | Mission | Write
  * for us"): a row of links, not a table, which has rows.
  */
@@ -439,7 +460,7 @@ clean_tail_links_line(const char *block, size_t len)
  * on the author?
  */
 int
-clean_tail_furniture(const char *block, size_t len)
+clean_tail_furniture(const char *block, size_t len, int prose)
 {
 	char	 low[512];
 	size_t	 n, i;
@@ -451,7 +472,7 @@ clean_tail_furniture(const char *block, size_t len)
 		if (memcmp(block + i, " | ", 3) == 0)
 			return (clean_tail_links_line(block, len));
 	}
-	if (clean_tail_bare(block, len))
+	if (prose && clean_tail_bare(block, len))
 		return (1);
 	n = clean_line_lower(block, len, low, sizeof low);
 	if (clean_tail_bio(low, n))

@@ -342,6 +342,7 @@ clean_trim_tail(struct clean_article *a)
 	char	*text = a->text, *start, *next;
 	size_t	 end = strlen(text), total = end, blocks = 1, cut = 0;
 	size_t	 len;
+	int	 prose = clean_has_prose(text, end);
 
 	/* A closing "more to read" section in the last quarter: all of it. */
 	for (start = text; start != NULL; start = next) {
@@ -362,7 +363,7 @@ clean_trim_tail(struct clean_article *a)
 			;
 		len = text + end - start;
 		if (start == text || (total - (start - text)) * 3 > total ||
-		    (!clean_tail_furniture(start, len) &&
+		    (!clean_tail_furniture(start, len, prose) &&
 		    !clean_author_note(a, start, len) &&
 		    !clean_site_note(a, start, len)))
 			break;

@@ -508,6 +508,11 @@ static const struct clean_page_case page_cases[] = {
 	  "<a href=\"/c\">Storm damage report of 2019</a></li></ul>"
 	  PAGE_PROSE "</article></body></html>",
 	  "Survey of the eastern wall", NULL },
+	{ "a poem's last stanza, bare like the rest, stays",
+	  "<html><body><article><h1>Talvisatama</h1><p>Jää narisee laiturin "
+	  "alla<br>lokit istuvat paaluilla</p><p>kalastaja kantaa verkkoja"
+	  "<br>kohti harmaata vajaa</p><p>ja illalla satama hiljenee</p>"
+	  "</article></body></html>", "satama hiljenee", NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
