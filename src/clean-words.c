@@ -293,6 +293,35 @@ clean_line_lower(const char *line, size_t len, char *low, size_t size)
 }
 
 /*
+ * A cookie notice: the word, and the site saying it sets them or asking
+ * to accept them ("We use cookies to...", "Diese Website verwendet
+ * Cookies").  An article about cookies says neither.
+ */
+static int
+clean_cookie_notice(const char *low)
+{
+	static const char *const says[] = {
+		"we use cookies", "website uses cookies", "site uses cookies",
+		"use of cookies", "by clicking", "by continuing", "you consent",
+		"cookie policy", "cookie settings", "cookie preferences",
+		"verwendet cookies", "verwenden cookies", "nutzt cookies",
+		"utilise des cookies", "utilisons des cookies",
+		"utiliza cookies", "utilizamos cookies", "usamos cookies",
+		"\xd1\x84\xd0\xb0\xd0\xb9\xd0\xbb\xd1\x8b cookie",
+		"\xd0\xb8\xd1\x81\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd1\x83\xd0\xb5\xd1\x82 cookie",
+	};
+	size_t	 i;
+
+	if (strstr(low, "cookie") == NULL)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(says); i++) {
+		if (strstr(low, says[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/*
  * Is this line (len bytes, of which links bytes were link text) page
  * furniture?  A known phrase must open it, and the line must be short
  * or mostly a link: the same words inside a real paragraph stay.
@@ -321,6 +350,8 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		if (len <= plen + 40 || links * 2 >= len)
 			return (1);
 	}
+	if (clean_cookie_notice(low))
+		return (1);
 	if (len > 160)
 		return (0);
 	if (clean_stamp_line(low, n))
@@ -354,7 +385,13 @@ static const char *clean_tail_strong[] = {
 	"by posting a comment", "is a nonprofit", "hesitate to reach",
 	"hesitate to contact", "request a quote", "sign up for our",
 	"check out the license", "disclosure:", "may contain affiliate",
-	"donation", "donate",
+	"donation", "donate", "all rights reserved", "copyright \xc2\xa9",
+	"for informational purposes", "not legal advice",
+	"not financial advice", "not medical advice",
+	"legal or accounting advice", "substitute for professional",
+	"registered investment adviser", "small favor to ask",
+	"consider pitching in", "paid subscriber", "follow me on",
+	"join me on", "republish our",
 };
 
 /* Who wrote it: "Name is a freelance writer...", "Written by ...". */
@@ -557,6 +594,50 @@ clean_related_heading(const char *block, size_t len)
 	clean_line_lower(block, len, low, sizeof low);
 	for (i = 0; i < UTIL_ARRLEN(words); i++) {
 		if (strstr(low, words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * Does this block open the page's foot, so that nothing after it is the
+ * article's: a copyright line, a cookie notice, the heading of a note on
+ * the author or of a disclaimer?
+ */
+int
+clean_closing_block(const char *block, size_t len)
+{
+	static const char *const headings[] = {
+		"about the author", "about the authors", "about the reviewer",
+		"über den autor",
+		"über die autorin", "zur person", "à propos de l'auteur",
+		"sobre el autor", "sobre la autora", "\xd0\xbe\xd0\xb1 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb5",
+	};
+	char	 low[512];
+	size_t	 n, i, h;
+
+	if (len == 0 || len > 400)
+		return (0);
+	n = clean_line_lower(block, len, low, sizeof low);
+	if (clean_cookie_notice(low))
+		return (1);
+	if (memchr(block, '\n', len) != NULL)
+		return (0);
+	/* "© 2026 Harbour Post", "Copyright (c) 2019 ...": not a note. */
+	if (len <= 300 && (strncmp(low, "\xc2\xa9", 2) == 0 ||
+	    strncmp(low, "copyright \xc2\xa9", 12) == 0 ||
+	    strncmp(low, "copyright (c)", 13) == 0 ||
+	    (strncmp(low, "copyright ", 10) == 0 &&
+	    isdigit((unsigned char)low[10])) ||
+	    strstr(low, "all rights reserved") != NULL))
+		return (1);
+	if (len > 40)
+		return (0);
+	while (n > 0 && strchr(" :.", low[n - 1]) != NULL)
+		low[--n] = '\0';
+	for (i = 0; i < UTIL_ARRLEN(headings); i++) {
+		h = strlen(headings[i]);
+		if (n == h && memcmp(low, headings[i], h) == 0)
 			return (1);
 	}
 	return (0);

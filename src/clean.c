@@ -349,7 +349,8 @@ clean_trim_tail(struct clean_article *a)
 		next = strstr(start, "\n\n");
 		len = next != NULL ? (size_t)(next - start) : strlen(start);
 		if (start > text && (size_t)(start - text) * 4 >= total * 3 &&
-		    clean_related_heading(start, len)) {
+		    (clean_related_heading(start, len) ||
+		    clean_closing_block(start, len))) {
 			end = start - text - 2;
 			cut++;
 			break;

@@ -513,6 +513,33 @@ static const struct clean_page_case page_cases[] = {
 	  "alla<br>lokit istuvat paaluilla</p><p>kalastaja kantaa verkkoja"
 	  "<br>kohti harmaata vajaa</p><p>ja illalla satama hiljenee</p>"
 	  "</article></body></html>", "satama hiljenee", NULL },
+	{ "a German cookie notice inside the story cut",
+	  "<html><body><article>" PAGE_PROSE "<p>Diese Website verwendet "
+	  "Cookies, um Ihnen das beste Erlebnis zu bieten. Mit einem Klick "
+	  "auf \xe2\x80\x9eAkzeptieren\xe2\x80\x9c stimmen Sie der Nutzung "
+	  "zu.</p>" PAGE_PROSE "</article></body></html>", "welcomed it.",
+	  "verwendet Cookies" },
+	{ "a story about browser cookies keeps them",
+	  "<html><body><article>" PAGE_PROSE "<p>Safari blocks third-party "
+	  "cookies by default, and Firefox keeps each site's cookies apart, so "
+	  "a tracker sees far less of where a reader goes.</p>" PAGE_PROSE
+	  "</article></body></html>", "third-party cookies", NULL },
+	{ "everything after a Spanish copyright line cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>\xc2\xa9 2026 "
+	  "Diario del Puerto. Todos los derechos reservados.</p><p>Redacci"
+	  "\xc3\xb3n: calle del Muelle 4, Vigo. Tel\xc3\xa9fono 986 000 "
+	  "123.</p></article></body></html>", "welcomed it.",
+	  "calle del Muelle" },
+	{ "a note on the author under its heading cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<h3>About the "
+	  "author</h3><p>Mara Lindqvist has covered the harbour for ten years "
+	  "and lives in Gothenburg with two dogs.</p></article></body></html>",
+	  "welcomed it.", "Mara Lindqvist" },
+	{ "a closing disclaimer cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>This article is "
+	  "for informational purposes only; the harbour board's decisions "
+	  "are published in its minutes.</p></article></body></html>",
+	  "welcomed it.", "informational purposes" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
