@@ -391,7 +391,8 @@ static const char *clean_tail_strong[] = {
 	"legal or accounting advice", "substitute for professional",
 	"registered investment adviser", "small favor to ask",
 	"consider pitching in", "paid subscriber", "follow me on",
-	"join me on", "republish our",
+	"join me on", "republish our", "fundraising", "every dollar you give",
+	"subscribe here",
 };
 
 /* Who wrote it: "Name is a freelance writer...", "Written by ...". */
