@@ -1191,6 +1191,46 @@ clean_spread(xmlNode *top, xmlNode *body)
 	return (top);
 }
 
+/*
+ * The article split into sections, each holding a candidate too weak to
+ * count on its own, the top one inside one of them: the nearest
+ * ancestor whose children hold three such sections or more, when it is
+ * mostly prose and not links.
+ */
+static xmlNode *
+clean_sections(struct clean_scan *sc, xmlNode *top, xmlNode *body)
+{
+	xmlNode	*p, *a, *seen[64];
+	size_t	 k, nseen, j;
+	double	 best;
+	int	 level;
+
+	if (top == NULL || top == body || sc->story == NULL)
+		return (top);
+	best = INFO(sc->story)->score;
+	for (p = top->parent, level = 0; p != NULL && p != body &&
+	    p->_private != NULL && level < 12; p = p->parent, level++) {
+		nseen = 0;
+		for (k = 0; k < sc->ncand && nseen < UTIL_ARRLEN(seen); k++) {
+			if (INFO(sc->cand[k])->score < best * 0.3)
+				continue;
+			for (a = sc->cand[k]; a != NULL && a->parent != p;
+			    a = a->parent)
+				;
+			if (a == NULL)
+				continue;
+			for (j = 0; j < nseen && seen[j] != a; j++)
+				;
+			if (j == nseen)
+				seen[nseen++] = a;
+		}
+		if (nseen >= 3 && clean_density(p) < 0.2 &&
+		    clean_prose_chars(p) > clean_prose_chars(top) * 2)
+			return (p);
+	}
+	return (top);
+}
+
 /* The top candidate and the siblings that join it, in page order. */
 static size_t
 clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
@@ -1348,6 +1388,7 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 		top = clean_climb(&sc, top, body);
 	top = clean_use_hint(top, body);
 	top = clean_spread(top, body);
+	top = clean_sections(&sc, top, body);
 	if (top != NULL && top != body)
 		top = clean_series(top, body);
 	n = clean_gather(&sc, top, body, nodes);

@@ -300,6 +300,12 @@ struct clean_page_case {
 #define REPLY(text) "<div class=\"c-item\"><div class=\"c-who\">Lecteur" \
 	"</div><div class=\"c-body\"><p>" text "</p></div></div>"
 
+/* One part of a guide, its text five wrappers down, its class its own. */
+#define SECTION(n, body) "<section class=\"part-" n "\"><h2>Teil " n \
+	"</h2><div class=\"w1\"><div class=\"w2\"><div class=\"w3\"><div " \
+	"class=\"w4\"><div class=\"w5\">" body "</div></div></div></div>" \
+	"</div></section>"
+
 static const struct clean_page_case page_cases[] = {
 	{ "furniture around the story that articleBody tells cut",
 	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
@@ -540,6 +546,25 @@ static const struct clean_page_case page_cases[] = {
 	  "for informational purposes only; the harbour board's decisions "
 	  "are published in its minutes.</p></article></body></html>",
 	  "welcomed it.", "informational purposes" },
+	{ "a German guide split into sections, each deep in wrappers, whole",
+	  "<html><body><div class=\"page\"><div class=\"col\">"
+	  SECTION("1", "<p>Wer im Herbst Tulpen setzt, braucht einen sonnigen "
+	  "Platz, lockeren Boden und etwas Geduld, denn die Zwiebeln wollen "
+	  "erst Wurzeln bilden, bevor der Frost kommt, und sie faulen, wenn "
+	  "das Wasser steht.</p><p>Die Zwiebeln kommen etwa doppelt so tief "
+	  "in die Erde, wie sie hoch sind, mit der Spitze nach oben, und wer "
+	  "W\xc3\xbchlm\xc3\xa4use im Garten hat, setzt sie in einen Korb aus "
+	  "feinem Draht.</p>")
+	  SECTION("2", "<p>Im Fr\xc3\xbchjahr, wenn die ersten Bl\xc3\xa4tter "
+	  "kommen, reicht etwas Kompost, und gegossen wird nur, wenn es lange "
+	  "trocken bleibt.</p>")
+	  SECTION("3", "<p>Nach der Bl\xc3\xbcte schneidet man nur die "
+	  "Samenst\xc3\xa4nde ab, die Bl\xc3\xa4tter bleiben stehen, bis sie "
+	  "gelb sind, denn sie n\xc3\xa4hren die Zwiebel.</p>")
+	  SECTION("4", "<p>Fr\xc3\xbche Sorten bl\xc3\xbchen schon im "
+	  "M\xc3\xa4rz, sp\xc3\xa4te erst im Mai, und wer beide mischt, hat "
+	  "zwei Monate lang Farbe im Beet.</p>")
+	  "</div></div></body></html>", "Farbe im Beet", NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
