@@ -5,6 +5,7 @@
  */
 #include "config.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,6 +169,7 @@ clean_drop_line(struct clean_render *cs)
 static void
 clean_newline(struct clean_render *cs)
 {
+	cs->soft = 0;
 	if (!clean_at_line_start(cs) && clean_drop_line(cs))
 		return;
 	buf_addc(&cs->out, '\n');
@@ -238,6 +240,42 @@ clean_word_length(const unsigned char *p)
 	return ((size_t)(q - p));
 }
 
+/*
+ * Does the line end inside a sentence, long enough to be prose wrapped by
+ * hand ("used in a<br>fitness facility") rather than a verse or a list?
+ */
+static int
+clean_wrapped_line(const struct clean_render *cs)
+{
+	const unsigned char	*line;
+	size_t			 len = cs->out.len - cs->line_start;
+
+	if (len < 50)
+		return (0);
+	line = (const unsigned char *)cs->out.data + cs->line_start;
+	/* Sentence marks, closing quotes and brackets, CJK full stops. */
+	if (strchr(".!?:;\")]", line[len - 1]) != NULL ||
+	    line[len - 3] == 0xe2 || line[len - 3] == 0xe3)
+		return (0);
+	return (1);
+}
+
+/* Does the word at p begin with a lower-case letter (not an address)? */
+static int
+clean_lower_start(const unsigned char *p)
+{
+	utf8proc_int32_t	 c;
+
+	if (strncmp((const char *)p, "http", 4) == 0 ||
+	    strncmp((const char *)p, "www.", 4) == 0)
+		return (0);
+	if (*p < 0x80)
+		return (islower(*p) != 0);
+	if (utf8proc_iterate(p, 4, &c) <= 0)
+		return (0);
+	return (utf8proc_category(c) == UTF8PROC_CATEGORY_LL);
+}
+
 static void
 clean_text(struct clean_render *cs, const unsigned char *p)
 {
@@ -265,6 +303,11 @@ clean_text(struct clean_render *cs, const unsigned char *p)
 			p += n;
 			continue;
 		}
+		/* A hand-wrapped sentence goes on; anything else breaks. */
+		if (cs->soft && clean_lower_start(p))
+			cs->soft = 0;
+		else if (cs->soft)
+			clean_newline(cs);
 		if (cs->space && !clean_at_line_start(cs))
 			buf_addc(&cs->out, ' ');
 		cs->space = 0;
@@ -607,10 +650,19 @@ clean_enter(struct clean_render *cs, xmlNode *n)
 		break;
 	case CLEAN_BREAK:
 		/* <br><br> makes a paragraph break, never more. */
+		if (cs->soft)
+			clean_newline(cs);
 		cs->space = 0;
-		if (cs->out.len > 0 && !(cs->out.len >= 2 &&
+		if (cs->out.len == 0 || (cs->out.len >= 2 &&
 		    cs->out.data[cs->out.len - 1] == '\n' &&
 		    cs->out.data[cs->out.len - 2] == '\n'))
+			break;
+		/* Mid-sentence: wait for the next word to say which. */
+		if (!cs->pre && !clean_at_line_start(cs) &&
+		    clean_wrapped_line(cs)) {
+			cs->soft = 1;
+			cs->space = 1;
+		} else
 			clean_newline(cs);
 		break;
 	case CLEAN_LIST:

@@ -33,6 +33,19 @@ static const struct clean_case block_cases[] = {
 	  "Port news\n\nFerries run late." },
 	{ "br", "line one<br>line two<br><br>para two",
 	  "line one\nline two\n\npara two" },
+	{ "br in a hand-wrapped sentence", "<p>Die F\xc3\xa4hre nach Borkum "
+	  "f\xc3\xa4hrt im Winter nur zweimal am Tag, und<br>\xc3\xbcber "
+	  "Weihnachten gar nicht.<br>Tickets gibt es am Hafen.</p>",
+	  "Die F\xc3\xa4hre nach Borkum f\xc3\xa4hrt im Winter nur zweimal "
+	  "am Tag, und \xc3\xbcber Weihnachten gar nicht.\nTickets gibt es am "
+	  "Hafen." },
+	{ "br after a short verse line", "<p>the tide comes in at night<br>"
+	  "and leaves the harbour bare</p>",
+	  "the tide comes in at night\nand leaves the harbour bare" },
+	{ "br before an address", "<p>Sources for the timetable and the "
+	  "winter service of the ferry<br>https://faehre.example/winter</p>",
+	  "Sources for the timetable and the winter service of the ferry\n"
+	  "https://faehre.example/winter" },
 	{ "bare text", "Just words &amp; more", "Just words & more" },
 	{ "div nesting", "<div><div><p>deep</p></div></div><p>after</p>",
 	  "deep\n\nafter" },
