@@ -1024,7 +1024,9 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n)
 		return (0);
 	list = clean_is(n, "ul") || clean_is(n, "ol");
 	li = (int)i->items - 100;
-	if (i->images > 1 && i->paragraphs * 2 < i->images)
+	/* Pictures with few paragraphs: a gallery, unless text fills it. */
+	if (i->images > 1 && i->paragraphs * 2 < i->images &&
+	    i->text - i->links < i->images * 100)
 		return (1);
 	if (!list && li > (int)i->paragraphs)
 		return (1);

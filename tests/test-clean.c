@@ -319,6 +319,12 @@ struct clean_page_case {
 	"class=\"w4\"><div class=\"w5\">" body "</div></div></div></div>" \
 	"</div></section>"
 
+/* One pick of a round-up: its number, picture, name and summary. */
+#define PICK(n, name, text) "<div class=\"pick\"><div>" n "</div><div><a " \
+	"href=\"/r" n "\"><img src=\"/r" n ".jpg\" alt=\"\"></a></div><div>" \
+	"<h3>" name "</h3><div><span>" text "</span></div><a href=\"/r" n \
+	"\">Alla ricetta</a></div></div>"
+
 static const struct clean_page_case page_cases[] = {
 	{ "furniture around the story that articleBody tells cut",
 	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
@@ -578,6 +584,25 @@ static const struct clean_page_case page_cases[] = {
 	  "M\xc3\xa4rz, sp\xc3\xa4te erst im Mai, und wer beide mischt, hat "
 	  "zwei Monate lang Farbe im Beet.</p>")
 	  "</div></div></body></html>", "Farbe im Beet", NULL },
+	{ "an Italian round-up of recipes, a picture and a summary each, kept",
+	  "<html><body><article>" PAGE_PROSE "<div class=\"roundup\">"
+	  PICK("1", "Risotto alla zucca", "Un risotto cremoso, pronto in "
+	  "mezz'ora, con la zucca arrostita al forno e una grattugiata di "
+	  "parmigiano, per le sere d'autunno.")
+	  PICK("2", "Pasta e ceci", "La ricetta della nonna, con rosmarino, "
+	  "un filo d'olio e i ceci passati a met\xc3\xa0, che rendono il brodo "
+	  "denso e saporito.")
+	  PICK("3", "Polpette al sugo", "Polpette morbide di carne e pane "
+	  "raffermo, cotte piano nel pomodoro, da servire con un pezzo di "
+	  "pane per la scarpetta.")
+	  "</div>" PAGE_PROSE PAGE_PROSE PAGE_PROSE "</article></body></html>",
+	  "pane per la scarpetta.", NULL },
+	{ "a gallery of pictures with short credits cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE PAGE_PROSE "<div>"
+	  "<div><img src=\"/g1.jpg\"><span>Foto: Porto</span></div><div><img "
+	  "src=\"/g2.jpg\"><span>Foto: Molo</span></div><div><img src=\""
+	  "/g3.jpg\"><span>Foto: Faro</span></div></div>" PAGE_PROSE
+	  "</article></body></html>", "welcomed it.", "Foto: Molo" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
