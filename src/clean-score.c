@@ -992,11 +992,14 @@ clean_data_table(xmlNode *n)
 	return (rows >= 3);
 }
 
-/* Readability's conditional cleaning of one container. */
+/*
+ * Readability's conditional cleaning of one container, judged on the
+ * figures i (its own, or as they were before cleaning began).
+ */
 static int
-clean_drop_container(struct clean_scan *sc, xmlNode *n)
+clean_drop_container(struct clean_scan *sc, xmlNode *n,
+    const struct clean_info *i)
 {
-	struct clean_info	*i = INFO(n);
 	int			 w, list, li;
 	double			 ld;
 
@@ -1013,7 +1016,7 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n)
 	/* Broken markup can put the whole article inside a "header". */
 	if (i->text * 2 > sc->root_text && sc->root_text > 500)
 		return (0);
-	ld = clean_density(n);
+	ld = i->text == 0 ? 0 : (double)i->links / i->text;
 	/*
 	 * Class words alone, not the score: lists and short blocks of the
 	 * article score below zero by their tags.
@@ -1042,43 +1045,91 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n)
 	return ((i->embeds == 1 && i->text < 75) || i->embeds > 1);
 }
 
+/* Take a dropped node's figures out of its ancestors' up to root. */
+static void
+clean_stats_sub(xmlNode *n, xmlNode *root)
+{
+	struct clean_info	 d = *INFO(n), *p;
+	xmlNode			*a;
+
+#define CLEAN_SUB(f, v) (p->f = p->f > (v) ? p->f - (v) : 0)
+	d.links = clean_is(n, "a") ? d.text : d.links;
+	d.paragraphs += clean_is(n, "p");
+	d.images += clean_is(n, "img");
+	d.items += clean_is(n, "li");
+	d.headings += clean_is_heading(n);
+	for (a = n->parent; a != NULL && a->_private != NULL; a = a->parent) {
+		p = INFO(a);
+		CLEAN_SUB(text, d.text);
+		CLEAN_SUB(commas, d.commas);
+		CLEAN_SUB(links, d.links);
+		CLEAN_SUB(paragraphs, d.paragraphs);
+		CLEAN_SUB(images, d.images);
+		CLEAN_SUB(items, d.items);
+		CLEAN_SUB(inputs, d.inputs);
+		CLEAN_SUB(embeds, d.embeds);
+		CLEAN_SUB(headings, d.headings);
+		if (clean_is(a, "a"))
+			d.links = d.text;
+		if (a == root)
+			break;
+	}
+#undef CLEAN_SUB
+}
+
 /*
- * Clean the chosen nodes: weak containers and negative headings out;
- * a table of data is left whole.
+ * Clean the chosen nodes: weak containers and negative headings out; a
+ * table of data is left whole.  As Readability does, the innermost go
+ * first, so that a block of links inside a story's section is out of
+ * the section's figures when the section is judged.
  */
 static void
 clean_conditionally(struct clean_scan *sc, xmlNode *root)
 {
-	xmlNode	*n = root->children, *next;
-	int	 drop;
+	struct clean_info	*orig;
+	xmlNode			*n, **all = NULL;
+	size_t			 count = 0, size = 0;
+	int			 drop, skip;
 
-	while (n != NULL) {
-		drop = 0;
+	for (n = root->children; n != NULL; n = clean_next(n, root, skip)) {
 		/* A table of data keeps its cells, short as they are. */
-		if (clean_is(n, "table") && n->_private != NULL &&
-		    clean_data_table(n)) {
-			n = clean_next(n, root, 1);
+		skip = clean_is(n, "table") && n->_private != NULL &&
+		    clean_data_table(n);
+		if (skip || n->type != XML_ELEMENT_NODE || n->_private == NULL)
 			continue;
+		if (count == size) {
+			size = size == 0 ? 256 : size * 2;
+			all = xreallocarray(all, size, sizeof *all);
 		}
-		if (n->type == XML_ELEMENT_NODE && n->_private != NULL) {
-			if (clean_button_link(n) || (sc->skip_teasers &&
-			    INFO(n)->teasers && !clean_inside(n, sc->story)))
-				drop = 1;
-			else if (clean_is_heading(n))
-				drop = (sc->flags & CLEAN_WEIGHT_CLASSES) &&
-				    clean_class_weight(n) < 0;
-			else if (sc->flags & CLEAN_CONDITIONALLY)
-				drop = clean_drop_container(sc, n);
-		}
+		all[count++] = n;
+	}
+	/* What each node held before any of it was cleaned. */
+	orig = xreallocarray(NULL, sc->ninfo, sizeof *orig);
+	memcpy(orig, sc->info, sc->ninfo * sizeof *orig);
+#define ORIG(n) (&orig[INFO(n) - sc->info])
+	while (count > 0) {
+		n = all[--count];
+		if (clean_button_link(n) || (sc->skip_teasers &&
+		    INFO(n)->teasers && !clean_inside(n, sc->story)))
+			drop = 1;
+		else if (clean_is_heading(n))
+			drop = (sc->flags & CLEAN_WEIGHT_CLASSES) &&
+			    clean_class_weight(n) < 0;
+		else if (sc->flags & CLEAN_CONDITIONALLY)
+			drop = clean_drop_container(sc, n, INFO(n)) ||
+			    (clean_drop_container(sc, n, ORIG(n)) &&
+			    INFO(n)->text - INFO(n)->links < 150);
+		else
+			drop = 0;
 		if (drop) {
-			next = clean_next(n, root, 1);
+			clean_stats_sub(n, root);
 			xmlUnlinkNode(n);
 			xmlFreeNode(n);
-			n = next;
-			continue;
 		}
-		n = clean_next(n, root, 0);
 	}
+#undef ORIG
+	free(orig);
+	free(all);
 }
 
 static xmlNode *

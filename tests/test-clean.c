@@ -34,10 +34,10 @@ static const struct clean_case block_cases[] = {
 	{ "br", "line one<br>line two<br><br>para two",
 	  "line one\nline two\n\npara two" },
 	{ "br in a hand-wrapped sentence", "<p>Die F\xc3\xa4hre nach Borkum "
-	  "f\xc3\xa4hrt im Winter nur zweimal am Tag, und<br>\xc3\xbcber "
+	  "f\xc3\xa4hrt im Winter nur zweimal am Tag, und<br>\xc3\xbc" "ber "
 	  "Weihnachten gar nicht.<br>Tickets gibt es am Hafen.</p>",
 	  "Die F\xc3\xa4hre nach Borkum f\xc3\xa4hrt im Winter nur zweimal "
-	  "am Tag, und \xc3\xbcber Weihnachten gar nicht.\nTickets gibt es am "
+	  "am Tag, und \xc3\xbc" "ber Weihnachten gar nicht.\nTickets gibt es am "
 	  "Hafen." },
 	{ "br after a short verse line", "<p>the tide comes in at night<br>"
 	  "and leaves the harbour bare</p>",
@@ -325,6 +325,13 @@ struct clean_page_case {
 	"<h3>" name "</h3><div><span>" text "</span></div><a href=\"/r" n \
 	"\">Alla ricetta</a></div></div>"
 
+/* A university in a guide: prose, then a row of its links. */
+#define UNI(name, text) "<div class=\"uni\"><h3>" name "</h3><p>" text \
+	"</p><div class=\"enlaces\"><a href=\"/u/admision\">Admisi\xc3\xb3n y " \
+	"plazos de matr\xc3\xad" "cula</a> <a href=\"/u/becas\">Becas y ayudas " \
+	"al estudio</a> <a href=\"/u/web\">Visitar la web oficial</a></div>" \
+	"</div>"
+
 static const struct clean_page_case page_cases[] = {
 	{ "furniture around the story that articleBody tells cut",
 	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
@@ -541,7 +548,7 @@ static const struct clean_page_case page_cases[] = {
 	{ "a German cookie notice inside the story cut",
 	  "<html><body><article>" PAGE_PROSE "<p>Diese Website verwendet "
 	  "Cookies, um Ihnen das beste Erlebnis zu bieten. Mit einem Klick "
-	  "auf \xe2\x80\x9eAkzeptieren\xe2\x80\x9c stimmen Sie der Nutzung "
+	  "auf \xe2\x80\x9e" "Akzeptieren\xe2\x80\x9c stimmen Sie der Nutzung "
 	  "zu.</p>" PAGE_PROSE "</article></body></html>", "welcomed it.",
 	  "verwendet Cookies" },
 	{ "a story about browser cookies keeps them",
@@ -552,7 +559,7 @@ static const struct clean_page_case page_cases[] = {
 	{ "everything after a Spanish copyright line cut",
 	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>\xc2\xa9 2026 "
 	  "Diario del Puerto. Todos los derechos reservados.</p><p>Redacci"
-	  "\xc3\xb3n: calle del Muelle 4, Vigo. Tel\xc3\xa9fono 986 000 "
+	  "\xc3\xb3n: calle del Muelle 4, Vigo. Tel\xc3\xa9" "fono 986 000 "
 	  "123.</p></article></body></html>", "welcomed it.",
 	  "calle del Muelle" },
 	{ "a note on the author under its heading cut",
@@ -603,6 +610,23 @@ static const struct clean_page_case page_cases[] = {
 	  "src=\"/g2.jpg\"><span>Foto: Molo</span></div><div><img src=\""
 	  "/g3.jpg\"><span>Foto: Faro</span></div></div>" PAGE_PROSE
 	  "</article></body></html>", "welcomed it.", "Foto: Molo" },
+	{ "Spanish sections of a guide, each with a row of links, kept",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<div class=\"guia\">"
+	  UNI("Universidad de Salamanca", "Fundada en 1218, es la m\xc3\xa1s "
+	  "antigua de Espa\xc3\xb1" "a en activo, y su facultad de Filolog\xc3\xad" "a "
+	  "atrae cada a\xc3\xb1o a miles de estudiantes extranjeros, que llenan "
+	  "las aulas, las bibliotecas y los bares de la Plaza Mayor.")
+	  UNI("Universidad de Granada", "Con m\xc3\xa1s de cincuenta mil "
+	  "alumnos, es el destino favorito de los estudiantes de Erasmus, "
+	  "por su vida barata, la Alhambra a un paso y una oferta de grados "
+	  "que va de la Medicina a la Traducci\xc3\xb3n.")
+	  UNI("Universidad de Santiago", "Sus facultades, repartidas entre "
+	  "dos campus, mezclan edificios de piedra con laboratorios nuevos, y "
+	  "la ciudad entera vive al ritmo de los estudiantes y de los "
+	  "peregrinos que llegan a la catedral.")
+	  "</div>" PAGE_PROSE "</article></body></html>",
+	  "los peregrinos que llegan",
+	  NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
