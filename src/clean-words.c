@@ -322,6 +322,40 @@ clean_cookie_notice(const char *low)
 }
 
 /*
+ * Is a line only symbols beyond ASCII, with no letter or digit: a row of
+ * rating stars, bullets or invisible joiners ("\xe2\x98\x85 \xe2\x98\x86",
+ * U+200D)?  ASCII marks stay: a "}" may close code shown as text.
+ */
+static int
+clean_marks_only(const char *line, size_t len)
+{
+	const utf8proc_uint8_t	*p = (const utf8proc_uint8_t *)line;
+	utf8proc_int32_t	 c;
+	utf8proc_ssize_t	 n;
+	utf8proc_category_t	 cat;
+	size_t			 i = 0;
+	int			 marks = 0;
+
+	while (i < len) {
+		if (line[i] == ' ' || line[i] == '\t') {
+			i++;
+			continue;
+		}
+		if ((unsigned char)line[i] < 0x80)
+			return (0);
+		if ((n = utf8proc_iterate(p + i, (utf8proc_ssize_t)(len - i),
+		    &c)) <= 0)
+			return (0);
+		cat = utf8proc_category(c);
+		if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO)
+			return (0);
+		marks++;
+		i += (size_t)n;
+	}
+	return (marks > 0);
+}
+
+/*
  * Is this line (len bytes, of which links bytes were link text) page
  * furniture?  A known phrase must open it, and the line must be short
  * or mostly a link: the same words inside a real paragraph stay.
@@ -336,7 +370,8 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		return (0);
 	n = clean_line_lower(line, len, low, sizeof low);
 	/* Nothing but marks ("-", "|", "* * *"): a separator of furniture. */
-	if (n == 0 || clean_boiler_always(low, n))
+	if (n == 0 || clean_boiler_always(low, n) ||
+	    clean_marks_only(line, len))
 		return (1);
 	for (i = 0; i < UTIL_ARRLEN(clean_phrases); i++) {
 		plen = strlen(clean_phrases[i]);

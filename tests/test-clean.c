@@ -96,6 +96,14 @@ static const struct clean_case safety_cases[] = {
 };
 
 static const struct clean_case furniture_cases[] = {
+	{ "a row of rating stars", "<p>Story.</p><p>\xe2\x98\x85\xe2\x98\x85"
+	  "\xe2\x98\x85 \xe2\x98\x86</p><p>More.</p>", "Story.\n\nMore." },
+	{ "a paragraph of a lone joiner", "<p>Story.</p><p>\xe2\x80\x8d</p>"
+	  "<p>More.</p>", "Story.\n\nMore." },
+	{ "code's closing brace stays", "<p>if (x) {</p><p>}</p>",
+	  "if (x) {\n\n}" },
+	{ "a line of emoji and words stays", "<p>\xe2\x98\x85 Stern "
+	  "\xe2\x98\x85</p>", "\xe2\x98\x85 Stern \xe2\x98\x85" },
 	{ "read also link", "<p>Story.</p><p><b>Read Also:</b> <a href=\"/a\">"
 	  "Another story about the harbour wall and its repairs</a></p>",
 	  "Story." },
