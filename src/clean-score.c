@@ -79,26 +79,6 @@ clean_measure(const xmlChar *s, unsigned *chars, unsigned *commas)
 	}
 }
 
-static int
-clean_class_weight(xmlNode *n)
-{
-	xmlChar	*v;
-	int	 w = 0, f, i;
-	static const char *const attrs[] = { "class", "id" };
-
-	for (i = 0; i < 2; i++) {
-		if ((v = xmlGetProp(n, (const xmlChar *)attrs[i])) == NULL)
-			continue;
-		f = clean_attr_words((char *)v);
-		if (f & CLEAN_ATTR_NEGATIVE)
-			w -= 25;
-		if (f & CLEAN_ATTR_POSITIVE)
-			w += 25;
-		xmlFree(v);
-	}
-	return (w);
-}
-
 /* An attribute's text without copying, or NULL. */
 static const char *
 clean_attr(const xmlNode *n, const char *name)
@@ -111,6 +91,25 @@ clean_attr(const xmlNode *n, const char *name)
 			    NULL ? (const char *)a->children->content : "");
 	}
 	return (NULL);
+}
+
+static int
+clean_class_weight(xmlNode *n)
+{
+	const char	*v;
+	int		 w = 0, f, i;
+	static const char *const attrs[] = { "class", "id" };
+
+	for (i = 0; i < 2; i++) {
+		if ((v = clean_attr(n, attrs[i])) == NULL)
+			continue;
+		f = clean_attr_words(v);
+		if (f & CLEAN_ATTR_NEGATIVE)
+			w -= 25;
+		if (f & CLEAN_ATTR_POSITIVE)
+			w += 25;
+	}
+	return (w);
 }
 
 /* Is n a link to a place in this same page ("#costs")? */

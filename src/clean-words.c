@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <string.h>
 
 #include <utf8proc.h>
@@ -101,24 +102,55 @@ clean_is_slug(const char *low)
 }
 
 /*
+ * clean_substrings by first letter, so that a class value is read once:
+ * clean_index[c] is one more than the first entry starting with 'a' + c,
+ * clean_index_next[k] one more than the entry after k, 0 ending a chain.
+ */
+static size_t		clean_index[26];
+static size_t		clean_index_next[UTIL_ARRLEN(clean_substrings)];
+static pthread_once_t	clean_index_once = PTHREAD_ONCE_INIT;
+
+static void
+clean_index_build(void)
+{
+	size_t	 k, c;
+
+	for (k = UTIL_ARRLEN(clean_substrings); k > 0; k--) {
+		c = (unsigned char)clean_substrings[k - 1].word[0] - 'a';
+		clean_index_next[k - 1] = clean_index[c];
+		clean_index[c] = k;
+	}
+}
+
+/*
  * The CLEAN_ATTR_* flags of a class or id value.  Only the first 200
  * bytes are looked at: longer values are utility-class soup.
  */
 int
 clean_attr_words(const char *value)
 {
-	char	 low[201];
-	size_t	 n, i, start;
-	int	 flags = 0;
+	const struct clean_word	*w;
+	char			 low[201];
+	size_t			 n, i, start, k, next;
+	int			 flags = 0;
 
 	for (n = 0; n < sizeof low - 1 && value[n] != '\0'; n++)
 		low[n] = (char)tolower((unsigned char)value[n]);
 	low[n] = '\0';
 	if (n == 0 || clean_is_slug(low))
 		return (0);
-	for (i = 0; i < UTIL_ARRLEN(clean_substrings); i++) {
-		if (strstr(low, clean_substrings[i].word) != NULL)
-			flags |= clean_substrings[i].flags;
+	pthread_once(&clean_index_once, clean_index_build);
+	for (i = 0; i < n; i++) {
+		if ((unsigned char)low[i] < 'a' || (unsigned char)low[i] > 'z')
+			continue;
+		for (k = clean_index[low[i] - 'a']; k != 0; k = next) {
+			w = &clean_substrings[k - 1];
+			next = clean_index_next[k - 1];
+			/* Every word has two letters or more. */
+			if (low[i + 1] == w->word[1] &&
+			    strncmp(low + i, w->word, strlen(w->word)) == 0)
+				flags |= w->flags;
+		}
 	}
 	for (i = 0; i <= n; i = start + 1) {
 		start = i;
