@@ -387,6 +387,26 @@ clean_marks_only(const char *line, size_t len)
 	return (marks > 0);
 }
 
+/* Take the link marks out of s in place; returns its new length. */
+static size_t
+clean_unmark(char *s)
+{
+	const size_t	 open = sizeof CLEAN_MARK_OPEN - 1;
+	const size_t	 close = sizeof CLEAN_MARK_CLOSE - 1;
+	char		*r = s, *w = s, *end;
+
+	while (*r != '\0') {
+		if (strncmp(r, CLEAN_MARK_OPEN, open) == 0 &&
+		    (end = strstr(r + open, CLEAN_MARK_CLOSE)) != NULL) {
+			r = end + close;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+	return ((size_t)(w - s));
+}
+
 /*
  * Is this line (len bytes, of which links bytes were link text) page
  * furniture?  A known phrase must open it, and the line must be short
@@ -417,9 +437,11 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		if (len <= plen + 40 || links * 2 >= len)
 			return (1);
 	}
+	/* A link's mark inside the words ("Sign up[1] for our..."): out. */
+	n = clean_unmark(low);
 	if (clean_cookie_notice(low))
 		return (1);
-	if (len > 160)
+	if (n > 160)
 		return (0);
 	if (clean_stamp_line(low, n))
 		return (1);
@@ -427,7 +449,7 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		if (strstr(low, clean_cta[i]) != NULL)
 			return (1);
 	}
-	return (len <= 120 && clean_talk_to_us(low));
+	return (n <= 120 && clean_talk_to_us(low));
 }
 
 /* Words of calls to action, author notes and page credits. */

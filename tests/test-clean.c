@@ -96,6 +96,10 @@ static const struct clean_case safety_cases[] = {
 };
 
 static const struct clean_case furniture_cases[] = {
+	{ "a sign-up line its link cuts in two", "<p>Story.</p><p><em>Want "
+	  "more from the harbour desk?</em> <a href=\"/join\">Sign up</a> for "
+	  "our newsletter and read the week's best.</p><p>More.</p>",
+	  "Story.\n\nMore." },
 	{ "a row of rating stars", "<p>Story.</p><p>\xe2\x98\x85\xe2\x98\x85"
 	  "\xe2\x98\x85 \xe2\x98\x86</p><p>More.</p>", "Story.\n\nMore." },
 	{ "a paragraph of a lone joiner", "<p>Story.</p><p>\xe2\x80\x8d</p>"
