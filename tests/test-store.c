@@ -283,6 +283,27 @@ test_open_creates(void **state)
 	assert_int_equal(stats.schema, store_schema_version());
 }
 
+/* A new archive has pages of 16 KB; one made with 4 KB keeps them. */
+static void
+test_page_size(void **state)
+{
+	struct fixture	*fx = *state;
+	char		*cause = NULL, *old;
+	struct store	*st;
+
+	assert_int_equal(sql_int(fx->path, "PRAGMA page_size"), 16384);
+	old = xasprintf("%s/old.db", fx->dir);
+	sql_exec(old, "PRAGMA page_size = 4096;"
+	    "PRAGMA application_id = 1413827672");	/* "TELX" */
+	assert_int_equal(store_open(old, &st, &cause), 0);
+	assert_null(cause);
+	store_close(st);
+	assert_int_equal(sql_int(old, "PRAGMA page_size"), 4096);
+	assert_int_equal(sql_int(old, "PRAGMA user_version"),
+	    store_schema_version());
+	free(old);
+}
+
 static void
 test_wal_mode(void **state)
 {
@@ -1456,6 +1477,7 @@ main(void)
 	static const struct CMUnitTest base[] = {
 		EMPTY(test_open_creates),
 		OPEN(test_wal_mode),
+		OPEN(test_page_size),
 		OPEN(test_migration_once),
 		EMPTY(test_migrate_empty_file),
 		OPEN(test_newer_schema),
