@@ -351,6 +351,19 @@ util_unsafe_cp(uint32_t c)
 	return (0);
 }
 
+/* Are the eight bytes at p all printable ASCII (0x20 to 0x7e)? */
+static int
+util_printable8(const unsigned char *p)
+{
+	uint64_t	 w, low, del;
+
+	memcpy(&w, p, 8);
+	low = (w - 0x2020202020202020ULL) & ~w;		/* under 0x20 */
+	del = ((w ^ 0x7f7f7f7f7f7f7f7fULL) - 0x0101010101010101ULL) &
+	    ~(w ^ 0x7f7f7f7f7f7f7f7fULL);		/* 0x7f */
+	return (((w | low | del) & 0x8080808080808080ULL) == 0);
+}
+
 /*
  * Copy n bytes of s as valid UTF-8 with unsafe code points removed;
  * invalid bytes become U+FFFD.  The caller frees the result.
@@ -367,6 +380,10 @@ util_utf8_sanitize(const char *s, size_t n)
 	while (i < n) {
 		/* Copy the longest run of valid, safe text in one go. */
 		for (start = i; i < n; i += len) {
+			if (n - i >= 8 && util_printable8(p + i)) {
+				len = 8;
+				continue;
+			}
 			if (p[i] >= 0x20 && p[i] < 0x7f) {
 				len = 1;
 				continue;

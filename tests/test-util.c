@@ -112,6 +112,15 @@ static const struct {
 	{ "zero\xe2\x80\x8bwidth", "zerowidth" },
 	{ "bad \xff byte", "bad \xef\xbf\xbd byte" },
 	{ "tab\tand\nnewline", "tab\tand\nnewline" },
+	/* Long runs go eight bytes at a time: each byte of a run counts. */
+	{ "Fifteen letters\x7f and DEL", "Fifteen letters and DEL" },
+	{ "abcdefg\x1bhijklmnop", "abcdefghijklmnop" },
+	{ "\x01" "bcdefghijklmnop", "bcdefghijklmnop" },
+	{ "abcdefghijklmno\x1fp", "abcdefghijklmnop" },
+	{ "~~~~~~~~ !!!!!!!\x80", "~~~~~~~~ !!!!!!!\xef\xbf\xbd" },
+	{ "Stra\xc3\x9f" "enbahn f\xc3\xa4hrt \xd0\xb2\xd0\xbe\xd1\x82 so",
+	    "Stra\xc3\x9f" "enbahn f\xc3\xa4hrt \xd0\xb2\xd0\xbe\xd1\x82 so" },
+	{ "eight ok\x9b" "eight ok", "eight ok\xef\xbf\xbd" "eight ok" },
 };
 
 static void
