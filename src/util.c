@@ -308,6 +308,16 @@ util_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
 	return (len);
 }
 
+/* Is p a valid sequence of two bytes (U+0080 to U+07FF)?  Its *cp. */
+static int
+util_utf8_two(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	if (n < 2 || p[0] < 0xc2 || p[0] > 0xdf || (p[1] & 0xc0) != 0x80)
+		return (0);
+	*cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+	return (1);
+}
+
 int
 util_utf8_valid(const char *s, size_t n)
 {
@@ -325,7 +335,9 @@ util_utf8_valid(const char *s, size_t n)
 				continue;
 			}
 		}
-		if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0)
+		if (util_utf8_two(p + i, n - i, &cp))
+			len = 2;
+		else if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0)
 			return (0);
 		i += len;
 	}
@@ -386,6 +398,12 @@ util_utf8_sanitize(const char *s, size_t n)
 			}
 			if (p[i] >= 0x20 && p[i] < 0x7f) {
 				len = 1;
+				continue;
+			}
+			/* Two bytes from U+00A0 on (accents, Cyrillic) are safe. */
+			if (util_utf8_two(p + i, n - i, &cp) && cp >= 0xa0 &&
+			    cp != 0x061c) {
+				len = 2;
 				continue;
 			}
 			len = util_utf8_seq(p + i, n - i, &cp);
