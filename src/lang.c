@@ -287,6 +287,11 @@ lang_detect(const char *text, size_t len)
 		}
 		n = 0;
 		while (p < end && lang_word_byte(*p)) {
+			/* Lower-case ASCII letters here, the rest in lang_lower. */
+			if (*p < 0x80 && n < LANG_WORD) {
+				word[n++] = *p++ | 0x20;
+				continue;
+			}
 			step = lang_lower(p, (size_t)(end - p), word + n, &got);
 			p += step;
 			if (n + got <= LANG_WORD)

@@ -278,6 +278,39 @@ store_stem_add(struct store_stem *ss, struct store_stem_word *w,
 }
 
 /*
+ * Add the run of ASCII letters and digits at text + i to w, in both its
+ * forms (the same for ASCII); returns where the run ends.
+ */
+static size_t
+store_stem_ascii_run(const unsigned char *text, size_t len, size_t i,
+    struct store_stem_word *w)
+{
+	char		*low = w->low + w->lowlen, *fold = w->fold + w->foldlen;
+	size_t		 room;
+	unsigned char	 c, seen = 0;
+
+	room = STEM_TOKEN - (w->lowlen > w->foldlen ? w->lowlen : w->foldlen);
+	for (; i < len && text[i] < 0x80; i++) {
+		if ((c = store_stem_ascii[text[i]]) == 0)
+			break;
+		if (room == 0) {
+			w->cut = 1;
+			continue;
+		}
+		*low++ = (char)c;
+		*fold++ = (char)c;
+		room--;
+		seen |= c;
+	}
+	w->lowlen = (size_t)(low - w->low);
+	w->foldlen = (size_t)(fold - w->fold);
+	/* Letters have 0x40 set, digits not. */
+	if ((seen & 0x40) != 0 && w->script == STEM_OTHER)
+		w->script = STEM_LATIN;
+	return (i);
+}
+
+/*
  * Read the word that starts at text + *at into w and move *at past it
  * and the separators before the next.  Returns 0, or -1 if no word is
  * left; *start is the byte offset of the word.
@@ -288,7 +321,6 @@ store_stem_read(struct store_stem *ss, const unsigned char *text,
 {
 	utf8proc_int32_t	 cp;
 	size_t			 i = *at, n;
-	unsigned char		 c;
 
 	for (;; i += n) {
 		if (i >= len) {
@@ -311,16 +343,9 @@ store_stem_read(struct store_stem *ss, const unsigned char *text,
 	w->script = STEM_OTHER;
 	while (i < len) {
 		if (text[i] < 0x80) {
-			if ((c = store_stem_ascii[text[i]]) == 0)
+			if (store_stem_ascii[text[i]] == 0)
 				break;
-			if (w->lowlen < STEM_TOKEN && w->foldlen < STEM_TOKEN) {
-				w->low[w->lowlen++] = (char)c;
-				w->fold[w->foldlen++] = (char)c;
-				if (c > '9' && w->script == STEM_OTHER)
-					w->script = STEM_LATIN;
-			} else
-				w->cut = 1;
-			i++;
+			i = store_stem_ascii_run(text, len, i, w);
 			continue;
 		}
 		n = store_stem_next(text + i, len - i, &cp);
