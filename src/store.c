@@ -490,6 +490,7 @@ struct store {
 };
 
 static int	 store_fts_flush(struct store *);
+static int64_t	 store_pragma(struct store *, const char *);
 static void	 store_fts_drop(struct store *);
 
 /* Put an SQLite result code into words; the caller frees them. */
@@ -1174,9 +1175,12 @@ store_connect(struct store *st, store_progress_cb progress, void *arg)
 	 * A new archive gets pages of 16 KB: on pages of 4 KB, packed
 	 * bodies of 1 to 3 KB left a fifth of each page empty, and the
 	 * whole archive of full articles is 6% smaller.  An archive that
-	 * exists keeps its pages.
+	 * exists keeps its pages.  Both this and giving pages back a step
+	 * at a time (telex prune) must be set before WAL mode is.
 	 */
 	if (store_exec(st, "PRAGMA page_size = " STORE_PAGE_SIZE) != 0 ||
+	    (store_pragma(st, "PRAGMA page_count") == 0 &&
+	    store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL") != 0) ||
 	    store_exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    store_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    store_exec(st, "PRAGMA synchronous = NORMAL") != 0 ||

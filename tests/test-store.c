@@ -332,7 +332,10 @@ test_optimize_after_writes(void **state)
 	    " WHERE idx = 'items_date' AND stat = '12345 1'"), 1);
 }
 
-/* A new archive has pages of 16 KB; one made with 4 KB keeps them. */
+/*
+ * A new archive has pages of 16 KB and gives pages back on request; one
+ * made with 4 KB keeps them.
+ */
 static void
 test_page_size(void **state)
 {
@@ -341,6 +344,7 @@ test_page_size(void **state)
 	struct store	*st;
 
 	assert_int_equal(sql_int(fx->path, "PRAGMA page_size"), 16384);
+	assert_int_equal(sql_int(fx->path, "PRAGMA auto_vacuum"), 2);
 	old = xasprintf("%s/old.db", fx->dir);
 	sql_exec(old, "PRAGMA page_size = 4096;"
 	    "PRAGMA application_id = 1413827672");	/* "TELX" */
