@@ -490,6 +490,38 @@ prepass_amp(struct prepass_state *st, const char *p, const char *lim)
 	return (p + 1);
 }
 
+#define PREPASS_ONES	0x0101010101010101ULL
+#define PREPASS_HIGHS	0x8080808080808080ULL
+
+/* Does the word hold a zero byte? */
+static uint64_t
+prepass_zero(uint64_t w)
+{
+	return ((w - PREPASS_ONES) & ~w & PREPASS_HIGHS);
+}
+
+/* Are the eight bytes at p all ASCII from 0x20 up: nothing to drop? */
+static int
+prepass_plain8(const unsigned char *p)
+{
+	uint64_t	 w;
+
+	memcpy(&w, p, 8);
+	return (((w | ((w - 0x2020202020202020ULL) & ~w)) & PREPASS_HIGHS) ==
+	    0);
+}
+
+/* Are the eight bytes at p free of '<' and '&'? */
+static int
+prepass_text8(const char *p)
+{
+	uint64_t	 w;
+
+	memcpy(&w, p, 8);
+	return ((prepass_zero(w ^ 0x3c3c3c3c3c3c3c3cULL) |
+	    prepass_zero(w ^ 0x2626262626262626ULL)) == 0);
+}
+
 /*
  * Copy p..q dropping what XML forbids (C0 controls, U+FFFE, U+FFFF) and
  * reading C1 controls as the windows-1252 characters they stand for.
@@ -502,6 +534,11 @@ prepass_copy(struct prepass_state *st, const char *p, const char *q)
 
 	while (s < e) {
 		for (run = s; s < e; s++) {
+			/* Eight plain bytes at a time while there are. */
+			while (e - s >= 8 && prepass_plain8(s))
+				s += 8;
+			if (s >= e)
+				break;
 			if (*s < 0x20 && *s != '\t' && *s != '\n' && *s != '\r')
 				break;
 			if (*s == 0xef && e - s >= 3 && s[1] == 0xbf &&
@@ -646,8 +683,10 @@ prepass_lex(struct prepass_state *st, const char *p, const char *lim)
 			while (p < lim && isspace((unsigned char)*p))
 				p++;
 		}
-		for (q = p; q < lim && *q != '<' && *q != '&'; q++)
-			;
+		for (q = p; q < lim && *q != '<' && *q != '&'; q++) {
+			while (lim - q >= 9 && prepass_text8(q + 1))
+				q += 8;
+		}
 		prepass_copy(st, p, q);
 		if (q >= lim)
 			break;

@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +16,8 @@
 #define LANG_WORD	24	/* longest stop word, in bytes */
 #define LANG_MIN_HITS	3	/* fewer stop words than this: unsure */
 #define LANG_SURE_HITS	12	/* this many, far ahead: stop reading */
+#define LANG_STOP_MAX	10	/* bytes of the longest stop word */
+#define LANG_SLOTS	512	/* stop words by hash, most slots empty */
 
 #define EN	(1 << LANG_EN)
 #define FR	(1 << LANG_FR)
@@ -21,7 +25,7 @@
 #define ES	(1 << LANG_ES)
 #define RU	(1 << LANG_RU)
 
-/* Sorted by strcmp (bytes) for bsearch; a word may count for several. */
+/* Sorted by strcmp (bytes); a word may count for several languages. */
 static const struct lang_word {
 	const char	*word;
 	int		 langs;
@@ -82,6 +86,9 @@ static const struct lang_word {
 	{ "\xd1\x8d\xd1\x82\xd0\xbe", RU },			/* это */
 };
 
+_Static_assert(sizeof lang_words / sizeof lang_words[0] < 255,
+    "lang_slots holds indexes of one byte");
+
 static const struct {
 	const char	*code;
 	const char	*stemmer;
@@ -119,10 +126,33 @@ lang_latin(enum lang lang)
 	return (lang_table[lang].latin);
 }
 
-static int
-lang_word_cmp(const void *key, const void *member)
+/* Each stop word's place in lang_words + 1, by hash; 0 is empty. */
+static unsigned char	 lang_slots[LANG_SLOTS];
+static pthread_once_t	 lang_slots_once = PTHREAD_ONCE_INIT;
+
+static uint32_t
+lang_hash(const char *word, size_t len)
 {
-	return (strcmp(key, ((const struct lang_word *)member)->word));
+	uint32_t	 h = 2166136261u;
+	size_t		 i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)word[i]) * 16777619u;
+	return (h);
+}
+
+static void
+lang_slots_fill(void)
+{
+	size_t		 i;
+	uint32_t	 h;
+
+	for (i = 0; i < sizeof lang_words / sizeof lang_words[0]; i++) {
+		h = lang_hash(lang_words[i].word, strlen(lang_words[i].word));
+		while (lang_slots[h % LANG_SLOTS] != 0)
+			h++;
+		lang_slots[h % LANG_SLOTS] = (unsigned char)(i + 1);
+	}
 }
 
 /*
@@ -165,16 +195,25 @@ lang_word_byte(unsigned char c)
 	return ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80);
 }
 
-/* Count one word (lower-cased, NUL-terminated) towards each language. */
-/* Count word for the languages it is a stop word of; 1 if it is one. */
+/*
+ * Count a word (lower-cased, NUL-terminated, len bytes) for the languages
+ * it is a stop word of; 1 if it is one.
+ */
 static int
-lang_count(const char *word, unsigned *hits)
+lang_count(const char *word, size_t len, unsigned *hits)
 {
-	const struct lang_word	*w;
+	const struct lang_word	*w = NULL;
+	uint32_t		 h;
 	int			 i;
 
-	w = bsearch(word, lang_words, sizeof lang_words / sizeof lang_words[0],
-	    sizeof lang_words[0], lang_word_cmp);
+	if (len > LANG_STOP_MAX)
+		return (0);
+	for (h = lang_hash(word, len); lang_slots[h % LANG_SLOTS] != 0; h++) {
+		w = &lang_words[lang_slots[h % LANG_SLOTS] - 1];
+		if (strcmp(w->word, word) == 0)
+			break;
+		w = NULL;
+	}
 	if (w == NULL)
 		return (0);
 	for (i = 0; i < LANG_COUNT; i++) {
@@ -239,6 +278,7 @@ lang_detect(const char *text, size_t len)
 
 	if (text == NULL)
 		return (LANG_NONE);
+	pthread_once(&lang_slots_once, lang_slots_fill);
 	end = p + (len < LANG_SCAN ? len : LANG_SCAN);
 	while (p < end) {
 		if (!lang_word_byte(*p)) {
@@ -247,6 +287,11 @@ lang_detect(const char *text, size_t len)
 		}
 		n = 0;
 		while (p < end && lang_word_byte(*p)) {
+			/* Lower-case ASCII letters here, the rest in lang_lower. */
+			if (*p < 0x80 && n < LANG_WORD) {
+				word[n++] = *p++ | 0x20;
+				continue;
+			}
 			step = lang_lower(p, (size_t)(end - p), word + n, &got);
 			p += step;
 			if (n + got <= LANG_WORD)
@@ -257,7 +302,7 @@ lang_detect(const char *text, size_t len)
 		if (n > LANG_WORD)
 			continue;
 		word[n] = '\0';
-		if (lang_count((const char *)word, hits) && lang_clear(hits))
+		if (lang_count((const char *)word, n, hits) && lang_clear(hits))
 			break;
 	}
 	return (lang_best(hits));

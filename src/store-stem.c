@@ -46,6 +46,7 @@ struct store_stem_cached {
 	unsigned char	 lang;
 	unsigned char	 wordlen;
 	unsigned char	 stemlen;
+	unsigned char	 same;		/* the stem is the folded word */
 	char		 word[STEM_CACHE_WORD];
 	char		 stem[STEM_CACHE_WORD + 8];	/* folded, marked */
 };
@@ -157,6 +158,9 @@ store_stem_free(struct store_stem *ss)
 static struct store_stem_char	 store_stem_chars[STEM_TABLE];
 static pthread_once_t		 store_stem_chars_once = PTHREAD_ONCE_INIT;
 
+/* An ASCII byte folded (a letter or digit in lower case), 0 if no word. */
+static unsigned char		 store_stem_ascii[0x80];
+
 static void
 store_stem_chars_fill(void)
 {
@@ -166,6 +170,11 @@ store_stem_chars_fill(void)
 		if (store_stem_char(cp, &store_stem_chars[cp]) != 0)
 			memset(&store_stem_chars[cp], 0,
 			    sizeof store_stem_chars[cp]);
+	}
+	for (cp = 0; cp < 0x80; cp++) {
+		if (store_stem_chars[cp].word && store_stem_chars[cp].lowlen == 1)
+			store_stem_ascii[cp] = (unsigned char)
+			    store_stem_chars[cp].low[0];
 	}
 }
 
@@ -204,6 +213,11 @@ store_stem_next(const unsigned char *p, size_t left, utf8proc_int32_t *cp)
 	if (*p < 0x80) {
 		*cp = *p;
 		return (1);
+	}
+	/* Two bytes (accented Latin, Cyrillic) are decoded here. */
+	if (*p >= 0xc2 && *p < 0xe0 && left >= 2 && (p[1] & 0xc0) == 0x80) {
+		*cp = (*p & 0x1f) << 6 | (p[1] & 0x3f);
+		return (2);
 	}
 	n = utf8proc_iterate(p, (utf8proc_ssize_t)left, cp);
 	if (n <= 0) {
@@ -253,13 +267,47 @@ store_stem_add(struct store_stem *ss, struct store_stem_word *w,
 		w->cut = 1;
 		return;
 	}
-	memcpy(w->low + w->lowlen, c->low, c->lowlen);
+	/* Whole foldings are copied: the word has room for one more. */
+	memcpy(w->low + w->lowlen, c->low, STEM_CHAR);
 	w->lowlen += c->lowlen;
-	memcpy(w->fold + w->foldlen, c->fold, c->foldlen);
+	memcpy(w->fold + w->foldlen, c->fold, STEM_CHAR);
 	w->foldlen += c->foldlen;
 	if ((script = store_stem_script(cp)) != STEM_OTHER &&
 	    w->script == STEM_OTHER)
 		w->script = script;
+}
+
+/*
+ * Add the run of ASCII letters and digits at text + i to w, in both its
+ * forms (the same for ASCII); returns where the run ends.
+ */
+static size_t
+store_stem_ascii_run(const unsigned char *text, size_t len, size_t i,
+    struct store_stem_word *w)
+{
+	char		*low = w->low + w->lowlen, *fold = w->fold + w->foldlen;
+	size_t		 room;
+	unsigned char	 c, seen = 0;
+
+	room = STEM_TOKEN - (w->lowlen > w->foldlen ? w->lowlen : w->foldlen);
+	for (; i < len && text[i] < 0x80; i++) {
+		if ((c = store_stem_ascii[text[i]]) == 0)
+			break;
+		if (room == 0) {
+			w->cut = 1;
+			continue;
+		}
+		*low++ = (char)c;
+		*fold++ = (char)c;
+		room--;
+		seen |= c;
+	}
+	w->lowlen = (size_t)(low - w->low);
+	w->foldlen = (size_t)(fold - w->fold);
+	/* Letters have 0x40 set, digits not. */
+	if ((seen & 0x40) != 0 && w->script == STEM_OTHER)
+		w->script = STEM_LATIN;
+	return (i);
 }
 
 /*
@@ -272,38 +320,41 @@ store_stem_read(struct store_stem *ss, const unsigned char *text,
     size_t len, size_t *at, size_t *start, struct store_stem_word *w)
 {
 	utf8proc_int32_t	 cp;
-	size_t			 n;
+	size_t			 i = *at, n;
 
-	for (;;) {
-		if (*at >= len)
+	for (;; i += n) {
+		if (i >= len) {
+			*at = i;
 			return (-1);
-		n = store_stem_next(text + *at, len - *at, &cp);
+		}
+		n = 1;
+		if (text[i] < 0x80) {
+			if (store_stem_ascii[text[i]] != 0)
+				break;
+			continue;
+		}
+		n = store_stem_next(text + i, len - i, &cp);
 		if (store_stem_wordchar(ss, cp))
 			break;
-		*at += n;
 	}
-	*start = *at;
+	*start = i;
 	w->lowlen = w->foldlen = 0;
 	w->cut = 0;
 	w->script = STEM_OTHER;
-	while (*at < len) {
-		n = store_stem_next(text + *at, len - *at, &cp);
+	while (i < len) {
+		if (text[i] < 0x80) {
+			if (store_stem_ascii[text[i]] == 0)
+				break;
+			i = store_stem_ascii_run(text, len, i, w);
+			continue;
+		}
+		n = store_stem_next(text + i, len - i, &cp);
 		if (!store_stem_wordchar(ss, cp))
 			break;
-		if (cp < 0x80) {
-			if (w->lowlen < STEM_TOKEN && w->foldlen < STEM_TOKEN) {
-				if (cp >= 'A' && cp <= 'Z')
-					cp += 'a' - 'A';
-				w->low[w->lowlen++] = (char)cp;
-				w->fold[w->foldlen++] = (char)cp;
-				if (w->script == STEM_OTHER && cp > '9')
-					w->script = STEM_LATIN;
-			} else
-				w->cut = 1;
-		} else
-			store_stem_add(ss, w, cp);
-		*at += n;
+		store_stem_add(ss, w, cp);
+		i += n;
 	}
+	*at = i;
 	return (0);
 }
 
@@ -397,10 +448,14 @@ store_stem_emit_once(struct store_stem_out *out, const char *token,
 	    start, end));
 }
 
-/* Stem a word in one language into stem (folded, marked); the length. */
+/*
+ * Stem a word in one language (folded, marked) into buf, or find it
+ * remembered; *stem points to it, *same says whether it is the folded
+ * word itself.  Returns the length.
+ */
 static size_t
 store_stem_stem(struct store_stem *ss, const struct store_stem_word *w,
-    int lang, char *stem)
+    int lang, char *buf, const char **stem, int *same)
 {
 	struct store_stem_cached *c;
 	const sb_symbol		*p;
@@ -412,21 +467,27 @@ store_stem_stem(struct store_stem *ss, const struct store_stem_word *w,
 	c = &ss->cache[h % STEM_CACHE];
 	if (c->lang == lang && c->wordlen == w->lowlen &&
 	    memcmp(c->word, w->low, w->lowlen) == 0) {
-		memcpy(stem, c->stem, c->stemlen);
+		*stem = c->stem;
+		*same = c->same;
 		return (c->stemlen);
 	}
+	*stem = buf;
+	*same = 0;
 	p = sb_stemmer_stem(ss->stemmers[lang], (const sb_symbol *)w->low,
 	    (int)w->lowlen);
 	if (p == NULL)
 		return (0);
 	len = store_stem_fold(ss, p, (size_t)sb_stemmer_length(
-	    ss->stemmers[lang]), stem);
+	    ss->stemmers[lang]), buf);
+	*same = len - 1 == w->foldlen && memcmp(buf + 1, w->fold,
+	    w->foldlen) == 0;
 	if (w->lowlen <= sizeof c->word && len <= sizeof c->stem) {
 		c->lang = (unsigned char)lang;
 		c->wordlen = (unsigned char)w->lowlen;
 		memcpy(c->word, w->low, w->lowlen);
 		c->stemlen = (unsigned char)len;
-		memcpy(c->stem, stem, len);
+		c->same = (unsigned char)*same;
+		memcpy(c->stem, buf, len);
 	}
 	return (len);
 }
@@ -441,23 +502,20 @@ static int
 store_stem_emit_stems(struct store_stem *ss, struct store_stem_word *w,
     int mask, struct store_stem_out *out, int start, int end)
 {
-	char		 stem[STEM_TOKEN + STEM_CHAR + 1];
+	char		 buf[STEM_TOKEN + STEM_CHAR + 1];
+	const char	*stem;
 	size_t		 len;
-	int		 i, rc;
+	int		 i, rc, same;
 
 	out->nseen = 0;
 	for (i = 1; i < LANG_COUNT; i++) {
 		if ((mask & (1 << i)) == 0)
 			continue;
-		len = store_stem_stem(ss, w, i, stem);
-		if (len <= 1 || (len - 1 == w->foldlen &&
-		    memcmp(stem + 1, w->fold, w->foldlen) == 0)) {
-			if (!out->query)
-				continue;
-		}
+		len = store_stem_stem(ss, w, i, buf, &stem, &same);
+		if ((len <= 1 || same) && !out->query)
+			continue;
 		rc = store_stem_emit_once(out, stem, len, start, end);
-		if (rc == SQLITE_OK && out->query && (len - 1 != w->foldlen ||
-		    memcmp(stem + 1, w->fold, w->foldlen) != 0))
+		if (rc == SQLITE_OK && out->query && !same)
 			rc = store_stem_emit_once(out, stem + 1, len - 1,
 			    start, end);
 		if (rc != SQLITE_OK)
@@ -565,7 +623,8 @@ store_stem_tokenize(Fts5Tokenizer *tok, void *ctx, int flags,
 
 	if (text == NULL)
 		return (SQLITE_OK);
-	memset(&out, 0, sizeof out);
+	/* Not the words seen (kBs): only the first nseen are read. */
+	out.nseen = 0;
 	out.ctx = ctx;
 	out.token = token;
 	out.query = (flags & FTS5_TOKENIZE_QUERY) != 0;

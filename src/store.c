@@ -28,6 +28,7 @@
 
 #define STORE_APPLICATION_ID	0x54454c58	/* "TELX" */
 #define STORE_BUSY_MS		5000
+#define STORE_PAGE_SIZE		"16384"	/* bytes, for a new archive */
 #define STORE_SIZE_SLACK	65536	/* bytes: a few pages short of a limit */
 #define STORE_SEP		'\037'		/* joins string lists */
 
@@ -489,6 +490,7 @@ struct store {
 };
 
 static int	 store_fts_flush(struct store *);
+static int64_t	 store_pragma(struct store *, const char *);
 static void	 store_fts_drop(struct store *);
 
 /* Put an SQLite result code into words; the caller frees them. */
@@ -1169,7 +1171,17 @@ store_connect(struct store *st, store_progress_cb progress, void *arg)
 		return (store_sqlfail(st, rc));
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, STORE_BUSY_MS);
-	if (store_exec(st, "PRAGMA foreign_keys = ON") != 0 ||
+	/*
+	 * A new archive gets pages of 16 KB: on pages of 4 KB, packed
+	 * bodies of 1 to 3 KB left a fifth of each page empty, and the
+	 * whole archive of full articles is 6% smaller.  An archive that
+	 * exists keeps its pages.  Both this and giving pages back a step
+	 * at a time (telex prune) must be set before WAL mode is.
+	 */
+	if (store_exec(st, "PRAGMA page_size = " STORE_PAGE_SIZE) != 0 ||
+	    (store_pragma(st, "PRAGMA page_count") == 0 &&
+	    store_exec(st, "PRAGMA auto_vacuum = INCREMENTAL") != 0) ||
+	    store_exec(st, "PRAGMA foreign_keys = ON") != 0 ||
 	    store_exec(st, "PRAGMA journal_mode = WAL") != 0 ||
 	    store_exec(st, "PRAGMA synchronous = NORMAL") != 0 ||
 	    store_migrate(st) != 0)
@@ -1213,7 +1225,24 @@ store_close(struct store *st)
 	if (st == NULL)
 		return;
 	store_rollback(st);
-	sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
+	/*
+	 * Statistics are brought up to date by what changed them.  An
+	 * index no row is in (items by sync id, without a sync) gets none
+	 * from ANALYZE, and optimize took that for an index never analyzed:
+	 * it read all of a million items at the end of every command.  Its
+	 * statistics say it is empty.
+	 */
+	if (sqlite3_total_changes64(st->db) > 0) {
+		sqlite3_exec(st->db, "PRAGMA optimize", NULL, NULL, NULL);
+		sqlite3_exec(st->db, "INSERT INTO sqlite_stat1 (tbl, idx, stat)"
+		    " SELECT 'items', 'items_sync_id', '0 1'"
+		    " WHERE EXISTS (SELECT 1 FROM sqlite_stat1"
+		    "  WHERE tbl = 'items')"
+		    " AND NOT EXISTS (SELECT 1 FROM sqlite_stat1"
+		    "  WHERE idx = 'items_sync_id')"
+		    " AND NOT EXISTS (SELECT 1 FROM items"
+		    "  WHERE sync_id IS NOT NULL)", NULL, NULL, NULL);
+	}
 	store_free(st);
 }
 

@@ -308,6 +308,16 @@ util_utf8_seq(const unsigned char *p, size_t n, uint32_t *cp)
 	return (len);
 }
 
+/* Is p a valid sequence of two bytes (U+0080 to U+07FF)?  Its *cp. */
+static int
+util_utf8_two(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	if (n < 2 || p[0] < 0xc2 || p[0] > 0xdf || (p[1] & 0xc0) != 0x80)
+		return (0);
+	*cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f);
+	return (1);
+}
+
 int
 util_utf8_valid(const char *s, size_t n)
 {
@@ -325,7 +335,9 @@ util_utf8_valid(const char *s, size_t n)
 				continue;
 			}
 		}
-		if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0)
+		if (util_utf8_two(p + i, n - i, &cp))
+			len = 2;
+		else if ((len = util_utf8_seq(p + i, n - i, &cp)) == 0)
 			return (0);
 		i += len;
 	}
@@ -351,6 +363,19 @@ util_unsafe_cp(uint32_t c)
 	return (0);
 }
 
+/* Are the eight bytes at p all printable ASCII (0x20 to 0x7e)? */
+static int
+util_printable8(const unsigned char *p)
+{
+	uint64_t	 w, low, del;
+
+	memcpy(&w, p, 8);
+	low = (w - 0x2020202020202020ULL) & ~w;		/* under 0x20 */
+	del = ((w ^ 0x7f7f7f7f7f7f7f7fULL) - 0x0101010101010101ULL) &
+	    ~(w ^ 0x7f7f7f7f7f7f7f7fULL);		/* 0x7f */
+	return (((w | low | del) & 0x8080808080808080ULL) == 0);
+}
+
 /*
  * Copy n bytes of s as valid UTF-8 with unsafe code points removed;
  * invalid bytes become U+FFFD.  The caller frees the result.
@@ -367,8 +392,18 @@ util_utf8_sanitize(const char *s, size_t n)
 	while (i < n) {
 		/* Copy the longest run of valid, safe text in one go. */
 		for (start = i; i < n; i += len) {
+			if (n - i >= 8 && util_printable8(p + i)) {
+				len = 8;
+				continue;
+			}
 			if (p[i] >= 0x20 && p[i] < 0x7f) {
 				len = 1;
+				continue;
+			}
+			/* Two bytes from U+00A0 on (accents, Cyrillic) are safe. */
+			if (util_utf8_two(p + i, n - i, &cp) && cp >= 0xa0 &&
+			    cp != 0x061c) {
+				len = 2;
 				continue;
 			}
 			len = util_utf8_seq(p + i, n - i, &cp);

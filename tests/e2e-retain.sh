@@ -10,17 +10,25 @@ mkdir -p "$ROOT"
 # A feed of 40 items, the older half long, dated a day apart.
 feed() {
 	"$PYTHON3" - "$ROOT/river.xml" "${1:-}" <<'EOF'
-import sys
+import random, sys
 out, extra = sys.argv[1], sys.argv[2]
-body = ("The river authority measured the water at the weir again this "
-        "morning and found it higher than last week. ") * 60
+# Long texts of 3,000 words drawn from 300, as prose repeats its words:
+# packed, they still fill pages (of 16 KB) for the prune to give back.
+rng = random.Random(1)
+vocabulary = ["".join(rng.choice("aeioubcdfghklmnprstvw")
+                      for _ in range(rng.randint(3, 10))) for _ in range(300)]
+def long_body(i):
+    rng = random.Random(i)
+    return ("The river authority measured the water at the weir again "
+            "this morning and found it higher than last week. " +
+            " ".join(rng.choice(vocabulary) for _ in range(3000)))
 with open(out, "w") as f:
     f.write('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0">'
             '<channel><title>River Bulletin</title>'
             '<link>https://river.example/</link>\n')
     for i in range(40):
         day = 1 + i % 28
-        text = body if i < 20 else "Short note %d." % i
+        text = long_body(i) if i < 20 else "Short note %d." % i
         f.write('<item><guid>r-%d</guid><title>Bulletin %d%s</title>'
                 '<pubDate>%s, %02d Oct 2026 06:00:00 GMT</pubDate>'
                 '<description>%s</description></item>\n'

@@ -39,6 +39,11 @@ static const struct {
 	    "покинули зал до конца заседания, и это не первый раз.", LANG_RU },
 	{ "В Казани открылся новый мост через Волгу, по нему пойдут "
 	    "автобусы и трамваи.", LANG_RU },
+	/* Told by the longer stop words alone (the longest: также). */
+	{ "Which songs their choirs sang after midnight, about which "
+	    "nobody wrote, remain unknown.", LANG_EN },
+	{ "Также выяснилось, что этого моста давно ждали, также как "
+	    "трамвая.", LANG_RU },
 	/* Too little to tell, or a language telex does not stem. */
 	{ "", LANG_NONE },
 	{ "Brexit", LANG_NONE },

@@ -145,7 +145,21 @@ static const struct prepass_case markup_cases[] = {
 	  BYTES("<rss><channel></channel></rss"), NULL,
 	  "<rss><channel></channel></rss", "utf-8", 1 },
 	{ "leading white space goes",
-	  BYTES("\n\n  <rss/>"), NULL, "<rss/>", "utf-8", 0 }
+	  BYTES("\n\n  <rss/>"), NULL, "<rss/>", "utf-8", 0 },
+	/* Long text is read eight bytes at a time: every byte still counts. */
+	{ "a control character deep in a long run",
+	  BYTES("<t>Abendnachrichten aus Hamburg\x01 und L\xc3\xbc" "beck"
+	  "\x1b: Sturmflut erwartet</t>"), NULL,
+	  "<t>Abendnachrichten aus Hamburg und L\xc3\xbc" "beck: Sturmflut "
+	  "erwartet</t>", "utf-8", 1 },
+	{ "markup and entities after long runs",
+	  BYTES("<t>Procter &amp; Gamble, Johnson & Johnson, AT&T</t>"
+	  "<u>Le conseil a vot\xc3\xa9 &eacute;galement</u>"), NULL,
+	  "<t>Procter &amp; Gamble, Johnson &amp; Johnson, AT&amp;T</t>"
+	  "<u>Le conseil a vot\xc3\xa9 &#233;galement</u>", "utf-8", 1 },
+	{ "a C1 control after eight plain bytes",
+	  BYTES("<t>Prices rose\xc2\x80 5 across the board</t>"), NULL,
+	  "<t>Prices rose\xe2\x82\xac 5 across the board</t>", "utf-8", 0 }
 };
 
 static void

@@ -32,6 +32,12 @@ struct article {
 	const char	*text;
 };
 
+/* A word of 256 letters: longer ones are cut there, and not stemmed. */
+#define LETTERS16	"hhhhhhhhhhhhhhhh"
+#define LETTERS256	LETTERS16 LETTERS16 LETTERS16 LETTERS16 LETTERS16 \
+	LETTERS16 LETTERS16 LETTERS16 LETTERS16 LETTERS16 LETTERS16 \
+	LETTERS16 LETTERS16 LETTERS16 LETTERS16 LETTERS16
+
 static const struct article articles[] = {
 	{ "en-talks", "Peace negotiations resume in Geneva",
 	    "The two delegations said on Tuesday that they will negotiate "
@@ -67,6 +73,9 @@ static const struct article articles[] = {
 	    "protestar contra los precios del combustible. Según los "
 	    "organizadores, la protesta continuará durante toda la semana y "
 	    "también en otras ciudades del país." },
+	{ "long-word", "Ein Wort ohne Ende",
+	    "Das Protokoll verzeichnet " LETTERS256 "quokkatail, dann den "
+	    "sentinel und Schluss." },
 };
 
 /* A query (an FTS5 expression) and whether it finds an article. */
@@ -77,6 +86,9 @@ struct stem_case {
 };
 
 static const struct stem_case cases[] = {
+	/* A word too long is cut, and what is cut off is not a word. */
+	{ "quokkatail", "long-word", 0 },
+	{ "sentinel", "long-word", 1 },
 	/* English: inflections meet at the stem. */
 	{ "negotiations", "en-talks", 1 },
 	{ "negotiating", "en-talks", 1 },

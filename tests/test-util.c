@@ -112,6 +112,19 @@ static const struct {
 	{ "zero\xe2\x80\x8bwidth", "zerowidth" },
 	{ "bad \xff byte", "bad \xef\xbf\xbd byte" },
 	{ "tab\tand\nnewline", "tab\tand\nnewline" },
+	/* Long runs go eight bytes at a time: each byte of a run counts. */
+	{ "Fifteen letters\x7f and DEL", "Fifteen letters and DEL" },
+	{ "abcdefg\x1bhijklmnop", "abcdefghijklmnop" },
+	{ "\x01" "bcdefghijklmnop", "bcdefghijklmnop" },
+	{ "abcdefghijklmno\x1fp", "abcdefghijklmnop" },
+	{ "~~~~~~~~ !!!!!!!\x80", "~~~~~~~~ !!!!!!!\xef\xbf\xbd" },
+	{ "Stra\xc3\x9f" "enbahn f\xc3\xa4hrt \xd0\xb2\xd0\xbe\xd1\x82 so",
+	    "Stra\xc3\x9f" "enbahn f\xc3\xa4hrt \xd0\xb2\xd0\xbe\xd1\x82 so" },
+	{ "eight ok\x9b" "eight ok", "eight ok\xef\xbf\xbd" "eight ok" },
+	{ "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85\xd8\x9c \xd8\xb9\xd9\x84\xd9\x8a\xd9\x83\xd9\x85",
+	    "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 \xd8\xb9\xd9\x84\xd9\x8a\xd9\x83\xd9\x85" },
+	{ "\xd0\x9c\xd0\xb8\xd1\x80\xc2\x85\xc2\xa0\xd0\xb8",
+	    "\xd0\x9c\xd0\xb8\xd1\x80\xc2\xa0\xd0\xb8" },
 };
 
 static void
