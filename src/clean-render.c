@@ -613,20 +613,27 @@ void
 clean_split_marks(struct clean_article *a)
 {
 	struct buf	 plain, numbered;
-	const char	*p;
+	const char	*p, *m;
 	size_t		 len, number;
 
 	buf_init(&plain, 0);
 	buf_init(&numbered, 0);
-	for (p = a->text; *p != '\0'; p++) {
-		if ((len = clean_mark_length(p, &number)) != 0) {
+	/* Runs between marks are copied whole. */
+	for (p = a->text; (m = strstr(p, CLEAN_MARK_OPEN)) != NULL; p = m) {
+		buf_add(&plain, p, (size_t)(m - p));
+		buf_add(&numbered, p, (size_t)(m - p));
+		if ((len = clean_mark_length(m, &number)) != 0) {
 			buf_printf(&numbered, "[%zu]", number);
-			p += len - 1;
+			m += len;
 			continue;
 		}
-		buf_addc(&plain, *p);
-		buf_addc(&numbered, *p);
+		len = sizeof CLEAN_MARK_OPEN - 1;
+		buf_add(&plain, m, len);
+		buf_add(&numbered, m, len);
+		m += len;
 	}
+	buf_adds(&plain, p);
+	buf_adds(&numbered, p);
 	free(a->text);
 	free(a->numbered);
 	a->text = buf_steal(&plain);
@@ -815,6 +822,16 @@ clean_needs_nfc(const char *s)
 	while (*p != '\0') {
 		if (*p < 0xcc) {	/* below U+0300 */
 			p++;
+			continue;
+		}
+		/* Cyrillic U+0400-047F and CJK U+4000-9FFF: none compose. */
+		if ((*p == 0xd0 || *p == 0xd1) && (p[1] & 0xc0) == 0x80) {
+			p += 2;
+			continue;
+		}
+		if (*p >= 0xe4 && *p <= 0xe9 && (p[1] & 0xc0) == 0x80 &&
+		    (p[2] & 0xc0) == 0x80) {
+			p += 3;
 			continue;
 		}
 		if ((n = utf8proc_iterate(p, -1, &c)) <= 0)

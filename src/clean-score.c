@@ -67,16 +67,28 @@ clean_is_heading(const xmlNode *n)
 static void
 clean_measure(const xmlChar *s, unsigned *chars, unsigned *commas)
 {
-	for (; *s != '\0'; s++) {
-		if (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r' ||
-		    (*s & 0xc0) == 0x80)
+	unsigned	 n = 0, c = 0;
+	xmlChar		 b;
+
+	for (; (b = *s) != '\0'; s++) {
+		/* Printable ASCII first: most of any text. */
+		if (b > ' ' && b < 0x80) {
+			n++;
+			c += b == ',';
 			continue;
-		(*chars)++;
-		if (*s == ',' || (s[0] == 0xef && s[1] == 0xbc && s[2] == 0x8c)
-		    || (s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x81) ||
-		    (s[0] == 0xd8 && s[1] == 0x8c))
-			(*commas)++;
+		}
+		if (b == ' ' || b == '\n' || b == '\t' || b == '\r' ||
+		    (b & 0xc0) == 0x80)
+			continue;
+		n++;
+		/* The full-width, ideographic and Arabic commas. */
+		if ((b == 0xef && s[1] == 0xbc && s[2] == 0x8c) ||
+		    (b == 0xe3 && s[1] == 0x80 && s[2] == 0x81) ||
+		    (b == 0xd8 && s[1] == 0x8c))
+			c++;
 	}
+	*chars += n;
+	*commas += c;
 }
 
 /* An attribute's text without copying, or NULL. */
