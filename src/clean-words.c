@@ -162,6 +162,20 @@ clean_attr_words(const char *value)
 	return (flags);
 }
 
+/* Does s hold any of the n words? */
+static int
+clean_any_in(const char *s, const char *const *words, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++) {
+		if (strstr(s, words[i]) != NULL)
+			return (1);
+	}
+	return (0);
+}
+#define CLEAN_ANY_IN(s, words) clean_any_in((s), (words), UTIL_ARRLEN(words))
+
 /* Lines that are furniture when they are short or mostly a link. */
 static const char *clean_phrases[] = {
 	"read also", "read more", "see also", "related:", "recommended:",
@@ -203,7 +217,7 @@ static const char *clean_phrases[] = {
 };
 
 /* Calls to action: a short line holding one is furniture, wherever. */
-static const char *clean_cta[] = {
+static const char *const clean_cta[] = {
 	"to your inbox", "in your inbox", "sign up for our newsletter",
 	"subscribe to our newsletter", "join our mailing list",
 	"book a demo", "free ebook", "free e-book", "follow us on",
@@ -342,15 +356,10 @@ clean_cookie_notice(const char *low)
 		"\xd1\x84\xd0\xb0\xd0\xb9\xd0\xbb\xd1\x8b cookie",
 		"\xd0\xb8\xd1\x81\xd0\xbf\xd0\xbe\xd0\xbb\xd1\x8c\xd0\xb7\xd1\x83\xd0\xb5\xd1\x82 cookie",
 	};
-	size_t	 i;
 
 	if (strstr(low, "cookie") == NULL)
 		return (0);
-	for (i = 0; i < UTIL_ARRLEN(says); i++) {
-		if (strstr(low, says[i]) != NULL)
-			return (1);
-	}
-	return (0);
+	return (CLEAN_ANY_IN(low, says));
 }
 
 /*
@@ -445,15 +454,13 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		return (0);
 	if (clean_stamp_line(low, n))
 		return (1);
-	for (i = 0; i < UTIL_ARRLEN(clean_cta); i++) {
-		if (strstr(low, clean_cta[i]) != NULL)
-			return (1);
-	}
+	if (CLEAN_ANY_IN(low, clean_cta))
+		return (1);
 	return (n <= 120 && clean_talk_to_us(low));
 }
 
 /* Words of calls to action, author notes and page credits. */
-static const char *clean_tail_words[] = {
+static const char *const clean_tail_words[] = {
 	"subscribe", "newsletter", "sign up", "signup", "follow us",
 	"join our", "join the", "share this", "all rights reserved",
 	"copyright", "\xc2\xa9", "affiliate", "book a demo", "free trial",
@@ -468,7 +475,7 @@ static const char *clean_tail_words[] = {
 };
 
 /* Words that make even a longer last paragraph a note to the reader. */
-static const char *clean_tail_strong[] = {
+static const char *const clean_tail_strong[] = {
 	"please support", "funded by readers",
 	"views expressed", "affiliate link", "affiliate marketer",
 	"by posting a comment", "is a nonprofit", "hesitate to reach",
@@ -485,7 +492,7 @@ static const char *clean_tail_strong[] = {
 };
 
 /* Who wrote it: "Name is a freelance writer...", "Written by ...". */
-static const char *clean_bio_words[] = {
+static const char *const clean_bio_words[] = {
 	"writer", "journalist", "editor", "reporter", "author",
 	"contributor", "columnist", "analyst", "correspondent", "blogger",
 };
@@ -494,7 +501,6 @@ static int
 clean_tail_bio(const char *low, size_t len)
 {
 	const char	*is;
-	size_t		 i;
 
 	/* "Written by" may run into the name: "Written byJane Doe". */
 	if ((strncmp(low, "written by", 10) == 0 && len < 80) ||
@@ -505,11 +511,7 @@ clean_tail_bio(const char *low, size_t len)
 	if (len > 400 || ((is = strstr(low, " is a ")) == NULL &&
 	    (is = strstr(low, " is an ")) == NULL) || is - low > 40)
 		return (0);
-	for (i = 0; i < UTIL_ARRLEN(clean_bio_words); i++) {
-		if (strstr(is, clean_bio_words[i]) != NULL)
-			return (1);
-	}
-	return (0);
+	return (CLEAN_ANY_IN(is, clean_bio_words));
 }
 
 /* Does a short block end without the punctuation of a sentence? */
@@ -604,17 +606,11 @@ clean_tail_furniture(const char *block, size_t len, int prose)
 	n = clean_line_lower(block, len, low, sizeof low);
 	if (clean_tail_bio(low, n))
 		return (1);
-	for (i = 0; i < UTIL_ARRLEN(clean_tail_strong); i++) {
-		if (strstr(low, clean_tail_strong[i]) != NULL)
-			return (1);
-	}
+	if (CLEAN_ANY_IN(low, clean_tail_strong))
+		return (1);
 	if (len > 160)
 		return (0);
-	for (i = 0; i < UTIL_ARRLEN(clean_tail_words); i++) {
-		if (strstr(low, clean_tail_words[i]) != NULL)
-			return (1);
-	}
-	return (0);
+	return (CLEAN_ANY_IN(low, clean_tail_words));
 }
 
 /*
@@ -676,17 +672,12 @@ clean_related_heading(const char *block, size_t len)
 		"latest posts", "keep reading",
 	};
 	char	 low[128];
-	size_t	 i;
 
 	if (len == 0 || len > 80 || memchr(block, '\n', len) != NULL ||
 	    block[len - 1] == '.')
 		return (0);
 	clean_line_lower(block, len, low, sizeof low);
-	for (i = 0; i < UTIL_ARRLEN(words); i++) {
-		if (strstr(low, words[i]) != NULL)
-			return (1);
-	}
-	return (0);
+	return (CLEAN_ANY_IN(low, words));
 }
 
 /*
@@ -751,7 +742,6 @@ clean_list_heading(const char *block, size_t len)
 		"популярное", "i più letti", "più letti", "meest gelezen",
 	};
 	char	 low[128];
-	size_t	 i;
 
 	if (len == 0 || len > 60 || memchr(block, '\n', len) != NULL ||
 	    block[len - 1] == '.')
@@ -759,11 +749,7 @@ clean_list_heading(const char *block, size_t len)
 	if (clean_related_heading(block, len))
 		return (1);
 	clean_line_lower(block, len, low, sizeof low);
-	for (i = 0; i < UTIL_ARRLEN(words); i++) {
-		if (strstr(low, words[i]) != NULL)
-			return (1);
-	}
-	return (0);
+	return (CLEAN_ANY_IN(low, words));
 }
 
 /* Is this block furniture when it opens the text: a note, a byline? */
@@ -792,9 +778,5 @@ clean_head_furniture(const char *block, size_t len)
 		if (strncmp(low, opens[i], strlen(opens[i])) == 0)
 			return (1);
 	}
-	for (i = 0; i < UTIL_ARRLEN(clean_tail_strong); i++) {
-		if (strstr(low, clean_tail_strong[i]) != NULL)
-			return (1);
-	}
-	return (0);
+	return (CLEAN_ANY_IN(low, clean_tail_strong));
 }
