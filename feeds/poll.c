@@ -406,13 +406,10 @@ poll_add_options(struct poll_xfer *x, const struct poll_request *req)
 static void
 poll_free_options(struct poll_xfer *x)
 {
-	volatile char	*c;
 	size_t		 i;
 
-	if (x->req.password != NULL) {
-		for (c = (volatile char *)x->req.password; *c != '\0'; c++)
-			*c = '\0';
-	}
+	if (x->req.password != NULL)
+		util_wipe((char *)x->req.password, strlen(x->req.password));
 	for (i = 0; i < x->req.nheaders; i++)
 		free((char *)x->req.headers[i]);
 	free((void *)x->req.headers);
@@ -728,7 +725,7 @@ static void
 poll_set_options(struct poll *p, struct poll_xfer *x)
 {
 	CURL		*e = x->easy;
-	const char	*cookies, *home;
+	const char	*cookies;
 	char		*path;
 
 	if (x->req.user_agent != NULL)
@@ -740,13 +737,11 @@ poll_set_options(struct poll *p, struct poll_xfer *x)
 		x->proxy = NULL;
 	cookies = x->req.cookie_file != NULL ? x->req.cookie_file :
 	    p->cookie_file;
-	if (cookies != NULL && strncmp(cookies, "~/", 2) == 0 &&
-	    (home = getenv("HOME")) != NULL) {
-		path = xasprintf("%s%s", home, cookies + 1);
+	if (cookies != NULL) {
+		path = util_home_path(cookies);
 		curl_easy_setopt(e, CURLOPT_COOKIEFILE, path);
 		free(path);
-	} else if (cookies != NULL)
-		curl_easy_setopt(e, CURLOPT_COOKIEFILE, cookies);
+	}
 	curl_easy_setopt(e, CURLOPT_UNRESTRICTED_AUTH, 0L);
 	if (x->req.username != NULL) {
 		curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);

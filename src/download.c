@@ -48,12 +48,8 @@ download_dir(const struct conf *cf, const char *dir, char **cause)
 
 	if (dir != NULL)
 		return (xstrdup(dir));
-	if ((dir = conf_string(cf, "download-dir")) != NULL) {
-		if (dir[0] == '~' && dir[1] == '/' &&
-		    (home = getenv("HOME")) != NULL)
-			return (xasprintf("%s%s", home, dir + 1));
-		return (xstrdup(dir));
-	}
+	if ((dir = conf_string(cf, "download-dir")) != NULL)
+		return (util_home_path(dir));
 	if ((home = getenv("HOME")) == NULL || *home == '\0') {
 		*cause = xstrdup("no folder for downloads: give -o DIR or set "
 		    "download-dir in the config");

@@ -423,19 +423,6 @@ run_secret_why(const char *cmd, int status, const struct buf *e)
 	return (why);
 }
 
-/* Wipe and free a buffer that held a secret. */
-static void
-run_buf_wipe(struct buf *b)
-{
-	volatile char	*c;
-	size_t		 i;
-
-	for (c = (volatile char *)b->data, i = 0; c != NULL && i < b->len;
-	    i++)
-		c[i] = '\0';
-	buf_free(b);
-}
-
 int
 run_secret(const char *cmd, int limit, char **secret, char **cause)
 {
@@ -492,7 +479,8 @@ run_secret(const char *cmd, int limit, char **secret, char **cause)
 		*secret = run_first_line(o.data);
 		rc = 0;
 	}
-	run_buf_wipe(&o);
+	util_wipe(o.data, o.len);
+	buf_free(&o);
 	buf_free(&e);
 	return (rc);
 }

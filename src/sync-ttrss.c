@@ -103,7 +103,7 @@ ttrss_post(struct sync_conn *c, const char *op, const char *fields,
 	buf_addc(&body, '}');
 	rc = sync_post(c, t->api, body.data, body.len, "application/json",
 	    &t->answer, cause);
-	memset(body.data, 0, body.len);	/* a login's holds the password */
+	util_wipe(body.data, body.len);	/* a login's holds the password */
 	buf_free(&body);
 	if (rc != 0)
 		return (-1);
@@ -154,10 +154,10 @@ ttrss_login(struct sync_conn *c, char **cause)
 	buf_init(&f, 0);
 	json_key_string(&f, &first, "user", c->config->user);
 	json_key_string(&f, &first, "password", password);
-	memset(password, 0, strlen(password));
+	util_wipe(password, strlen(password));
 	free(password);
 	rc = ttrss_post(c, "login", f.data, &root, &content, cause);
-	memset(f.data, 0, f.len);
+	util_wipe(f.data, f.len);
 	buf_free(&f);
 	if (rc != 0)
 		return (-1);

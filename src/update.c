@@ -173,13 +173,9 @@ update_setup_flush(struct update *u)
 static char *
 update_cookie_check(const char *path)
 {
-	const char	*home = getenv("HOME");
-	char		*full, *why = NULL;
+	char	*full, *why = NULL;
 
-	if (strncmp(path, "~/", 2) == 0 && home != NULL)
-		full = xasprintf("%s%s", home, path + 1);
-	else
-		full = xstrdup(path);
+	full = util_home_path(path);
 	if (access(full, R_OK) != 0)
 		why = xasprintf("cannot read the cookie file %s: %s", path,
 		    strerror(errno));
@@ -230,10 +226,8 @@ update_request_options(const struct update *u, const struct feedopt_set *set,
 static void
 update_wipe(char *s)
 {
-	volatile char	*c;
-
-	for (c = s; c != NULL && *c != '\0'; c++)
-		*c = '\0';
+	if (s != NULL)
+		util_wipe(s, strlen(s));
 	free(s);
 }
 
@@ -438,27 +432,46 @@ update_page_failed(const struct archive_failure *f, void *arg)
 		u->cbs->page_failed(f, u->arg);
 }
 
-/* Add the new items of the feeds with "archive yes": 0, or -1. */
+/*
+ * Call cb with every feed and what its feed lines set, until cb returns
+ * non-zero: 0, cb's value, or -1 when the feeds cannot be listed.
+ */
 static int
-update_archive_feeds(struct update *u, struct archive *ar, int64_t since)
+update_each_feed(struct store *st, const struct feedopt *fo,
+    int (*cb)(const struct store_feed *, const struct feedopt_set *, void *),
+    void *arg)
 {
 	struct store_feed	*feeds;
 	struct feedopt_set	 set;
 	size_t			 n, i;
 	int			 rc = 0;
 
-	if (feedopt_count(u->fo) == 0)
+	if (feedopt_count(fo) == 0)
 		return (0);
-	if (store_feeds_list(u->store, &feeds, &n) != 0)
+	if (store_feeds_list(st, &feeds, &n) != 0)
 		return (-1);
 	for (i = 0; i < n && rc == 0; i++) {
-		feedopt_get(u->fo, &feeds[i], &set);
-		if (set.archive)
-			rc = archive_add_feed(ar, feeds[i].id, since);
+		feedopt_get(fo, &feeds[i], &set);
+		rc = cb(&feeds[i], &set, arg);
 		feedopt_set_clear(&set);
 	}
 	store_feeds_free(feeds, n);
 	return (rc);
+}
+
+/* The new items of a feed with "archive yes", for update_pages. */
+struct update_archive {
+	struct archive	*ar;
+	int64_t		 since;
+};
+
+static int
+update_archive_feed(const struct store_feed *f, const struct feedopt_set *set,
+    void *arg)
+{
+	struct update_archive	*ua = arg;
+
+	return (set->archive ? archive_add_feed(ua->ar, f->id, ua->since) : 0);
 }
 
 /*
@@ -466,20 +479,21 @@ update_archive_feeds(struct update *u, struct archive *ar, int64_t since)
  * since the session began.  0 (*bad set after a bad line), or -1.
  */
 static int
-update_pages(struct update *u, const struct conf *cf,
-    const struct poll_options *po, const struct update_options *o,
-    int64_t since, int *bad, char **cause)
+update_pages(struct update *u, const struct poll_options *po,
+    const struct update_options *o, int64_t since, int *bad, char **cause)
 {
 	static const struct archive_cbs cbs = {
 		update_pages_progress, update_page_failed
 	};
-	struct archive	*ar;
-	int		 rc = -1;
+	struct update_archive	 ua;
+	struct archive		*ar;
+	int			 rc = -1;
 
-	(void)cf;
 	*bad = u->bad_lines;
 	ar = archive_create(u->store, &cbs, u);
-	if (update_archive_feeds(u, ar, since) != 0) {
+	ua.ar = ar;
+	ua.since = since;
+	if (update_each_feed(u->store, u->fo, update_archive_feed, &ua) != 0) {
 		*cause = xasprintf("cannot find the items to archive: %s",
 		    store_errmsg(u->store));
 		goto out;
@@ -526,28 +540,17 @@ update_settings(const struct conf *cf, const struct update_options *o,
 	return (rules_load(cf, rules, cause));
 }
 
-/* Each feed's own keep line joins the others: 0, or -1. */
+/* A feed's own keep line joins the others. */
 static int
-update_feed_keeps(struct update *u, struct retain *keep)
+update_feed_keep(const struct store_feed *f, const struct feedopt_set *set,
+    void *arg)
 {
-	struct store_feed	*feeds;
-	struct feedopt_set	 set;
-	size_t			 n, i;
-	char			*why = NULL;
+	char	*why = NULL;
 
-	if (feedopt_count(u->fo) == 0)
-		return (0);
-	if (store_feeds_list(u->store, &feeds, &n) != 0)
-		return (-1);
-	for (i = 0; i < n; i++) {
-		feedopt_get(u->fo, &feeds[i], &set);
-		/* Checked when read: this cannot fail. */
-		if (set.keep != NULL && retain_add_feed(keep, feeds[i].id,
-		    set.keep, &why) != 0)
-			free(why);
-		feedopt_set_clear(&set);
-	}
-	store_feeds_free(feeds, n);
+	/* Checked when read: this cannot fail. */
+	if (set->keep != NULL && retain_add_feed(arg, f->id, set->keep,
+	    &why) != 0)
+		free(why);
 	return (0);
 }
 
@@ -555,7 +558,6 @@ int
 update_retain_load(struct store *st, const struct conf *cf,
     struct retain **keep, char **cause)
 {
-	struct update	 u;
 	struct feedopt	*fo;
 	int		 rc;
 
@@ -566,10 +568,7 @@ update_retain_load(struct store *st, const struct conf *cf,
 		*keep = NULL;
 		return (-1);
 	}
-	memset(&u, 0, sizeof u);
-	u.store = st;
-	u.fo = fo;
-	if ((rc = update_feed_keeps(&u, *keep)) != 0)
+	if ((rc = update_each_feed(st, fo, update_feed_keep, *keep)) != 0)
 		*cause = xasprintf("cannot list feeds: %s", store_errmsg(st));
 	feedopt_free(fo);
 	return (rc);
@@ -628,7 +627,8 @@ update_retain(struct update *u, struct retain *keep)
 {
 	char	*why;
 
-	if (update_feed_keeps(u, keep) != 0 && u->cbs->warn != NULL) {
+	if (update_each_feed(u->store, u->fo, update_feed_keep, keep) != 0 &&
+	    u->cbs->warn != NULL) {
 		why = xasprintf("keep: cannot list feeds: %s",
 		    store_errmsg(u->store));
 		u->cbs->warn(why, u->arg);
@@ -765,7 +765,7 @@ update_run(struct store *st, const struct conf *cf, const char *db_path,
 		update_feed_lines(&u, started);
 	if (!counts->store_failed && (o->cancel == NULL ||
 	    !atomic_load(o->cancel)))
-		update_pages(&u, cf, &po, o, started, &bad, cause);
+		update_pages(&u, &po, o, started, &bad, cause);
 	update_notify(&u, cf, started);
 	if (!counts->store_failed)
 		update_retain(&u, keep);

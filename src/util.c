@@ -255,6 +255,26 @@ util_strcasestr(const char *haystack, const char *needle)
 	return (n == 0 ? (char *)haystack : NULL);
 }
 
+void
+util_wipe(void *p, size_t n)
+{
+	volatile unsigned char	*c = p;
+
+	while (c != NULL && n-- > 0)
+		*c++ = 0;
+}
+
+char *
+util_home_path(const char *path)
+{
+	const char	*home;
+
+	if (path[0] == '~' && path[1] == '/' &&
+	    (home = getenv("HOME")) != NULL)
+		return (xasprintf("%s%s", home, path + 1));
+	return (xstrdup(path));
+}
+
 /* Trim ASCII white space at both ends, in place. */
 char *
 util_trim(char *s)

@@ -68,8 +68,12 @@ size_t	 util_utf8_seq(const unsigned char *, size_t, uint32_t *);
 int	 util_utf8_valid(const char *, size_t);
 char	*util_utf8_sanitize(const char *, size_t);
 char	*util_display_safe(const char *);
+/* Zero n bytes at p (a password) in a way no compiler leaves out. */
+void	 util_wipe(void *, size_t);
 
 /* Files. */
+/* path with a leading "~/" made $HOME's, as a new string. */
+char	*util_home_path(const char *);
 int	 util_read_file(const char *, struct buf *, char **);
 
 /* Time. */
