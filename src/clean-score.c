@@ -1422,6 +1422,96 @@ clean_stream_join(xmlNode *body)
 }
 
 /*
+ * A block elsewhere in the page wearing exactly top's class, prose and
+ * not links: the article's other part (an intro set apart from the
+ * body by a layout block, a story split around an advertisement).
+ */
+static int
+clean_twin(xmlNode *n, const char *class)
+{
+	const char	*c;
+
+	return (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
+	    (c = clean_attr(n, "class")) != NULL && strcmp(c, class) == 0 &&
+	    !INFO(n)->teasers && !INFO(n)->in_teasers &&
+	    clean_prose_chars(n) >= 140 && clean_density(n) < 0.25 &&
+	    clean_prose(n));
+}
+
+/*
+ * The class naming the article's text: top's own, else that of the
+ * child holding most of its prose, a few levels down.
+ */
+static const char *
+clean_key_class(xmlNode *top)
+{
+	xmlNode		*n = top, *c;
+	const char	*class;
+	int		 level;
+
+	for (level = 0; level < 3; level++) {
+		if ((class = clean_attr(n, "class")) != NULL && *class != '\0')
+			return (class);
+		for (c = n->children; c != NULL; c = c->next) {
+			if (c->type == XML_ELEMENT_NODE && c->_private != NULL &&
+			    clean_prose_chars(c) * 10 >= clean_prose_chars(top) * 6)
+				break;
+		}
+		if (c == NULL)
+			return (NULL);
+		n = c;
+	}
+	return (NULL);
+}
+
+/*
+ * Walk the page in order, taking each gathered node whole and, before
+ * the first of them, each twin of top (the intro a layout block set
+ * apart).  Stores into out when it is not NULL; returns the count.
+ */
+static size_t
+clean_twin_walk(xmlNode *top, xmlNode *body, const char *class,
+    xmlNode **nodes, size_t n, xmlNode **out)
+{
+	xmlNode	*w;
+	size_t	 k, m = 0;
+	int	 mine, past = 0;
+
+	for (w = body; w != NULL; w = clean_next(w, body, mine)) {
+		for (k = 0, mine = 0; k < n && !mine; k++)
+			mine = w == nodes[k];
+		past |= mine;
+		if (!mine && !past && clean_twin(w, class) &&
+		    clean_prose_chars(w) < clean_prose_chars(top) &&
+		    !clean_within(top, w))
+			mine = 1;
+		if (mine && out != NULL)
+			out[m] = w;
+		m += mine;
+	}
+	return (m);
+}
+
+/* Add top's twins to the gathered nodes, in page order. */
+static size_t
+clean_twins(xmlNode *top, xmlNode *body, xmlNode ***nodes, size_t n)
+{
+	xmlNode		**out;
+	const char	*class;
+	size_t		 m;
+
+	if (top == NULL || top == body || (class = clean_key_class(top)) == NULL)
+		return (n);
+	if ((m = clean_twin_walk(top, body, class, *nodes, n, NULL)) <= n)
+		return (n);
+	out = xreallocarray(NULL, m, sizeof *out);
+	clean_twin_walk(top, body, class, *nodes, n, out);
+	free(*nodes);
+	*nodes = out;
+	return (m);
+}
+
+/*
  * Find the article in doc with the CLEAN_* flags: prune, score, pick
  * and clean.  Fills *nodes (the caller frees the array, not the nodes,
  * which stay in doc) with the subtrees to render, in order.
@@ -1456,6 +1546,7 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 	if (top != NULL && top != body)
 		top = clean_series(top, body);
 	n = clean_gather(&sc, top, body, nodes);
+	n = clean_twins(top, body, nodes, n);
 	for (k = 0; k < n; k++) {
 		sc.root_text = INFO((*nodes)[k])->text;
 		clean_conditionally(&sc, (*nodes)[k]);

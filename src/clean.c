@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -380,19 +381,20 @@ clean_trim_tail(struct clean_article *a)
 	a->numbered[clean_blocks_end(a->numbered, blocks)] = '\0';
 }
 
-/* Up to max blocks (paragraphs) of text: their starts and lengths. */
+/* The blocks (paragraphs) of text: their starts and lengths. */
 static size_t
-clean_blocks(const char *text, const char **start, size_t *len, size_t max)
+clean_blocks(const char *text, const char **start, size_t *len)
 {
 	const char	*p = text, *end;
 	size_t		 n = 0;
 
 	for (;;) {
-		if (n == max)
-			return (0);
 		end = strstr(p, "\n\n");
-		start[n] = p;
-		len[n++] = end != NULL ? (size_t)(end - p) : strlen(p);
+		if (start != NULL) {
+			start[n] = p;
+			len[n] = end != NULL ? (size_t)(end - p) : strlen(p);
+		}
+		n++;
 		if (end == NULL)
 			return (n);
 		p = end + 2;
@@ -425,13 +427,47 @@ clean_link_block(const struct clean_article *a, const char *text,
 }
 
 /* The blocks of both texts, side by side, and which of them to drop. */
-#define CLEAN_MAX_BLOCKS	512
 struct clean_blocks {
-	const char	*ts[CLEAN_MAX_BLOCKS], *ns[CLEAN_MAX_BLOCKS];
-	size_t		 tl[CLEAN_MAX_BLOCKS], nl[CLEAN_MAX_BLOCKS];
-	size_t		 n;
-	unsigned char	 drop[CLEAN_MAX_BLOCKS];
+	const char	**ts, **ns;
+	size_t		 *tl, *nl;
+	size_t		  n;
+	unsigned char	 *drop;
 };
+
+/* a's texts as blocks, or NULL when the two do not pair up. */
+static struct clean_blocks *
+clean_blocks_new(const struct clean_article *a)
+{
+	struct clean_blocks	*b;
+
+	b = xcalloc(1, sizeof *b);
+	b->n = clean_blocks(a->text, NULL, NULL);
+	if (clean_blocks(a->numbered, NULL, NULL) != b->n) {
+		free(b);
+		return (NULL);
+	}
+	b->ts = xreallocarray(NULL, b->n, sizeof *b->ts);
+	b->ns = xreallocarray(NULL, b->n, sizeof *b->ns);
+	b->tl = xreallocarray(NULL, b->n, sizeof *b->tl);
+	b->nl = xreallocarray(NULL, b->n, sizeof *b->nl);
+	b->drop = xcalloc(b->n, 1);
+	clean_blocks(a->text, b->ts, b->tl);
+	clean_blocks(a->numbered, b->ns, b->nl);
+	return (b);
+}
+
+static void
+clean_blocks_free(struct clean_blocks *b)
+{
+	if (b == NULL)
+		return;
+	free(b->ts);
+	free(b->ns);
+	free(b->tl);
+	free(b->nl);
+	free(b->drop);
+	free(b);
+}
 
 /*
  * A block that is a link alone, the same words three times or more
@@ -546,6 +582,93 @@ clean_mark_copies(struct clean_blocks *b)
 	}
 }
 
+/*
+ * The story printed again further down (the page's copy of it for
+ * another screen size, a tab repeating it): a run of this many
+ * paragraphs or more, each the same as the one the same distance
+ * before, the first of them this long (bytes) or longer.  A paragraph
+ * said twice on its own stays: texts do quote themselves.
+ */
+#define CLEAN_REPRINT_RUN	4
+#define CLEAN_REPRINT_MIN	60
+
+struct clean_print {
+	uint32_t	 hash;
+	size_t		 i;
+};
+
+static int
+clean_print_cmp(const void *a, const void *b)
+{
+	const struct clean_print *x = a, *y = b;
+
+	if (x->hash != y->hash)
+		return (x->hash < y->hash ? -1 : 1);
+	return (x->i < y->i ? -1 : x->i > y->i);
+}
+
+static int
+clean_same_block(const struct clean_blocks *b, size_t i, size_t k)
+{
+	return (b->tl[i] == b->tl[k] &&
+	    memcmp(b->ts[i], b->ts[k], b->tl[k]) == 0);
+}
+
+/* first[k]: the first block before k with k's text, or k itself. */
+static void
+clean_first_copies(const struct clean_blocks *b, size_t *first)
+{
+	struct clean_print	*p;
+	size_t			 i, k, g, m = 0;
+	uint32_t		 h;
+
+	p = xreallocarray(NULL, b->n, sizeof *p);
+	for (i = 0; i < b->n; i++) {
+		first[i] = i;
+		if (b->tl[i] < CLEAN_REPRINT_MIN)
+			continue;
+		for (h = 2166136261u, k = 0; k < b->tl[i]; k++)
+			h = (h ^ (unsigned char)b->ts[i][k]) * 16777619u;
+		p[m].hash = h;
+		p[m++].i = i;
+	}
+	qsort(p, m, sizeof *p, clean_print_cmp);
+	for (g = 0, k = 1; k < m; k++) {
+		if (p[k].hash != p[g].hash) {
+			g = k;
+			continue;
+		}
+		for (i = g; i < k && first[p[k].i] == p[k].i; i++) {
+			if (first[p[i].i] == p[i].i &&
+			    clean_same_block(b, p[i].i, p[k].i))
+				first[p[k].i] = p[i].i;
+		}
+	}
+	free(p);
+}
+
+static void
+clean_mark_reprints(struct clean_blocks *b)
+{
+	size_t	*first, k, i, r;
+
+	first = xreallocarray(NULL, b->n, sizeof *first);
+	clean_first_copies(b, first);
+	for (k = 0; k < b->n; k++) {
+		if ((i = first[k]) == k || b->drop[k])
+			continue;
+		for (r = 0; k + r < b->n && i + r < k &&
+		    clean_same_block(b, i + r, k + r); r++)
+			;
+		if (r < CLEAN_REPRINT_RUN)
+			continue;
+		while (r-- > 0)
+			b->drop[k++] = 1;
+		k--;
+	}
+	free(first);
+}
+
 /* Length of a list item's "- " or "12. " opening, or 0. */
 static size_t
 clean_item_prefix(const char *line, size_t len)
@@ -644,16 +767,14 @@ static void
 clean_drop_blocks(struct clean_article *a)
 {
 	struct clean_blocks	*b;
-	size_t			 i, nn;
+	size_t			 i;
 
-	b = xcalloc(1, sizeof *b);
-	b->n = clean_blocks(a->text, b->ts, b->tl, CLEAN_MAX_BLOCKS);
-	nn = clean_blocks(a->numbered, b->ns, b->nl, CLEAN_MAX_BLOCKS);
-	if (b->n == 0 || b->n != nn)
-		goto out;
+	if ((b = clean_blocks_new(a)) == NULL)
+		return;
 	clean_mark_repeats(a, b);
 	clean_mark_echoes(b);
 	clean_mark_copies(b);
+	clean_mark_reprints(b);
 	clean_mark_headline_lists(a, b);
 	for (i = 0; i < b->n; i++) {
 		if (b->drop[i]) {
@@ -661,8 +782,7 @@ clean_drop_blocks(struct clean_article *a)
 			break;
 		}
 	}
-out:
-	free(b);
+	clean_blocks_free(b);
 }
 
 /* Is this block the byline: short, and naming the first author? */
@@ -701,11 +821,8 @@ clean_trim_head(struct clean_article *a)
 	struct clean_blocks	*b;
 	size_t			 i, cut = 0, total = strlen(a->text), end;
 
-	b = xcalloc(1, sizeof *b);
-	b->n = clean_blocks(a->text, b->ts, b->tl, CLEAN_MAX_BLOCKS);
-	if (b->n == 0 || clean_blocks(a->numbered, b->ns, b->nl,
-	    CLEAN_MAX_BLOCKS) != b->n)
-		goto out;
+	if ((b = clean_blocks_new(a)) == NULL)
+		return;
 	for (i = 0; i + 1 < b->n && i < 8 && cut < 4; i++) {
 		end = (size_t)(b->ts[i] - a->text) + b->tl[i];
 		if (end * 4 > total)
@@ -721,8 +838,7 @@ clean_trim_head(struct clean_article *a)
 	}
 	if (cut > 0)
 		clean_rebuild(a, b);
-out:
-	free(b);
+	clean_blocks_free(b);
 }
 
 /* An account shorter than this (bytes) says nothing of the blocks. */
@@ -774,18 +890,16 @@ clean_trim_account(struct clean_article *a, const char *body)
 	struct clean_blocks	*b;
 	struct clean_account	*acc;
 	size_t			 i, first, last, cut = 0;
-	int			 share[CLEAN_MAX_BLOCKS], found = 0;
+	int			*share, found = 0;
 	size_t			 total = strlen(a->text);
 
 	if (body == NULL || strlen(body) < CLEAN_ACCOUNT_MIN ||
 	    clean_evidence(a->text, body) < 60)
 		return;
-	b = xcalloc(1, sizeof *b);
+	if ((b = clean_blocks_new(a)) == NULL)
+		return;
 	acc = clean_account_new(body);
-	b->n = clean_blocks(a->text, b->ts, b->tl, CLEAN_MAX_BLOCKS);
-	if (b->n == 0 || clean_blocks(a->numbered, b->ns, b->nl,
-	    CLEAN_MAX_BLOCKS) != b->n)
-		goto out;
+	share = xreallocarray(NULL, b->n, sizeof *share);
 	first = last = 0;
 	for (i = 0; i < b->n; i++) {
 		share[i] = clean_account_share(acc, b->ts[i], b->tl[i]);
@@ -803,8 +917,9 @@ clean_trim_account(struct clean_article *a, const char *body)
 	if (cut > 0)
 		clean_rebuild(a, b);
 out:
+	free(share);
 	clean_account_free(acc);
-	free(b);
+	clean_blocks_free(b);
 }
 
 int

@@ -639,6 +639,16 @@ static const struct clean_page_case page_cases[] = {
 	  "</div>" PAGE_PROSE "</article></body></html>",
 	  "los peregrinos que llegan",
 	  NULL },
+	{ "a Dutch intro set apart from the review by a list of links, kept",
+	  "<html><body><main><div class=\"kop\"><div class=\"tekst\"><p>"
+	  "Drie maanden lang reden wij op twaalf elektrische fietsen door "
+	  "regen, wind en over kasseien, we woog elke accu en hielden elke "
+	  "kilometer bij, van de polder tot de Posbank.</p></div></div>"
+	  "<div class=\"snel\"><div><a href=\"#a\">Beste keuze</a></div>"
+	  "<div><a href=\"#b\">Beste koop</a></div><div><a href=\"#c\">"
+	  "Lichtste fiets</a></div></div><div><div class=\"tekst\">"
+	  PAGE_PROSE PAGE_PROSE PAGE_PROSE PAGE_PROSE "</div></div>"
+	  "</main></body></html>", "elke kilometer bij", "Beste koop" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
@@ -670,6 +680,77 @@ test_page_cases(void **state)
 			fail_msg("%s: numbered text differs", c->name);
 		clean_article_free(&a);
 	}
+}
+
+static size_t
+count_of(const char *hay, const char *needle)
+{
+	size_t	n = 0;
+
+	while ((hay = strstr(hay, needle)) != NULL) {
+		n++;
+		hay += strlen(needle);
+	}
+	return (n);
+}
+
+/* Portuguese paragraphs of one story, its copy for small screens after. */
+#define FEIRA "<p>A feira do livro abriu as portas no s\xc3\xa1" "bado, com " \
+	"cento e vinte editoras na pra\xc3\xa7" "a central.</p><p>Os " \
+	"organizadores esperam mais visitantes do que no ano passado, " \
+	"quando a chuva afastou o p\xc3\xba" "blico.</p><p>H\xc3\xa1 " \
+	"sess\xc3\xb5" "es de aut\xc3\xb3grafos todas as tardes e um espa\xc3\xa7" \
+	"o para crian\xc3\xa7" "as junto ao coreto.</p><p>A entrada " \
+	"\xc3\xa9 livre, e a feira fica aberta at\xc3\xa9 ao fim do " \
+	"m\xc3\xaas, das dez da manh\xc3\xa3 \xc3\xa0 meia-noite.</p>"
+
+/* A song's refrain, sung five times over (too long for a caption). */
+#define CHORUS "<p>Toca o sino, que os barcos voltam para casa pela " \
+	"barra esta noite, carregados de sardinha e de cansa\xc3\xa7o, e " \
+	"as mulheres esperam no cais com as lanternas acesas e os " \
+	"xailes pretos, a contar as velas que aparecem no escuro.</p>"
+
+/*
+ * A story printed twice (for wide and narrow screens) is read once; a
+ * paragraph the text says twice on purpose, or five times running,
+ * stays.
+ */
+static void
+test_page_reprint(void **state)
+{
+	static const char copies[] = "<html><body><article><div class="
+	    "\"wide\">" FEIRA "</div><div class=\"narrow\">" FEIRA "</div>"
+	    "</article></body></html>";
+	static const char refrain[] = "<html><body><article>" PAGE_PROSE
+	    "<p>Ningu\xc3\xa9m sai da feira sem um livro debaixo do "
+	    "bra\xc3\xa7o, dizem os livreiros.</p><p>Este ano, pela primeira "
+	    "vez, h\xc3\xa1 uma banca s\xc3\xb3 de poesia.</p><p>Os "
+	    "alfarrabistas ficam ao fundo, junto ao rio.</p><p>As "
+	    "editoras pequenas partilham tr\xc3\xaas tendas.</p>"
+	    "<p>Ningu\xc3\xa9m sai da feira sem um livro debaixo do "
+	    "bra\xc3\xa7o, dizem os livreiros.</p>" PAGE_PROSE
+	    "</article></body></html>";
+	static const char chorus[] = "<html><body><article>" PAGE_PROSE
+	    CHORUS CHORUS CHORUS CHORUS CHORUS PAGE_PROSE
+	    "</article></body></html>";
+	struct clean_article	 a;
+
+	(void)state;
+	assert_int_equal(clean_page(copies, strlen(copies),
+	    "https://feira.example/", NULL, &a), 0);
+	assert_int_equal(count_of(a.text, "A entrada"), 1);
+	assert_int_equal(count_of(a.text, "A feira do livro"), 1);
+	assert_int_equal(count_of(a.numbered, "A entrada"), 1);
+	clean_article_free(&a);
+	assert_int_equal(clean_page(refrain, strlen(refrain),
+	    "https://feira.example/", NULL, &a), 0);
+	assert_int_equal(count_of(a.text, "sem um livro"), 2);
+	assert_int_equal(count_of(a.text, "welcomed it."), 2);
+	clean_article_free(&a);
+	assert_int_equal(clean_page(chorus, strlen(chorus),
+	    "https://feira.example/", NULL, &a), 0);
+	assert_int_equal(count_of(a.text, "Toca o sino"), 5);
+	clean_article_free(&a);
 }
 
 /* Metadata apart from the text: who wrote it, when, the lead image. */
@@ -978,6 +1059,7 @@ main(void)
 		cmocka_unit_test(test_page_meta_cases),
 		cmocka_unit_test(test_page_jsonld),
 		cmocka_unit_test(test_page_cases),
+		cmocka_unit_test(test_page_reprint),
 		cmocka_unit_test(test_page_logo),
 		cmocka_unit_test(test_page_charset),
 		cmocka_unit_test(test_pages),
