@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <pthread.h>
 #include <string.h>
+#include <strings.h>
 
 #include <utf8proc.h>
 
@@ -421,6 +422,27 @@ clean_unmark(char *s)
  * furniture?  A known phrase must open it, and the line must be short
  * or mostly a link: the same words inside a real paragraph stay.
  */
+/*
+ * A publishing system's shortcode left unexpanded, the whole line:
+ * "[video-player id=\"x7\" autoplay=\"1\"]", "[contact-form id=3]".
+ */
+static int
+clean_shortcode(const char *line, size_t len)
+{
+	size_t	i = 1;
+
+	if (len < 5 || line[0] != '[' || line[len - 1] != ']')
+		return (0);
+	while (i < len && (islower((unsigned char)line[i]) ||
+	    isdigit((unsigned char)line[i]) || line[i] == '-' ||
+	    line[i] == '_'))
+		i++;
+	if (i < 3 || line[i] != ' ')
+		return (0);
+	return (memchr(line + i, '=', len - i) != NULL &&
+	    memchr(line + 1, '[', len - 2) == NULL);
+}
+
 int
 clean_boiler_line(const char *line, size_t len, size_t links)
 {
@@ -432,7 +454,7 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 	n = clean_line_lower(line, len, low, sizeof low);
 	/* Nothing but marks ("-", "|", "* * *"): a separator of furniture. */
 	if (n == 0 || clean_boiler_always(low, n) ||
-	    clean_marks_only(line, len))
+	    clean_marks_only(line, len) || clean_shortcode(line, len))
 		return (1);
 	for (i = 0; i < UTIL_ARRLEN(clean_phrases); i++) {
 		plen = strlen(clean_phrases[i]);
@@ -681,9 +703,50 @@ clean_related_heading(const char *block, size_t len)
 }
 
 /*
+ * Is this block an author box's opening line, "Written by Ana Ruiz": a
+ * byline's words, then a name of two to four capitalised words and
+ * nothing else?
+ */
+static int
+clean_author_sign(const char *block, size_t len)
+{
+	static const char *const words[] = {
+		"written by ", "posted by ", "authored by ", "geschrieben von ",
+		"escrito por ", "\xc3\xa9" "crit par ", "scritto da ",
+		"geschreven door ",
+	};
+	const char	*p = NULL, *end = block + len;
+	size_t		 i, w;
+
+	if (len > 60 || memchr(block, '\n', len) != NULL)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(words) && p == NULL; i++) {
+		w = strlen(words[i]);
+		if (len > w && strncasecmp(block, words[i], w) == 0)
+			p = block + w;
+	}
+	if (p == NULL)
+		return (0);
+	for (w = 0; p < end; w++) {
+		/* A capital (any letter beyond ASCII), then letters, ".-'". */
+		if (!isupper((unsigned char)*p) && (unsigned char)*p < 0x80)
+			return (0);
+		while (p < end && *p != ' ') {
+			if (!isalpha((unsigned char)*p) &&
+			    (unsigned char)*p < 0x80 && strchr(".-'", *p) == NULL)
+				return (0);
+			p++;
+		}
+		while (p < end && *p == ' ')
+			p++;
+	}
+	return (w >= 2 && w <= 4);
+}
+
+/*
  * Does this block open the page's foot, so that nothing after it is the
  * article's: a copyright line, a cookie notice, the heading of a note on
- * the author or of a disclaimer?
+ * the author or of a disclaimer, an author box's "Written by" line?
  */
 int
 clean_closing_block(const char *block, size_t len)
@@ -711,6 +774,8 @@ clean_closing_block(const char *block, size_t len)
 	    (strncmp(low, "copyright ", 10) == 0 &&
 	    isdigit((unsigned char)low[10])) ||
 	    strstr(low, "all rights reserved") != NULL))
+		return (1);
+	if (clean_author_sign(block, len))
 		return (1);
 	if (len > 40)
 		return (0);

@@ -104,6 +104,11 @@ static const struct clean_case furniture_cases[] = {
 	  "\xe2\x98\x85 \xe2\x98\x86</p><p>More.</p>", "Story.\n\nMore." },
 	{ "a paragraph of a lone joiner", "<p>Story.</p><p>\xe2\x80\x8d</p>"
 	  "<p>More.</p>", "Story.\n\nMore." },
+	{ "an unexpanded shortcode", "<p>Story.</p><p>[video-player "
+	  "id=\"k7\" title=\"Ein Film \xc3\xbc" "ber den Hafen\"]</p><p>More."
+	  "</p>", "Story.\n\nMore." },
+	{ "a bracketed aside with an equals sign stays", "<p>[note: x = 2 "
+	  "here]</p>", "[note: x = 2 here]" },
 	{ "code's closing brace stays", "<p>if (x) {</p><p>}</p>",
 	  "if (x) {\n\n}" },
 	{ "a line of emoji and words stays", "<p>\xe2\x98\x85 Stern "
@@ -649,6 +654,21 @@ static const struct clean_page_case page_cases[] = {
 	  "Lichtste fiets</a></div></div><div><div class=\"tekst\">"
 	  PAGE_PROSE PAGE_PROSE PAGE_PROSE PAGE_PROSE "</div></div>"
 	  "</main></body></html>", "elke kilometer bij", "Beste koop" },
+	{ "a Spanish author box at the end cut from its signature on",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE PAGE_PROSE
+	  "<p>Escrito por Luc\xc3\xad" "a Ferrer</p><p>Luc\xc3\xad" "a Ferrer "
+	  "escribe sobre puertos y pesca desde 2011.</p></article></body>"
+	  "</html>", "welcomed it.", "Ferrer" },
+	{ "a sentence opening with 'written by' stays",
+	  "<html><body><article>" PAGE_PROSE "<p>Written by hand in 1902, "
+	  "the harbour log survives.</p><p>It is kept in the museum on the "
+	  "quay.</p></article></body></html>", "the harbour log survives",
+	  NULL },
+	{ "a book's title opening with 'Written By' stays",
+	  "<html><body><article>" PAGE_PROSE "<p>Her favourite book?</p>"
+	  "<p>Written By Sailors Who Never Came Home</p><p>She reads it "
+	  "every winter.</p></article></body></html>", "Never Came Home",
+	  NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
