@@ -1295,6 +1295,25 @@ clean_sections(struct clean_scan *sc, xmlNode *top, xmlNode *body)
 	return (top);
 }
 
+/*
+ * A sibling before the top candidate that reads as the story's intro:
+ * paragraphs of prose, few links, not a teaser list, shorter than the
+ * story by half, inside the article's own wrapper (at the page's level,
+ * beside <main> or <body>, stand the banners and notices).
+ */
+static int
+clean_intro(xmlNode *s, xmlNode *top)
+{
+	struct clean_info	*i = INFO(s);
+
+	if (clean_is(top->parent, "body") || clean_is(top->parent, "main") ||
+	    clean_prose_chars(s) * 2 >= clean_prose_chars(top))
+		return (0);
+	return (i->paragraphs >= 1 && clean_prose_chars(s) >= 200 &&
+	    clean_density(s) < 0.2 && !i->teasers && !i->in_teasers &&
+	    clean_prose(s));
+}
+
 /* The top candidate and the siblings that join it, in page order. */
 static size_t
 clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
@@ -1302,6 +1321,7 @@ clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
 {
 	xmlNode	*s, **out;
 	size_t	 n = 0;
+	int	 before = 1;
 
 	if (top == NULL || top == body || top->parent == NULL) {
 		*nodes = xmalloc(sizeof **nodes);
@@ -1311,9 +1331,12 @@ clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
 	out = xreallocarray(NULL, xmlChildElementCount(top->parent) + 1,
 	    sizeof *out);
 	for (s = top->parent->children; s != NULL; s = s->next) {
+		if (s == top)
+			before = 0;
 		if (s == top || (s->type == XML_ELEMENT_NODE &&
 		    s->_private != NULL && (clean_sibling_joins(s, top) ||
-		    clean_sibling_holds(s, top))))
+		    clean_sibling_holds(s, top) ||
+		    (before && clean_intro(s, top)))))
 			out[n++] = s;
 	}
 	*nodes = out;

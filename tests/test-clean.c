@@ -669,6 +669,25 @@ static const struct clean_page_case page_cases[] = {
 	  "<p>Written By Sailors Who Never Came Home</p><p>She reads it "
 	  "every winter.</p></article></body></html>", "Never Came Home",
 	  NULL },
+	{ "a Czech intro in its own section before the review, kept",
+	  "<html><body><main><div class=\"obsah\"><section "
+	  "class=\"uvod\"><p>Vysava\xc4\x8d" "e jsme testovali celou zimu v "
+	  "panel\xc3\xa1ku i na chalup\xc4\x9b, na koberc\xc3\xad" "ch, "
+	  "dla\xc5\xbe" "b\xc3\xa1" "ch a ps\xc3\xad" "ch chlupech, "
+	  "m\xc4\x9b\xc5\x99ili jsme hluk, v\xc3\xbd" "dr\xc5\xbe baterie a "
+	  "to, jak snadno se vyprazd\xc5\x88uj\xc3\xad. Nejv\xc3\xad" "c "
+	  "n\xc3\xa1s p\xc5\x99" "ekvapilo, kolik prachu nechaj\xc3\xad "
+	  "levn\xc3\xa9 modely v roz\xc3\xad" "ch a pod postel\xc3\xad." "</p>"
+	  "</section><section "
+	  "class=\"kotvy\"><a href=\"#a\">Nejlep\xc5\xa1\xc3\xad "
+	  "celkov\xc4\x9b</a> <a "
+	  "href=\"#b\">Nejlevn\xc4\x9bj\xc5\xa1\xc3\xad</a></section><section "
+	  "class=\"recenze\"><div><div>"
+	  PAGE_PROSE PAGE_PROSE
+	  "<p>The harbour office will post the timetable for the cranes on "
+	  "its door every "
+	  "Monday.</p></div></div></section></div></main></body></html>",
+	  "jak snadno se vyprazd", "Nejlevn" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
