@@ -550,20 +550,54 @@ clean_strcmp(const void *a, const void *b)
 }
 
 /*
- * Mark the elements whose class many elements of the page wear: the
- * scaffolding of a layout ("widget-container" around every block),
- * which says nothing of what one element holds.
+ * A class value without the words that carry digits: a page builder
+ * numbers every block ("elementor-element-4c0ea18", "column-3"), and
+ * the blocks of one kind still share the rest.  NULL when nothing is
+ * left.
+ */
+static char *
+clean_class_kind(const char *v)
+{
+	struct buf	 b;
+	const char	*p, *end;
+	size_t		 i;
+	int		 digit;
+
+	buf_init(&b, 0);
+	for (p = v; *p != '\0'; p = end) {
+		p += strspn(p, " \t\r\n");
+		end = p + strcspn(p, " \t\r\n");
+		for (i = 0, digit = 0; p + i < end && !digit; i++)
+			digit = isdigit((unsigned char)p[i]);
+		if (digit || end == p)
+			continue;
+		if (b.len > 0)
+			buf_addc(&b, ' ');
+		buf_add(&b, p, end - p);
+	}
+	if (b.len == 0) {
+		buf_free(&b);
+		return (NULL);
+	}
+	return (buf_steal(&b));
+}
+
+/*
+ * Mark the elements whose kind of class many elements of the page
+ * wear: the scaffolding of a layout ("widget-container" around every
+ * block), which says nothing of what one element holds.
  */
 static void
 clean_classes(xmlNode *root)
 {
 	xmlNode		*n;
-	const char	*v, **classes = NULL, **hit, **lo, **hi;
-	size_t		 nclasses = 0;
+	char		**classes = NULL, **hit, **lo, **hi, *v;
+	size_t		 nclasses = 0, k;
 
 	for (n = root; n != NULL; n = clean_next(n, root, 0)) {
 		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
-		    (v = clean_attr(n, "class")) == NULL || *v == '\0')
+		    clean_attr(n, "class") == NULL ||
+		    (v = clean_class_kind(clean_attr(n, "class"))) == NULL)
 			continue;
 		if ((nclasses & (nclasses - 1)) == 0)
 			classes = xreallocarray(classes, nclasses == 0 ? 1 :
@@ -575,17 +609,23 @@ clean_classes(xmlNode *root)
 	qsort(classes, nclasses, sizeof *classes, clean_strcmp);
 	for (n = root; n != NULL; n = clean_next(n, root, 0)) {
 		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
-		    (v = clean_attr(n, "class")) == NULL || *v == '\0' ||
-		    (hit = bsearch(&v, classes, nclasses, sizeof *classes,
-		    clean_strcmp)) == NULL)
+		    clean_attr(n, "class") == NULL ||
+		    (v = clean_class_kind(clean_attr(n, "class"))) == NULL)
 			continue;
-		for (lo = hit; lo > classes && strcmp(lo[-1], v) == 0; lo--)
-			;
-		for (hi = hit; hi + 1 < classes + nclasses &&
-		    strcmp(hi[1], v) == 0; hi++)
-			;
-		INFO(n)->common = hi - lo + 1 >= CLEAN_COMMON_CLASS;
+		if ((hit = bsearch(&v, classes, nclasses, sizeof *classes,
+		    clean_strcmp)) != NULL) {
+			for (lo = hit; lo > classes &&
+			    strcmp(lo[-1], v) == 0; lo--)
+				;
+			for (hi = hit; hi + 1 < classes + nclasses &&
+			    strcmp(hi[1], v) == 0; hi++)
+				;
+			INFO(n)->common = hi - lo + 1 >= CLEAN_COMMON_CLASS;
+		}
+		free(v);
 	}
+	for (k = 0; k < nclasses; k++)
+		free(classes[k]);
 	free(classes);
 }
 
