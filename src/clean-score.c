@@ -1490,22 +1490,27 @@ clean_stream_join(xmlNode *body)
  * body by a layout block, a story split around an advertisement).
  */
 static int
-clean_twin(xmlNode *n, const char *class)
+clean_twin(xmlNode *n, const char *kind)
 {
 	const char	*c;
+	char		*k;
+	int		 same;
 
-	return (n->type == XML_ELEMENT_NODE && n->_private != NULL &&
-	    (c = clean_attr(n, "class")) != NULL && strcmp(c, class) == 0 &&
-	    !INFO(n)->teasers && !INFO(n)->in_teasers &&
-	    clean_prose_chars(n) >= 140 && clean_density(n) < 0.25 &&
-	    clean_prose(n));
+	if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
+	    (c = clean_attr(n, "class")) == NULL || INFO(n)->teasers ||
+	    INFO(n)->in_teasers || clean_prose_chars(n) < 140 ||
+	    clean_density(n) >= 0.25 || (k = clean_class_kind(c)) == NULL)
+		return (0);
+	same = strcmp(k, kind) == 0;
+	free(k);
+	return (same && clean_prose(n));
 }
-
 /*
- * The class naming the article's text: top's own, else that of the
- * child holding most of its prose, a few levels down.
+ * The kind of class naming the article's text: top's own, else that of
+ * the child holding most of its prose, a few levels down.  Freed by the
+ * caller.
  */
-static const char *
+static char *
 clean_key_class(xmlNode *top)
 {
 	xmlNode		*n = top, *c;
@@ -1514,10 +1519,11 @@ clean_key_class(xmlNode *top)
 
 	for (level = 0; level < 3; level++) {
 		if ((class = clean_attr(n, "class")) != NULL && *class != '\0')
-			return (class);
+			return (clean_class_kind(class));
 		for (c = n->children; c != NULL; c = c->next) {
 			if (c->type == XML_ELEMENT_NODE && c->_private != NULL &&
-			    clean_prose_chars(c) * 10 >= clean_prose_chars(top) * 6)
+			    clean_prose_chars(c) * 10 >=
+			    clean_prose_chars(top) * 6)
 				break;
 		}
 		if (c == NULL)
@@ -1526,7 +1532,6 @@ clean_key_class(xmlNode *top)
 	}
 	return (NULL);
 }
-
 /*
  * Walk the page in order, taking each gathered node whole and, before
  * the first of them, each twin of top (the intro a layout block set
@@ -1560,18 +1565,21 @@ static size_t
 clean_twins(xmlNode *top, xmlNode *body, xmlNode ***nodes, size_t n)
 {
 	xmlNode		**out;
-	const char	*class;
+	char		*kind;
 	size_t		 m;
 
-	if (top == NULL || top == body || (class = clean_key_class(top)) == NULL)
+	if (top == NULL || top == body ||
+	    (kind = clean_key_class(top)) == NULL)
 		return (n);
-	if ((m = clean_twin_walk(top, body, class, *nodes, n, NULL)) <= n)
-		return (n);
-	out = xreallocarray(NULL, m, sizeof *out);
-	clean_twin_walk(top, body, class, *nodes, n, out);
-	free(*nodes);
-	*nodes = out;
-	return (m);
+	if ((m = clean_twin_walk(top, body, kind, *nodes, n, NULL)) > n) {
+		out = xreallocarray(NULL, m, sizeof *out);
+		clean_twin_walk(top, body, kind, *nodes, n, out);
+		free(*nodes);
+		*nodes = out;
+		n = m;
+	}
+	free(kind);
+	return (n);
 }
 
 /*

@@ -733,7 +733,8 @@ clean_author_sign(const char *block, size_t len)
 			return (0);
 		while (p < end && *p != ' ') {
 			if (!isalpha((unsigned char)*p) &&
-			    (unsigned char)*p < 0x80 && strchr(".-'", *p) == NULL)
+			    (unsigned char)*p < 0x80 &&
+			    strchr(".-'", *p) == NULL)
 				return (0);
 			p++;
 		}

@@ -644,14 +644,15 @@ static const struct clean_page_case page_cases[] = {
 	  "</div>" PAGE_PROSE "</article></body></html>",
 	  "los peregrinos que llegan",
 	  NULL },
-	{ "a Dutch intro set apart from the review by a list of links, kept",
-	  "<html><body><main><div class=\"kop\"><div class=\"tekst\"><p>"
+	{ "a Dutch intro set apart from the review by a list of links, kept "
+	  "(the blocks numbered by the page builder)",
+	  "<html><body><main><div class=\"kop\"><div class=\"tekst blok-17\"><p>"
 	  "Drie maanden lang reden wij op twaalf elektrische fietsen door "
 	  "regen, wind en over kasseien, we woog elke accu en hielden elke "
 	  "kilometer bij, van de polder tot de Posbank.</p></div></div>"
 	  "<div class=\"snel\"><div><a href=\"#a\">Beste keuze</a></div>"
 	  "<div><a href=\"#b\">Beste koop</a></div><div><a href=\"#c\">"
-	  "Lichtste fiets</a></div></div><div><div class=\"tekst\">"
+	  "Lichtste fiets</a></div></div><div><div class=\"tekst blok-42\">"
 	  PAGE_PROSE PAGE_PROSE PAGE_PROSE PAGE_PROSE "</div></div>"
 	  "</main></body></html>", "elke kilometer bij", "Beste koop" },
 	{ "a Spanish author box at the end cut from its signature on",
