@@ -785,8 +785,9 @@ count_of(const char *hay, const char *needle)
 	"cento e vinte editoras na pra\xc3\xa7" "a central.</p><p>Os " \
 	"organizadores esperam mais visitantes do que no ano passado, " \
 	"quando a chuva afastou o p\xc3\xba" "blico.</p><p>H\xc3\xa1 " \
-	"sess\xc3\xb5" "es de aut\xc3\xb3grafos todas as tardes e um espa\xc3\xa7" \
-	"o para crian\xc3\xa7" "as junto ao coreto.</p><p>A entrada " \
+	"sess\xc3\xb5" "es de aut\xc3\xb3grafos todas as tardes e um " \
+	"espa\xc3\xa7o para crian\xc3\xa7" "as junto ao coreto.</p><p>A " \
+	"entrada " \
 	"\xc3\xa9 livre, e a feira fica aberta at\xc3\xa9 ao fim do " \
 	"m\xc3\xaas, das dez da manh\xc3\xa3 \xc3\xa0 meia-noite.</p>"
 
