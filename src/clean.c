@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clean-int.h"
 #include "clean.h"
@@ -432,6 +433,7 @@ struct clean_blocks {
 	size_t		 *tl, *nl;
 	size_t		  n;
 	unsigned char	 *drop;
+	unsigned char	 *bare;		/* an image line, its alt left out */
 };
 
 /* a's texts as blocks, or NULL when the two do not pair up. */
@@ -451,6 +453,7 @@ clean_blocks_new(const struct clean_article *a)
 	b->tl = xreallocarray(NULL, b->n, sizeof *b->tl);
 	b->nl = xreallocarray(NULL, b->n, sizeof *b->nl);
 	b->drop = xcalloc(b->n, 1);
+	b->bare = xcalloc(b->n, 1);
 	clean_blocks(a->text, b->ts, b->tl);
 	clean_blocks(a->numbered, b->ns, b->nl);
 	return (b);
@@ -466,6 +469,7 @@ clean_blocks_free(struct clean_blocks *b)
 	free(b->tl);
 	free(b->nl);
 	free(b->drop);
+	free(b->bare);
 	free(b);
 }
 
@@ -735,6 +739,95 @@ clean_mark_headline_lists(const struct clean_article *a,
 	}
 }
 
+/* The next word of s (letters and digits, any beyond ASCII), or NULL. */
+static const char *
+clean_next_word(const char *s, const char *end, size_t *len)
+{
+	const char	*w;
+
+	while (s < end && !isalnum((unsigned char)*s) &&
+	    (unsigned char)*s < 0x80)
+		s++;
+	if (s == end)
+		return (NULL);
+	for (w = s; s < end && (isalnum((unsigned char)*s) ||
+	    (unsigned char)*s >= 0x80); s++)
+		;
+	*len = s - w;
+	return (w);
+}
+
+/* Is the word w (len bytes) one of block's words, ASCII case aside? */
+static int
+clean_has_word(const char *block, size_t blen, const char *w, size_t len)
+{
+	const char	*p = block, *end = block + blen, *v;
+	size_t		 vlen;
+
+	while ((v = clean_next_word(p, end, &vlen)) != NULL) {
+		if (vlen == len && strncasecmp(v, w, len) == 0)
+			return (1);
+		p = v + vlen;
+	}
+	return (0);
+}
+
+/*
+ * Does a block beside an image's line say what its alt text says: four
+ * in five of the alt's words (three at least) in it?  A caption under
+ * the picture, the alt a cut copy of it ("[image: a dune at dawn...]").
+ */
+static int
+clean_alt_echoed(const char *alt, size_t alen, const char *block,
+    size_t blen)
+{
+	const char	*p = alt, *end = alt + alen, *w;
+	size_t		 len, words = 0, found = 0;
+
+	if (blen > 1000)
+		return (0);
+	while ((w = clean_next_word(p, end, &len)) != NULL) {
+		words++;
+		found += clean_has_word(block, blen, w, len);
+		p = w + len;
+	}
+	return (words >= 3 && found * 5 >= words * 4);
+}
+
+/* Is block i an image's line, "[image: ALT]", its mark after it? */
+static int
+clean_image_line(const struct clean_blocks *b, size_t i)
+{
+	return (b->tl[i] > 9 && strncmp(b->ts[i], "[image: ", 8) == 0 &&
+	    b->ts[i][b->tl[i] - 1] == ']' &&
+	    memchr(b->ts[i], '\n', b->tl[i]) == NULL &&
+	    b->nl[i] >= b->tl[i] && memcmp(b->ns[i], b->ts[i], b->tl[i]) == 0);
+}
+
+/*
+ * An image whose alt text the caption beside it repeats: the line says
+ * "[image]" and keeps its link, the caption says the words once.
+ */
+static void
+clean_mark_bare_images(struct clean_blocks *b)
+{
+	size_t	 i, k;
+
+	for (i = 0; i < b->n; i++) {
+		if (b->drop[i] || !clean_image_line(b, i))
+			continue;
+		for (k = i > 0 ? i - 1 : i + 1; k <= i + 1 && k < b->n;
+		    k += 2) {
+			if (!b->drop[k] && !clean_image_line(b, k) &&
+			    clean_alt_echoed(b->ts[i] + 8, b->tl[i] - 9,
+			    b->ts[k], b->tl[k])) {
+				b->bare[i] = 1;
+				break;
+			}
+		}
+	}
+}
+
 /* Both texts again without the blocks marked to drop. */
 static void
 clean_rebuild(struct clean_article *a, const struct clean_blocks *b)
@@ -753,6 +846,13 @@ clean_rebuild(struct clean_article *a, const struct clean_blocks *b)
 			buf_adds(&n, "\n\n");
 		}
 		first = 0;
+		if (b->bare[i]) {
+			/* The numbered line is the text line and its mark. */
+			buf_adds(&t, "[image]");
+			buf_adds(&n, "[image]");
+			buf_add(&n, b->ns[i] + b->tl[i], b->nl[i] - b->tl[i]);
+			continue;
+		}
 		buf_add(&t, b->ts[i], b->tl[i]);
 		buf_add(&n, b->ns[i], b->nl[i]);
 	}
@@ -776,8 +876,9 @@ clean_drop_blocks(struct clean_article *a)
 	clean_mark_copies(b);
 	clean_mark_reprints(b);
 	clean_mark_headline_lists(a, b);
+	clean_mark_bare_images(b);
 	for (i = 0; i < b->n; i++) {
-		if (b->drop[i]) {
+		if (b->drop[i] || b->bare[i]) {
 			clean_rebuild(a, b);
 			break;
 		}

@@ -735,6 +735,27 @@ static const struct clean_page_case page_cases[] = {
 	  "nourrissent le bulbe pour l\xe2\x80\x99" "ann\xc3\xa9" "e "
 	  "suivante.</p></div></div></div></div></body></html>",
 	  "Planter \xc3\xa0 la bonne profondeur", NULL },
+	{ "a Portuguese image whose alt its caption repeats: [image], "
+	  "the words once",
+	  "<html><body><article>"
+	  PAGE_PROSE
+	  "<div class=\"foto\"><img src=\"/duna.jpg\" alt=\"Duna do Pilar "
+	  "- a maior duna da Europa ao amanhecer, vista "
+	  "do...\"></div><div class=\"legenda\">A maior duna da Europa ao "
+	  "amanhecer, vista do lado do mar. Foto: Rui Lopes</div>"
+	  PAGE_PROSE
+	  "</article></body></html>",
+	  "[image]", "[image: Duna" },
+	{ "a Portuguese image whose alt says something else keeps it",
+	  "<html><body><article>"
+	  PAGE_PROSE
+	  "<div class=\"foto\"><img src=\"/farol.jpg\" alt=\"O farol de "
+	  "Aveiro, o mais alto de Portugal\"></div><div "
+	  "class=\"legenda\">Os pescadores chegam ao cais antes das seis "
+	  "da manh\xc3\xa3.</div>"
+	  PAGE_PROSE
+	  "</article></body></html>",
+	  "[image: O farol de Aveiro", NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
@@ -837,6 +858,28 @@ test_page_reprint(void **state)
 	assert_int_equal(clean_page(chorus, strlen(chorus),
 	    "https://feira.example/", NULL, &a), 0);
 	assert_int_equal(count_of(a.text, "Toca o sino"), 5);
+	clean_article_free(&a);
+}
+
+/* An image the caption under it describes: "[image]", still a link. */
+static void
+test_page_bare_image(void **state)
+{
+	static const char html[] = "<html><body><article>" PAGE_PROSE
+	    "<div class=\"foto\"><img src=\"/duna.jpg\" alt=\"Duna do Pilar "
+	    "- a maior duna da Europa ao amanhecer, vista do...\"></div><div "
+	    "class=\"legenda\">A maior duna da Europa ao amanhecer, vista do "
+	    "lado do mar. Foto: Rui Lopes</div>" PAGE_PROSE
+	    "</article></body></html>";
+	struct clean_article	 a;
+
+	(void)state;
+	assert_int_equal(clean_page(html, strlen(html),
+	    "https://dunas.example/", NULL, &a), 0);
+	assert_non_null(strstr(a.text, "\n\n[image]\n\nA maior duna"));
+	assert_non_null(strstr(a.numbered, "\n\n[image][1]\n\nA maior"));
+	assert_int_equal(a.nlinks, 1);
+	assert_string_equal(a.links[0].url, "https://dunas.example/duna.jpg");
 	clean_article_free(&a);
 }
 
@@ -1147,6 +1190,7 @@ main(void)
 		cmocka_unit_test(test_page_jsonld),
 		cmocka_unit_test(test_page_cases),
 		cmocka_unit_test(test_page_reprint),
+		cmocka_unit_test(test_page_bare_image),
 		cmocka_unit_test(test_page_logo),
 		cmocka_unit_test(test_page_charset),
 		cmocka_unit_test(test_pages),
