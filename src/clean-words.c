@@ -746,8 +746,8 @@ clean_author_sign(const char *block, size_t len)
 
 /*
  * Does this block open the page's foot, so that nothing after it is the
- * article's: a copyright line, a cookie notice, the heading of a note on
- * the author or of a disclaimer, an author box's "Written by" line?
+ * article's: a copyright line or a cookie notice (1), the heading of a
+ * note on the author, an author box's "Written by" line (2: surer)?
  */
 int
 clean_closing_block(const char *block, size_t len)
@@ -756,7 +756,9 @@ clean_closing_block(const char *block, size_t len)
 		"about the author", "about the authors", "about the reviewer",
 		"über den autor",
 		"über die autorin", "zur person", "à propos de l'auteur",
-		"sobre el autor", "sobre la autora", "\xd0\xbe\xd0\xb1 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb5",
+		"sobre el autor", "sobre la autora", "sobre o autor",
+		"sull'autore", "over de auteur", "om f\xc3\xb6rfattaren",
+		"o autorze", "\xd0\xbe\xd0\xb1 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb5",
 	};
 	char	 low[512];
 	size_t	 n, i, h;
@@ -777,7 +779,7 @@ clean_closing_block(const char *block, size_t len)
 	    strstr(low, "all rights reserved") != NULL))
 		return (1);
 	if (clean_author_sign(block, len))
-		return (1);
+		return (2);
 	if (len > 40)
 		return (0);
 	while (n > 0 && strchr(" :.", low[n - 1]) != NULL)
@@ -785,7 +787,7 @@ clean_closing_block(const char *block, size_t len)
 	for (i = 0; i < UTIL_ARRLEN(headings); i++) {
 		h = strlen(headings[i]);
 		if (n == h && memcmp(low, headings[i], h) == 0)
-			return (1);
+			return (2);
 	}
 	return (0);
 }

@@ -346,13 +346,18 @@ clean_trim_tail(struct clean_article *a)
 	size_t	 len;
 	int	 prose = clean_has_prose(text, end);
 
-	/* A closing "more to read" section in the last quarter: all of it. */
+	/*
+	 * A closing "more to read" section in the last quarter, a note on
+	 * the author in the second half: all of it.
+	 */
 	for (start = text; start != NULL; start = next) {
 		next = strstr(start, "\n\n");
 		len = next != NULL ? (size_t)(next - start) : strlen(start);
-		if (start > text && (size_t)(start - text) * 4 >= total * 3 &&
+		if (start > text && (((size_t)(start - text) * 4 >= total * 3 &&
 		    (clean_related_heading(start, len) ||
-		    clean_closing_block(start, len))) {
+		    clean_closing_block(start, len))) ||
+		    ((size_t)(start - text) * 2 >= total &&
+		    clean_closing_block(start, len) == 2))) {
 			end = start - text - 2;
 			cut++;
 			break;

@@ -756,6 +756,12 @@ static const struct clean_page_case page_cases[] = {
 	  PAGE_PROSE
 	  "</article></body></html>",
 	  "[image: O farol de Aveiro", NULL },
+	{ "an Italian note on the author past the middle of a short story "
+	  "cut",
+	  "<html><body><article>" PAGE_PROSE "<h2>Sull'autore</h2><p>Marco "
+	  "Bellini scrive di porti e di navi da vent'anni e vive a Genova "
+	  "con due gatti; ha pubblicato tre libri sul Mediterraneo.</p>"
+	  "</article></body></html>", "welcomed it.", "Marco Bellini" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
