@@ -1128,6 +1128,95 @@ clean_stats_sub(xmlNode *n, xmlNode *root)
 #undef CLEAN_SUB
 }
 
+/* s with its runs of white space one space, none at the ends. */
+static char *
+clean_squeeze_words(const char *s)
+{
+	char	*out = xmalloc(strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		if (strchr(" \t\r\n\f", *s) != NULL) {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+			continue;
+		}
+		*o++ = *s;
+	}
+	if (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return (out);
+}
+
+/* A paragraph that is one link and nothing else, and its words. */
+struct clean_sole {
+	char	*words;
+	xmlNode	*n;
+};
+
+static int
+clean_sole_cmp(const void *a, const void *b)
+{
+	return (strcmp(((const struct clean_sole *)a)->words,
+	    ((const struct clean_sole *)b)->words));
+}
+
+/*
+ * Paragraphs that are a link alone, the same words (two or more) three
+ * times or more ("Compare deals at ...", "Buy on ..."): an advertisement
+ * under every entry of a list.  Out before the containers are judged,
+ * so that their links do not sink the entries' text.
+ */
+static void
+clean_drop_sole_links(xmlNode *root)
+{
+	struct clean_sole	*s = NULL;
+	xmlNode			*n;
+	xmlChar			*t;
+	size_t			 ns = 0, i, k;
+	int			 took = 0;
+
+	/* A taken paragraph is taken whole: nothing inside it is looked at. */
+	for (n = root->children; n != NULL; n = clean_next(n, root, took)) {
+		took = 0;
+		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
+		    !(clean_is(n, "p") || clean_is(n, "li") ||
+		    (clean_is(n, "div") && !INFO(n)->blocks)) ||
+		    INFO(n)->text == 0 || INFO(n)->text > 100 ||
+		    INFO(n)->links != INFO(n)->text ||
+		    (t = xmlNodeGetContent(n)) == NULL)
+			continue;
+		if ((ns & (ns - 1)) == 0)
+			s = xreallocarray(s, ns == 0 ? 1 : ns * 2, sizeof *s);
+		s[ns].words = clean_squeeze_words((char *)t);
+		xmlFree(t);
+		/* One word ("Reply", "link") may be the text's own. */
+		if (strchr(s[ns].words, ' ') == NULL) {
+			free(s[ns].words);
+			continue;
+		}
+		s[ns++].n = n;
+		took = 1;
+	}
+	if (ns > 0)
+		qsort(s, ns, sizeof *s, clean_sole_cmp);
+	for (i = 0; i < ns; i = k) {
+		for (k = i + 1; k < ns && strcmp(s[k].words, s[i].words) == 0;
+		    k++)
+			;
+		if (k - i < 3)
+			continue;
+		for (; i < k; i++) {
+			clean_stats_sub(s[i].n, root);
+			xmlUnlinkNode(s[i].n);
+			xmlFreeNode(s[i].n);
+		}
+	}
+	for (i = 0; i < ns; i++)
+		free(s[i].words);
+	free(s);
+}
+
 /*
  * Clean the chosen nodes: weak containers and negative headings out; a
  * table of data is left whole.  As Readability does, the innermost go
@@ -1142,6 +1231,8 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 	size_t			 count = 0, size = 0;
 	int			 drop, skip;
 
+	if (sc->flags & CLEAN_CONDITIONALLY)
+		clean_drop_sole_links(root);
 	for (n = root->children; n != NULL; n = clean_next(n, root, skip)) {
 		/* A table of data keeps its cells, short as they are. */
 		skip = clean_is(n, "table") && n->_private != NULL &&
