@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,58 +181,115 @@ clean_iconv(const char *html, size_t len, const char *from, size_t *outlen)
 	return (buf_steal(&b));
 }
 
+/* Windows-1252's characters for the bytes 0x80 to 0x9f (0: none). */
+static const uint32_t clean_1252[32] = {
+	0x20ac, 0, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
+	0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0, 0x017d, 0,
+	0, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+	0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0, 0x017e, 0x0178,
+};
+
+/*
+ * The byte 0x80..0xbf that the character at p stands for when a page's
+ * UTF-8 was read as Latin-1 or Windows-1252 (U+0080..U+00BF, or "€",
+ * "™", "’"...): into *byte; returns the character's length, or 0.
+ */
+static size_t
+clean_twice_byte(const unsigned char *p, size_t n, unsigned char *byte)
+{
+	uint32_t	cp;
+	size_t		len, k;
+
+	if (n >= 2 && p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0xbf) {
+		*byte = p[1];
+		return (2);
+	}
+	if ((len = util_utf8_seq(p, n, &cp)) < 2)
+		return (0);
+	for (k = 0; k < UTIL_ARRLEN(clean_1252); k++) {
+		if (clean_1252[k] == cp) {
+			*byte = (unsigned char)(0x80 + k);
+			return (len);
+		}
+	}
+	return (0);
+}
+
 /*
  * Bytes of one character encoded twice at p: a lead U+00C2..U+00F4
- * and its continuations U+0080..U+00BF, each written as two bytes,
- * which taken as Latin-1 make one valid UTF-8 character.  Its bytes go
- * to out; returns how many input bytes it took, or 0.
+ * and its continuations, each read as Latin-1 or Windows-1252 and
+ * written again as UTF-8, which taken back make one valid UTF-8
+ * character.  Its bytes go to out; returns how many input bytes it
+ * took, or 0.
  */
 static size_t
 clean_twice_char(const unsigned char *p, size_t n, unsigned char *out,
     size_t *outlen)
 {
-	size_t		 need, i;
+	size_t		 need, i, at = 2, len;
 	uint32_t	 cp;
 
 	if (n < 4 || p[0] != 0xc3 || p[1] < 0x82 || p[1] > 0xb4)
 		return (0);
 	out[0] = (unsigned char)(p[1] + 0x40);
 	need = out[0] < 0xe0 ? 1 : out[0] < 0xf0 ? 2 : 3;
-	if (n < 2 + 2 * need)
-		return (0);
 	for (i = 0; i < need; i++) {
-		if (p[2 + 2 * i] != 0xc2 || p[3 + 2 * i] < 0x80 ||
-		    p[3 + 2 * i] > 0xbf)
+		if ((len = clean_twice_byte(p + at, n - at, out + 1 + i)) == 0)
 			return (0);
-		out[1 + i] = p[3 + 2 * i];
+		at += len;
 	}
 	if (util_utf8_seq(out, need + 1, &cp) != need + 1)
 		return (0);
 	*outlen = need + 1;
-	return (2 + 2 * need);
+	return (at);
+}
+
+/* Does the page hold C1 control characters, which no text has? */
+static int
+clean_has_c1(const unsigned char *p, size_t len)
+{
+	const unsigned char	*c1;
+	size_t			 i;
+
+	for (i = 0; i < len; i++) {
+		if ((c1 = memchr(p + i, 0xc2, len - i)) == NULL)
+			return (0);
+		i = (size_t)(c1 - p);
+		if (i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
+			return (1);
+	}
+	return (0);
 }
 
 /*
- * A page encoded to UTF-8 twice ("\xc3\xa2\xc2\x80\xc2\x94" for an em
- * dash) shows it by C1 control characters, which no text has: each such
- * character decoded once more.  Returns a copy, or NULL when there are
- * no C1 characters.
+ * Does "â€" (a quote, dash or ellipsis encoded twice through
+ * Windows-1252) stand in the page twice or more?
  */
-static char *
-clean_charset_twice(const char *html, size_t len, size_t *outlen)
+static int
+clean_has_1252_twice(const char *html, size_t len)
 {
-	const unsigned char	*p = (const unsigned char *)html, *c1;
+	static const char	 mark[] = "\xc3\xa2\xe2\x82\xac";
+	const char		*p = html, *end = html + len;
+	int			 seen = 0;
+
+	while (seen < 2 && (p = memchr(p, 0xc3, (size_t)(end - p))) != NULL) {
+		if ((size_t)(end - p) >= sizeof mark - 1 &&
+		    memcmp(p, mark, sizeof mark - 1) == 0)
+			seen++;
+		p++;
+	}
+	return (seen >= 2);
+}
+
+/* Each character encoded twice in p decoded once more: a copy. */
+static char *
+clean_charset_redo(const char *html, size_t len, size_t *outlen)
+{
+	const unsigned char	*p = (const unsigned char *)html;
 	unsigned char		 one[4];
 	struct buf		 b;
 	size_t			 i, took, n;
 
-	for (i = 0; ; i++) {
-		if ((c1 = memchr(p + i, 0xc2, len - i)) == NULL)
-			return (NULL);
-		i = (size_t)(c1 - p);
-		if (i + 1 < len && p[i + 1] >= 0x80 && p[i + 1] <= 0x9f)
-			break;
-	}
 	buf_init(&b, 0);
 	for (i = 0; i < len; ) {
 		if ((took = clean_twice_char(p + i, len - i, one, &n)) != 0) {
@@ -242,6 +300,46 @@ clean_charset_twice(const char *html, size_t len, size_t *outlen)
 	}
 	*outlen = b.len;
 	return (buf_steal(&b));
+}
+
+/*
+ * Is this UTF-8 encoded twice ("\xc3\xa2\xc2\x80\xc2\x94" for an em
+ * dash, or "\xc3\xa2\xe2\x82\xac\xe2\x80\x9d" through Windows-1252)?
+ * It shows by C1 control characters, which no text has, or by "â€"
+ * again and again.
+ */
+int
+clean_charset_garbled(const char *s, size_t len)
+{
+	return (clean_has_c1((const unsigned char *)s, len) ||
+	    clean_has_1252_twice(s, len));
+}
+
+/* A page encoded twice, decoded once more; NULL when it is not. */
+static char *
+clean_charset_twice(const char *html, size_t len, size_t *outlen)
+{
+	if (!clean_charset_garbled(html, len))
+		return (NULL);
+	return (clean_charset_redo(html, len, outlen));
+}
+
+/*
+ * Text of a page that came encoded twice through its entities
+ * ("&acirc;&euro;&trade;" for an apostrophe): its characters encoded
+ * twice decoded once more, in place.
+ */
+void
+clean_charset_mend(char **text)
+{
+	char	*fixed;
+	size_t	 len;
+
+	if (*text == NULL)
+		return;
+	fixed = clean_charset_redo(*text, strlen(*text), &len);
+	free(*text);
+	*text = fixed;
 }
 
 /*

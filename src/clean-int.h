@@ -21,6 +21,8 @@ char		*clean_charset_utf8(const char *html, size_t len,
 		     const char *http_charset, size_t *outlen, int *copied);
 const char	*clean_charset_name(const char *html, size_t len,
 		     const char *http_charset);
+int		 clean_charset_garbled(const char *, size_t);
+void		 clean_charset_mend(char **);
 
 /* clean-words.c: class/id words and boilerplate lines. */
 #define CLEAN_ATTR_JUNK		0x1	/* boilerplate in any mode */

@@ -103,6 +103,30 @@ clean_parse(const char *html, size_t len, const char *base)
 }
 
 /*
+ * A page whose entities spelled its UTF-8 out as Windows-1252 ("we
+ * &acirc;&euro;&trade;ve" for "we’ve"), its text showing it: every
+ * field decoded once more.
+ */
+static void
+clean_mend(struct clean_article *a)
+{
+	size_t	i;
+
+	if (!clean_charset_garbled(a->text, strlen(a->text)))
+		return;
+	clean_charset_mend(&a->text);
+	clean_charset_mend(&a->numbered);
+	clean_charset_mend(&a->title);
+	clean_charset_mend(&a->byline);
+	clean_charset_mend(&a->site_name);
+	clean_charset_mend(&a->image_alt);
+	for (i = 0; i < a->nauthors; i++)
+		clean_charset_mend(&a->authors[i]);
+	for (i = 0; i < a->nlinks; i++)
+		clean_charset_mend(&a->links[i].text);
+}
+
+/*
  * Content escaped twice ("&lt;p&gt;Text&lt;/p&gt;" with no real tags)
  * unescaped once into a new string, or NULL when it is not.
  */
@@ -168,6 +192,7 @@ clean_fragment_article(const char *html, size_t len, const char *base,
 		xmlFreeDoc(doc);
 	}
 	clean_render_done(&cs, out);
+	clean_mend(out);
 	clean_split_marks(out);
 }
 
@@ -1059,6 +1084,7 @@ clean_page(const char *html, size_t len, const char *url,
 	}
 	if (out->text == NULL)
 		out->text = xstrdup("");
+	clean_mend(out);
 	clean_drop_headline(out);
 	clean_split_marks(out);
 	clean_trim_account(out, body);

@@ -1146,6 +1146,17 @@ test_page_charset(void **state)
 	const char		*twice = "<p>We\xc3\xa2\xc2\x80\xc2\x99ve "
 	    "\xc3\xa2\xc2\x80\xc2\x94 caf\xc3\x83\xc2\xa9 \xc3\x82</p>";
 	const char		*own = "<p>Ã© and Â are letters here.</p>";
+	const char		*twice1252 = "<p>L\xc3\xa2\xe2\x82\xac\xe2\x84"
+	    "\xa2\xc3\x83\xc2\xa9t\xc3\x83\xc2\xa9 \xc3\xa2\xe2\x82\xac"
+	    "\xe2\x80\x9d l\xc3\xa2\xe2\x82\xac\xe2\x84\xa2hiver.</p>";
+	const char		*entities = "<html><head><title>L&acirc;&euro;"
+	    "&trade;&Atilde;&copy;t&Atilde;&copy; au port</title></head>"
+	    "<body><h1>L&acirc;&euro;&trade;&Atilde;&copy;t&Atilde;&copy; au "
+	    "port</h1><p>Le ferry reprend ses rotations, ce qu&acirc;&euro;"
+	    "&trade;on attendait &acirc;&euro;&rdquo; enfin.</p></body>"
+	    "</html>";
+	const char		*once = "<p>Le signe \xc3\xa2\xe2\x82\xac\xe2"
+	    "\x84\xa2 est cit\xc3\xa9 tel quel.</p>";
 
 	clean_page(koi8, strlen(koi8), NULL, "KOI8-R", &a);
 	assert_string_equal(a.text, "Пристань в селе.");
@@ -1161,6 +1172,23 @@ test_page_charset(void **state)
 	/* Without C1 characters the same letters are the page's own. */
 	clean_page(own, strlen(own), NULL, NULL, &a);
 	assert_string_equal(a.text, "Ã© and Â are letters here.");
+	clean_article_free(&a);
+	/* Twice through Windows-1252, in the bytes: "’" as "â€™". */
+	clean_page(twice1252, strlen(twice1252), NULL, NULL, &a);
+	assert_string_equal(a.text, "L\xe2\x80\x99" "\xc3\xa9t\xc3\xa9 "
+	    "\xe2\x80\x94 l\xe2\x80\x99hiver.");
+	clean_article_free(&a);
+	/* The same through entities, headline and text alike. */
+	clean_page(entities, strlen(entities), NULL, NULL, &a);
+	assert_string_equal(a.title, "L\xe2\x80\x99" "\xc3\xa9t\xc3\xa9 "
+	    "au port");
+	assert_non_null(strstr(a.text, "qu\xe2\x80\x99on attendait "
+	    "\xe2\x80\x94 enfin."));
+	clean_article_free(&a);
+	/* Once is not enough to tell: the page may mean it. */
+	clean_page(once, strlen(once), NULL, NULL, &a);
+	assert_string_equal(a.text, "Le signe \xc3\xa2\xe2\x82\xac\xe2\x84"
+	    "\xa2 est cit\xc3\xa9 tel quel.");
 	clean_article_free(&a);
 }
 
