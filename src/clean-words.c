@@ -517,6 +517,9 @@ static const char *const clean_tail_strong[] = {
 static const char *const clean_bio_words[] = {
 	"writer", "journalist", "editor", "reporter", "author",
 	"contributor", "columnist", "analyst", "correspondent", "blogger",
+	"photographer", "professor", "attorney", "lawyer", "physician",
+	"researcher", "consultant", "dietitian", "nutritionist",
+	"veterinarian", "enthusiast", "graduate",
 };
 
 static int

@@ -829,6 +829,11 @@ static const struct clean_page_case page_cases[] = {
 	  "fast f\xc3\xbcr sich allein.</p><p><a "
 	  "href=\"/karte/brei\">Karte</a></p></article></body></html>",
 	  "Karte", NULL },
+	{ "a closing note on a veterinarian who wrote it cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>Dr. Marta "
+	  "Lindqvist is a veterinarian at the harbour clinic in "
+	  "Gothenburg.</p></article></body></html>", "welcomed it.",
+	  "veterinarian" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
