@@ -787,41 +787,63 @@ clean_next_word(const char *s, const char *end, size_t *len)
 	return (w);
 }
 
-/* Is the word w (len bytes) one of block's words, ASCII case aside? */
-static int
-clean_has_word(const char *block, size_t blen, const char *w, size_t len)
+/* Up to max words of s: their starts and lengths; returns the count. */
+static size_t
+clean_words(const char *s, size_t len, const char **w, size_t *wl,
+    size_t max)
 {
-	const char	*p = block, *end = block + blen, *v;
-	size_t		 vlen;
+	const char	*p = s, *end = s + len;
+	size_t		 n = 0;
 
-	while ((v = clean_next_word(p, end, &vlen)) != NULL) {
-		if (vlen == len && strncasecmp(v, w, len) == 0)
-			return (1);
-		p = v + vlen;
+	while (n < max && (w[n] = clean_next_word(p, end, &wl[n])) != NULL) {
+		p = w[n] + wl[n];
+		n++;
 	}
-	return (0);
+	return (n);
 }
 
 /*
- * Does a block beside an image's line say what its alt text says: four
- * in five of the alt's words (three at least) in it?  A caption under
- * the picture, the alt a cut copy of it ("[image: a dune at dawn...]").
+ * Does a block beside an image's line say what its alt text says: the
+ * alt's words (three at least), three in five of them running in the
+ * block in the same order, or four in five in a caption not much
+ * longer than the alt?  A caption under the picture, the alt a cut copy
+ * of it ("[image: a dune at dawn...]"); a paragraph that only shares
+ * its words says something else.
  */
 static int
 clean_alt_echoed(const char *alt, size_t alen, const char *block,
     size_t blen)
 {
-	const char	*p = alt, *end = alt + alen, *w;
-	size_t		 len, words = 0, found = 0;
+	const char	*aw[64], *bw[256];
+	size_t		 al[64], bl[256], na, nb, i, k, run, best = 0, found;
+	size_t		 prev[257], cur[257];
 
 	if (blen > 1000)
 		return (0);
-	while ((w = clean_next_word(p, end, &len)) != NULL) {
-		words++;
-		found += clean_has_word(block, blen, w, len);
-		p = w + len;
+	na = clean_words(alt, alen, aw, al, UTIL_ARRLEN(aw));
+	nb = clean_words(block, blen, bw, bl, UTIL_ARRLEN(bw));
+	if (na < 3)
+		return (0);
+	/*
+	 * The longest run of words the two share, in order, and how many
+	 * of the alt's words the block has at all.
+	 */
+	memset(prev, 0, sizeof prev);
+	for (i = 0, found = 0; i < na; i++) {
+		cur[0] = 0;
+		for (k = 0, run = 0; k < nb; k++) {
+			cur[k + 1] = al[i] == bl[k] && strncasecmp(aw[i], bw[k],
+			    al[i]) == 0 ? prev[k] + 1 : 0;
+			if (cur[k + 1] > best)
+				best = cur[k + 1];
+			run |= cur[k + 1] > 0;
+		}
+		found += run;
+		memcpy(prev, cur, sizeof prev);
 	}
-	return (words >= 3 && found * 5 >= words * 4);
+	/* A caption not much longer may say them in its own order. */
+	return (best * 5 >= na * 3 ||
+	    (blen <= alen * 2 + 40 && found * 5 >= na * 4));
 }
 
 /* Is block i an image's line, "[image: ALT]", its mark after it? */

@@ -949,6 +949,12 @@ test_page_bare_image(void **state)
 	    "class=\"legenda\">A maior duna da Europa ao amanhecer, vista do "
 	    "lado do mar. Foto: Rui Lopes</div>" PAGE_PROSE
 	    "</article></body></html>";
+	static const char longer[] = "<html><body><article>" PAGE_PROSE
+	    "<div class=\"foto\"><img src=\"/duna.jpg\" alt=\"Duna ao "
+	    "amanhecer\"></div><div class=\"legenda\">Duna ao amanhecer, "
+	    "vista do lado do mar no primeiro dia da festa, com os barcos "
+	    "de pesca j\xc3\xa1 para al\xc3\xa9m da barra. Foto: Rui "
+	    "Lopes</div>" PAGE_PROSE "</article></body></html>";
 	struct clean_article	 a;
 
 	(void)state;
@@ -958,6 +964,11 @@ test_page_bare_image(void **state)
 	assert_non_null(strstr(a.numbered, "\n\n[image][1]\n\nA maior"));
 	assert_int_equal(a.nlinks, 1);
 	assert_string_equal(a.links[0].url, "https://dunas.example/duna.jpg");
+	clean_article_free(&a);
+	/* A long caption that opens with the alt's words. */
+	assert_int_equal(clean_page(longer, strlen(longer),
+	    "https://dunas.example/", NULL, &a), 0);
+	assert_non_null(strstr(a.text, "\n\n[image]\n\nDuna ao amanhecer,"));
 	clean_article_free(&a);
 }
 
