@@ -1162,6 +1162,38 @@ clean_sole_cmp(const void *a, const void *b)
 }
 
 /*
+ * The line that leads in to n ("Buy now from one of our partners:"),
+ * short, without links, ending in a colon: out with what it announced.
+ */
+static void
+clean_drop_lead_in(xmlNode *n, xmlNode *root)
+{
+	xmlNode	*p;
+	xmlChar	*t;
+	size_t	 len;
+	int	 colon;
+
+	for (p = n->prev; p != NULL && p->type != XML_ELEMENT_NODE;
+	    p = p->prev)
+		;
+	if (p == NULL || p->_private == NULL || INFO(p)->links > 0 ||
+	    INFO(p)->text == 0 || INFO(p)->text > 100 ||
+	    (!clean_is(p, "p") && !clean_is_heading(p)) ||
+	    (t = xmlNodeGetContent(p)) == NULL)
+		return;
+	len = strlen((char *)t);
+	while (len > 0 && strchr(" \t\r\n", t[len - 1]) != NULL)
+		len--;
+	colon = len > 0 && t[len - 1] == ':';
+	xmlFree(t);
+	if (!colon)
+		return;
+	clean_stats_sub(p, root);
+	xmlUnlinkNode(p);
+	xmlFreeNode(p);
+}
+
+/*
  * Paragraphs that are a link alone, the same words (two or more) three
  * times or more ("Compare deals at ...", "Buy on ..."): an advertisement
  * under every entry of a list.  Out before the containers are judged,
@@ -1207,6 +1239,7 @@ clean_drop_sole_links(xmlNode *root)
 		if (k - i < 3)
 			continue;
 		for (; i < k; i++) {
+			clean_drop_lead_in(s[i].n, root);
 			clean_stats_sub(s[i].n, root);
 			xmlUnlinkNode(s[i].n);
 			xmlFreeNode(s[i].n);

@@ -763,7 +763,7 @@ static const struct clean_page_case page_cases[] = {
 	  "con due gatti; ha pubblicato tre libri sul Mediterraneo.</p>"
 	  "</article></body></html>", "welcomed it.", "Marco Bellini" },
 	{ "a Swedish round-up with the same shop links under every entry: "
-	  "the entries kept, the shop links cut",
+	  "the entries kept, the shop links and their lead-in cut",
 	  "<html><body><article><p>Vi har testat fyra bryggare hemma i "
 	  "tre veckor, med samma b\xc3\xb6nor, samma vatten och samma "
 	  "m\xc3\xa5tt, och smakat blint varje morgon innan jobbet, "
@@ -775,8 +775,9 @@ static const struct clean_page_case page_cases[] = {
 	  "helt okej kaffe, men plattan h\xc3\xa5ller v\xc3\xa4rmen "
 	  "d\xc3\xa5ligt och kannan droppar n\xc3\xa4r man h\xc3\xa4ller, "
 	  "s\xc3\xa5 den passar b\xc3\xa4st f\xc3\xb6r den som dricker "
-	  "sitt kaffe direkt.</p><p><a href=\"/test/rusta\">L\xc3\xa4s "
-	  "hela testet</a></p><p><a "
+	  "sitt kaffe direkt.</p><p>Betyg 4 av 5.</p><p><a "
+	  "href=\"/test/rusta\">L\xc3\xa4s "
+	  "hela testet</a></p><p>Finns hos:</p><p><a "
 	  "href=\"https://prisjakt.example/k\">J\xc3\xa4mf\xc3\xb6r "
 	  "priser hos Prisjakt</a></p><p><a "
 	  "href=\"https://butik.example/k\">K\xc3\xb6p hos "
@@ -786,7 +787,8 @@ static const struct clean_page_case page_cases[] = {
 	  "\xc3\xa5r, och den n\xc3\xa5r r\xc3\xa4tt temperatur p\xc3\xa5 "
 	  "n\xc3\xa5gra sekunder, vilket m\xc3\xa4rks i koppen som blir "
 	  "fyllig och ren i smaken.</p><p><a "
-	  "href=\"/test/moccamaster\">L\xc3\xa4s hela testet</a></p><p><a "
+	  "href=\"/test/moccamaster\">L\xc3\xa4s hela "
+	  "testet</a></p><p>Finns hos:</p><p><a "
 	  "href=\"https://prisjakt.example/k\">J\xc3\xa4mf\xc3\xb6r "
 	  "priser hos Prisjakt</a></p><p><a "
 	  "href=\"https://butik.example/k\">K\xc3\xb6p hos "
@@ -796,7 +798,7 @@ static const struct clean_page_case page_cases[] = {
 	  "ett filter som \xc3\xa4r l\xc3\xa4tt att diska, men den "
 	  "\xc3\xa4r h\xc3\xb6gljudd och tar stor plats i ett litet "
 	  "k\xc3\xb6k.</p><p><a href=\"/test/wilfa\">L\xc3\xa4s hela "
-	  "testet</a></p><p><a "
+	  "testet</a></p><p>Finns hos:</p><p><a "
 	  "href=\"https://prisjakt.example/k\">J\xc3\xa4mf\xc3\xb6r "
 	  "priser hos Prisjakt</a></p><p><a "
 	  "href=\"https://butik.example/k\">K\xc3\xb6p hos "
@@ -805,12 +807,13 @@ static const struct clean_page_case page_cases[] = {
 	  "glaskanna och automatisk avst\xc3\xa4ngning, som g\xc3\xb6r "
 	  "j\xc3\xa4mnt kaffe men saknar m\xc3\xb6jlighet att justera "
 	  "styrkan eller m\xc3\xa4ngden vatten.</p><p><a "
-	  "href=\"/test/obh\">L\xc3\xa4s hela testet</a></p><p><a "
+	  "href=\"/test/obh\">L\xc3\xa4s hela testet</a></p><p>Finns "
+	  "hos:</p><p><a "
 	  "href=\"https://prisjakt.example/k\">J\xc3\xa4mf\xc3\xb6r "
 	  "priser hos Prisjakt</a></p><p><a "
 	  "href=\"https://butik.example/k\">K\xc3\xb6p hos "
 	  "Elgiganten</a></p></div></li></ol></article></body></html>",
-	  "som dricker sitt kaffe direkt", "Prisjakt" },
+	  "Betyg 4 av 5.", "Finns hos" },
 	{ "a one-word link under each of three German trails stays",
 	  "<html><body><article><p>Drei Klammen in Bayern, die man an "
 	  "einem langen Wochenende schaffen kann, alle mit dem Zug "
