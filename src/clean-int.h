@@ -38,6 +38,8 @@ int		 clean_has_prose(const char *, size_t);
 int		 clean_head_furniture(const char *, size_t);
 int		 clean_related_heading(const char *, size_t);
 int		 clean_closing_block(const char *, size_t);
+int		 clean_author_picture(const char *, size_t, const char *,
+		     size_t);
 int		 clean_list_heading(const char *, size_t);
 
 /* clean-evidence.c: percent of an account's word runs the text holds. */

@@ -705,31 +705,12 @@ clean_related_heading(const char *block, size_t len)
 	return (CLEAN_ANY_IN(low, words));
 }
 
-/*
- * Is this block an author box's opening line, "Written by Ana Ruiz": a
- * byline's words, then a name of two to four capitalised words and
- * nothing else?
- */
+/* Is p to end a person's name: two to four capitalised words? */
 static int
-clean_author_sign(const char *block, size_t len)
+clean_name(const char *p, const char *end)
 {
-	static const char *const words[] = {
-		"written by ", "posted by ", "authored by ", "geschrieben von ",
-		"escrito por ", "\xc3\xa9" "crit par ", "scritto da ",
-		"geschreven door ",
-	};
-	const char	*p = NULL, *end = block + len;
-	size_t		 i, w;
+	size_t	w;
 
-	if (len > 60 || memchr(block, '\n', len) != NULL)
-		return (0);
-	for (i = 0; i < UTIL_ARRLEN(words) && p == NULL; i++) {
-		w = strlen(words[i]);
-		if (len > w && strncasecmp(block, words[i], w) == 0)
-			p = block + w;
-	}
-	if (p == NULL)
-		return (0);
 	for (w = 0; p < end; w++) {
 		/* A capital (any letter beyond ASCII), then letters, ".-'". */
 		if (!isupper((unsigned char)*p) && (unsigned char)*p < 0x80)
@@ -745,6 +726,50 @@ clean_author_sign(const char *block, size_t len)
 			p++;
 	}
 	return (w >= 2 && w <= 4);
+}
+
+/*
+ * Is this block an author box's opening line, "Written by Ana Ruiz": a
+ * byline's words, then a name and nothing else?
+ */
+static int
+clean_author_sign(const char *block, size_t len)
+{
+	static const char *const words[] = {
+		"written by ", "posted by ", "authored by ", "geschrieben von ",
+		"escrito por ", "\xc3\xa9" "crit par ", "scritto da ",
+		"geschreven door ",
+	};
+	size_t	i, w;
+
+	if (len > 60 || memchr(block, '\n', len) != NULL)
+		return (0);
+	for (i = 0; i < UTIL_ARRLEN(words); i++) {
+		w = strlen(words[i]);
+		if (len > w && strncasecmp(block, words[i], w) == 0)
+			return (clean_name(block + w, block + len));
+	}
+	return (0);
+}
+
+/*
+ * Is this block an author box's picture: "[image: Ana Ruiz]", a name
+ * alone, the next block opening with that name ("Ana Ruiz is a ...",
+ * "Ana Ruiz, Science Editor")?
+ */
+int
+clean_author_picture(const char *block, size_t len, const char *next,
+    size_t nlen)
+{
+	size_t	name;
+
+	if (len < 12 || len > 60 || strncmp(block, "[image: ", 8) != 0 ||
+	    block[len - 1] != ']')
+		return (0);
+	name = len - 9;
+	return (clean_name(block + 8, block + 8 + name) && nlen > name &&
+	    memcmp(next, block + 8, name) == 0 &&
+	    strchr(" ,", next[name]) != NULL);
 }
 
 /*

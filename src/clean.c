@@ -380,7 +380,9 @@ clean_trim_tail(struct clean_article *a)
 		len = next != NULL ? (size_t)(next - start) : strlen(start);
 		if (start > text && (((size_t)(start - text) * 4 >= total * 3 &&
 		    (clean_related_heading(start, len) ||
-		    clean_closing_block(start, len))) ||
+		    clean_closing_block(start, len) ||
+		    (next != NULL && clean_author_picture(start, len,
+		    next + 2, strlen(next + 2))))) ||
 		    ((size_t)(start - text) * 2 >= total &&
 		    clean_closing_block(start, len) == 2))) {
 			end = start - text - 2;

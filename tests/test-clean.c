@@ -837,6 +837,14 @@ static const struct clean_page_case page_cases[] = {
 	  "Lindqvist is a veterinarian at the harbour clinic in "
 	  "Gothenburg.</p></article></body></html>", "welcomed it.",
 	  "veterinarian" },
+	{ "a German author box at the end, opened by the author's picture, "
+	  "cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>Die F\xc3\xa4hre "
+	  "f\xc3\xa4hrt weiter nach Plan.</p><figure><img src=\"/jonas.jpg\" "
+	  "alt=\"Jonas Becker\"></figure><p>Jonas Becker, Redakteur "
+	  "f\xc3\xbcr Wissenschaft</p><p>Er schreibt seit 2015 \xc3\xbc"
+	  "ber Klima, Meer und H\xc3\xa4" "fen.</p></article></body></html>",
+	  "nach Plan.", "seit 2015" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
