@@ -694,7 +694,9 @@ clean_related_heading(const char *block, size_t len)
 		"other articles", "read next", "recommended for you",
 		"recommended reading", "you may be interested",
 		"you might be interested", "popular posts", "recent posts",
-		"latest posts", "keep reading",
+		"latest posts", "keep reading", "related content",
+		"related guides", "related news", "related links",
+		"our services",
 	};
 	char	 low[128];
 

@@ -845,6 +845,12 @@ static const struct clean_page_case page_cases[] = {
 	  "f\xc3\xbcr Wissenschaft</p><p>Er schreibt seit 2015 \xc3\xbc"
 	  "ber Klima, Meer und H\xc3\xa4" "fen.</p></article></body></html>",
 	  "nach Plan.", "seit 2015" },
+	{ "a closing 'Our Services' list cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>Call the clinic "
+	  "for an appointment.</p><h3>Our Services</h3><p>Family therapy "
+	  "for parents and teenagers, in person or online.</p><p>Couples "
+	  "counselling, with evening hours on Thursdays.</p></article>"
+	  "</body></html>", "appointment.", "Couples counselling" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
