@@ -364,6 +364,34 @@ clean_cookie_notice(const char *low)
 }
 
 /*
+ * A form's consent line, left when the form went: "By signing up, you
+ * agree to receive ...", "En vous inscrivant, vous acceptez ...".  It
+ * opens with the act and says the reader agrees.
+ */
+static int
+clean_consent_notice(const char *low)
+{
+	static const char *const acts[] = {
+		"by signing up", "by subscribing", "by submitting",
+		"by registering", "by entering your", "by providing your",
+		"by creating an account", "mit der anmeldung",
+		"mit ihrer anmeldung", "en vous inscrivant", "al suscribirte",
+		"al registrarte",
+	};
+	static const char *const agree[] = {
+		"you agree", "you consent", "you acknowledge", "you accept",
+		"stimmen sie", "willigen sie", "vous acceptez", "aceptas",
+	};
+	size_t	 i;
+
+	for (i = 0; i < UTIL_ARRLEN(acts); i++) {
+		if (strncmp(low, acts[i], strlen(acts[i])) == 0)
+			return (CLEAN_ANY_IN(low, agree));
+	}
+	return (0);
+}
+
+/*
  * Is a line only symbols beyond ASCII, with no letter or digit: a row of
  * rating stars, bullets or invisible joiners ("\xe2\x98\x85 \xe2\x98\x86",
  * U+200D)?  ASCII marks stay: a "}" may close code shown as text.
@@ -470,7 +498,7 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 	}
 	/* A link's mark inside the words ("Sign up[1] for our..."): out. */
 	n = clean_unmark(low);
-	if (clean_cookie_notice(low))
+	if (clean_cookie_notice(low) || clean_consent_notice(low))
 		return (1);
 	if (n > 160)
 		return (0);

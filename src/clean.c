@@ -1077,6 +1077,25 @@ out:
 	clean_blocks_free(b);
 }
 
+/* Length of s with each run of white space one byte. */
+static size_t
+clean_squeezed_len(const char *s)
+{
+	size_t	n = 0;
+	int	space = 0;
+
+	for (; *s != '\0'; s++) {
+		if (strchr(" \t\r\n\f", *s) != NULL) {
+			n += !space;
+			space = 1;
+		} else {
+			n++;
+			space = 0;
+		}
+	}
+	return (n);
+}
+
 int
 clean_page(const char *html, size_t len, const char *url,
     const char *http_charset, struct clean_article *out)
@@ -1097,8 +1116,14 @@ clean_page(const char *html, size_t len, const char *url,
 		clean_meta(doc, url, out, &body);
 		clean_page_text(utf8, ulen, url, doc, out);
 	}
+	/*
+	 * The account replaces the text when it is much longer (its runs
+	 * of white space counted once: a site's account may be its page's
+	 * text with the layout's indents) or when the text holds almost
+	 * none of it.
+	 */
 	if (body != NULL && (out->text == NULL ||
-	    strlen(body) > 2 * strlen(out->text) + 200 ||
+	    clean_squeezed_len(body) > 2 * strlen(out->text) + 200 ||
 	    (strlen(body) >= 400 && clean_evidence(out->text, body) < 20))) {
 		memset(&a, 0, sizeof a);
 		clean_render_init(&cs, url);

@@ -326,6 +326,12 @@ struct clean_page_case {
 #define MOST_LD(body) "<script type=\"application/ld+json\">{\"@type\":" \
 	"\"NewsArticle\",\"articleBody\":\"" body "\"}</script>"
 
+/* A page's indents, as a site's account of a story may keep them. */
+#define MOST_PAD "\\n                                                  " \
+	"                                                            " \
+	"                                                            " \
+	"                                                            \\n"
+
 /* A reader's comment, in a layout whose classes say nothing. */
 #define REPLY(text) "<div class=\"c-item\"><div class=\"c-who\">Lecteur" \
 	"</div><div class=\"c-body\"><p>" text "</p></div></div>"
@@ -851,6 +857,19 @@ static const struct clean_page_case page_cases[] = {
 	  "for parents and teenagers, in person or online.</p><p>Couples "
 	  "counselling, with evening hours on Thursdays.</p></article>"
 	  "</body></html>", "appointment.", "Couples counselling" },
+	{ "an account (articleBody) long only by its layout's indents does "
+	  "not replace the story",
+	  "<html><head>" MOST_LD(MOST_1 MOST_PAD MOST_2 MOST_PAD
+	  "Otw\xc3\xb3rz w nowym oknie" MOST_PAD MOST_3 MOST_PAD MOST_4
+	  MOST_PAD MOST_5 MOST_PAD)
+	  "</head><body><article><p>" MOST_1 "</p><p>" MOST_2 "</p><p>" MOST_3
+	  "</p><p>" MOST_4 "</p><p>" MOST_5 "</p></article></body></html>",
+	  "nowe nasadzenia", "nowym oknie" },
+	{ "a form's consent line cut",
+	  "<html><body><article>" PAGE_PROSE "<p>By signing up, you agree "
+	  "to receive recurring messages from the Harbour Post at the number "
+	  "provided; reply STOP to opt out.</p>" PAGE_PROSE
+	  "</article></body></html>", "welcomed it.", "reply STOP" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
