@@ -425,6 +425,25 @@ clean_marks_only(const char *line, size_t len)
 	return (marks > 0);
 }
 
+/*
+ * Does the text at s go on with the word before it: a letter or digit,
+ * of any script?  A dash or a quotation mark ends the word.
+ */
+static int
+clean_word_goes_on(const char *s, size_t len)
+{
+	utf8proc_int32_t	 c;
+	utf8proc_category_t	 cat;
+
+	if ((unsigned char)s[0] < 0x80)
+		return (isalnum((unsigned char)s[0]));
+	if (utf8proc_iterate((const utf8proc_uint8_t *)s,
+	    (utf8proc_ssize_t)len, &c) <= 0)
+		return (1);
+	cat = utf8proc_category(c);
+	return (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_NO);
+}
+
 /* Take the link marks out of s in place; returns its new length. */
 static size_t
 clean_unmark(char *s)
@@ -488,10 +507,8 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		plen = strlen(clean_phrases[i]);
 		if (plen > n || memcmp(low, clean_phrases[i], plen) != 0)
 			continue;
-		if (plen < n && (isalnum((unsigned char)low[plen]) ||
-		    (unsigned char)low[plen] >= 0x80) &&
-		    strncmp(low + plen, CLEAN_MARK_OPEN,
-		    sizeof CLEAN_MARK_OPEN - 1) != 0)
+		/* A link's mark may follow ("Read more[1]"): no letter. */
+		if (plen < n && clean_word_goes_on(low + plen, n - plen))
 			continue;
 		if (len <= plen + 40 || links * 2 >= len)
 			return (1);

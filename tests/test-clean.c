@@ -96,6 +96,13 @@ static const struct clean_case safety_cases[] = {
 };
 
 static const struct clean_case furniture_cases[] = {
+	{ "a call with a dash before its link", "<p>Story.</p><p><strong>"
+	  "Lesen Sie auch</strong>\xe2\x80\x93<a href=\"/hafen\">Die "
+	  "F\xc3\xa4hre f\xc3\xa4hrt wieder nach Plan, sagt die Reederei, "
+	  "und zwar ab Montag</a></p><p>More.</p>", "Story.\n\nMore." },
+	{ "a phrase running into a letter beyond ASCII stays", "<p>Story.</p>"
+	  "<p>Compartir\xc3\xa9 la receta de mi abuela.</p><p>More.</p>",
+	  "Story.\n\nCompartir\xc3\xa9 la receta de mi abuela.\n\nMore." },
 	{ "a sign-up line its link cuts in two", "<p>Story.</p><p><em>Want "
 	  "more from the harbour desk?</em> <a href=\"/join\">Sign up</a> for "
 	  "our newsletter and read the week's best.</p><p>More.</p>",
