@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "clean-int.h"
 #include "xml.h"
@@ -23,6 +24,8 @@ struct clean_info {
 	unsigned	 paragraphs, images, items, inputs, embeds, headings;
 	unsigned	 page_links;	/* links to places in the page */
 	unsigned	 page_link_text;	/* their characters */
+	unsigned	 buttons;	/* links dressed as buttons */
+	unsigned	 after_button;	/* text after the last of them */
 	int		 weight;	/* class and id words */
 	unsigned	 blocks : 1;	/* has a block child */
 	unsigned	 scored : 1;
@@ -34,16 +37,21 @@ struct clean_info {
 
 struct clean_scan {
 	struct clean_info *info;
+	struct clean_info *orig;	/* info before conditional cleaning */
 	size_t		   ninfo;
 	xmlNode		 **cand;
 	size_t		   ncand;
 	int		   flags;
 	unsigned	   root_text;	/* of the node being cleaned */
+	unsigned	   total_text;	/* of all the nodes kept */
 	int		   skip_teasers; /* a story stands beside teasers */
 	xmlNode		  *story;	/* the best candidate, before climbing */
 };
 
 #define INFO(n) ((struct clean_info *)(n)->_private)
+
+/* The most text a promotion's box keeps beside its button. */
+#define CLEAN_PROMO_TEXT	300
 
 /* Elements wearing one class that make it a layout's scaffolding. */
 #define CLEAN_COMMON_CLASS	5
@@ -134,6 +142,8 @@ clean_page_link(const xmlNode *n)
 	    v[0] == '#' && v[1] != '\0');
 }
 
+static int	clean_button_link(const xmlNode *);
+
 /* Add a finished child's figures into its parent's. */
 static void
 clean_stats_add(struct clean_info *p, xmlNode *child)
@@ -153,6 +163,14 @@ clean_stats_add(struct clean_info *p, xmlNode *child)
 	    strcmp(name, "embed") == 0 || strcmp(name, "object") == 0 ||
 	    strcmp(name, "video") == 0);
 	p->headings += c->headings + clean_is_heading(child);
+	if (clean_button_link(child)) {
+		p->buttons++;
+		p->after_button = 0;
+	} else if (c->buttons > 0) {
+		p->buttons += c->buttons;
+		p->after_button = c->after_button;
+	} else if (p->buttons > 0)
+		p->after_button += c->text;
 	if (clean_page_link(child)) {
 		p->page_links++;
 		p->page_link_text += c->text;
@@ -222,6 +240,8 @@ clean_stats(xmlNode *root)
 			p->text += chars;
 			p->own_commas += commas;
 			p->commas += commas;
+			if (p->buttons > 0)
+				p->after_button += chars;
 		}
 		for (;;) {
 			if (n->type == XML_ELEMENT_NODE)
@@ -403,26 +423,63 @@ clean_contents_label(const xmlNode *n)
 	return (s != NULL && s->_private != NULL && clean_contents(s));
 }
 
-/* Does a class value name a button ("btn", "btn-primary", "wp-button")? */
+/*
+ * Does one class word name a button ("btn", "btn-primary", "wp-button")?
+ * "button-link" names a link: another word may still name the button.
+ */
 static int
-clean_button_class(const char *v)
+clean_button_word(const char *w, size_t len)
 {
-	const char	*p;
-	size_t		 n;
+	size_t	 i;
 
-	/* "btn-link": a button made to look like a link, in the text. */
-	if (util_strcasestr(v, "btn-link") != NULL ||
-	    util_strcasestr(v, "button-link") != NULL)
+	if (len >= 11 && strncasecmp(w + len - 11, "button-link", 11) == 0)
 		return (0);
-	if (util_strcasestr(v, "button") != NULL)
-		return (1);
-	for (p = v; (p = util_strcasestr(p, "btn")) != NULL; p += 3) {
-		n = p - v;
-		if ((n == 0 || !isalnum((unsigned char)p[-1])) &&
-		    !isalpha((unsigned char)p[3]))
+	for (i = 0; i + 3 <= len; i++) {
+		if (i + 6 <= len && strncasecmp(w + i, "button", 6) == 0)
+			return (1);
+		if (strncasecmp(w + i, "btn", 3) == 0 &&
+		    (i == 0 || !isalnum((unsigned char)w[i - 1])) &&
+		    (i + 3 == len || !isalpha((unsigned char)w[i + 3])))
 			return (1);
 	}
 	return (0);
+}
+
+/*
+ * Does a class value name or draw a button?  Builders pair their
+ * button's word with a link's ("elementor-button elementor-button-link"):
+ * any word will do.  "btn-link" is a button made to look like a link.
+ */
+static int
+clean_button_class(const char *v)
+{
+	const char	*w, *colon;
+	size_t		 len;
+	int		 shape = 0;
+
+	if (util_strcasestr(v, "btn-link") != NULL)
+		return (0);
+	for (;;) {
+		v += strspn(v, " \t\n\r\f");
+		if (*v == '\0')
+			break;
+		len = strcspn(v, " \t\n\r\f");
+		if (clean_button_word(v, len))
+			return (1);
+		/* Utility classes past their screen prefix ("md:px-8"). */
+		w = v;
+		if ((colon = memchr(v, ':', len)) != NULL)
+			w = colon + 1;
+		if (strncmp(w, "px-", 3) == 0)
+			shape |= 1;
+		else if (strncmp(w, "py-", 3) == 0)
+			shape |= 2;
+		else if (strncmp(w, "rounded", 7) == 0)
+			shape |= 4;
+		v += len;
+	}
+	/* Padded all round with rounded corners: a button drawn by hand. */
+	return (shape == 7);
 }
 
 /* A link dressed as a button: a call to act, not reading text. */
@@ -1096,6 +1153,75 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n,
 	return ((i->embeds == 1 && i->text < 75) || i->embeds > 1);
 }
 
+/* The element next to n, before it (dir < 0) or after it, or NULL. */
+static const xmlNode *
+clean_element_beside(const xmlNode *n, int dir)
+{
+	do
+		n = dir < 0 ? n->prev : n->next;
+	while (n != NULL && n->type != XML_ELEMENT_NODE);
+	return (n);
+}
+
+/*
+ * Does neither neighbour of n hold a button too?  Boxes side by side,
+ * each with its button, are the story's list (products, recipes), not
+ * an advertisement.
+ */
+static int
+clean_promo_alone(struct clean_scan *sc, const xmlNode *n)
+{
+	const xmlNode	*s;
+	int		 dir;
+
+	for (dir = -1; dir <= 1; dir += 2) {
+		s = clean_element_beside(n, dir);
+		if (s != NULL && s->_private != NULL &&
+		    (clean_button_link(s) ||
+		    sc->orig[INFO(s) - sc->info].buttons > 0))
+			return (0);
+	}
+	return (1);
+}
+
+/*
+ * Could n be a promotion's box: did it hold a button ("Learn more",
+ * "Book a demo") and, once the button is out, keep only what sold it,
+ * a heading and a line or two?
+ */
+static int
+clean_promo_fits(struct clean_scan *sc, const xmlNode *n)
+{
+	const struct clean_info	*i = INFO(n), *was;
+
+	/* An <article> fits: a box that is all of one is no promotion. */
+	if (n->_private == NULL || clean_is(n, "body") ||
+	    clean_is(n, "html") || clean_is(n, "main"))
+		return (0);
+	was = &sc->orig[i - sc->info];
+	/* The button closes the box; the box is not half the story. */
+	if (was->buttons == 0 || was->after_button * 2 > was->text ||
+	    i->text == 0 || i->text - i->links > CLEAN_PROMO_TEXT ||
+	    was->text * 2 > sc->total_text)
+		return (0);
+	return (i->headings <= 1 && i->paragraphs <= 3 && i->items == 0 &&
+	    i->inputs == 0 && i->embeds == 0);
+}
+
+/*
+ * A promotion set in the story: the largest box that fits, alone of
+ * its kind where it stands.
+ */
+static int
+clean_promo_box(struct clean_scan *sc, xmlNode *n)
+{
+	if (!clean_is(n, "div") && !clean_is(n, "section") &&
+	    !clean_is(n, "aside"))
+		return (0);
+	return (clean_promo_fits(sc, n) && !clean_promo_fits(sc, n->parent) &&
+	    clean_promo_alone(sc, n));
+}
+
 /* Take a dropped node's figures out of its ancestors' up to root. */
 static void
 clean_stats_sub(xmlNode *n, xmlNode *root)
@@ -1254,15 +1380,15 @@ clean_drop_sole_links(xmlNode *root)
  * Clean the chosen nodes: weak containers and negative headings out; a
  * table of data is left whole.  As Readability does, the innermost go
  * first, so that a block of links inside a story's section is out of
- * the section's figures when the section is judged.
+ * the section's figures when the section is judged.  Returns 1 if root
+ * itself, one of several sections kept, is a promotion's box.
  */
-static void
+static int
 clean_conditionally(struct clean_scan *sc, xmlNode *root)
 {
-	struct clean_info	*orig;
 	xmlNode			*n, **all = NULL;
 	size_t			 count = 0, size = 0;
-	int			 drop, skip;
+	int			 drop, skip, promo;
 
 	if (sc->flags & CLEAN_CONDITIONALLY)
 		clean_drop_sole_links(root);
@@ -1279,9 +1405,9 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 		all[count++] = n;
 	}
 	/* What each node held before any of it was cleaned. */
-	orig = xreallocarray(NULL, sc->ninfo, sizeof *orig);
-	memcpy(orig, sc->info, sc->ninfo * sizeof *orig);
-#define ORIG(n) (&orig[INFO(n) - sc->info])
+	sc->orig = xreallocarray(NULL, sc->ninfo, sizeof *sc->orig);
+	memcpy(sc->orig, sc->info, sc->ninfo * sizeof *sc->orig);
+#define ORIG(n) (&sc->orig[INFO(n) - sc->info])
 	while (count > 0) {
 		n = all[--count];
 		if (clean_button_link(n) || (sc->skip_teasers &&
@@ -1291,7 +1417,8 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 			drop = (sc->flags & CLEAN_WEIGHT_CLASSES) &&
 			    clean_class_weight(n) < 0;
 		else if (sc->flags & CLEAN_CONDITIONALLY)
-			drop = clean_drop_container(sc, n, INFO(n)) ||
+			drop = clean_promo_box(sc, n) ||
+			    clean_drop_container(sc, n, INFO(n)) ||
 			    (clean_drop_container(sc, n, ORIG(n)) &&
 			    INFO(n)->text - INFO(n)->links < 150);
 		else
@@ -1303,8 +1430,12 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 		}
 	}
 #undef ORIG
-	free(orig);
+	promo = (sc->flags & CLEAN_CONDITIONALLY) &&
+	    !clean_inside(sc->story, root) && clean_promo_box(sc, root);
+	free(sc->orig);
+	sc->orig = NULL;
 	free(all);
+	return (promo);
 }
 
 static xmlNode *
@@ -1716,7 +1847,7 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 {
 	struct clean_scan	 sc;
 	xmlNode			*body, *top;
-	size_t			 n, k;
+	size_t			 n, k, i;
 
 	*nodes = NULL;
 	if ((body = clean_body(doc)) == NULL)
@@ -1742,10 +1873,15 @@ clean_extract(xmlDoc *doc, int flags, xmlNode ***nodes)
 		top = clean_series(top, body);
 	n = clean_gather(&sc, top, body, nodes);
 	n = clean_twins(top, body, nodes, n);
-	for (k = 0; k < n; k++) {
+	for (k = 0; k < n; k++)
+		sc.total_text += INFO((*nodes)[k])->text;
+	for (k = i = 0; k < n; k++) {
 		sc.root_text = INFO((*nodes)[k])->text;
-		clean_conditionally(&sc, (*nodes)[k]);
+		/* A promotion kept as a section of its own is left out. */
+		if (!clean_conditionally(&sc, (*nodes)[k]))
+			(*nodes)[i++] = (*nodes)[k];
 	}
+	n = i;
 	free(sc.cand);
 	free(sc.info);
 	return (n);

@@ -362,6 +362,16 @@ struct clean_page_case {
 	"al estudio</a> <a href=\"/u/web\">Visitar la web oficial</a></div>" \
 	"</div>"
 
+/* A second story's paragraphs, and a last one, for promotions amid. */
+#define KAI_PROSE "<p>Der Kai im S\xc3\xbc" "dhafen wird ab Mai gesperrt, " \
+	"weil die alten Spundw\xc3\xa4nde nachgeben, wie ein Gutachten " \
+	"zeigt.</p><p>Die Fischer m\xc3\xbcssen f\xc3\xbcr ein Jahr an " \
+	"den Nordsteg umziehen, wo die Stadt neue Poller setzen l\xc3\xa4sst." \
+	"</p><p>Der Hafenmeister rechnet mit Staus an der Tankstelle, " \
+	"vor allem im Sommer, wenn die Segler kommen.</p>"
+#define KAI_LAST "<p>Die Hafenbeh\xc3\xb6rde will die Arbeiten im Herbst " \
+	"ausschreiben, und die F\xc3\xa4hren fahren weiter nach Plan.</p>"
+
 static const struct clean_page_case page_cases[] = {
 	{ "furniture around the story that articleBody tells cut",
 	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
@@ -882,6 +892,99 @@ static const struct clean_page_case page_cases[] = {
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
 	  "shows every berth, and the board printed a thousand copies of "
 	  "it.</p></article></body></html>", "every berth", "Talk to our" },
+	{ "a Spanish promotion in the story cut, heading and sales line",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<div class=\"caja\">"
+	  "<h3>Aprende a navegar con nuestra escuela</h3><p>Cursos de vela "
+	  "para principiantes todos los fines de semana del verano.</p><div>"
+	  "<a class=\"wp-block-button__link\" href=\"/cursos\">M\xc3\xa1s "
+	  "informaci\xc3\xb3n</a></div></div>" KAI_LAST "<p>The chart shows "
+	  "every berth, and the board printed a thousand copies of it.</p>"
+	  "</article></body></html>", "every berth", "Aprende a navegar" },
+	{ "a German promotion drawn with utility classes cut",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<div class=\"grid "
+	  "gap-4\"><div class=\"col-span-5\"><h2>Schulungen einfach "
+	  "verwalten, mit einer Plattform</h2><a class=\"inline-flex px-5 "
+	  "py-3 md:px-8 rounded-full\" href=\"/demo\">Demo buchen</a></div>"
+	  "</div>" KAI_LAST "<p>The chart shows every berth, and the board "
+	  "printed a thousand copies of it.</p></article></body></html>",
+	  "every berth", "Schulungen einfach" },
+	{ "a builder's promotion cut whole, its heading with it",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<section class=\""
+	  "elementor-section\"><div class=\"elementor-col-33\"><img src=\""
+	  "/kredit.jpg\" alt=\"\"><h3>Das eigene Haus, endlich</h3></div><div class="
+	  "\"elementor-col-66\"><div><p>Ein Kredit zu fairen Zinsen, ohne "
+	  "lange Wartezeit</p></div><div><a class=\"elementor-button "
+	  "elementor-button-link\" href=\"/antrag\">Jetzt beantragen</a>"
+	  "</div></div></section>" KAI_LAST "<p>The chart shows every berth, "
+	  "and the board printed a thousand copies of it.</p></article>"
+	  "</body></html>", "every berth", "Das eigene Haus" },
+	{ "a promotion beside the story's sections left out",
+	  "<html><body><div class=\"page\">"
+	  "<div class=\"row\"><div class=\"text\"><p>Le port de plaisance a "
+	  "accueilli cet \xc3\xa9t\xc3\xa9 plus de bateaux que jamais, "
+	  "selon la capitainerie, qui a d\xc3\xbb ouvrir des places sur la "
+	  "digue nord.</p><p>Les plaisanciers se plaignent pourtant du prix "
+	  "des places, qui a doubl\xc3\xa9 en cinq ans, et des douches, "
+	  "jamais r\xc3\xa9nov\xc3\xa9" "es.</p></div></div>"
+	  "<div class=\"row\"><div class=\"text\"><h3>Passez votre permis "
+	  "bateau avec nous</h3><p>Formation en deux week-ends, \xc3\xa0 "
+	  "Brest ou \xc3\xa0 Lorient, examen compris, et la navigation de "
+	  "nuit offerte aux cinquante premiers inscrits.</p></div><div><a class=\"btn\" href=\"/permis\">"
+	  "S'inscrire</a></div></div>"
+	  "<div class=\"row\"><div class=\"text\"><p>La mairie promet des "
+	  "travaux pour l'hiver, financ\xc3\xa9s par une hausse de la taxe "
+	  "de s\xc3\xa9jour, et un nouveau ponton pour les visiteurs.</p><p>"
+	  "Les p\xc3\xaa" "cheurs, eux, demandent surtout que leurs places "
+	  "au quai restent gratuites, comme depuis toujours.</p>" KAI_PROSE
+	  PAGE_PROSE "</div></div>"
+	  "</div></body></html>", "restent gratuites", "permis bateau" },
+	{ "Italian boxes side by side, each with its button, kept",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<div class=\"lista\">"
+	  "<div class=\"prodotto\"><h3>Caffettiera in acciaio</h3><p>Sei "
+	  "tazze, manico che non scotta, adatta anche all'induzione.</p><a "
+	  "class=\"button\" href=\"/c1\">Vedi il prezzo</a></div><div class="
+	  "\"prodotto\"><h3>Macinacaff\xc3\xa8 manuale</h3><p>Macine in "
+	  "ceramica, regolazione fine, ideale per la moka.</p><a class=\""
+	  "button\" href=\"/c2\">Vedi il prezzo</a></div></div>" KAI_LAST
+	  "</article></body></html>", "Macine in ceramica", NULL },
+	{ "a Dutch box that opens with its button keeps its text",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<div class=\"blok\">"
+	  "<div><a class=\"button\" href=\"/gids.pdf\">Download de gids</a>"
+	  "</div><div><p>Of je nu net begint met zeilen of al jaren vaart, "
+	  "deze gids helpt je de haven veilig in en uit te komen, bij elk "
+	  "weer en elk tij.</p></div></div>" KAI_LAST "</article></body>"
+	  "</html>", "bij elk weer", NULL },
+	{ "a Portuguese box that is all of a listed <article> kept",
+	  "<html><body><main><h1>Aplicativos de notas</h1><p>Comparamos os "
+	  "aplicativos de notas mais usados por quem escreve no celular e no "
+	  "computador.</p>" PAGE_PROSE KAI_PROSE
+	  "<article><div><h3>Caderno</h3><p>Notas em texto simples, "
+	  "sincronizadas entre aparelhos, com busca r\xc3\xa1pida e "
+	  "etiquetas, sem an\xc3\xba" "ncios nem conta obrigat\xc3\xb3ria, e com "
+	  "c\xc3\xb3pia local.</p><a class=\"button\" href=\"/a/caderno\">"
+	  "Ver detalhes</a></div></article><hr>"
+	  "<article><div><h3>Rascunho</h3><p>Um editor de markdown com "
+	  "pr\xc3\xa9via ao vivo, temas escuros e exporta\xc3\xa7\xc3\xa3o "
+	  "para PDF, gratuito para uso pessoal e aberto para quem quiser "
+	  "contribuir.</p><a class=\"button\" href=\"/a/rascunho\">Ver "
+	  "detalhes</a></div></article><hr>"
+	  "<article><div><h3>Quadro</h3><p>Notas em cart\xc3\xb5" "es que se "
+	  "arrastam num quadro, boas para planejar projetos em grupo, com "
+	  "lembretes e listas de tarefas compartilhadas.</p><a class=\""
+	  "button\" href=\"/a/quadro\">Ver detalhes</a></div></article>"
+	  "</main></body></html>", "Notas em texto simples", NULL },
+	{ "a box that says more than a promotion kept with its button",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE
+	  "<div class=\"rapport\"><h3>Was der Bericht empfiehlt</h3><p>Die "
+	  "Gutachter raten, die Ostmauer auf ganzer L\xc3\xa4nge zu erneuern, "
+	  "statt sie St\xc3\xbc" "ck f\xc3\xbcr St\xc3\xbc" "ck zu flicken, und "
+	  "die Arbeiten in den Winter zu legen, wenn weniger F\xc3\xa4hren "
+	  "fahren.</p><p>Sie sch\xc3\xa4tzen die Kosten auf elf Millionen "
+	  "Euro, zwei mehr als geplant, und empfehlen, die Fischer fr\xc3\xbc"
+	  "h \xc3\xbc" "ber die Sperrungen des Kais zu informieren, damit sie "
+	  "ihre Boote rechtzeitig verlegen.</p><a class=\"button\" href=\""
+	  "/bericht.pdf\">Bericht lesen</a></div>" KAI_LAST "</article>"
+	  "</body></html>", "elf Millionen", NULL },
 };
 
 static void
