@@ -355,12 +355,12 @@ struct clean_page_case {
 	"<h3>" name "</h3><div><span>" text "</span></div><a href=\"/r" n \
 	"\">Alla ricetta</a></div></div>"
 
-/* A university in a guide: prose, then a row of its links. */
+/* A university in a guide: prose, then a row of its own links. */
 #define UNI(name, text) "<div class=\"uni\"><h3>" name "</h3><p>" text \
 	"</p><div class=\"enlaces\"><a href=\"/u/admision\">Admisi\xc3\xb3n y " \
-	"plazos de matr\xc3\xad" "cula</a> <a href=\"/u/becas\">Becas y ayudas " \
-	"al estudio</a> <a href=\"/u/web\">Visitar la web oficial</a></div>" \
-	"</div>"
+	"plazos de matr\xc3\xad" "cula en la " name "</a> <a href=\"/u/becas\">" \
+	"Becas y ayudas al estudio</a> <a href=\"/u/web\">Visitar la web " \
+	"oficial</a></div></div>"
 
 /* A second story's paragraphs, and a last one, for promotions amid. */
 #define KAI_PROSE "<p>Der Kai im S\xc3\xbc" "dhafen wird ab Mai gesperrt, " \
