@@ -9,7 +9,7 @@ runs=${2:-5}
 srcdir=$(cd "$(dirname "$0")/../.." && pwd)
 conf=${TELEX_CONFORMANCE:-$srcdir/../shared/conformance}
 pages=$conf/wcxb-dev-articles/html
-target=20
+target=40
 
 [ -d "$pages" ] || { echo "bench-clean: no $pages; skipped"; exit 0; }
 make -C "$builddir" tests/bench/bench-clean >/dev/null
