@@ -99,6 +99,26 @@ clean_measure(const xmlChar *s, unsigned *chars, unsigned *commas)
 	*commas += c;
 }
 
+/*
+ * The class or id words v of n.  "Header" says nothing against a
+ * heading: a newsletter marks every section heading "header-anchor".
+ */
+static int
+clean_node_words(const xmlNode *n, const char *v)
+{
+	char	*copy, *p;
+	int	 f;
+
+	if (!clean_is_heading(n) || util_strcasestr(v, "header") == NULL)
+		return (clean_attr_words(v));
+	copy = xstrdup(v);
+	for (p = copy; (p = util_strcasestr(p, "header")) != NULL; p += 6)
+		memcpy(p, "xxxxxx", 6);
+	f = clean_attr_words(copy);
+	free(copy);
+	return (f);
+}
+
 /* An attribute's text without copying, or NULL. */
 static const char *
 clean_attr(const xmlNode *n, const char *name)
@@ -123,7 +143,7 @@ clean_class_weight(xmlNode *n)
 	for (i = 0; i < 2; i++) {
 		if ((v = clean_attr(n, attrs[i])) == NULL)
 			continue;
-		f = clean_attr_words(v);
+		f = clean_node_words(n, v);
 		if (f & CLEAN_ATTR_NEGATIVE)
 			w -= 25;
 		if (f & CLEAN_ATTR_POSITIVE)
@@ -330,9 +350,9 @@ clean_words_of(const xmlNode *n)
 	int		 f = 0;
 
 	if ((v = clean_attr(n, "class")) != NULL)
-		f |= clean_attr_words(v);
+		f |= clean_node_words(n, v);
 	if ((v = clean_attr(n, "id")) != NULL)
-		f |= clean_attr_words(v);
+		f |= clean_node_words(n, v);
 	return (f);
 }
 

@@ -887,6 +887,12 @@ static const struct clean_page_case page_cases[] = {
 	  "to receive recurring messages from the Harbour Post at the number "
 	  "provided; reply STOP to opt out.</p>" PAGE_PROSE
 	  "</article></body></html>", "welcomed it.", "reply STOP" },
+	{ "a Finnish newsletter's section headings marked 'header-anchor' "
+	  "kept",
+	  "<html><body><article><div class=\"body markup\">" PAGE_PROSE
+	  "<h2 class=\"header-anchor-post\">Satama rakennetaan "
+	  "uudelleen</h2>" PAGE_PROSE "</div></article></body></html>",
+	  "Satama rakennetaan uudelleen", NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
