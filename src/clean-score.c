@@ -552,7 +552,7 @@ clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
 		return (0);
 	if ((flags & CLEAN_STRIP_UNLIKELY) && (f & CLEAN_ATTR_UNLIKELY) &&
 	    !(f & CLEAN_ATTR_MAYBE) && !clean_is_container(n) &&
-	    !clean_long_prose(n, f) &&
+	    !clean_long_prose(n, f) && !clean_is_heading(n) &&
 	    !clean_is(n, "a") && !clean_is(n, "td") && !clean_is(n, "tr"))
 		return (1);
 	if (clean_is(n, "header") && i->links * 3 > i->text)

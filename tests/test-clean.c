@@ -893,6 +893,11 @@ static const struct clean_page_case page_cases[] = {
 	  "<h2 class=\"header-anchor-post\">Satama rakennetaan "
 	  "uudelleen</h2>" PAGE_PROSE "</div></article></body></html>",
 	  "Satama rakennetaan uudelleen", NULL },
+	{ "a Hungarian heading whose utility classes say 'extra' kept",
+	  "<html><body><article>" PAGE_PROSE "<h3 class=\"font-bold "
+	  "leading-extra-tight mt-6\">Mi\xc3\xa9rt fontos a kik\xc3\xb6t\xc5"
+	  "\x91?</h3>" PAGE_PROSE "</article></body></html>",
+	  "rt fontos a kik", NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
