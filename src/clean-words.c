@@ -555,7 +555,8 @@ static const char *const clean_tail_strong[] = {
 	"registered investment adviser", "small favor to ask",
 	"consider pitching in", "paid subscriber", "follow me on",
 	"join me on", "republish our", "fundraising", "every dollar you give",
-	"subscribe here",
+	"subscribe here", "tell your friends", "track your referrals",
+	"advertising with us", "advertise with us",
 };
 
 /* Who wrote it: "Name is a freelance writer...", "Written by ...". */
@@ -833,7 +834,9 @@ clean_closing_block(const char *block, size_t len)
 		"über die autorin", "zur person", "à propos de l'auteur",
 		"sobre el autor", "sobre la autora", "sobre o autor",
 		"sull'autore", "over de auteur", "om f\xc3\xb6rfattaren",
-		"o autorze", "\xd0\xbe\xd0\xb1 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb5",
+		"o autorze", "how was this issue", "how did we do",
+		"rate this issue", "rate this newsletter",
+		"here's the unsubscribe", "\xd0\xbe\xd0\xb1 \xd0\xb0\xd0\xb2\xd1\x82\xd0\xbe\xd1\x80\xd0\xb5",
 	};
 	char	 low[512];
 	size_t	 n, i, h;
@@ -857,7 +860,7 @@ clean_closing_block(const char *block, size_t len)
 		return (2);
 	if (len > 40)
 		return (0);
-	while (n > 0 && strchr(" :.", low[n - 1]) != NULL)
+	while (n > 0 && strchr(" :.?", low[n - 1]) != NULL)
 		low[--n] = '\0';
 	for (i = 0; i < UTIL_ARRLEN(headings); i++) {
 		h = strlen(headings[i]);

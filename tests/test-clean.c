@@ -898,6 +898,16 @@ static const struct clean_page_case page_cases[] = {
 	  "leading-extra-tight mt-6\">Mi\xc3\xa9rt fontos a kik\xc3\xb6t\xc5"
 	  "\x91?</h3>" PAGE_PROSE "</article></body></html>",
 	  "rt fontos a kik", NULL },
+	{ "a newsletter's 'How was this issue?' past the middle ends it",
+	  "<html><body><article>" PAGE_PROSE "<h2>How was this issue?</h2>"
+	  "<p>Rate it with one click; it tells me what to write next.</p>"
+	  "<p>Good</p><p>Bad</p><h2>Back to work</h2><p>My course on harbour "
+	  "law starts on Monday, and forty seats are left for readers.</p>"
+	  "</article></body></html>", "welcomed it.", "forty seats" },
+	{ "a newsletter's closing call to tell friends cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>Love the Harbour "
+	  "Letter? Tell your friends and get rewards for every new reader."
+	  "</p></article></body></html>", "welcomed it.", "Tell your friends" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
