@@ -101,7 +101,9 @@ clean_measure(const xmlChar *s, unsigned *chars, unsigned *commas)
 
 /*
  * The class or id words v of n.  "Header" says nothing against a
- * heading: a newsletter marks every section heading "header-anchor".
+ * heading (a newsletter marks every section heading "header-anchor"),
+ * nor against the question heading an accordion's answer
+ * ("accordion-item-header", "faq-header").
  */
 static int
 clean_node_words(const xmlNode *n, const char *v)
@@ -109,7 +111,11 @@ clean_node_words(const xmlNode *n, const char *v)
 	char	*copy, *p;
 	int	 f;
 
-	if (!clean_is_heading(n) || util_strcasestr(v, "header") == NULL)
+	if (util_strcasestr(v, "header") == NULL || (!clean_is_heading(n) &&
+	    util_strcasestr(v, "accordion") == NULL &&
+	    util_strcasestr(v, "faq") == NULL &&
+	    util_strcasestr(v, "collaps") == NULL &&
+	    util_strcasestr(v, "toggle") == NULL))
 		return (clean_attr_words(v));
 	copy = xstrdup(v);
 	for (p = copy; (p = util_strcasestr(p, "header")) != NULL; p += 6)

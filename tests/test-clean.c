@@ -908,6 +908,18 @@ static const struct clean_page_case page_cases[] = {
 	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>Love the Harbour "
 	  "Letter? Tell your friends and get rewards for every new reader."
 	  "</p></article></body></html>", "welcomed it.", "Tell your friends" },
+	{ "a Spanish FAQ's questions, each in an accordion's header, kept",
+	  "<html><body><article>" PAGE_PROSE "<h2>Preguntas frecuentes</h2>"
+	  "<div class=\"faq\"><div class=\"faq-item\"><div class=\""
+	  "faq-item-header\">\xc2\xbf" "Cu\xc3\xa1ndo abre el nuevo "
+	  "muelle?</div><div class=\"faq-item-body\"><p>Las obras terminan "
+	  "en octubre y el muelle abre en noviembre, si el tiempo lo "
+	  "permite.</p></div></div><div class=\"faq-item\"><div class=\""
+	  "faq-item-header\">\xc2\xbf" "Cambia el horario del ferry?</div>"
+	  "<div class=\"faq-item-body\"><p>No, el ferry mantiene su "
+	  "horario durante todas las obras del puerto.</p></div></div></div>"
+	  PAGE_PROSE "</article></body></html>", "Cambia el horario del ferry",
+	  NULL },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
