@@ -887,10 +887,10 @@ static const struct clean_page_case page_cases[] = {
 	  "to receive recurring messages from the Harbour Post at the number "
 	  "provided; reply STOP to opt out.</p>" PAGE_PROSE
 	  "</article></body></html>", "welcomed it.", "reply STOP" },
-	{ "a Finnish newsletter's section headings marked 'header-anchor' "
+	{ "a Finnish newsletter's section headings marked 'section-header' "
 	  "kept",
 	  "<html><body><article><div class=\"body markup\">" PAGE_PROSE
-	  "<h2 class=\"header-anchor-post\">Satama rakennetaan "
+	  "<h2 class=\"section-header\">Satama rakennetaan "
 	  "uudelleen</h2>" PAGE_PROSE "</div></article></body></html>",
 	  "Satama rakennetaan uudelleen", NULL },
 	{ "a Hungarian heading whose utility classes say 'extra' kept",
