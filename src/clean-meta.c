@@ -434,6 +434,67 @@ out:
 	return (buf_steal(&b));
 }
 
+/* Does s hold an HTML entity ("&amp;", "&#8230;", "&#x2019;")? */
+static int
+clean_has_entity(const char *s)
+{
+	size_t	n;
+
+	for (; (s = strchr(s, '&')) != NULL; s++) {
+		if (s[1] == '#')
+			n = 2 + strspn(s + 2 + (s[2] == 'x' || s[2] == 'X'),
+			    "0123456789abcdefABCDEF") +
+			    (s[2] == 'x' || s[2] == 'X');
+		else
+			n = 1 + strspn(s + 1, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+		if (n > 2 && s[n] == ';')
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * A JSON-LD string with HTML entities in it, decoded: sites write their
+ * headline as HTML ("And finally&#8230;"), some twice over ("&amp;#8230;"),
+ * so up to two rounds.  A "<" stays a "<".
+ */
+static char *
+clean_json_entities(char *s)
+{
+	struct buf	 b;
+	xmlDoc		*doc;
+	xmlNode		*root;
+	xmlChar		*t;
+	const char	*p;
+	int		 round;
+
+	for (round = 0; round < 2 && clean_has_entity(s); round++) {
+		buf_init(&b, 0);
+		buf_adds(&b, "<html><body><p>");
+		for (p = s; *p != '\0'; p++) {
+			if (*p == '<')
+				buf_adds(&b, "&lt;");
+			else
+				buf_addc(&b, *p);
+		}
+		buf_adds(&b, "</p></body></html>");
+		doc = htmlReadMemory(b.data, (int)b.len, NULL, "UTF-8",
+		    CLEAN_PARSE_OPTIONS);
+		buf_free(&b);
+		if (doc == NULL)
+			break;
+		if ((root = xmlDocGetRootElement(doc)) != NULL &&
+		    (t = xmlNodeGetContent(root)) != NULL) {
+			free(s);
+			s = xstrdup((char *)t);
+			xmlFree(t);
+		}
+		xmlFreeDoc(doc);
+	}
+	return (s);
+}
+
 /* The string value of "key" at or after p, or NULL (first match only). */
 static char *
 clean_json_find(const char *p, const char *key)
@@ -456,7 +517,7 @@ clean_json_find(const char *p, const char *key)
 	}
 	if (*q != '"')
 		return (NULL);
-	return (clean_json_string(q + 1));
+	return (clean_json_entities(clean_json_string(q + 1)));
 }
 
 /* Past the JSON value at p: a string, object, array or scalar. */
@@ -494,7 +555,8 @@ clean_json_author(struct clean_names *l, const char *p, const char *end)
 	char	*object, *name;
 
 	if (*p == '"') {
-		clean_names_add(l, clean_json_string(p + 1));
+		clean_names_add(l,
+		    clean_json_entities(clean_json_string(p + 1)));
 		return;
 	}
 	if (*p != '{')

@@ -1118,6 +1118,28 @@ test_page_reprint(void **state)
 	clean_article_free(&a);
 }
 
+/* JSON-LD's strings written as HTML, some twice over, decoded. */
+static void
+test_page_jsonld_entities(void **state)
+{
+	static const char html[] = "<html><head><script type=\"application/"
+	    "ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"Le port"
+	    "&amp;#8230; rouvre enfin\",\"author\":[\"Ren&eacute;e Dubois\"]}"
+	    "</script></head><body><article><h1>Le port\xe2\x80\xa6 rouvre "
+	    "enfin</h1>" PAGE_PROSE "</article></body></html>";
+	struct clean_article	 a;
+
+	(void)state;
+	assert_int_equal(clean_page(html, strlen(html),
+	    "https://port.example/", NULL, &a), 0);
+	assert_string_equal(a.title, "Le port\xe2\x80\xa6 rouvre enfin");
+	assert_int_equal(a.nauthors, 1);
+	assert_string_equal(a.authors[0], "Ren\xc3\xa9" "e Dubois");
+	/* Known as the headline, it is not said again in the text. */
+	assert_null(strstr(a.text, "rouvre enfin"));
+	clean_article_free(&a);
+}
+
 /* An image the caption under it describes: "[image]", still a link. */
 static void
 test_page_bare_image(void **state)
@@ -1487,6 +1509,7 @@ main(void)
 		cmocka_unit_test(test_page_cases),
 		cmocka_unit_test(test_page_reprint),
 		cmocka_unit_test(test_page_bare_image),
+		cmocka_unit_test(test_page_jsonld_entities),
 		cmocka_unit_test(test_page_logo),
 		cmocka_unit_test(test_page_charset),
 		cmocka_unit_test(test_pages),
