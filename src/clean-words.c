@@ -364,6 +364,35 @@ clean_cookie_notice(const char *low)
 }
 
 /*
+ * A post's taxonomy, a line of labels: "Tags: harbour, ferries",
+ * "Posted in News, Ports", "Kategorie: Hafen".  No sentence ends it.
+ */
+static int
+clean_taxonomy_line(const char *low, size_t n)
+{
+	static const char *const labels[] = {
+		"tags:", "tagged:", "tagged with", "categories:", "category:",
+		"filed under", "posted in ", "schlagw\xc3\xb6rter:",
+		"stichw\xc3\xb6rter:", "kategorien:", "kategorie:",
+		"\xc3\xa9tiquettes :", "\xc3\xa9tiquettes:", "cat\xc3\xa9gories :",
+		"cat\xc3\xa9gories:", "etiquetas:", "categor\xc3\xad" "as:",
+		"\xd1\x82\xd0\xb5\xd0\xb3\xd0\xb8:",
+	};
+	size_t	 i;
+
+	if (n == 0 || n > 200 || strchr(".!?", low[n - 1]) != NULL)
+		return (0);
+	if (strstr(low, "| categories:") != NULL ||
+	    strstr(low, "| tags:") != NULL)
+		return (1);
+	for (i = 0; i < UTIL_ARRLEN(labels); i++) {
+		if (strncmp(low, labels[i], strlen(labels[i])) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
  * A form's consent line, left when the form went: "By signing up, you
  * agree to receive ...", "En vous inscrivant, vous acceptez ...".  It
  * opens with the act and says the reader agrees.
@@ -519,7 +548,7 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		return (1);
 	if (n > 160)
 		return (0);
-	if (clean_stamp_line(low, n))
+	if (clean_stamp_line(low, n) || clean_taxonomy_line(low, n))
 		return (1);
 	if (CLEAN_ANY_IN(low, clean_cta))
 		return (1);

@@ -111,6 +111,11 @@ static const struct clean_case furniture_cases[] = {
 	  "\xe2\x98\x85 \xe2\x98\x86</p><p>More.</p>", "Story.\n\nMore." },
 	{ "a paragraph of a lone joiner", "<p>Story.</p><p>\xe2\x80\x8d</p>"
 	  "<p>More.</p>", "Story.\n\nMore." },
+	{ "a post's tags", "<p>Story.</p><p>Schlagw\xc3\xb6rter: Hafen, "
+	  "F\xc3\xa4hren, Kr\xc3\xa4ne</p><p>More.</p>", "Story.\n\nMore." },
+	{ "a sentence opening with 'Posted in' stays", "<p>Posted in 1902, "
+	  "the letter reached the harbour a year late.</p>", "Posted in 1902, "
+	  "the letter reached the harbour a year late." },
 	{ "an unexpanded shortcode", "<p>Story.</p><p>[video-player "
 	  "id=\"k7\" title=\"Ein Film \xc3\xbc" "ber den Hafen\"]</p><p>More."
 	  "</p>", "Story.\n\nMore." },
