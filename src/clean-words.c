@@ -364,6 +364,25 @@ clean_cookie_notice(const char *low)
 }
 
 /*
+ * How long the story takes to read, a line of its own: "Reading time:
+ * 8 minutes", "3 min read", "Lesezeit: 4 Min.", with a number.
+ */
+static int
+clean_reading_time(const char *low, size_t n)
+{
+	static const char *const says[] = {
+		"reading time", " min read", " minute read", " minutes read",
+		"lesezeit", "temps de lecture", "tiempo de lectura",
+		"tempo di lettura", "leestijd", "tempo de leitura",
+		"\xd0\xb2\xd1\x80\xd0\xb5\xd0\xbc\xd1\x8f \xd1\x87\xd1\x82"
+		"\xd0\xb5\xd0\xbd\xd0\xb8\xd1\x8f",
+	};
+
+	return (n <= 80 && strpbrk(low, "0123456789") != NULL &&
+	    CLEAN_ANY_IN(low, says));
+}
+
+/*
  * A post's taxonomy, a line of labels: "Tags: harbour, ferries",
  * "Posted in News, Ports", "Kategorie: Hafen".  No sentence ends it.
  */
@@ -548,7 +567,8 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 		return (1);
 	if (n > 160)
 		return (0);
-	if (clean_stamp_line(low, n) || clean_taxonomy_line(low, n))
+	if (clean_stamp_line(low, n) || clean_taxonomy_line(low, n) ||
+	    clean_reading_time(low, n))
 		return (1);
 	if (CLEAN_ANY_IN(low, clean_cta))
 		return (1);

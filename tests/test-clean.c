@@ -111,6 +111,11 @@ static const struct clean_case furniture_cases[] = {
 	  "\xe2\x98\x85 \xe2\x98\x86</p><p>More.</p>", "Story.\n\nMore." },
 	{ "a paragraph of a lone joiner", "<p>Story.</p><p>\xe2\x80\x8d</p>"
 	  "<p>More.</p>", "Story.\n\nMore." },
+	{ "a reading time", "<p>Lesezeit: 4 Minuten</p><p>Story.</p>",
+	  "Story." },
+	{ "a sentence on reading time stays", "<p>Reading time fell by a "
+	  "third once the harbour library opened.</p>", "Reading time fell by "
+	  "a third once the harbour library opened." },
 	{ "a post's tags", "<p>Story.</p><p>Schlagw\xc3\xb6rter: Hafen, "
 	  "F\xc3\xa4hren, Kr\xc3\xa4ne</p><p>More.</p>", "Story.\n\nMore." },
 	{ "a sentence opening with 'Posted in' stays", "<p>Posted in 1902, "
