@@ -94,8 +94,8 @@ size_t		 clean_extract(xmlDoc *, int, xmlNode ***);
 
 /* clean-meta.c: headline, byline, dates, JSON-LD. */
 void		 clean_meta(xmlDoc *, const char *, struct clean_article *,
-		     char **);
-void		 clean_drop_headline(struct clean_article *);
+		     char **, char **);
+void		 clean_drop_headline(struct clean_article *, const char *);
 int		 clean_meta_byline(struct clean_article *, const char *,
 		     size_t);
 

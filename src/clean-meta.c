@@ -726,12 +726,13 @@ clean_meta_authors(struct clean_meta_found *m, struct clean_article *out)
 
 /*
  * Read the page's metadata into out (title, byline, published,
- * site_name, lang, image) and JSON-LD's articleBody into *body (NULL
- * when absent; the caller frees it).
+ * site_name, lang, image), JSON-LD's articleBody into *body and the
+ * text of the page's one <h1> into *h1 (NULL when absent; the caller
+ * frees both).
  */
 void
 clean_meta(xmlDoc *doc, const char *url, struct clean_article *out,
-    char **body)
+    char **body, char **h1)
 {
 	struct clean_meta_found	 m;
 	xmlNode			*root = xmlDocGetRootElement(doc), *n;
@@ -769,7 +770,32 @@ clean_meta(xmlDoc *doc, const char *url, struct clean_article *out,
 		out->canonical = url_resolve(url, m.canonical);
 	m.published = m.modified = m.lang = NULL;
 	*body = m.ld_body;
+	*h1 = NULL;
+	if (m.nh1 == 1) {
+		*h1 = m.h1;
+		m.h1 = NULL;
+	}
 	clean_meta_free(&m);
+}
+
+/* s with each run of white space one space, none at the ends. */
+static char *
+clean_squeeze_text(const char *s)
+{
+	char	*out = xmalloc(strlen(s) + 1), *o = out;
+
+	for (; *s != '\0'; s++) {
+		if (strchr(" \t\r\n\f", *s) != NULL) {
+			if (o > out && o[-1] != ' ')
+				*o++ = ' ';
+			continue;
+		}
+		*o++ = *s;
+	}
+	if (o > out && o[-1] == ' ')
+		o--;
+	*o = '\0';
+	return (out);
 }
 
 /* Is this line the headline, alone or with the site ("Title | Site")? */
@@ -795,31 +821,50 @@ clean_is_headline(const char *line, size_t len, const char *title)
 }
 
 /*
- * Drop the headline when the body repeats it in its first lines, with
- * the short labels above it (site name, section, date).
+ * Drop the first of the text's opening lines that is title (after the
+ * short labels above it: site name, section, date).  Returns 1 if one
+ * went.
  */
-void
-clean_drop_headline(struct clean_article *a)
+static int
+clean_drop_title_line(struct clean_article *a, const char *title)
 {
 	const char	*p, *nl;
 	size_t		 len, skip, k;
 
-	if (a->title == NULL || a->title[0] == '\0' || a->text[0] == '\0')
-		return;
+	if (title == NULL || title[0] == '\0' || a->text[0] == '\0')
+		return (0);
 	for (p = a->text, k = 0; k < 4; k++) {
 		nl = strchr(p, '\n');
 		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
-		if (clean_is_headline(p, len, a->title)) {
+		if (clean_is_headline(p, len, title)) {
 			skip = (size_t)(p - a->text) + len;
 			skip += strspn(a->text + skip, "\n");
 			memmove(a->text, a->text + skip,
 			    strlen(a->text + skip) + 1);
-			return;
+			return (1);
 		}
 		if (nl == NULL || len > 80)
-			return;
+			return (0);
 		p = nl + strspn(nl, "\n");
 	}
+	return (0);
+}
+
+/*
+ * Drop the headline when the body repeats it in its first lines: as
+ * the metadata says it, else as the page's one <h1> shows it (a site's
+ * headline for search engines may differ from the one on the page).
+ */
+void
+clean_drop_headline(struct clean_article *a, const char *h1)
+{
+	char	*shown;
+
+	if (clean_drop_title_line(a, a->title) || h1 == NULL)
+		return;
+	shown = clean_squeeze_text(h1);
+	clean_drop_title_line(a, shown);
+	free(shown);
 }
 
 /*

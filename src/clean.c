@@ -1103,7 +1103,7 @@ clean_page(const char *html, size_t len, const char *url,
 	struct clean_render	 cs;
 	struct clean_article	 a;
 	xmlDoc			*doc;
-	char			*utf8, *body = NULL;
+	char			*utf8, *body = NULL, *h1 = NULL;
 	size_t			 ulen;
 	int			 copied;
 
@@ -1113,7 +1113,7 @@ clean_page(const char *html, size_t len, const char *url,
 	utf8 = clean_charset_utf8(html != NULL ? html : "", len,
 	    http_charset, &ulen, &copied);
 	if ((doc = clean_parse(utf8, ulen, url)) != NULL) {
-		clean_meta(doc, url, out, &body);
+		clean_meta(doc, url, out, &body, &h1);
 		clean_page_text(utf8, ulen, url, doc, out);
 	}
 	/*
@@ -1134,7 +1134,8 @@ clean_page(const char *html, size_t len, const char *url,
 	if (out->text == NULL)
 		out->text = xstrdup("");
 	clean_mend(out);
-	clean_drop_headline(out);
+	clean_drop_headline(out, h1);
+	free(h1);
 	clean_split_marks(out);
 	clean_trim_account(out, body);
 	clean_trim_tail(out);

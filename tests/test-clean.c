@@ -930,6 +930,12 @@ static const struct clean_page_case page_cases[] = {
 	  "horario durante todas las obras del puerto.</p></div></div></div>"
 	  PAGE_PROSE "</article></body></html>", "Cambia el horario del ferry",
 	  NULL },
+	{ "the page's one <h1>, worded otherwise than the metadata's "
+	  "headline, not said again in the text",
+	  "<html><head><meta property=\"og:title\" content=\"Havnen f\xc3\xa5r "
+	  "ny mur i marts\"></head><body><article><h1>Ny havnemur: arbejdet "
+	  "begynder i marts</h1>" PAGE_PROSE "</article></body></html>",
+	  "welcomed it.", "Ny havnemur" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
