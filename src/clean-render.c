@@ -380,6 +380,36 @@ clean_alt_word(const char *alt)
 	return (alt[strspn(alt, " \t\r\n")] == '\0');
 }
 
+/*
+ * Does alt call the picture a logo or an icon ("NordVPN logo", "Clock
+ * icon", "Logo von Radio Bremen")?  Its own words say it decorates.
+ */
+static int
+clean_alt_decor(const char *alt)
+{
+	static const char *const words[] = {
+		"logo", "icon", "icono", "ic\xc3\xb4ne",
+	};
+	const char	*end = alt + strlen(alt), *w;
+	size_t		 i, n;
+
+	while (end > alt && strchr(" \t\r\n.", end[-1]) != NULL)
+		end--;
+	alt += strspn(alt, " \t\r\n");
+	for (i = 0; i < UTIL_ARRLEN(words); i++) {
+		n = strlen(words[i]);
+		/* The last word, or the first ("Logo of ..."). */
+		w = end - n;
+		if (w >= alt && strncasecmp(w, words[i], n) == 0 &&
+		    (w == alt || w[-1] == ' '))
+			return (1);
+		if ((size_t)(end - alt) > n && strncasecmp(alt, words[i], n)
+		    == 0 && alt[n] == ' ')
+			return (1);
+	}
+	return (0);
+}
+
 /* A copy of s with white space runs as one space, the ends trimmed. */
 static char *
 clean_squeeze(const char *s)
@@ -522,6 +552,7 @@ clean_image(struct clean_render *cs, xmlNode *n)
 	alt = xmlGetProp(n, (const xmlChar *)"alt");
 	if (alt != NULL && alt[strspn((char *)alt, " \t\r\n")] != '\0' &&
 	    !clean_alt_filename((char *)alt) && !clean_alt_word((char *)alt) &&
+	    !clean_alt_decor((char *)alt) &&
 	    !clean_image_linked(cs) &&
 	    !clean_alt_known(cs, n, (char *)alt))
 		clean_image_label(cs, n, (char *)alt);

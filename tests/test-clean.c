@@ -70,6 +70,16 @@ static const struct clean_case structure_cases[] = {
 	  "Photo.</p>", "Photo." },
 	{ "image one word", "<p><img src=\"a.jpg\" alt=\"hero-image\"> "
 	  "Photo.</p>", "Photo." },
+	{ "image a logo", "<p><img src=\"a.png\" alt=\"Radio Bremen "
+	  "Logo\"> Text.</p>", "Text." },
+	{ "image an icon, first word", "<p><img src=\"c.svg\" alt=\"Icono de "
+	  "reloj\"> Text.</p>", "Text." },
+	{ "image of a logo contest", "<p><img src=\"k.jpg\" alt=\"Kinder "
+	  "beim Logo-Wettbewerb\"> Text.</p>",
+	  "[image: Kinder beim Logo-Wettbewerb] Text." },
+	{ "image of an ecologist", "<p><img src=\"e.jpg\" alt=\"Retrato de "
+	  "un ec\xc3\xb3logo\"> Text.</p>",
+	  "[image: Retrato de un ec\xc3\xb3logo] Text." },
 	{ "image and its caption", "<figure><img src=\"a.jpg\" alt=\"The "
 	  "quay at dawn\"><figcaption>The quay at dawn, from the ferry."
 	  "</figcaption></figure>", "The quay at dawn, from the ferry." },
