@@ -382,7 +382,8 @@ clean_alt_word(const char *alt)
 
 /*
  * Does alt call the picture a logo or an icon ("NordVPN logo", "Clock
- * icon", "Logo von Radio Bremen")?  Its own words say it decorates.
+ * icon", "Logo von Radio Bremen"), a headshot, an avatar or a
+ * placeholder?  Its own words say it decorates.
  */
 static int
 clean_alt_decor(const char *alt)
@@ -390,8 +391,16 @@ clean_alt_decor(const char *alt)
 	static const char *const words[] = {
 		"logo", "icon", "icono", "ic\xc3\xb4ne",
 	};
+	static const char *const anywhere[] = {
+		"headshot", "avatar", "placeholder",
+	};
 	const char	*end = alt + strlen(alt), *w;
 	size_t		 i, n;
+
+	for (i = 0; i < UTIL_ARRLEN(anywhere); i++) {
+		if (util_strcasestr(alt, anywhere[i]) != NULL)
+			return (1);
+	}
 
 	while (end > alt && strchr(" \t\r\n.", end[-1]) != NULL)
 		end--;

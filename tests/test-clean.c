@@ -77,6 +77,8 @@ static const struct clean_case structure_cases[] = {
 	{ "image of a logo contest", "<p><img src=\"k.jpg\" alt=\"Kinder "
 	  "beim Logo-Wettbewerb\"> Text.</p>",
 	  "[image: Kinder beim Logo-Wettbewerb] Text." },
+	{ "image a headshot", "<p><img src=\"h.jpg\" alt=\"Headshot of "
+	  "Ana Ruiz\"> Text.</p>", "Text." },
 	{ "image of an ecologist", "<p><img src=\"e.jpg\" alt=\"Retrato de "
 	  "un ec\xc3\xb3logo\"> Text.</p>",
 	  "[image: Retrato de un ec\xc3\xb3logo] Text." },
