@@ -82,6 +82,7 @@ void		 clean_split_marks(struct clean_article *);
 #define CLEAN_MARK_OPEN		"\xee\x80\x80"
 #define CLEAN_MARK_CLOSE	"\xee\x80\x81"
 int		 clean_is_block(const xmlNode *);
+char		*clean_squeeze(const char *);
 int		 clean_is_skipped(const xmlNode *);
 
 /* clean-score.c: find the article in a parsed page. */

@@ -778,26 +778,6 @@ clean_meta(xmlDoc *doc, const char *url, struct clean_article *out,
 	clean_meta_free(&m);
 }
 
-/* s with each run of white space one space, none at the ends. */
-static char *
-clean_squeeze_text(const char *s)
-{
-	char	*out = xmalloc(strlen(s) + 1), *o = out;
-
-	for (; *s != '\0'; s++) {
-		if (strchr(" \t\r\n\f", *s) != NULL) {
-			if (o > out && o[-1] != ' ')
-				*o++ = ' ';
-			continue;
-		}
-		*o++ = *s;
-	}
-	if (o > out && o[-1] == ' ')
-		o--;
-	*o = '\0';
-	return (out);
-}
-
 /* Is this line the headline, alone or with the site ("Title | Site")? */
 static int
 clean_is_headline(const char *line, size_t len, const char *title)
@@ -862,7 +842,7 @@ clean_drop_headline(struct clean_article *a, const char *h1)
 
 	if (clean_drop_title_line(a, a->title) || h1 == NULL)
 		return;
-	shown = clean_squeeze_text(h1);
+	shown = clean_squeeze(h1);
 	clean_drop_title_line(a, shown);
 	free(shown);
 }

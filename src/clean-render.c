@@ -420,7 +420,7 @@ clean_alt_decor(const char *alt)
 }
 
 /* A copy of s with white space runs as one space, the ends trimmed. */
-static char *
+char *
 clean_squeeze(const char *s)
 {
 	char	*out = xmalloc(strlen(s) + 1), *o = out;

@@ -1280,26 +1280,6 @@ clean_stats_sub(xmlNode *n, xmlNode *root)
 #undef CLEAN_SUB
 }
 
-/* s with its runs of white space one space, none at the ends. */
-static char *
-clean_squeeze_words(const char *s)
-{
-	char	*out = xmalloc(strlen(s) + 1), *o = out;
-
-	for (; *s != '\0'; s++) {
-		if (strchr(" \t\r\n\f", *s) != NULL) {
-			if (o > out && o[-1] != ' ')
-				*o++ = ' ';
-			continue;
-		}
-		*o++ = *s;
-	}
-	if (o > out && o[-1] == ' ')
-		o--;
-	*o = '\0';
-	return (out);
-}
-
 /* A paragraph that is one link and nothing else, and its words. */
 struct clean_sole {
 	char	*words;
@@ -1372,7 +1352,7 @@ clean_drop_sole_links(xmlNode *root)
 			continue;
 		if ((ns & (ns - 1)) == 0)
 			s = xreallocarray(s, ns == 0 ? 1 : ns * 2, sizeof *s);
-		s[ns].words = clean_squeeze_words((char *)t);
+		s[ns].words = clean_squeeze((char *)t);
 		xmlFree(t);
 		/* One word ("Reply", "link") may be the text's own. */
 		if (strchr(s[ns].words, ' ') == NULL) {

@@ -1077,22 +1077,14 @@ out:
 	clean_blocks_free(b);
 }
 
-/* Length of s with each run of white space one byte. */
+/* Length of s with each run of white space one space. */
 static size_t
 clean_squeezed_len(const char *s)
 {
-	size_t	n = 0;
-	int	space = 0;
+	char	*t = clean_squeeze(s);
+	size_t	 n = strlen(t);
 
-	for (; *s != '\0'; s++) {
-		if (strchr(" \t\r\n\f", *s) != NULL) {
-			n += !space;
-			space = 1;
-		} else {
-			n++;
-			space = 0;
-		}
-	}
+	free(t);
 	return (n);
 }
 
