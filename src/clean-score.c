@@ -1294,11 +1294,25 @@ clean_sole_cmp(const void *a, const void *b)
 }
 
 /*
+ * Take n out of the page, its figures out of its ancestors' up to
+ * root; the best candidate goes with it when inside it.
+ */
+static void
+clean_remove(struct clean_scan *sc, xmlNode *n, xmlNode *root)
+{
+	if (sc->story != NULL && clean_inside(sc->story, n))
+		sc->story = NULL;
+	clean_stats_sub(n, root);
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+}
+
+/*
  * The line that leads in to n ("Buy now from one of our partners:"),
  * short, without links, ending in a colon: out with what it announced.
  */
 static void
-clean_drop_lead_in(xmlNode *n, xmlNode *root)
+clean_drop_lead_in(struct clean_scan *sc, xmlNode *n, xmlNode *root)
 {
 	xmlNode	*p;
 	xmlChar	*t;
@@ -1318,11 +1332,8 @@ clean_drop_lead_in(xmlNode *n, xmlNode *root)
 		len--;
 	colon = len > 0 && t[len - 1] == ':';
 	xmlFree(t);
-	if (!colon)
-		return;
-	clean_stats_sub(p, root);
-	xmlUnlinkNode(p);
-	xmlFreeNode(p);
+	if (colon)
+		clean_remove(sc, p, root);
 }
 
 /*
@@ -1332,7 +1343,7 @@ clean_drop_lead_in(xmlNode *n, xmlNode *root)
  * so that their links do not sink the entries' text.
  */
 static void
-clean_drop_sole_links(xmlNode *root)
+clean_drop_sole_links(struct clean_scan *sc, xmlNode *root)
 {
 	struct clean_sole	*s = NULL;
 	xmlNode			*n;
@@ -1371,10 +1382,8 @@ clean_drop_sole_links(xmlNode *root)
 		if (k - i < 3)
 			continue;
 		for (; i < k; i++) {
-			clean_drop_lead_in(s[i].n, root);
-			clean_stats_sub(s[i].n, root);
-			xmlUnlinkNode(s[i].n);
-			xmlFreeNode(s[i].n);
+			clean_drop_lead_in(sc, s[i].n, root);
+			clean_remove(sc, s[i].n, root);
 		}
 	}
 	for (i = 0; i < ns; i++)
@@ -1397,7 +1406,7 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 	int			 drop, skip, promo;
 
 	if (sc->flags & CLEAN_CONDITIONALLY)
-		clean_drop_sole_links(root);
+		clean_drop_sole_links(sc, root);
 	for (n = root->children; n != NULL; n = clean_next(n, root, skip)) {
 		/* A table of data keeps its cells, short as they are. */
 		skip = clean_is(n, "table") && n->_private != NULL &&
@@ -1429,15 +1438,12 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 			    INFO(n)->text - INFO(n)->links < 150);
 		else
 			drop = 0;
-		if (drop) {
-			clean_stats_sub(n, root);
-			xmlUnlinkNode(n);
-			xmlFreeNode(n);
-		}
+		if (drop)
+			clean_remove(sc, n, root);
 	}
 #undef ORIG
-	promo = (sc->flags & CLEAN_CONDITIONALLY) &&
-	    !clean_inside(sc->story, root) && clean_promo_box(sc, root);
+	promo = (sc->flags & CLEAN_CONDITIONALLY) && (sc->story == NULL ||
+	    !clean_inside(sc->story, root)) && clean_promo_box(sc, root);
 	free(sc->orig);
 	sc->orig = NULL;
 	free(all);
