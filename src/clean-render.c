@@ -22,6 +22,9 @@ static size_t	clean_link_number(struct clean_render *, char *, size_t);
 /* Bytes of text before an image searched for its alt text. */
 #define CLEAN_ALT_WINDOW	65536
 
+/* A data: address shorter than this (bytes) holds no real picture. */
+#define CLEAN_PLACEHOLDER_MAX	256
+
 enum clean_kind {
 	CLEAN_INLINE,
 	CLEAN_BLOCK,
@@ -553,6 +556,56 @@ clean_image_label(struct clean_render *cs, xmlNode *n, const char *alt)
 	buf_adds(&cs->out, mark);
 }
 
+/*
+ * Is an image's address an SVG drawing nothing, "<svg ...></svg>" in a
+ * data: address, its marks written as they are or escaped?
+ */
+static int
+clean_empty_svg(const char *src)
+{
+	const char	*p;
+	size_t		 tags = 0;
+
+	if (!util_starts_nocase(src, "data:image/svg+xml") ||
+	    strlen(src) >= CLEAN_PLACEHOLDER_MAX)
+		return (0);
+	for (p = src; *p != '\0'; p++)
+		tags += *p == '<' || strncasecmp(p, "%3c", 3) == 0;
+	return (tags <= 2);
+}
+
+/*
+ * Is the image a placeholder that a script was to fill: no address but
+ * a few bytes of data: (an empty SVG, a blank pixel), none waiting in
+ * another attribute?  There is no picture to open.
+ */
+static int
+clean_image_placeholder(xmlNode *n)
+{
+	static const char *const lazy[] = {
+		"data-src", "data-lazy-src", "data-original", "srcset",
+		"data-srcset",
+	};
+	const xmlAttr	*a;
+	xmlChar		*src;
+	size_t		 i;
+	int		 empty;
+
+	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->parent->name, "picture") == 0)
+		return (0);
+	src = xmlGetProp(n, (const xmlChar *)"src");
+	empty = src == NULL || clean_empty_svg((char *)src);
+	xmlFree(src);
+	for (a = n->properties; empty && a != NULL; a = a->next) {
+		for (i = 0; i < UTIL_ARRLEN(lazy); i++) {
+			if (strcmp((const char *)a->name, lazy[i]) == 0)
+				empty = 0;
+		}
+	}
+	return (empty);
+}
+
 static void
 clean_image(struct clean_render *cs, xmlNode *n)
 {
@@ -562,7 +615,7 @@ clean_image(struct clean_render *cs, xmlNode *n)
 	if (alt != NULL && alt[strspn((char *)alt, " \t\r\n")] != '\0' &&
 	    !clean_alt_filename((char *)alt) && !clean_alt_word((char *)alt) &&
 	    !clean_alt_decor((char *)alt) &&
-	    !clean_image_linked(cs) &&
+	    !clean_image_linked(cs) && !clean_image_placeholder(n) &&
 	    !clean_alt_known(cs, n, (char *)alt))
 		clean_image_label(cs, n, (char *)alt);
 	xmlFree(alt);

@@ -508,15 +508,38 @@ clean_button_class(const char *v)
 	return (shape == 7);
 }
 
+/*
+ * A link with no words of its own but a short label for screen
+ * readers, laid over a button whose visible words are hidden from them
+ * ("<a aria-label=\"Get started\"></a>").  A picture's link has its
+ * image; a heading's anchor ("Permalink: Costs") leads within the page.
+ */
+static int
+clean_label_link(const xmlNode *n)
+{
+	const char	*v;
+	size_t		 len;
+
+	if (INFO(n)->text > 0 || INFO(n)->images > 0 || n->children != NULL ||
+	    (v = clean_attr(n, "href")) == NULL || v[0] == '#' ||
+	    (v = clean_attr(n, "aria-label")) == NULL)
+		return (0);
+	len = strlen(v);
+	return (len > 0 && len <= 40);
+}
+
 /* A link dressed as a button: a call to act, not reading text. */
 static int
 clean_button_link(const xmlNode *n)
 {
 	const char	*v;
 
-	return (clean_is(n, "a") && INFO(n)->text > 0 &&
-	    INFO(n)->text <= 40 && (v = clean_attr(n, "class")) != NULL &&
-	    clean_button_class(v));
+	if (!clean_is(n, "a"))
+		return (0);
+	if (clean_label_link(n))
+		return (1);
+	return (INFO(n)->text > 0 && INFO(n)->text <= 40 &&
+	    (v = clean_attr(n, "class")) != NULL && clean_button_class(v));
 }
 
 /* Is n furniture to remove before scoring? */

@@ -287,6 +287,30 @@ clean_talk_to_us(const char *low)
 	return (0);
 }
 
+/*
+ * The reader asked to rate the page: "Please take a moment to leave a
+ * star rating", "Bitte hinterlasse eine Bewertung".  A line telling how
+ * ratings work asks nothing.
+ */
+static int
+clean_rating_call(const char *low)
+{
+	static const char *const rate[] = {
+		"leave a star rating", "leave a rating", "leave a review",
+		"rate this recipe", "rate this post", "eine bewertung hinterl",
+		"hinterlasse eine bewertung",
+		"hinterlassen sie eine bewertung", "laissez une note",
+		"laisser une note", "laissez un avis", "una valoraci\xc3\xb3n",
+		"tu valoraci\xc3\xb3n", "una rese\xc3\xb1" "a",
+	};
+	static const char *const please[] = {
+		"please", "take a moment", "would appreciate", "bitte",
+		"merci de", "s'il vous pla", "por favor",
+	};
+
+	return (CLEAN_ANY_IN(low, rate) && CLEAN_ANY_IN(low, please));
+}
+
 /* Lines that are furniture whatever their length. */
 static int
 clean_boiler_always(const char *line, size_t len)
@@ -563,7 +587,8 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 	}
 	/* A link's mark inside the words ("Sign up[1] for our..."): out. */
 	n = clean_unmark(low);
-	if (clean_cookie_notice(low) || clean_consent_notice(low))
+	if (clean_cookie_notice(low) || clean_consent_notice(low) ||
+	    clean_rating_call(low))
 		return (1);
 	if (n > 160)
 		return (0);
@@ -704,6 +729,50 @@ clean_tail_links_line(const char *block, size_t len)
 }
 
 /*
+ * A numbered source note, "[2] \"Title,\" Publisher (2016). https://...":
+ * the mark, then a citation that gives its address.  The notes at a
+ * page's foot are asides, as its footnotes are.
+ */
+static int
+clean_tail_citation(const char *block, size_t len)
+{
+	size_t	 d;
+
+	if (len < 10 || block[0] != '[' || memchr(block, '\n', len) != NULL)
+		return (0);
+	d = strspn(block + 1, "0123456789");
+	if (d == 0 || d > 3 || block[d + 1] != ']' || block[d + 2] != ' ')
+		return (0);
+	for (d += 3; d + 3 <= len; d++) {
+		if (memcmp(block + d, "://", 3) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
+ * A closing sales pitch, however long: the site asks the reader to get
+ * in touch ("do not hesitate to reach out", "zögern Sie nicht, uns zu
+ * kontaktieren").  A note on whom else to ask names that person.
+ */
+static int
+clean_tail_pitch(const char *block, size_t len)
+{
+	static const char *const asks[] = {
+		"hesitate to reach out", "hesitate to contact us",
+		"z\xc3\xb6gern sie nicht, uns",
+		"h\xc3\xa9sitez pas \xc3\xa0 nous",
+		"no dude en contactarnos", "no dudes en contactarnos",
+	};
+	char	 low[1204];
+
+	if (len > 1200)
+		return (0);
+	clean_line_lower(block, len, low, sizeof low);
+	return (CLEAN_ANY_IN(low, asks));
+}
+
+/*
  * Is this block (a paragraph, heading or list of the article's text)
  * furniture when it comes last: a bare label, a call to action, a note
  * on the author?
@@ -715,13 +784,18 @@ clean_tail_furniture(const char *block, size_t len, int prose)
 	size_t	 n, i;
 
 	/* Tables and preformatted text are the article's own. */
-	if (len == 0 || len > 400 || block[0] == ' ' || block[0] == '\t')
+	if (len == 0 || block[0] == ' ' || block[0] == '\t')
+		return (0);
+	if (clean_tail_pitch(block, len))
+		return (1);
+	if (len > 400)
 		return (0);
 	for (i = 0; i + 3 <= len; i++) {
 		if (memcmp(block + i, " | ", 3) == 0)
 			return (clean_tail_links_line(block, len));
 	}
-	if (prose && clean_tail_bare(block, len))
+	if ((prose && clean_tail_bare(block, len)) ||
+	    clean_tail_citation(block, len))
 		return (1);
 	n = clean_line_lower(block, len, low, sizeof low);
 	if (clean_tail_bio(low, n))

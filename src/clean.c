@@ -19,6 +19,9 @@
 /* Articles shorter than this (bytes of text) get a relaxed pass. */
 #define CLEAN_MIN_TEXT	500
 
+/* The longest item (bytes, with its link's mark) of a row of links. */
+#define CLEAN_ROW_ITEM	64
+
 /* The first child element of n named name, or NULL. */
 static xmlNode *
 clean_child(xmlNode *n, const char *name)
@@ -358,6 +361,72 @@ clean_site_note(const struct clean_article *a, const char *block,
 	return (yes);
 }
 
+/* The numbered form of the text's block at start, and its length. */
+static const char *
+clean_numbered_block(const struct clean_article *a, const char *start,
+    size_t *len)
+{
+	const char	*p, *end;
+	size_t		 k = 0;
+
+	for (p = a->text; (p = strstr(p, "\n\n")) != NULL && p < start;
+	    p += 2)
+		k++;
+	for (p = a->numbered; k > 0 && (p = strstr(p, "\n\n")) != NULL;
+	    k--)
+		p += 2;
+	if (p == NULL)
+		return (NULL);
+	end = strstr(p, "\n\n");
+	*len = end != NULL ? (size_t)(end - p) : strlen(p);
+	return (p);
+}
+
+/* Does the item end with a link's mark, "[12]"? */
+static int
+clean_item_linked(const char *item, size_t len)
+{
+	size_t	 d = 0;
+
+	if (len < 3 || item[len - 1] != ']')
+		return (0);
+	while (d + 2 < len && isdigit((unsigned char)item[len - 2 - d]))
+		d++;
+	return (d > 0 && item[len - 2 - d] == '[');
+}
+
+/*
+ * A row of links to the site's pages, "You are looking for: Agency
+ * Berlin / Agency Cologne / ...": a short label perhaps, then items of
+ * a few words between slashes or bars, three in four of them links.
+ * num is the block's numbered form.
+ */
+static int
+clean_link_row(const char *num, size_t len)
+{
+	const char	*p = num, *end = num + len, *sep, *colon;
+	size_t		 items = 0, links = 0;
+
+	if (len > 4000 || memchr(num, '\n', len) != NULL)
+		return (0);
+	colon = memchr(num, ':', len < 40 ? len : 40);
+	if (colon != NULL && colon + 1 < end && colon[1] == ' ')
+		p = colon + 2;
+	while (p < end) {
+		for (sep = p; sep + 3 <= end && memcmp(sep, " / ", 3) != 0 &&
+		    memcmp(sep, " | ", 3) != 0; sep++)
+			;
+		if (sep + 3 > end)
+			sep = end;
+		if (sep == p || sep - p > CLEAN_ROW_ITEM)
+			return (0);
+		items++;
+		links += clean_item_linked(p, (size_t)(sep - p));
+		p = sep + 3;
+	}
+	return (items >= 2 && links * 4 >= items * 3);
+}
+
 /*
  * Blocks at the article's end that are furniture (a bare label, a call
  * to action, a note on the author or the site) cut from both texts,
@@ -366,9 +435,10 @@ clean_site_note(const struct clean_article *a, const char *block,
 static void
 clean_trim_tail(struct clean_article *a)
 {
-	char	*text = a->text, *start, *next;
-	size_t	 end = strlen(text), total = end, blocks = 1, cut = 0;
-	size_t	 len;
+	char		*text = a->text, *start, *next;
+	const char	*num;
+	size_t		 end = strlen(text), total = end, blocks = 1;
+	size_t		 cut = 0, len, nlen;
 	int	 prose = clean_has_prose(text, end);
 
 	/*
@@ -397,10 +467,13 @@ clean_trim_tail(struct clean_article *a)
 		    start[-1] == '\n' && start[-2] == '\n'); start--)
 			;
 		len = text + end - start;
-		if (start == text || (total - (start - text)) * 3 > total ||
-		    (!clean_tail_furniture(start, len, prose) &&
+		if (start == text || (total - (start - text)) * 3 > total)
+			break;
+		if (!clean_tail_furniture(start, len, prose) &&
 		    !clean_author_note(a, start, len) &&
-		    !clean_site_note(a, start, len)))
+		    !clean_site_note(a, start, len) &&
+		    ((num = clean_numbered_block(a, start, &nlen)) == NULL ||
+		    !clean_link_row(num, nlen)))
 			break;
 		end = start - text - 2;
 		cut++;

@@ -108,6 +108,32 @@ static const struct clean_case safety_cases[] = {
 };
 
 static const struct clean_case furniture_cases[] = {
+	{ "a picture waiting for its script says nothing", "<p>Story.</p>"
+	  "<p><img src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/"
+	  "2000/svg' viewBox='0 0 0 0'%3E%3C/svg%3E\" alt=\"Die Messehalle am "
+	  "Abend\"></p><p>More.</p>", "Story.\n\nMore." },
+	{ "a picture with no address at all says nothing", "<p>Story.</p>"
+	  "<p><img alt=\"Le quai des p\xc3\xaa" "cheurs\"></p><p>More.</p>",
+	  "Story.\n\nMore." },
+	{ "an inline drawing keeps its alt",
+	  "<p><img src=\"data:image/svg+xml,<svg xmlns='http://www.w3.org/"
+	  "2000/svg'><path d='M0 0h9v9z'/></svg>\" alt=\"Plan du port de "
+	  "Brest\"></p>",
+	  "[image: Plan du port de Brest]" },
+	{ "a placeholder with its picture waiting elsewhere keeps its alt",
+	  "<p><img src=\"data:image/svg+xml,<svg></svg>\" data-src=\"/k.jpg\" "
+	  "alt=\"Der Kai im Winter\"></p>", "[image: Der Kai im Winter]" },
+	{ "a call to rate the recipe", "<p>Story.</p><p>Did you bake this "
+	  "loaf? Please take a moment to leave a star rating below, and tell "
+	  "me in the comments how your crust turned out and which flour you "
+	  "used for it.</p><p>More.</p>", "Story.\n\nMore." },
+	{ "a Spanish call to rate the recipe", "<p>Story.</p><p>\xc2\xbf"
+	  "Hiciste esta receta? Por favor, deja tu valoraci\xc3\xb3n con "
+	  "estrellas.</p><p>More.</p>", "Story.\n\nMore." },
+	{ "how ratings work asks nothing", "<p>Buyers can leave a review "
+	  "after each order, and the shop shows the average star rating.</p>",
+	  "Buyers can leave a review after each order, and the shop shows "
+	  "the average star rating." },
 	{ "a call with a dash before its link", "<p>Story.</p><p><strong>"
 	  "Lesen Sie auch</strong>\xe2\x80\x93<a href=\"/hafen\">Die "
 	  "F\xc3\xa4hre f\xc3\xa4hrt wieder nach Plan, sagt die Reederei, "
@@ -1034,6 +1060,64 @@ static const struct clean_page_case page_cases[] = {
 	  "lembretes e listas de tarefas compartilhadas.</p><a class=\""
 	  "button\" href=\"/a/quadro\">Ver detalhes</a></div></article>"
 	  "</main></body></html>", "Notas em texto simples", NULL },
+	{ "a promotion whose button is a labelled link over hidden words cut",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<section><div><h3>"
+	  "Ihr Hafen in der Cloud</h3></div><div><div>Neukunden erhalten "
+	  "drei Monate gratis.</div><div><span aria-hidden=\"true\">Jetzt "
+	  "starten</span><a href=\"https://cloud.example/start\" aria-label="
+	  "\"Jetzt starten\"></a></div></div></section>" KAI_LAST "<p>The "
+	  "chart shows every berth, and the board printed a thousand copies "
+	  "of it.</p></article></body></html>", "every berth",
+	  "Neukunden erhalten" },
+	{ "a heading's anchor is no button: its section stays",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<div><h3>Neue "
+	  "Liegepreise</h3><a href=\"#preise\" aria-label=\"Permalink: Neue "
+	  "Liegepreise\"></a></div><p>Ein Liegeplatz kostet k\xc3\xbcnftig "
+	  "900 Euro im Jahr.</p>" KAI_LAST "</article></body></html>",
+	  "Neue Liegepreise", NULL },
+	{ "the headline that the page's title adds its site to dropped",
+	  "<html><head><title>Der Kai im S\xc3\xbc" "dhafen wird gesperrt "
+	  "(Hafenblatt)</title></head><body><article><h2>Der Kai im S\xc3\xbc"
+	  "dhafen wird gesperrt</h2>" KAI_PROSE KAI_LAST "</article></body>"
+	  "</html>", "nach Plan.", "gesperrt\n" },
+	{ "numbered source notes at the foot cut",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>[1] \xe2\x80\x9e"
+	  "Verkehr im Hafen 2024\xe2\x80\x9c, Hafenamt Kiel (2025). "
+	  "https://hafen.example/bericht-2024</p><p>[2] \"Trafic portuaire\", "
+	  "Port de Brest (2024). https://port.example/trafic</p></article>"
+	  "</body></html>", "die Segler kommen.", "Hafenamt Kiel" },
+	{ "a numbered note without an address kept",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>[1] Nach Angaben "
+	  "des Hafenamts, im Gespr\xc3\xa4" "ch am 3. Mai.</p></article>"
+	  "</body></html>", "im Gespr\xc3\xa4" "ch am 3. Mai.", NULL },
+	{ "a row of links to the site's pages at the foot cut",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>Vous cherchez : "
+	  "<a href=\"/lyon\">Agence web Lyon</a> / <a href=\"/nantes\">"
+	  "Agence web Nantes</a> / Agence web Lille / <a href=\"/rennes\">"
+	  "Agence web Rennes</a> / <a href=\"/brest\">Agence web Brest</a>"
+	  "</p></article></body></html>", "die Segler kommen.",
+	  "Agence web Nantes" },
+	{ "a line of words between slashes, no links, kept at the foot",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>Zutaten: Mehl / "
+	  "Wasser / Salz / Hefe, dazu Zucker.</p></article></body></html>",
+	  "Mehl / Wasser", NULL },
+	{ "a long closing sales pitch cut",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE KAI_LAST "<p>The chart "
+	  "shows every berth, and the board printed a thousand copies of it, "
+	  "one for each skipper, with the new rules for the winter on the "
+	  "back and the harbour master's number.</p><p>Skippers who moor "
+	  "for a single night pay at the fuel dock, where the office opens at "
+	  "seven, and the board will add a second pump before the regatta "
+	  "weeks in August, when the marina is full.</p><p>Vous pr\xc3\xa9"
+	  "parez un chantier portuaire et vous cherchez un bureau d'\xc3\xa9"
+	  "tudes qui conna\xc3\xaet les quais, les digues et les "
+	  "pontons\xc2\xa0? N'h\xc3\xa9sitez pas \xc3\xa0 nous contacter\xc2"
+	  "\xa0: nos ing\xc3\xa9nieurs vous conseillent sur le choix des "
+	  "mat\xc3\xa9riaux, le calendrier des travaux et les autorisations, "
+	  "et notre \xc3\xa9quipe vous accompagne de l'\xc3\xa9tude au "
+	  "chantier, partout en France et en Belgique, avec des devis "
+	  "clairs et sans engagement.</p></article></body></html>",
+	  "every berth", "nous contacter" },
 	{ "a box that says more than a promotion kept with its button",
 	  "<html><body><article>" PAGE_PROSE KAI_PROSE
 	  "<div class=\"rapport\"><h3>Was der Bericht empfiehlt</h3><p>Die "
