@@ -865,7 +865,9 @@ clean_related_heading(const char *block, size_t len)
 		"you might be interested", "popular posts", "recent posts",
 		"latest posts", "keep reading", "related content",
 		"related guides", "related news", "related links",
-		"our services",
+		"our services", "explore the latest",
+		"d\xc3\xa9" "couvrez nos derniers",
+		"entdecken sie unsere neuesten",
 	};
 	char	 low[128];
 

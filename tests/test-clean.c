@@ -1118,6 +1118,11 @@ static const struct clean_page_case page_cases[] = {
 	  "chantier, partout en France et en Belgique, avec des devis "
 	  "clairs et sans engagement.</p></article></body></html>",
 	  "every berth", "nous contacter" },
+	{ "the latest guides to explore at the foot cut, heading and cards",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE KAI_LAST "<h2>Explore "
+	  "the Latest Harbour Guides</h2><h3>Tides</h3><p>Tide tables for "
+	  "every port on the coast.</p></article></body></html>",
+	  "nach Plan.", "Tide tables for every port" },
 	{ "a box that says more than a promotion kept with its button",
 	  "<html><body><article>" PAGE_PROSE KAI_PROSE
 	  "<div class=\"rapport\"><h3>Was der Bericht empfiehlt</h3><p>Die "
