@@ -1003,19 +1003,41 @@ clean_common_ancestor(struct clean_scan *sc, xmlNode *top, xmlNode *body)
 	return (top);
 }
 
-/* Climb while the parent scores better, or is the only wrapper. */
+/*
+ * Does p, an ancestor of top, add next to nothing to its text (a
+ * heading over a list of products)?  Its score, a share of its
+ * grandchildren's, says nothing of the text further up.
+ */
+static int
+clean_wrapper(const xmlNode *p, const xmlNode *top)
+{
+	return ((INFO(p)->text - INFO(top)->text) * 20 < INFO(top)->text);
+}
+
+/*
+ * Climb while the parent scores better, or is the only wrapper.  A
+ * wrapper scoring low is passed over, but not to an ancestor holding
+ * more than twice the story (the comments, the other chapters).
+ */
 static xmlNode *
 clean_climb(struct clean_scan *sc, xmlNode *top, xmlNode *body)
 {
 	xmlNode	*p;
 	double	 last = INFO(top)->score, threshold = last / 3;
+	int	 passed = 0;
 
 	top = clean_common_ancestor(sc, top, body);
 	for (p = top->parent; p != NULL && p != body &&
 	    p->_private != NULL; p = p->parent) {
 		if (!INFO(p)->scored)
 			continue;
+		if (INFO(p)->score < threshold && clean_wrapper(p, top)) {
+			passed = 1;
+			continue;
+		}
 		if (INFO(p)->score < threshold)
+			break;
+		if (passed && INFO(p)->text > INFO(top)->text * 2)
 			break;
 		if (INFO(p)->score > last) {
 			top = p;
