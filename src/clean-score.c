@@ -1666,6 +1666,44 @@ clean_intro(xmlNode *s, xmlNode *top)
 	    clean_prose(s));
 }
 
+/*
+ * Are s and top blocks of one kind: one tag, one first class word (a
+ * CMS's "field" beside its "field": the body, the sections added to it)?
+ */
+static int
+clean_kin(const xmlNode *s, const xmlNode *top)
+{
+	const char	*a, *b;
+	size_t		 len;
+
+	if ((a = clean_attr(s, "class")) == NULL ||
+	    (b = clean_attr(top, "class")) == NULL ||
+	    strcmp((const char *)s->name, (const char *)top->name) != 0)
+		return (0);
+	a += strspn(a, " \t\n");
+	b += strspn(b, " \t\n");
+	len = strcspn(a, " \t\n");
+	return (len > 0 && len == strcspn(b, " \t\n") &&
+	    strncmp(a, b, len) == 0);
+}
+
+/*
+ * A sibling after the top candidate, of its kind, that goes on with
+ * the story: paragraphs of prose, few links, not a list of teasers.
+ */
+static int
+clean_sequel(xmlNode *s, xmlNode *top)
+{
+	struct clean_info	*i = INFO(s);
+
+	/* A page builder's blocks all wear one class word. */
+	if (i->common || i->score < 0)
+		return (0);
+	return (clean_kin(s, top) && i->paragraphs >= 3 &&
+	    clean_prose_chars(s) >= 500 && clean_density(s) < 0.2 &&
+	    !i->teasers && !i->in_teasers && clean_prose(s));
+}
+
 /* The top candidate and the siblings that join it, in page order. */
 static size_t
 clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
@@ -1688,7 +1726,8 @@ clean_gather(struct clean_scan *sc, xmlNode *top, xmlNode *body,
 		if (s == top || (s->type == XML_ELEMENT_NODE &&
 		    s->_private != NULL && (clean_sibling_joins(s, top) ||
 		    clean_sibling_holds(s, top) ||
-		    (before && clean_intro(s, top)))))
+		    (before && clean_intro(s, top)) ||
+		    (!before && clean_sequel(s, top)))))
 			out[n++] = s;
 	}
 	*nodes = out;

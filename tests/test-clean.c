@@ -420,6 +420,62 @@ struct clean_page_case {
 #define KAI_LAST "<p>Die Hafenbeh\xc3\xb6rde will die Arbeiten im Herbst " \
 	"ausschreiben, und die F\xc3\xa4hren fahren weiter nach Plan.</p>"
 
+/* A story, its questions in a section of the body's kind, a box after. */
+#define MUELLE_HEAD \
+	"<html><body><div class=\"page\"><div class=\"node\"><div " \
+	"class=\"blog-body\"><div class=\"field field--name-body\"><p>El " \
+	"ayuntamiento de Cádiz aprobó el martes, tras un largo debate, el " \
+	"plan para reformar el muelle de poniente, que lleva años cerrado " \
+	"al público.</p><p>Las obras, que costarán once millones de euros, " \
+	"empezarán en otoño y durarán, según el proyecto, unos dieciocho " \
+	"meses.</p><p>Los pescadores, que temían perder sus amarres, " \
+	"tendrán un pantalán provisional junto a la lonja, con agua, luz y " \
+	"vigilancia.</p><p>La oposición, aunque apoyó el plan, pidió que " \
+	"se publiquen los informes técnicos, las cuentas y el calendario " \
+	"de cada fase.</p><p>El alcalde, por su parte, prometió una " \
+	"reunión con los vecinos del barrio antes de que lleguen las " \
+	"primeras máquinas.</p><p>Los comerciantes del paseo, que llevan " \
+	"años pidiendo la reforma, celebraron la noticia, aunque temen, " \
+	"dicen, un verano sin clientes.</p><p>El proyecto incluye, además, " \
+	"un carril para bicicletas, bancos nuevos, árboles y una pasarela " \
+	"que unirá el muelle con la playa.</p><p>Las primeras " \
+	"licitaciones, según la concejala de Urbanismo, se publicarán en " \
+	"junio, con plazos cortos y reglas claras.</p></div><div " \
+	"class=\"share-bar\"><a href=\"/s/fb\">Facebook</a> <a " \
+	"href=\"/s/x\">X</a></div><div class=\"field " \
+	"field--name-more-sections\"><div class=\"item\"><div " \
+	"class=\"row\"><div class=\"col\"><h2>Preguntas " \
+	"frecuentes</h2><div class=\"qa\"><div class=\"qa-in\"><p>¿Cuándo " \
+	"se podrá volver a pasear por el muelle? Según el proyecto, el " \
+	"paseo abrirá por tramos a partir del verano siguiente, cuando " \
+	"termine la primera fase de la obra.</p></div></div><div " \
+	"class=\"qa\"><div class=\"qa-in\"><p>¿Qué pasa con los barcos de " \
+	"recreo? Se trasladarán al puerto deportivo durante las obras, sin " \
+	"coste para sus dueños, y volverán cuando el nuevo pantalán esté " \
+	"listo.</p></div></div><div class=\"qa\"><div " \
+	"class=\"qa-in\"><p>¿Quién paga la reforma? La Autoridad Portuaria " \
+	"pone la mitad del dinero, y el resto llega de fondos europeos y " \
+	"de la Junta, según el convenio firmado en " \
+	"marzo.</p></div></div><div class=\"qa\"><div " \
+	"class=\"qa-in\"><p>¿Habrá cortes de tráfico? Solo en la avenida " \
+	"del puerto y de noche, mientras llegan los camiones con las " \
+	"piedras del nuevo " \
+	"dique.</p></div></div></div></div></div></div><div "
+#define MUELLE_TAIL \
+	"><div class=\"inner\"><div class=\"box\"><div " \
+	"class=\"box-in\"><p>Suscríbase a nuestro boletín de la mañana y " \
+	"reciba cada día en su correo las noticias de la bahía y del " \
+	"puerto antes que nadie, cada mañana, y sin pagar nada por ello ni " \
+	"dar más datos que su dirección de correo.</p><p>Nuestros " \
+	"periodistas responden a las preguntas de los lectores cada " \
+	"viernes por la tarde en directo desde la redacción del periódico " \
+	"y también por teléfono a quien llame antes de las doce del " \
+	"mediodía.</p><p>También puede escribirnos para enviar fotos o " \
+	"proponer temas que le parezcan importantes para la vida de la " \
+	"ciudad y de sus barrios más olvidados por el ayuntamiento, por la " \
+	"prensa y por los periódicos de la " \
+	"capital.</p></div></div></div></div></div></div></div></body></html>"
+
 static const struct clean_page_case page_cases[] = {
 	{ "furniture around the story that articleBody tells cut",
 	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
@@ -1135,6 +1191,12 @@ static const struct clean_page_case page_cases[] = {
 	  "ihre Boote rechtzeitig verlegen.</p><a class=\"button\" href=\""
 	  "/bericht.pdf\">Bericht lesen</a></div>" KAI_LAST "</article>"
 	  "</body></html>", "elf Millionen", NULL },
+	{ "a section of the body's kind after the story joins it",
+	  MUELLE_HEAD "class=\"aside-note\"" MUELLE_TAIL,
+	  "¿Habrá cortes de tráfico?", "Suscríbase a nuestro boletín" },
+	{ "a block of the body's kind that scores below zero stays out",
+	  MUELLE_HEAD "class=\"field field--name-promo\"" MUELLE_TAIL,
+	  "¿Habrá cortes de tráfico?", "Suscríbase a nuestro boletín" },
 	{ "a wrapper adding a heading does not stop the climb",
 	  "<html><body><div class=\"page\"><div class=\"column\"><section "
 	  "class=\"intro\"><p>Choisir une bouilloire n'a rien de compliqué, "
