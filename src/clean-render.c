@@ -128,10 +128,34 @@ clean_button_holds_text(const xmlNode *button)
 	return (0);
 }
 
+/*
+ * An icon font's glyph, named by a word that the font draws as a
+ * picture: <i class="material-icons">chevron_right</i>.  The word is
+ * not the page's text.
+ */
+static int
+clean_icon_font(const xmlNode *n)
+{
+	xmlChar	*v;
+	int	 yes;
+
+	if (n->type != XML_ELEMENT_NODE ||
+	    (strcmp((const char *)n->name, "i") != 0 &&
+	    strcmp((const char *)n->name, "span") != 0) ||
+	    (v = xmlGetProp(n, (const xmlChar *)"class")) == NULL)
+		return (0);
+	yes = strstr((char *)v, "material-icons") != NULL ||
+	    strstr((char *)v, "material-symbols") != NULL;
+	xmlFree(v);
+	return (yes);
+}
+
 /* Is this element dropped whole by the renderer? */
 int
 clean_is_skipped(const xmlNode *n)
 {
+	if (clean_icon_font(n))
+		return (1);
 	if (clean_kind_of(n) != CLEAN_SKIP)
 		return (0);
 	return (strcmp((const char *)n->name, "button") != 0 ||

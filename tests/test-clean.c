@@ -70,6 +70,10 @@ static const struct clean_case structure_cases[] = {
 	  "Photo.</p>", "Photo." },
 	{ "image one word", "<p><img src=\"a.jpg\" alt=\"hero-image\"> "
 	  "Photo.</p>", "Photo." },
+	{ "an icon font's glyph name", "<p>Weiter zum Hafen <span class=\""
+	  "material-symbols-outlined\">arrow_forward</span></p><p><i class=\""
+	  "material-icons\">expand_more</i> Mehr</p>",
+	  "Weiter zum Hafen\n\nMehr" },
 	{ "image a logo", "<p><img src=\"a.png\" alt=\"Radio Bremen "
 	  "Logo\"> Text.</p>", "Text." },
 	{ "image an icon, first word", "<p><img src=\"c.svg\" alt=\"Icono de "
