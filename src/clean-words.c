@@ -773,6 +773,28 @@ clean_tail_pitch(const char *block, size_t len)
 }
 
 /*
+ * Investors' fine print, as long as it likes: "All investing is
+ * subject to risk", "obtain a prospectus", "Past performance is no
+ * guarantee", "Member SIPC".
+ */
+static int
+clean_fine_print(const char *block, size_t len)
+{
+	static const char *const says[] = {
+		"subject to risk", "subject to the risk", "investment risk",
+		"prospectus", "past performance", "does not ensure a profit",
+		"possible loss of", "member sipc", "member fdic",
+		"not fdic insured", "securities offered through",
+	};
+	char	 low[512];
+
+	if (len < 40 || len > 2000)
+		return (0);
+	clean_line_lower(block, len, low, sizeof low);
+	return (CLEAN_ANY_IN(low, says));
+}
+
+/*
  * Is this block (a paragraph, heading or list of the article's text)
  * furniture when it comes last: a bare label, a call to action, a note
  * on the author?
@@ -786,7 +808,7 @@ clean_tail_furniture(const char *block, size_t len, int prose)
 	/* Tables and preformatted text are the article's own. */
 	if (len == 0 || block[0] == ' ' || block[0] == '\t')
 		return (0);
-	if (clean_tail_pitch(block, len))
+	if (clean_tail_pitch(block, len) || clean_fine_print(block, len))
 		return (1);
 	if (len > 400)
 		return (0);

@@ -1034,6 +1034,14 @@ static const struct clean_page_case page_cases[] = {
 	  "ny mur i marts\"></head><body><article><h1>Ny havnemur: arbejdet "
 	  "begynder i marts</h1>" PAGE_PROSE "</article></body></html>",
 	  "welcomed it.", "Ny havnemur" },
+	{ "investors' fine print at the end cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>For more about "
+	  "the Harbour Bond Fund, obtain a prospectus from your adviser and "
+	  "read it before you invest; it says what the fund costs.</p><p>All "
+	  "investing is subject to risk, including the possible loss of the "
+	  "money you invest. Past performance is no guarantee of future "
+	  "returns.</p></article></body></html>", "welcomed it.",
+	  "obtain a prospectus" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
