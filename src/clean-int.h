@@ -37,6 +37,7 @@ int		 clean_tail_furniture(const char *, size_t, int);
 int		 clean_has_prose(const char *, size_t);
 int		 clean_head_furniture(const char *, size_t);
 int		 clean_related_heading(const char *, size_t);
+int		 clean_card_label(const char *);
 int		 clean_closing_block(const char *, size_t);
 int		 clean_author_picture(const char *, size_t, const char *,
 		     size_t);

@@ -1437,6 +1437,30 @@ clean_drop_sole_links(struct clean_scan *sc, xmlNode *root)
 }
 
 /*
+ * A card pointing to another story, set in this one: a small block
+ * with links whose first words are a label alone ("Related", "Lesen
+ * Sie auch"), then a picture, a headline, a line of summary.
+ */
+static int
+clean_related_card(xmlNode *n)
+{
+	xmlNode	*t;
+
+	if ((!clean_is(n, "div") && !clean_is(n, "aside") &&
+	    !clean_is(n, "section")) || INFO(n)->text > 400 ||
+	    INFO(n)->links == 0)
+		return (0);
+	/* The first text with words in it. */
+	for (t = n->children; t != NULL; t = clean_next(t, n, 0)) {
+		if ((t->type == XML_TEXT_NODE || t->type ==
+		    XML_CDATA_SECTION_NODE) && t->content != NULL &&
+		    t->content[strspn((char *)t->content, " \t\r\n")] != '\0')
+			break;
+	}
+	return (t != NULL && clean_card_label((char *)t->content));
+}
+
+/*
  * Clean the chosen nodes: weak containers and negative headings out; a
  * table of data is left whole.  As Readability does, the innermost go
  * first, so that a block of links inside a story's section is out of
@@ -1477,7 +1501,7 @@ clean_conditionally(struct clean_scan *sc, xmlNode *root)
 			drop = (sc->flags & CLEAN_WEIGHT_CLASSES) &&
 			    clean_class_weight(n) < 0;
 		else if (sc->flags & CLEAN_CONDITIONALLY)
-			drop = clean_promo_box(sc, n) ||
+			drop = clean_promo_box(sc, n) || clean_related_card(n) ||
 			    clean_drop_container(sc, n, INFO(n)) ||
 			    (clean_drop_container(sc, n, ORIG(n)) &&
 			    INFO(n)->text - INFO(n)->links < 150);

@@ -871,6 +871,39 @@ clean_date_alone(const char *low, size_t len)
 }
 
 /*
+ * Is this the label of a card pointing to another story, alone:
+ * "Related", "Read also", "Lesen Sie auch", "Читайте также"?
+ */
+int
+clean_card_label(const char *s)
+{
+	static const char *const labels[] = {
+		"related", "related:", "read also", "also read", "see also",
+		"read next", "read more", "more to read", "lesen sie auch",
+		"mehr zum thema", "lire aussi", "\xc3\xa0 lire aussi",
+		"lee tambi\xc3\xa9n", "lea tambi\xc3\xa9n", "leia tamb\xc3\xa9m",
+		"leggi anche", "lees ook",
+		"\xd1\x87\xd0\xb8\xd1\x82\xd0\xb0\xd0\xb9\xd1\x82\xd0\xb5 "
+		"\xd1\x82\xd0\xb0\xd0\xba\xd0\xb6\xd0\xb5",
+	};
+	char	 low[64];
+	size_t	 n, i;
+
+	s += strspn(s, " \t\r\n");
+	n = strlen(s);
+	while (n > 0 && strchr(" \t\r\n", s[n - 1]) != NULL)
+		n--;
+	if (n == 0 || n >= sizeof low)
+		return (0);
+	n = clean_line_lower(s, n, low, sizeof low);
+	for (i = 0; i < UTIL_ARRLEN(labels); i++) {
+		if (strcmp(low, labels[i]) == 0)
+			return (1);
+	}
+	return (0);
+}
+
+/*
  * Is this block the heading of a closing list of more to read ("Other
  * posts you may enjoy", "More articles")?
  */

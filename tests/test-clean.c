@@ -1042,6 +1042,14 @@ static const struct clean_page_case page_cases[] = {
 	  "money you invest. Past performance is no guarantee of future "
 	  "returns.</p></article></body></html>", "welcomed it.",
 	  "obtain a prospectus" },
+	{ "a German card pointing to another story, set in this one, cut",
+	  "<html><body><article>" PAGE_PROSE "<div class=\"article-card\">"
+	  "<span>Lesen Sie auch</span><a href=\"/kran\"><img src=\"/k.jpg\" "
+	  "alt=\"Der Kran im Nebel\"></a><h5><a href=\"/kran\">Der alte Kran "
+	  "wird abgebaut</a></h5><p>Nach achtzig Jahren am Kai kommt er ins "
+	  "Museum.</p></div><p>The ferry company said it would add a second "
+	  "boat on Saturdays while the wall is rebuilt.</p>" PAGE_PROSE
+	  "</article></body></html>", "second boat", "Der alte Kran" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
