@@ -36,6 +36,7 @@ int		 clean_boiler_line(const char *, size_t, size_t);
 int		 clean_tail_furniture(const char *, size_t, int);
 int		 clean_has_prose(const char *, size_t);
 int		 clean_head_furniture(const char *, size_t);
+int		 clean_label_row(const char *, size_t);
 int		 clean_related_heading(const char *, size_t);
 int		 clean_card_label(const char *);
 int		 clean_closing_block(const char *, size_t);

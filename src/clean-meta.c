@@ -850,7 +850,7 @@ clean_drop_title_line(struct clean_article *a, const char *title)
 			    strlen(a->text + skip) + 1);
 			return (1);
 		}
-		if (nl == NULL || len > 80)
+		if (nl == NULL || (len > 80 && !clean_label_row(p, len)))
 			return (0);
 		p = nl + strspn(nl, "\n");
 	}

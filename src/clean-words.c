@@ -1078,6 +1078,56 @@ clean_list_heading(const char *block, size_t len)
 	return (CLEAN_ANY_IN(low, words));
 }
 
+/* The first n-byte needle in p up to end, or NULL. */
+static const char *
+clean_find(const char *p, const char *end, const char *needle, size_t n)
+{
+	for (; (size_t)(end - p) >= n; p++) {
+		if (*p == *needle && memcmp(p, needle, n) == 0)
+			return (p);
+	}
+	return (NULL);
+}
+
+/*
+ * Is this line a row of labels, the sections a story is filed under:
+ * "Ports • Ferries • City Hall", "News | Local"?  Two or more short
+ * items between bullets or bars, none ending a sentence.
+ */
+int
+clean_label_row(const char *line, size_t len)
+{
+	static const char *const seps[] = {
+		" \xe2\x80\xa2 ", " | ", " \xc2\xb7 ",
+	};
+	const char	*p = line, *end = line + len, *next, *sep;
+	size_t		 items = 0, i, n, slen, words;
+
+	if (len == 0 || len > 200 || memchr(line, '\n', len) != NULL)
+		return (0);
+	while (p < end) {
+		next = end;
+		slen = 0;
+		for (i = 0; i < UTIL_ARRLEN(seps); i++) {
+			n = strlen(seps[i]);
+			sep = clean_find(p, end, seps[i], n);
+			if (sep != NULL && sep < next) {
+				next = sep;
+				slen = n;
+			}
+		}
+		n = (size_t)(next - p);
+		for (i = 0, words = 1; i < n; i++)
+			words += p[i] == ' ';
+		if (n == 0 || n > 40 || words > 5 ||
+		    strchr(".!?", p[n - 1]) != NULL)
+			return (0);
+		items++;
+		p = next + slen;
+	}
+	return (items >= 2);
+}
+
 /* Is this block furniture when it opens the text: a note, a byline? */
 int
 clean_head_furniture(const char *block, size_t len)
@@ -1093,6 +1143,8 @@ clean_head_furniture(const char *block, size_t len)
 
 	if (len == 0 || len > 400)
 		return (0);
+	if (clean_label_row(block, len))
+		return (1);
 	n = clean_line_lower(block, len, low, sizeof low);
 	if (clean_tail_bio(low, n) || clean_date_alone(low, n))
 		return (1);

@@ -1050,6 +1050,18 @@ static const struct clean_page_case page_cases[] = {
 	  "Museum.</p></div><p>The ferry company said it would add a second "
 	  "boat on Saturdays while the wall is rebuilt.</p>" PAGE_PROSE
 	  "</article></body></html>", "second boat", "Der alte Kran" },
+	{ "a long row of section labels above the headline: both out of "
+	  "the text",
+	  "<html><head><meta property=\"og:title\" content=\"Der Hafen "
+	  "bekommt eine neue Mauer\"></head><body><article><p>Hafen & "
+	  "Schifffahrt \xe2\x80\xa2 Stadtentwicklung \xe2\x80\xa2 Bauen & "
+	  "Wohnen \xe2\x80\xa2 Wirtschaft in der Region</p><h1>Der Hafen "
+	  "bekommt eine neue Mauer</h1>" PAGE_PROSE PAGE_PROSE
+	  "</article></body></html>", "welcomed it.", "neue Mauer" },
+	{ "a row of section labels opening the text cut",
+	  "<html><body><article><p>Hafen \xe2\x80\xa2 Stadtentwicklung "
+	  "\xe2\x80\xa2 Wirtschaft</p>" PAGE_PROSE PAGE_PROSE
+	  "</article></body></html>", "welcomed it.", "Stadtentwicklung" },
 	{ "a sales line cut",
 	  "<html><body><article>" PAGE_PROSE "<p><strong>Planning a quay? "
 	  "Talk to our harbour engineering experts</strong></p><p>The chart "
