@@ -480,6 +480,31 @@ struct clean_page_case {
 	"prensa y por los periódicos de la " \
 	"capital.</p></div></div></div></div></div></div></div></body></html>"
 
+/* A French round-up's three kettles, as two of the cases give it. */
+#define KETTLE_PICKS \
+	"class=\"picks\"><div class=\"grid\"><div " \
+	"class=\"picks-title\"><h2>Nos trois bouilloires " \
+	"préférées</h2></div><ul class=\"pick-list\"><li><h3>1. La Vapeur " \
+	"17</h3><p>Elle chauffe un litre en deux minutes, sans bruit, et " \
+	"son filtre, facile à rincer, retient bien le calcaire.</p><p>Le " \
+	"couvercle, large, s'ouvre d'une main, et la poignée, en bois, ne " \
+	"chauffe jamais, même après plusieurs cycles.</p><p>Son seul " \
+	"défaut, selon nous, tient au cordon, un peu court, qui oblige à " \
+	"la poser près de la prise.</p></li><li><h3>2. Kettle " \
+	"Duo</h3><p>Ce modèle, plus cher, règle la température au degré " \
+	"près, ce qui plaira, sans doute, aux amateurs de thé " \
+	"vert.</p><p>Le socle, stable, garde l'eau au chaud pendant trente " \
+	"minutes, et l'écran, lisible, affiche la température " \
+	"exacte.</p><p>En revanche, la cuve, en acier brossé, garde les " \
+	"traces de doigts, et le bip, strident, finit par " \
+	"agacer.</p></li><li><h3>3. Petit Matin</h3><p>Petite, légère, bon " \
+	"marché, elle convient aux studios, aux bureaux et, pourquoi pas, " \
+	"aux vacances en camping.</p><p>Sa contenance, de huit cents " \
+	"millilitres, suffit pour quatre tasses, et elle coupe seule, à " \
+	"vide, sans danger.</p><p>Le plastique, hélas, donne à l'eau un " \
+	"goût léger les premiers jours, qui disparaît, heureusement, après " \
+	"quelques usages.</p></li></ul></div></section><section "
+
 static const struct clean_page_case page_cases[] = {
 	{ "furniture around the story that articleBody tells cut",
 	  "<html><head>" MOST_LD(MOST_1 " " MOST_2 " " MOST_3 " " MOST_4 " "
@@ -1236,28 +1261,7 @@ static const struct clean_page_case page_cases[] = {
 	  "qu'on hésite longtemps.</p><p>Nous en avons testé vingt, pendant "
 	  "trois mois, dans une cuisine ordinaire, avec l'eau calcaire de "
 	  "Lyon, et voici nos préférées.</p></section><section "
-	  "class=\"picks\"><div class=\"grid\"><div "
-	  "class=\"picks-title\"><h2>Nos trois bouilloires "
-	  "préférées</h2></div><ul class=\"pick-list\"><li><h3>1. La Vapeur "
-	  "17</h3><p>Elle chauffe un litre en deux minutes, sans bruit, et "
-	  "son filtre, facile à rincer, retient bien le calcaire.</p><p>Le "
-	  "couvercle, large, s'ouvre d'une main, et la poignée, en bois, ne "
-	  "chauffe jamais, même après plusieurs cycles.</p><p>Son seul "
-	  "défaut, selon nous, tient au cordon, un peu court, qui oblige à "
-	  "la poser près de la prise.</p></li><li><h3>2. Kettle "
-	  "Duo</h3><p>Ce modèle, plus cher, règle la température au degré "
-	  "près, ce qui plaira, sans doute, aux amateurs de thé "
-	  "vert.</p><p>Le socle, stable, garde l'eau au chaud pendant trente "
-	  "minutes, et l'écran, lisible, affiche la température "
-	  "exacte.</p><p>En revanche, la cuve, en acier brossé, garde les "
-	  "traces de doigts, et le bip, strident, finit par "
-	  "agacer.</p></li><li><h3>3. Petit Matin</h3><p>Petite, légère, bon "
-	  "marché, elle convient aux studios, aux bureaux et, pourquoi pas, "
-	  "aux vacances en camping.</p><p>Sa contenance, de huit cents "
-	  "millilitres, suffit pour quatre tasses, et elle coupe seule, à "
-	  "vide, sans danger.</p><p>Le plastique, hélas, donne à l'eau un "
-	  "goût léger les premiers jours, qui disparaît, heureusement, après "
-	  "quelques usages.</p></li></ul></div></section><section "
+	  KETTLE_PICKS
 	  "class=\"method\"><h2>Notre méthode</h2><p>Chaque bouilloire a "
 	  "chauffé, matin et soir, un litre d'eau du robinet, que nous avons "
 	  "pesé, chronométré et goûté.</p><p>Nous avons mesuré le bruit, à "
@@ -1269,28 +1273,7 @@ static const struct clean_page_case page_cases[] = {
 	  "Choisir une bouilloire", NULL },
 	{ "over a wrapper the climb takes no ancestor twice the story",
 	  "<html><body><div class=\"page\"><div class=\"column\"><section "
-	  "class=\"picks\"><div class=\"grid\"><div "
-	  "class=\"picks-title\"><h2>Nos trois bouilloires "
-	  "préférées</h2></div><ul class=\"pick-list\"><li><h3>1. La Vapeur "
-	  "17</h3><p>Elle chauffe un litre en deux minutes, sans bruit, et "
-	  "son filtre, facile à rincer, retient bien le calcaire.</p><p>Le "
-	  "couvercle, large, s'ouvre d'une main, et la poignée, en bois, ne "
-	  "chauffe jamais, même après plusieurs cycles.</p><p>Son seul "
-	  "défaut, selon nous, tient au cordon, un peu court, qui oblige à "
-	  "la poser près de la prise.</p></li><li><h3>2. Kettle "
-	  "Duo</h3><p>Ce modèle, plus cher, règle la température au degré "
-	  "près, ce qui plaira, sans doute, aux amateurs de thé "
-	  "vert.</p><p>Le socle, stable, garde l'eau au chaud pendant trente "
-	  "minutes, et l'écran, lisible, affiche la température "
-	  "exacte.</p><p>En revanche, la cuve, en acier brossé, garde les "
-	  "traces de doigts, et le bip, strident, finit par "
-	  "agacer.</p></li><li><h3>3. Petit Matin</h3><p>Petite, légère, bon "
-	  "marché, elle convient aux studios, aux bureaux et, pourquoi pas, "
-	  "aux vacances en camping.</p><p>Sa contenance, de huit cents "
-	  "millilitres, suffit pour quatre tasses, et elle coupe seule, à "
-	  "vide, sans danger.</p><p>Le plastique, hélas, donne à l'eau un "
-	  "goût léger les premiers jours, qui disparaît, heureusement, après "
-	  "quelques usages.</p></li></ul></div></section><section "
+	  KETTLE_PICKS
 	  "class=\"letters\"><h2>Vos messages</h2><div class=\"note\"><div "
 	  "class=\"note-in\"><p>J'ai acheté la Vapeur 17 l'an dernier, sur "
 	  "vos conseils, et je la trouve toujours aussi silencieuse, même le "
