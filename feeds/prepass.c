@@ -563,22 +563,6 @@ prepass_copy(struct prepass_state *st, const char *p, const char *q)
 	}
 }
 
-/* Find needle in p..lim; NULL if absent. */
-static const char *
-prepass_find(const char *p, const char *lim, const char *needle)
-{
-	size_t	 n = strlen(needle);
-
-	for (; (size_t)(lim - p) >= n; p++) {
-		if ((p = memchr(p, needle[0], (size_t)(lim - p) - n + 1)) ==
-		    NULL)
-			return (NULL);
-		if (memcmp(p, needle, n) == 0)
-			return (p);
-	}
-	return (NULL);
-}
-
 /*
  * End of a DOCTYPE at p: past its '>', skipping the internal subset with
  * its quoted strings and comments.
@@ -591,7 +575,7 @@ prepass_doctype_end(const char *p, const char *lim)
 
 	for (; p < lim; p++) {
 		if (quote == 0 && lim - p >= 4 && strncmp(p, "<!--", 4) == 0) {
-			if ((p = prepass_find(p + 4, lim, "-->")) == NULL)
+			if ((p = util_find(p + 4, lim, "-->")) == NULL)
 				return (lim);
 			p += 2;
 		} else if (quote != 0) {
@@ -617,11 +601,11 @@ prepass_bang(struct prepass_state *st, const char *p, const char *lim)
 	size_t		 left = (size_t)(lim - p);
 
 	if (left >= 4 && strncmp(p, "<!--", 4) == 0) {
-		q = prepass_find(p + 4, lim, "-->");
+		q = util_find(p + 4, lim, "-->");
 		return (q == NULL ? lim : q + 3);
 	}
 	if (left >= 9 && strncmp(p, "<![CDATA[", 9) == 0) {
-		q = prepass_find(p + 9, lim, "]]>");
+		q = util_find(p + 9, lim, "]]>");
 		q = q == NULL ? lim : q + 3;
 		prepass_copy(st, p, q);
 		return (q);
@@ -639,7 +623,7 @@ prepass_pi(struct prepass_state *st, const char *p, const char *lim)
 {
 	const char	*q;
 
-	q = prepass_find(p + 2, lim, "?>");
+	q = util_find(p + 2, lim, "?>");
 	q = q == NULL ? lim : q + 2;
 	if (q - p >= 6 && strncmp(p, "<?xml", 5) == 0 &&
 	    (isspace((unsigned char)p[5]) || p[5] == '?'))

@@ -269,16 +269,10 @@ static int
 clean_has_1252_twice(const char *html, size_t len)
 {
 	static const char	 mark[] = "\xc3\xa2\xe2\x82\xac";
-	const char		*p = html, *end = html + len;
-	int			 seen = 0;
+	const char		*p, *end = html + len;
 
-	while (seen < 2 && (p = memchr(p, 0xc3, (size_t)(end - p))) != NULL) {
-		if ((size_t)(end - p) >= sizeof mark - 1 &&
-		    memcmp(p, mark, sizeof mark - 1) == 0)
-			seen++;
-		p++;
-	}
-	return (seen >= 2);
+	return ((p = util_find(html, end, mark)) != NULL &&
+	    util_find(p + sizeof mark - 1, end, mark) != NULL);
 }
 
 /* Each character encoded twice in p decoded once more: a copy. */

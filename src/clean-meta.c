@@ -778,53 +778,48 @@ clean_meta(xmlDoc *doc, const char *url, struct clean_article *out,
 	clean_meta_free(&m);
 }
 
-static const char *const clean_title_seps[] = {
-	" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " :: ",
-};
-
 /*
- * Is this line the headline that the page's title adds its site to,
- * "Fold and Cut" for "Fold and Cut (Ana Ruiz)" or "Fold and Cut |
- * Site"?  A short label ("News") may open a title and be no headline.
+ * Is rest (n bytes, after a headline) a site's part: " | Site",
+ * " - Site", at most 60 bytes; with paren, " (Ana Ruiz)" too?
  */
 static int
-clean_is_title_start(const char *line, size_t len, const char *title)
+clean_site_part(const char *rest, size_t n, int paren)
 {
-	size_t	 tlen = strlen(title), i;
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x94 ", " \xe2\x80\x93 ", " :: ",
+	};
+	size_t	i;
 
-	if (len < 12 || tlen <= len || tlen - len > 60 ||
-	    strncasecmp(line, title, len) != 0)
+	if (n > 60)
 		return (0);
-	if (strncmp(title + len, " (", 2) == 0 && title[tlen - 1] == ')')
+	if (paren && n > 2 && strncmp(rest, " (", 2) == 0 &&
+	    rest[n - 1] == ')')
 		return (1);
-	for (i = 0; i < UTIL_ARRLEN(clean_title_seps); i++) {
-		if (strncmp(title + len, clean_title_seps[i],
-		    strlen(clean_title_seps[i])) == 0)
+	for (i = 0; i < UTIL_ARRLEN(seps); i++) {
+		if (n >= strlen(seps[i]) &&
+		    strncmp(rest, seps[i], strlen(seps[i])) == 0)
 			return (1);
 	}
 	return (0);
 }
 
-/* Is this line the headline, alone or with the site ("Title | Site")? */
+/*
+ * Is this line the headline: the title, alone or with the site ("Title
+ * | Site"), or what the title adds its site to ("Fold and Cut" for
+ * "Fold and Cut (Ana Ruiz)" or "Fold and Cut | Site")?  A short label
+ * ("News") may open a title and be no headline.
+ */
 static int
 clean_is_headline(const char *line, size_t len, const char *title)
 {
-	size_t	 tlen = strlen(title), i;
+	size_t	 tlen = strlen(title);
 
-	if (clean_is_title_start(line, len, title))
-		return (1);
-	if (len < tlen || strncasecmp(line, title, tlen) != 0)
-		return (0);
-	if (len == tlen)
-		return (1);
-	if (len - tlen > 60)
-		return (0);
-	for (i = 0; i < UTIL_ARRLEN(clean_title_seps); i++) {
-		if (strncmp(line + tlen, clean_title_seps[i],
-		    strlen(clean_title_seps[i])) == 0)
-			return (1);
-	}
-	return (0);
+	if (len >= tlen && strncasecmp(line, title, tlen) == 0)
+		return (len == tlen ||
+		    clean_site_part(line + tlen, len - tlen, 0));
+	return (len >= 12 && tlen > len &&
+	    strncasecmp(line, title, len) == 0 &&
+	    clean_site_part(title + len, tlen - len, 1));
 }
 
 /*

@@ -649,10 +649,17 @@ clean_tag_prior(const xmlNode *n)
 	return (0);
 }
 
+/* A node and a string it is known by, to sort and group nodes by. */
+struct clean_keyed {
+	char	*key;
+	xmlNode	*n;
+};
+
 static int
-clean_strcmp(const void *a, const void *b)
+clean_keyed_cmp(const void *a, const void *b)
 {
-	return (strcmp(*(const char *const *)a, *(const char *const *)b));
+	return (strcmp(((const struct clean_keyed *)a)->key,
+	    ((const struct clean_keyed *)b)->key));
 }
 
 /*
@@ -696,43 +703,34 @@ clean_class_kind(const char *v)
 static void
 clean_classes(xmlNode *root)
 {
-	xmlNode		*n;
-	char		**classes = NULL, **hit, **lo, **hi, *v;
-	size_t		 nclasses = 0, k;
+	struct clean_keyed	*c = NULL;
+	xmlNode			*n;
+	const char		*v;
+	char			*kind;
+	size_t			 nc = 0, i, j, k;
 
 	for (n = root; n != NULL; n = clean_next(n, root, 0)) {
 		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
-		    clean_attr(n, "class") == NULL ||
-		    (v = clean_class_kind(clean_attr(n, "class"))) == NULL)
+		    (v = clean_attr(n, "class")) == NULL ||
+		    (kind = clean_class_kind(v)) == NULL)
 			continue;
-		if ((nclasses & (nclasses - 1)) == 0)
-			classes = xreallocarray(classes, nclasses == 0 ? 1 :
-			    nclasses * 2, sizeof *classes);
-		classes[nclasses++] = v;
+		if ((nc & (nc - 1)) == 0)
+			c = xreallocarray(c, nc == 0 ? 1 : nc * 2, sizeof *c);
+		c[nc].key = kind;
+		c[nc++].n = n;
 	}
-	if (nclasses == 0)
-		return;
-	qsort(classes, nclasses, sizeof *classes, clean_strcmp);
-	for (n = root; n != NULL; n = clean_next(n, root, 0)) {
-		if (n->type != XML_ELEMENT_NODE || n->_private == NULL ||
-		    clean_attr(n, "class") == NULL ||
-		    (v = clean_class_kind(clean_attr(n, "class"))) == NULL)
-			continue;
-		if ((hit = bsearch(&v, classes, nclasses, sizeof *classes,
-		    clean_strcmp)) != NULL) {
-			for (lo = hit; lo > classes &&
-			    strcmp(lo[-1], v) == 0; lo--)
-				;
-			for (hi = hit; hi + 1 < classes + nclasses &&
-			    strcmp(hi[1], v) == 0; hi++)
-				;
-			INFO(n)->common = hi - lo + 1 >= CLEAN_COMMON_CLASS;
-		}
-		free(v);
+	if (nc > 0)
+		qsort(c, nc, sizeof *c, clean_keyed_cmp);
+	/* Each run of one kind: common when it is long enough. */
+	for (i = 0; i < nc; i = k) {
+		for (k = i + 1; k < nc && strcmp(c[k].key, c[i].key) == 0; k++)
+			;
+		for (j = i; j < k; j++)
+			INFO(c[j].n)->common = k - i >= CLEAN_COMMON_CLASS;
 	}
-	for (k = 0; k < nclasses; k++)
-		free(classes[k]);
-	free(classes);
+	for (i = 0; i < nc; i++)
+		free(c[i].key);
+	free(c);
 }
 
 /* First touch of a candidate: tag prior, class words and hints. */
@@ -1325,19 +1323,6 @@ clean_stats_sub(xmlNode *n, xmlNode *root)
 #undef CLEAN_SUB
 }
 
-/* A paragraph that is one link and nothing else, and its words. */
-struct clean_sole {
-	char	*words;
-	xmlNode	*n;
-};
-
-static int
-clean_sole_cmp(const void *a, const void *b)
-{
-	return (strcmp(((const struct clean_sole *)a)->words,
-	    ((const struct clean_sole *)b)->words));
-}
-
 /*
  * Take n out of the page, its figures out of its ancestors' up to
  * root; the best candidate goes with it when inside it.
@@ -1390,7 +1375,7 @@ clean_drop_lead_in(struct clean_scan *sc, xmlNode *n, xmlNode *root)
 static void
 clean_drop_sole_links(struct clean_scan *sc, xmlNode *root)
 {
-	struct clean_sole	*s = NULL;
+	struct clean_keyed	*s = NULL;
 	xmlNode			*n;
 	xmlChar			*t;
 	size_t			 ns = 0, i, k;
@@ -1408,20 +1393,20 @@ clean_drop_sole_links(struct clean_scan *sc, xmlNode *root)
 			continue;
 		if ((ns & (ns - 1)) == 0)
 			s = xreallocarray(s, ns == 0 ? 1 : ns * 2, sizeof *s);
-		s[ns].words = clean_squeeze((char *)t);
+		s[ns].key = clean_squeeze((char *)t);
 		xmlFree(t);
 		/* One word ("Reply", "link") may be the text's own. */
-		if (strchr(s[ns].words, ' ') == NULL) {
-			free(s[ns].words);
+		if (strchr(s[ns].key, ' ') == NULL) {
+			free(s[ns].key);
 			continue;
 		}
 		s[ns++].n = n;
 		took = 1;
 	}
 	if (ns > 0)
-		qsort(s, ns, sizeof *s, clean_sole_cmp);
+		qsort(s, ns, sizeof *s, clean_keyed_cmp);
 	for (i = 0; i < ns; i = k) {
-		for (k = i + 1; k < ns && strcmp(s[k].words, s[i].words) == 0;
+		for (k = i + 1; k < ns && strcmp(s[k].key, s[i].key) == 0;
 		    k++)
 			;
 		if (k - i < 3)
@@ -1432,7 +1417,7 @@ clean_drop_sole_links(struct clean_scan *sc, xmlNode *root)
 		}
 	}
 	for (i = 0; i < ns; i++)
-		free(s[i].words);
+		free(s[i].key);
 	free(s);
 }
 
@@ -1908,53 +1893,37 @@ clean_key_class(xmlNode *top)
 	return (NULL);
 }
 /*
- * Walk the page in order, taking each gathered node whole and, before
- * the first of them, each twin of top (the intro a layout block set
- * apart).  Stores into out when it is not NULL; returns the count.
+ * Top's twins go before the gathered nodes (siblings, in page order):
+ * the page walked up to the first of them, each twin taken whole.
  */
-static size_t
-clean_twin_walk(xmlNode *top, xmlNode *body, const char *class,
-    xmlNode **nodes, size_t n, xmlNode **out)
-{
-	xmlNode	*w;
-	size_t	 k, m = 0;
-	int	 mine, past = 0;
-
-	for (w = body; w != NULL; w = clean_next(w, body, mine)) {
-		for (k = 0, mine = 0; k < n && !mine; k++)
-			mine = w == nodes[k];
-		past |= mine;
-		if (!mine && !past && clean_twin(w, class) &&
-		    clean_prose_chars(w) < clean_prose_chars(top) &&
-		    !clean_within(top, w))
-			mine = 1;
-		if (mine && out != NULL)
-			out[m] = w;
-		m += mine;
-	}
-	return (m);
-}
-
-/* Add top's twins to the gathered nodes, in page order. */
 static size_t
 clean_twins(xmlNode *top, xmlNode *body, xmlNode ***nodes, size_t n)
 {
-	xmlNode		**out;
+	xmlNode		**out = NULL, *w;
 	char		*kind;
-	size_t		 m;
+	size_t		 m = 0;
+	int		 took = 0;
 
 	if (top == NULL || top == body ||
 	    (kind = clean_key_class(top)) == NULL)
 		return (n);
-	if ((m = clean_twin_walk(top, body, kind, *nodes, n, NULL)) > n) {
-		out = xreallocarray(NULL, m, sizeof *out);
-		clean_twin_walk(top, body, kind, *nodes, n, out);
-		free(*nodes);
-		*nodes = out;
-		n = m;
+	for (w = body; w != NULL && w != (*nodes)[0];
+	    w = clean_next(w, body, took)) {
+		took = clean_twin(w, kind) &&
+		    clean_prose_chars(w) < clean_prose_chars(top) &&
+		    !clean_within(top, w);
+		if (took) {
+			out = xreallocarray(out, m + n + 1, sizeof *out);
+			out[m++] = w;
+		}
 	}
 	free(kind);
-	return (n);
+	if (m == 0)
+		return (n);
+	memcpy(out + m, *nodes, n * sizeof *out);
+	free(*nodes);
+	*nodes = out;
+	return (m + n);
 }
 
 /*

@@ -1078,17 +1078,6 @@ clean_list_heading(const char *block, size_t len)
 	return (CLEAN_ANY_IN(low, words));
 }
 
-/* The first n-byte needle in p up to end, or NULL. */
-static const char *
-clean_find(const char *p, const char *end, const char *needle, size_t n)
-{
-	for (; (size_t)(end - p) >= n; p++) {
-		if (*p == *needle && memcmp(p, needle, n) == 0)
-			return (p);
-	}
-	return (NULL);
-}
-
 /*
  * Is this line a row of labels, the sections a story is filed under:
  * "Ports • Ferries • City Hall", "News | Local"?  Two or more short
@@ -1110,7 +1099,7 @@ clean_label_row(const char *line, size_t len)
 		slen = 0;
 		for (i = 0; i < UTIL_ARRLEN(seps); i++) {
 			n = strlen(seps[i]);
-			sep = clean_find(p, end, seps[i], n);
+			sep = util_find(p, end, seps[i]);
 			if (sep != NULL && sep < next) {
 				next = sep;
 				slen = n;

@@ -242,6 +242,22 @@ util_starts_nocase(const char *s, const char *prefix)
 	return (strncasecmp(s, prefix, strlen(prefix)) == 0);
 }
 
+/* Find needle in p up to lim (not NUL-terminated); NULL if absent. */
+const char *
+util_find(const char *p, const char *lim, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	for (; (size_t)(lim - p) >= n; p++) {
+		if ((p = memchr(p, needle[0], (size_t)(lim - p) - n + 1)) ==
+		    NULL)
+			return (NULL);
+		if (memcmp(p, needle, n) == 0)
+			return (p);
+	}
+	return (NULL);
+}
+
 /* Find needle in haystack, ASCII case folded; NULL if absent. */
 char *
 util_strcasestr(const char *haystack, const char *needle)

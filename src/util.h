@@ -59,6 +59,7 @@ int	 util_streq_nocase(const char *, const char *);
 int	 util_starts_nocase(const char *, const char *);
 char	*util_trim(char *);
 char	*util_strcasestr(const char *, const char *);
+const char	*util_find(const char *, const char *, const char *);
 char	*util_collapse_space(const char *);
 /*
  * Length of the UTF-8 sequence at p (at most n bytes, n > 0) with its code

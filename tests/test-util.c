@@ -166,6 +166,21 @@ test_strings(void **state)
 	assert_null(util_strcasestr("text/html", "rss"));
 }
 
+/* util_find looks no further than its end: the text needs no NUL. */
+static void
+test_find(void **state)
+{
+	static const char	 s[] = "a -- b --> c";
+	const char		*end = s + sizeof s - 1;
+
+	(void)state;
+	assert_ptr_equal(util_find(s, end, "-->"), s + 7);
+	assert_ptr_equal(util_find(s, end, "c"), s + 11);
+	assert_null(util_find(s, s + 9, "-->"));
+	assert_null(util_find(s, end, "--!"));
+	assert_null(util_find(s, s, "a"));
+}
+
 int
 main(void)
 {
@@ -177,6 +192,7 @@ main(void)
 		cmocka_unit_test(test_utf8_sanitize),
 		cmocka_unit_test(test_display_safe),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_find),
 	};
 
 	return (cmocka_run_group_tests(tests, NULL, NULL));
