@@ -94,6 +94,7 @@ int		 clean_is_skipped(const xmlNode *);
 #define CLEAN_ALL_FLAGS		0x7
 void		 clean_prune(xmlNode *, int page);
 size_t		 clean_extract(xmlDoc *, int, xmlNode ***);
+const char	*clean_attr(const xmlNode *, const char *);
 
 /* clean-meta.c: headline, byline, dates, JSON-LD. */
 void		 clean_meta(xmlDoc *, const char *, struct clean_article *,

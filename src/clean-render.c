@@ -136,18 +136,14 @@ clean_button_holds_text(const xmlNode *button)
 static int
 clean_icon_font(const xmlNode *n)
 {
-	xmlChar	*v;
-	int	 yes;
+	const char	*v;
 
-	if (n->type != XML_ELEMENT_NODE ||
-	    (strcmp((const char *)n->name, "i") != 0 &&
-	    strcmp((const char *)n->name, "span") != 0) ||
-	    (v = xmlGetProp(n, (const xmlChar *)"class")) == NULL)
-		return (0);
-	yes = strstr((char *)v, "material-icons") != NULL ||
-	    strstr((char *)v, "material-symbols") != NULL;
-	xmlFree(v);
-	return (yes);
+	return (n->type == XML_ELEMENT_NODE &&
+	    (strcmp((const char *)n->name, "i") == 0 ||
+	    strcmp((const char *)n->name, "span") == 0) &&
+	    (v = clean_attr(n, "class")) != NULL &&
+	    (strstr(v, "material-icons") != NULL ||
+	    strstr(v, "material-symbols") != NULL));
 }
 
 /* Is this element dropped whole by the renderer? */
@@ -611,16 +607,15 @@ clean_image_placeholder(xmlNode *n)
 		"data-srcset",
 	};
 	const xmlAttr	*a;
-	xmlChar		*src;
+	const char	*src;
 	size_t		 i;
 	int		 empty;
 
 	if (n->parent != NULL && n->parent->type == XML_ELEMENT_NODE &&
 	    strcmp((const char *)n->parent->name, "picture") == 0)
 		return (0);
-	src = xmlGetProp(n, (const xmlChar *)"src");
-	empty = src == NULL || clean_empty_svg((char *)src);
-	xmlFree(src);
+	src = clean_attr(n, "src");
+	empty = src == NULL || clean_empty_svg(src);
 	for (a = n->properties; empty && a != NULL; a = a->next) {
 		for (i = 0; i < UTIL_ARRLEN(lazy); i++) {
 			if (strcmp((const char *)a->name, lazy[i]) == 0)

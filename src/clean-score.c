@@ -126,7 +126,7 @@ clean_node_words(const xmlNode *n, const char *v)
 }
 
 /* An attribute's text without copying, or NULL. */
-static const char *
+const char *
 clean_attr(const xmlNode *n, const char *name)
 {
 	const xmlAttr	*a;
