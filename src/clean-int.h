@@ -84,6 +84,7 @@ void		 clean_split_marks(struct clean_article *);
 #define CLEAN_MARK_OPEN		"\xee\x80\x80"
 #define CLEAN_MARK_CLOSE	"\xee\x80\x81"
 int		 clean_is_block(const xmlNode *);
+const char	*clean_attr(const xmlNode *, const char *);
 char		*clean_squeeze(const char *);
 int		 clean_is_skipped(const xmlNode *);
 
@@ -94,7 +95,6 @@ int		 clean_is_skipped(const xmlNode *);
 #define CLEAN_ALL_FLAGS		0x7
 void		 clean_prune(xmlNode *, int page);
 size_t		 clean_extract(xmlDoc *, int, xmlNode ***);
-const char	*clean_attr(const xmlNode *, const char *);
 
 /* clean-meta.c: headline, byline, dates, JSON-LD. */
 void		 clean_meta(xmlDoc *, const char *, struct clean_article *,

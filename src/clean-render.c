@@ -128,6 +128,20 @@ clean_button_holds_text(const xmlNode *button)
 	return (0);
 }
 
+/* An attribute's text without copying, or NULL. */
+const char *
+clean_attr(const xmlNode *n, const char *name)
+{
+	const xmlAttr	*a;
+
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (strcmp((const char *)a->name, name) == 0)
+			return (a->children != NULL && a->children->content !=
+			    NULL ? (const char *)a->children->content : "");
+	}
+	return (NULL);
+}
+
 /*
  * An icon font's glyph, named by a word that the font draws as a
  * picture: <i class="material-icons">chevron_right</i>.  The word is

@@ -125,20 +125,6 @@ clean_node_words(const xmlNode *n, const char *v)
 	return (f);
 }
 
-/* An attribute's text without copying, or NULL. */
-const char *
-clean_attr(const xmlNode *n, const char *name)
-{
-	const xmlAttr	*a;
-
-	for (a = n->properties; a != NULL; a = a->next) {
-		if (strcmp((const char *)a->name, name) == 0)
-			return (a->children != NULL && a->children->content !=
-			    NULL ? (const char *)a->children->content : "");
-	}
-	return (NULL);
-}
-
 static int
 clean_class_weight(xmlNode *n)
 {
