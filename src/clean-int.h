@@ -40,6 +40,7 @@ int		 clean_label_row(const char *, size_t);
 int		 clean_related_heading(const char *, size_t);
 int		 clean_card_label(const char *);
 int		 clean_closing_block(const char *, size_t);
+int		 clean_signature(const char *, size_t);
 int		 clean_author_picture(const char *, size_t, const char *,
 		     size_t);
 int		 clean_list_heading(const char *, size_t);

@@ -419,6 +419,50 @@ clean_contents(const xmlNode *n)
 	    i->page_link_text * 10 >= i->text * 6);
 }
 
+/*
+ * A link that moves within the page ("Jump to the list", "Skip to
+ * recipe", "Back to top"), opening its line: the page's own
+ * navigation, not its words.  Inside a sentence ("you can jump to the
+ * end") it is the text.
+ */
+static int
+clean_jump_link(const xmlNode *n)
+{
+	static const char *const opens[] = {
+		"jump to", "skip to", "back to top", "go to top", "scroll to",
+		"springe zu", "zum inhalt", "nach oben", "aller \xc3\xa0",
+		"retour en haut", "saltar a", "ir a", "volver arriba",
+		"\xd0\xbf\xd0\xb5\xd1\x80\xd0\xb5\xd0\xb9\xd1\x82\xd0\xb8 \xd0\xba",
+	};
+	const xmlNode	*s;
+	xmlChar		*t;
+	const char	*p;
+	size_t		 i;
+	int		 yes = 0;
+
+	if (!clean_page_link(n) || INFO(n)->text > 40)
+		return (0);
+	for (s = n->prev; s != NULL; s = s->prev) {
+		if (s->type == XML_ELEMENT_NODE)
+			return (0);
+		if (s->type != XML_TEXT_NODE || s->content == NULL)
+			continue;
+		for (p = (const char *)s->content; isspace((unsigned char)*p);
+		    p++)
+			;
+		if (*p != '\0')
+			return (0);
+	}
+	if ((t = xmlNodeGetContent(n)) == NULL)
+		return (0);
+	for (p = (const char *)t; isspace((unsigned char)*p); p++)
+		;
+	for (i = 0; i < UTIL_ARRLEN(opens) && !yes; i++)
+		yes = strncasecmp(p, opens[i], strlen(opens[i])) == 0;
+	xmlFree(t);
+	return (yes);
+}
+
 /* The heading of a table of contents: short, right before it. */
 static int
 clean_contents_label(const xmlNode *n)
@@ -562,6 +606,8 @@ clean_prune_this(xmlNode *n, int page, int flags, unsigned total)
 	if ((f & CLEAN_ATTR_JUNK) && !clean_is_container(n) &&
 	    !((f & CLEAN_ATTR_MAYBE) && i->text >= 1000) &&
 	    !clean_long_prose(n, f))
+		return (1);
+	if (clean_jump_link(n))
 		return (1);
 	if (!page)
 		return (0);

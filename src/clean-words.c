@@ -631,6 +631,13 @@ static const char *const clean_tail_strong[] = {
 	"join me on", "republish our", "fundraising", "every dollar you give",
 	"subscribe here", "tell your friends", "track your referrals",
 	"advertising with us", "advertise with us",
+	"earn us a commission", "earn a commission", "earn a small commission",
+	"may earn commission", "may receive compensation",
+	"from qualifying purchases", "erhalten wir eine provision",
+	"eine kleine provision", "percevons une commission",
+	"touchons une commission", "recibimos una comisi\xc3\xb3n",
+	"recibir una comisi\xc3\xb3n", "we updated this article",
+	"dieser artikel wurde aktualisiert",
 };
 
 /* Who wrote it: "Name is a freelance writer...", "Written by ...". */
@@ -785,6 +792,8 @@ clean_fine_print(const char *block, size_t len)
 		"prospectus", "past performance", "does not ensure a profit",
 		"possible loss of", "member sipc", "member fdic",
 		"not fdic insured", "securities offered through",
+		"certification marks", "registered trademarks of",
+		"are trademarks of",
 	};
 	char	 low[512];
 
@@ -954,6 +963,29 @@ clean_name(const char *p, const char *end)
 			p++;
 	}
 	return (w >= 2 && w <= 4);
+}
+
+/*
+ * Is this block a letter's signature, "Thank you.\nLiz Willen\nEditor
+ * in chief": two to four short lines, one of them a person's name?
+ */
+int
+clean_signature(const char *block, size_t len)
+{
+	const char	*line, *nl, *end = block + len;
+	size_t		 lines = 0;
+	int		 named = 0;
+
+	while (len > 0 && block[len - 1] == '\n')
+		end = block + --len;
+	for (line = block; line < end; line = nl + 1) {
+		if ((nl = memchr(line, '\n', end - line)) == NULL)
+			nl = end;
+		if (nl - line > 40 || ++lines > 4)
+			return (0);
+		named |= clean_name(line, nl);
+	}
+	return (lines >= 2 && named);
 }
 
 /*

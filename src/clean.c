@@ -427,6 +427,36 @@ clean_link_row(const char *num, size_t len)
 	return (items >= 2 && links * 4 >= items * 3);
 }
 
+/* The start of the block (paragraph) of text that ends at end. */
+static char *
+clean_block_start(char *text, size_t end)
+{
+	char	*start;
+
+	for (start = text + end; start > text && !(start - text >= 2 &&
+	    start[-1] == '\n' && start[-2] == '\n'); start--)
+		;
+	return (start);
+}
+
+/*
+ * Is this block at the article's end furniture: a bare label, a call to
+ * action, a note on the author or the site, a row of links?
+ */
+static int
+clean_tail_block(const struct clean_article *a, const char *start,
+    size_t len, int prose)
+{
+	const char	*num;
+	size_t		 nlen;
+
+	return (clean_tail_furniture(start, len, prose) ||
+	    clean_author_note(a, start, len) ||
+	    clean_site_note(a, start, len) ||
+	    ((num = clean_numbered_block(a, start, &nlen)) != NULL &&
+	    clean_link_row(num, nlen)));
+}
+
 /*
  * Blocks at the article's end that are furniture (a bare label, a call
  * to action, a note on the author or the site) cut from both texts,
@@ -435,11 +465,10 @@ clean_link_row(const char *num, size_t len)
 static void
 clean_trim_tail(struct clean_article *a)
 {
-	char		*text = a->text, *start, *next;
-	const char	*num;
+	char		*text = a->text, *start, *next, *before;
 	size_t		 end = strlen(text), total = end, blocks = 1;
-	size_t		 cut = 0, len, nlen;
-	int	 prose = clean_has_prose(text, end);
+	size_t		 cut = 0, len;
+	int		 prose = clean_has_prose(text, end);
 
 	/*
 	 * A closing "more to read" section in the last quarter, a note on
@@ -463,17 +492,16 @@ clean_trim_tail(struct clean_article *a)
 			next += 2;
 	}
 	while (cut < 8 && end > 0) {
-		for (start = text + end; start > text && !(start - text >= 2 &&
-		    start[-1] == '\n' && start[-2] == '\n'); start--)
-			;
+		start = clean_block_start(text, end);
 		len = text + end - start;
 		if (start == text || (total - (start - text)) * 3 > total)
 			break;
-		if (!clean_tail_furniture(start, len, prose) &&
-		    !clean_author_note(a, start, len) &&
-		    !clean_site_note(a, start, len) &&
-		    ((num = clean_numbered_block(a, start, &nlen)) == NULL ||
-		    !clean_link_row(num, nlen)))
+		/* A signature goes with the appeal it signs. */
+		if (!clean_tail_block(a, start, len, prose) &&
+		    !(clean_signature(start, len) && start - text > 2 &&
+		    (before = clean_block_start(text, start - text - 2)) >
+		    text && clean_tail_block(a, before, start - 2 - before,
+		    prose)))
 			break;
 		end = start - text - 2;
 		cut++;

@@ -1067,6 +1067,54 @@ static const struct clean_page_case page_cases[] = {
 	  "money you invest. Past performance is no guarantee of future "
 	  "returns.</p></article></body></html>", "welcomed it.",
 	  "obtain a prospectus" },
+	{ "a note on commissions from links, opening the story, cut",
+	  "<html><body><article><p>Our reviewers pick every kettle on their "
+	  "own; purchases made through our links may earn us a commission."
+	  "</p>" PAGE_PROSE KAI_PROSE "</article></body></html>",
+	  "welcomed it.", "earn us a commission" },
+	{ "a German note on commissions, opening the story, cut",
+	  "<html><body><article><p>Wenn Sie \xc3\xbc" "ber einen Link auf "
+	  "dieser Seite kaufen, erhalten wir eine Provision.</p>" KAI_PROSE
+	  PAGE_PROSE "</article></body></html>", "Nordsteg",
+	  "Provision" },
+	{ "a Spanish note on commissions, closing the story, cut",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>Si compra a "
+	  "trav\xc3\xa9s de nuestros enlaces, recibimos una comisi\xc3\xb3n "
+	  "sin coste para usted.</p></article></body></html>", "Segler",
+	  "recibimos" },
+	{ "a note that the article was updated, closing it, cut",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>We updated this "
+	  "article on 3 May 2026 with the board's new timetable. Our editors "
+	  "check every guide twice a year.</p></article></body></html>",
+	  "Segler", "We updated" },
+	{ "a trademark notice after an adviser's fine print cut",
+	  "<html><body><article>" PAGE_PROSE PAGE_PROSE "<p>Harbour Wealth "
+	  "is a registered investment adviser; it does not give tax, legal "
+	  "or accounting advice.</p><p>Kettle Duo and Petit Matin are "
+	  "registered trademarks of Harbour Goods Ltd. and are used here "
+	  "with its leave.</p></article></body></html>", "welcomed it.",
+	  "Harbour Wealth" },
+	{ "a link jumping down the page, opening a paragraph, cut",
+	  "<html><body><article><p><a href=\"#list\">JUMP TO THE LIST "
+	  "\xe2\xa4\xb5</a> Moving house in Lisbon is an adventure, and the "
+	  "hills make it a long one.</p>" PAGE_PROSE KAI_PROSE
+	  "<h2 id=\"list\">The list</h2><p>First, the movers.</p></article>"
+	  "</body></html>", "Moving house in Lisbon", "JUMP TO" },
+	{ "a link jumping down the page, inside a sentence, kept",
+	  "<html><body><article><p>You can <a href=\"#end\">jump to the "
+	  "end</a> to see the prices of every mover.</p>" PAGE_PROSE
+	  KAI_PROSE "<h2 id=\"end\">Prices</h2><p>They vary.</p></article>"
+	  "</body></html>", "You can jump to the end to see", NULL },
+	{ "a fund-raising appeal closing the story, its signature with it",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>Since you made "
+	  "it to the bottom of this story, we have a small favor to ask: "
+	  "please consider pitching in what you can.</p><p>Thank you.<br>"
+	  "Ana Ruiz<br>Editor in chief</p></article></body></html>",
+	  "Segler", "Ana Ruiz" },
+	{ "a letter's signature after the letter itself kept",
+	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>Thank you for "
+	  "reading.<br>Ana Ruiz<br>Harbourmaster</p></article></body></html>",
+	  "Ana Ruiz", NULL },
 	{ "a German card pointing to another story, set in this one, cut",
 	  "<html><body><article>" PAGE_PROSE "<div class=\"article-card\">"
 	  "<span>Lesen Sie auch</span><a href=\"/kran\"><img src=\"/k.jpg\" "
