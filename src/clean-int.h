@@ -64,6 +64,7 @@ struct clean_render {
 	int		 ordinal[16];	/* next number per list level, 0: - */
 	int		 cells;		/* cells written in this table row */
 	int		 soft;		/* a <br> inside a sentence, pending */
+	size_t		 marker_end;	/* end of a list item's mark, if last */
 	size_t		 line_start;	/* offset of the current line */
 	size_t		 line_links;	/* link text bytes on this line */
 	size_t		 line_nlinks;	/* nlinks when the line began */

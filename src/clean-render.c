@@ -222,6 +222,11 @@ clean_break(struct clean_render *cs, int lines)
 	int	 have = 0;
 	size_t	 i;
 
+	/* A list item's first block goes on its mark's line: "1. Title". */
+	if (cs->marker_end != 0 && cs->marker_end == cs->out.len) {
+		cs->space = 1;
+		return;
+	}
 	cs->space = 0;
 	if (!clean_at_line_start(cs))
 		clean_newline(cs);
@@ -363,6 +368,7 @@ clean_item_marker(struct clean_render *cs)
 	int	 level = cs->list_depth - 1;
 	char	 mark[16];
 
+	cs->marker_end = 0;
 	clean_break(cs, 1);
 	if (level < 0 || level >= (int)UTIL_ARRLEN(cs->ordinal) ||
 	    cs->ordinal[level] == 0) {
@@ -372,6 +378,7 @@ clean_item_marker(struct clean_render *cs)
 		clean_text(cs, (const unsigned char *)mark);
 	}
 	cs->space = 1;
+	cs->marker_end = cs->out.len;
 }
 
 /* Is an image's alt text only a file name ("IMG_3886.jpg")? */

@@ -960,17 +960,23 @@ clean_image_line(const struct clean_blocks *b, size_t i)
 }
 
 /*
- * An image whose alt text the caption beside it repeats: the line says
- * "[image]" and keeps its link, the caption says the words once.
+ * An image whose alt text the caption beside it repeats, or the
+ * headline (a lead picture's alt is often the headline again): the line
+ * says "[image]" and keeps its link, the words are said once.
  */
 static void
-clean_mark_bare_images(struct clean_blocks *b)
+clean_mark_bare_images(const struct clean_article *a, struct clean_blocks *b)
 {
 	size_t	 i, k;
 
 	for (i = 0; i < b->n; i++) {
 		if (b->drop[i] || !clean_image_line(b, i))
 			continue;
+		if (a->title != NULL && clean_alt_echoed(b->ts[i] + 8,
+		    b->tl[i] - 9, a->title, strlen(a->title))) {
+			b->bare[i] = 1;
+			continue;
+		}
 		for (k = i > 0 ? i - 1 : i + 1; k <= i + 1 && k < b->n;
 		    k += 2) {
 			if (!b->drop[k] && !clean_image_line(b, k) &&
@@ -1031,7 +1037,7 @@ clean_drop_blocks(struct clean_article *a)
 	clean_mark_copies(b);
 	clean_mark_reprints(b);
 	clean_mark_headline_lists(a, b);
-	clean_mark_bare_images(b);
+	clean_mark_bare_images(a, b);
 	for (i = 0; i < b->n; i++) {
 		if (b->drop[i] || b->bare[i]) {
 			clean_rebuild(a, b);

@@ -58,6 +58,16 @@ static const struct clean_case structure_cases[] = {
 	  "1. first\n2. second" },
 	{ "nested list", "<ul><li>a<ul><li>b</li></ul></li></ul>",
 	  "- a\n- b" },
+	{ "a list opening a list item", "<ul><li><ul><li>Kai</li></ul></li>"
+	  "</ul>", "- Kai" },
+	{ "list items whose text is in blocks keep their marks",
+	  "<ul><li><p>Sauerteig</p></li><li><p>Roggenmehl</p></li></ul>",
+	  "- Sauerteig\n\n- Roggenmehl" },
+	{ "a numbered item's heading on its number's line",
+	  "<ol><li><h3>Fotografia m\xc3\xb3vel</h3><p>Os telem\xc3\xb3veis "
+	  "rivalizam com as c\xc3\xa2maras.</p></li><li><div><h3>Macro</h3>"
+	  "</div></li></ol>", "1. Fotografia m\xc3\xb3vel\n\nOs "
+	  "telem\xc3\xb3veis rivalizam com as c\xc3\xa2maras.\n\n2. Macro" },
 	{ "blockquote", "<p>He said:</p><blockquote><p>Not today.</p>"
 	  "</blockquote>", "He said:\n\n> Not today." },
 	{ "table", "<table><tr><th>City</th><th>Rain</th></tr><tr><td>Brest"
@@ -1490,6 +1500,10 @@ test_page_bare_image(void **state)
 	    "vista do lado do mar no primeiro dia da festa, com os barcos "
 	    "de pesca j\xc3\xa1 para al\xc3\xa9m da barra. Foto: Rui "
 	    "Lopes</div>" PAGE_PROSE "</article></body></html>";
+	static const char lead[] = "<html><head><title>Dunas no Pilar: a "
+	    "maior duna da Europa</title></head><body><article><img "
+	    "src=\"/d.jpg\" alt=\"A maior duna da Europa\">" PAGE_PROSE
+	    "</article></body></html>";
 	struct clean_article	 a;
 
 	(void)state;
@@ -1499,6 +1513,13 @@ test_page_bare_image(void **state)
 	assert_non_null(strstr(a.numbered, "\n\n[image][1]\n\nA maior"));
 	assert_int_equal(a.nlinks, 1);
 	assert_string_equal(a.links[0].url, "https://dunas.example/duna.jpg");
+	clean_article_free(&a);
+	/* A lead picture whose alt is the headline again. */
+	assert_int_equal(clean_page(lead, strlen(lead),
+	    "https://dunas.example/", NULL, &a), 0);
+	assert_non_null(strstr(a.text, "[image]\n\nThe harbour board"));
+	assert_null(strstr(a.text, "[image: "));
+	assert_int_equal(a.nlinks, 1);
 	clean_article_free(&a);
 	/* A long caption that opens with the alt's words. */
 	assert_int_equal(clean_page(longer, strlen(longer),
