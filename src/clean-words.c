@@ -926,12 +926,17 @@ clean_related_heading(const char *block, size_t len)
 		"more articles", "more posts", "more stories", "other posts",
 		"other articles", "read next", "recommended for you",
 		"recommended reading", "you may be interested",
-		"you might be interested", "popular posts", "recent posts",
+		"you might be interested", "you may also be interested",
+		"you might also be interested", "popular posts", "recent posts",
 		"latest posts", "keep reading", "related content",
 		"related guides", "related news", "related links",
 		"our services", "explore the latest",
 		"d\xc3\xa9" "couvrez nos derniers",
 		"entdecken sie unsere neuesten",
+	};
+	/* "More Japan travel guides", "More helpful articles by ...". */
+	static const char *const kinds[] = {
+		"articles", "guides", "posts", "stories", "recipes", "reads",
 	};
 	char	 low[128];
 
@@ -939,7 +944,8 @@ clean_related_heading(const char *block, size_t len)
 	    block[len - 1] == '.')
 		return (0);
 	clean_line_lower(block, len, low, sizeof low);
-	return (CLEAN_ANY_IN(low, words));
+	return (CLEAN_ANY_IN(low, words) || (strncmp(low, "more ", 5) == 0 &&
+	    CLEAN_ANY_IN(low, kinds)));
 }
 
 /* Is p to end a person's name: two to four capitalised words? */

@@ -716,6 +716,29 @@ static const struct clean_page_case page_cases[] = {
 	  "<p>The chart shows every berth, and the board printed a thousand "
 	  "copies of it.</p></article></body></html>", "every berth",
 	  "Huelga de estibadores" },
+	{ "a list under \"More ... guides\" cut, its headlines too",
+	  "<html><body><article>" PAGE_PROSE "<h3>More Japan travel guides"
+	  "</h3><ul><li><a href=\"/a\">Three days in Tottori by train</a>"
+	  "</li><li><a href=\"/b\">Where to stay in Kanazawa</a></li><li>"
+	  "<a href=\"/c\">A week on the Kumano Kodo</a></li></ul>"
+	  "<p>The chart shows every berth, and the board printed a thousand "
+	  "copies of it.</p></article></body></html>", "every berth",
+	  "Where to stay in Kanazawa" },
+	{ "a list under \"you may also be interested in\" cut",
+	  "<html><body><article>" PAGE_PROSE "<p>You may also be interested "
+	  "in the following reports:</p><ul><li><a href=\"/a\">State of "
+	  "the ports, spring 2026</a></li><li><a href=\"/b\">Ferry traffic "
+	  "in the Baltic</a></li><li><a href=\"/c\">Container prices this "
+	  "winter</a></li></ul><p>The chart shows every berth, and the "
+	  "board printed a thousand copies of it.</p></article></body>"
+	  "</html>", "every berth", "Ferry traffic in the Baltic" },
+	{ "a heading that says more than it lists stays",
+	  "<html><body><article>" PAGE_PROSE "<h3>More ferries this summer"
+	  "</h3><ul><li><a href=\"/a\">A second boat to the island</a>"
+	  "</li><li><a href=\"/b\">Night crossings on Fridays</a></li><li>"
+	  "<a href=\"/c\">Bicycles carried for free</a></li></ul>"
+	  PAGE_PROSE "</article></body></html>", "Night crossings on Fridays",
+	  NULL },
 	{ "a list of sources without such a heading stays",
 	  "<html><body><article>" PAGE_PROSE "<p>Sources</p><ul><li>"
 	  "<a href=\"/a\">Harbour board minutes, March 2026</a></li><li>"
