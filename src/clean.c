@@ -303,9 +303,34 @@ clean_blocks_end(const char *text, size_t n)
 }
 
 /*
+ * Does s introduce the author by their first name, "Hi, I'm Ana" ("I'm"
+ * with either apostrophe, "I am", "My name is")?
+ */
+static int
+clean_introduces(const char *s, const char *author)
+{
+	static const char *const opens[] = {
+		"I'm ", "I\xe2\x80\x99m ", "I am ", "My name is ", "my name is ",
+	};
+	const char	*p;
+	size_t		 i, first = strcspn(author, " "), n;
+
+	for (i = 0; i < UTIL_ARRLEN(opens); i++) {
+		n = strlen(opens[i]);
+		for (p = s; (p = strstr(p, opens[i])) != NULL; p += n) {
+			if (strncmp(p + n, author, first) == 0 &&
+			    !isalpha((unsigned char)p[n + first]))
+				return (1);
+		}
+	}
+	return (0);
+}
+
+/*
  * Is this block a note on the author, the page's metadata naming them
  * (a person's name, not the site's): their name early in a short
- * paragraph ("Ana Ruiz covers ports for us"), or their picture?
+ * paragraph ("Ana Ruiz covers ports for us", "Hi, I'm Ana, and ..."),
+ * or their picture?
  */
 static int
 clean_author_note(const struct clean_article *a, const char *block,
@@ -322,7 +347,8 @@ clean_author_note(const struct clean_article *a, const char *block,
 		yes = strchr(a->authors[i], ' ') != NULL &&
 		    (a->site_name == NULL ||
 		    strcmp(a->site_name, a->authors[i]) != 0) &&
-		    strstr(s, a->authors[i]) != NULL;
+		    (strstr(s, a->authors[i]) != NULL ||
+		    clean_introduces(s, a->authors[i]));
 	free(s);
 	return (yes);
 }
@@ -337,7 +363,9 @@ static int
 clean_site_note(const struct clean_article *a, const char *block,
     size_t len)
 {
-	static const char *const seps[] = { " | ", " - ", " \xe2\x80\x93 " };
+	static const char *const seps[] = {
+		" | ", " - ", " \xe2\x80\x93 ", ": ",
+	};
 	size_t		 i, name, head = len < 100 ? len : 100;
 	const char	*sep;
 	char		*s, *site;

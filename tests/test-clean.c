@@ -634,6 +634,23 @@ static const struct clean_page_case page_cases[] = {
 	  "writer who covers ports and shipping.</p><p>Subscribe to our "
 	  "weekly letter</p><p>Privacy Policy</p></article></body></html>",
 	  "welcomed it.", "freelance writer" },
+	{ "the author introducing herself by first name at the end, cut",
+	  "<html><head><meta name=\"author\" content=\"Shivya Nath\"></head>"
+	  "<body><article>" PAGE_PROSE KAI_PROSE "<p>Hi there! I\xe2\x80\x99m "
+	  "Shivya, and I started this travel blog back in 2011, when ferries "
+	  "still sold paper tickets.</p></article></body></html>", "Segler",
+	  "started this travel blog" },
+	{ "\"I'm\" before a word that starts with the author's name stays",
+	  "<html><head><meta name=\"author\" content=\"Ana Ruiz\"></head>"
+	  "<body><article>" PAGE_PROSE KAI_PROSE "<p>Tomorrow I\xe2\x80\x99m "
+	  "Anaheim-bound with the crew, and the ferry waits for no one.</p>"
+	  "</article></body></html>", "Anaheim-bound", NULL },
+	{ "a note on the site, its name before a colon's tagline, cut",
+	  "<html><head><meta property=\"og:site_name\" content=\"Hafenblatt: "
+	  "Nachrichten von der K\xc3\xbcste\"></head><body><article>" PAGE_PROSE
+	  KAI_PROSE "<p>Ich schreibe seit zehn Jahren f\xc3\xbcr das Hafenblatt "
+	  "\xc3\xbc" "ber Schiffe, Werften und die Menschen am Kai.</p>"
+	  "</article></body></html>", "Segler", "zehn Jahren" },
 	{ "disclosure cut from the start",
 	  "<html><body><article><p>Disclosure: this page may contain "
 	  "affiliate links, and we may earn a commission.</p>" PAGE_PROSE
