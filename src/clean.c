@@ -1131,6 +1131,78 @@ clean_trim_head(struct clean_article *a)
 	clean_blocks_free(b);
 }
 
+/*
+ * Length of a link's mark ("[12]") at n in the numbered text, its number
+ * in *k, when t (the plain text at the same place) does not go on with
+ * the same characters; a page's own "[3]" is in both.  The mark comes
+ * right after the link's words: "[3][3]" against "[3]" is a mark first.
+ */
+static size_t
+clean_mark_at(const char *n, const char *t, size_t nlinks, size_t *k)
+{
+	size_t	 d = n[0] == '[' ? strspn(n + 1, "0123456789") : 0, len;
+
+	if (d == 0 || d > 6 || n[d + 1] != ']')
+		return (0);
+	len = d + 2;
+	if (strncmp(n, t, len) == 0 && strncmp(n + len, n, len) != 0)
+		return (0);
+	*k = (size_t)strtoul(n + 1, NULL, 10);
+	return (*k >= 1 && *k <= nlinks ? len : 0);
+}
+
+/*
+ * The links the text still marks, numbered again from 1 in the order
+ * they come: the passes that cut blocks after rendering leave the links
+ * of those blocks behind, and gaps in the numbers.
+ */
+static void
+clean_renumber(struct clean_article *a)
+{
+	struct clean_link	*links;
+	struct buf		 b;
+	const char		*n = a->numbered, *t = a->text;
+	size_t			*map, i, k, len, count = 0;
+
+	if (a->nlinks == 0 || n == NULL)
+		return;
+	map = xcalloc(a->nlinks, sizeof *map);
+	buf_init(&b, 0);
+	while (*n != '\0') {
+		if ((len = clean_mark_at(n, t, a->nlinks, &k)) != 0) {
+			if (map[k - 1] == 0)
+				map[k - 1] = ++count;
+			buf_printf(&b, "[%zu]", map[k - 1]);
+			n += len;
+		} else if (*n == *t) {
+			buf_addc(&b, *n++);
+			t++;
+		} else
+			break;
+	}
+	if (*n != '\0' || *t != '\0') {
+		/* The two texts do not agree: leave them be. */
+		free(buf_steal(&b));
+		free(map);
+		return;
+	}
+	links = xcalloc(count > 0 ? count : 1, sizeof *links);
+	for (i = 0; i < a->nlinks; i++) {
+		if (map[i] != 0)
+			links[map[i] - 1] = a->links[i];
+		else {
+			free(a->links[i].url);
+			free(a->links[i].text);
+		}
+	}
+	free(a->links);
+	a->links = links;
+	a->nlinks = count;
+	free(a->numbered);
+	a->numbered = buf_steal(&b);
+	free(map);
+}
+
 /* An account shorter than this (bytes) says nothing of the blocks. */
 #define CLEAN_ACCOUNT_MIN	500
 /* A block this long (bytes) may be prose the account left out. */
@@ -1268,6 +1340,7 @@ clean_page(const char *html, size_t len, const char *url,
 	clean_trim_tail(out);
 	clean_trim_head(out);
 	clean_drop_blocks(out);
+	clean_renumber(out);
 	free(body);
 	if (copied)
 		free(utf8);

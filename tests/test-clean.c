@@ -1525,6 +1525,37 @@ test_page_jsonld_entities(void **state)
 }
 
 /* An image the caption under it describes: "[image]", still a link. */
+/*
+ * A block cut after rendering (a disclosure opening the story) takes its
+ * links along: those left are numbered from 1 as the text shows them,
+ * and a page's own "[2]" stays as it is.
+ */
+static void
+test_page_links_renumbered(void **state)
+{
+	static const char html[] = "<html><body><article><p>Disclosure: "
+	    "this page may contain affiliate links; see <a href=\"/policy\">"
+	    "our policy</a>.</p><p>The harbour board met on Tuesday evening, "
+	    "and after two hours of questions it agreed to rebuild <a href="
+	    "\"/wall\">the eastern wall</a>[2].</p>" KAI_PROSE PAGE_PROSE
+	    "<p>The survey is <a href=\"/survey\">online</a>; read <a href="
+	    "\"/survey\">the survey</a> first.</p></article>"
+	    "</body></html>";
+	struct clean_article	 a;
+
+	(void)state;
+	assert_int_equal(clean_page(html, strlen(html),
+	    "https://harbour.example/", NULL, &a), 0);
+	assert_null(strstr(a.text, "Disclosure"));
+	assert_non_null(strstr(a.numbered, "the eastern wall[1][2]."));
+	assert_non_null(strstr(a.text, "the eastern wall[2]."));
+	assert_non_null(strstr(a.numbered, "online[2]; read the survey[2]"));
+	assert_int_equal(a.nlinks, 2);
+	assert_string_equal(a.links[0].url, "https://harbour.example/wall");
+	assert_string_equal(a.links[1].url, "https://harbour.example/survey");
+	clean_article_free(&a);
+}
+
 static void
 test_page_bare_image(void **state)
 {
@@ -1904,6 +1935,7 @@ main(void)
 		cmocka_unit_test(test_page_cases),
 		cmocka_unit_test(test_page_reprint),
 		cmocka_unit_test(test_page_bare_image),
+		cmocka_unit_test(test_page_links_renumbered),
 		cmocka_unit_test(test_page_jsonld_entities),
 		cmocka_unit_test(test_page_logo),
 		cmocka_unit_test(test_page_charset),
