@@ -1245,7 +1245,7 @@ clean_drop_container(struct clean_scan *sc, xmlNode *n,
 	if (i->inputs > i->paragraphs / 3)
 		return (1);
 	if (!list && i->text < 25 && (i->images == 0 || i->images > 2) &&
-	    i->headings == 0)
+	    i->headings == 0 && i->links > 0)
 		return (1);
 	if (!list && w < 25 && ld > 0.2)
 		return (1);

@@ -211,6 +211,7 @@ static const char *clean_phrases[] = {
 	"share your story", "sponsor this newsletter",
 	"help me spread the word", "join the facebook group",
 	"jump to a section", "jump to recipe", "skip to recipe",
+	"select up to",
 	"view author archive", "view all posts by", "email the author",
 	"get author rss feed", "author archive", "more by this author",
 	"alle artikel von", "tous les articles de", "todos los artículos de",
@@ -321,7 +322,11 @@ clean_boiler_always(const char *line, size_t len)
 		"print", "email", "comments", "related", "sponsored",
 		"subscribe", "sign up", "home", "privacy policy",
 		"newsletters", "newsletter", "\xe2\x80\x93", "\xe2\x80\x94",
-		"\xe2\x80\xa2",
+		"\xe2\x80\xa2", "article continues below",
+		"story continues below", "you might like", "you may like",
+		"stay connected with me!", "stay connected with us!",
+		"get it now", "read reviews", "view deal", "see price",
+		"on sale",
 	};
 	size_t	 i;
 
@@ -542,6 +547,34 @@ clean_unmark(char *s)
  * or mostly a link: the same words inside a real paragraph stay.
  */
 /*
+ * A widget's counter or placeholder, alone on its line: a pager's or a
+ * rating's number as a list item ("- 4"), "Page 1 of 8", "Loading ...".
+ * A number alone without the mark may count the steps of a guide.
+ */
+static int
+clean_widget_line(const char *line, size_t len, const char *low, size_t n)
+{
+	size_t	 d;
+
+	if (len > 2 && (line[0] == '-' || line[0] == '*') && line[1] == ' ') {
+		d = strspn(line + 2, "0123456789");
+		if (d > 0 && d <= 3 && d + 2 == len)
+			return (1);
+	}
+	if (n < 40 && strncmp(low, "loading", 7) == 0 && ((n >= 3 &&
+	    strcmp(low + n - 3, "...") == 0) || (n >= 3 &&
+	    strcmp(low + n - 3, "\xe2\x80\xa6") == 0)))
+		return (1);
+	if (n < 20 && strncmp(low, "page ", 5) == 0) {
+		d = strspn(low + 5, "0123456789");
+		if (d > 0 && strncmp(low + 5 + d, " of ", 4) == 0 &&
+		    strspn(low + 9 + d, "0123456789") == n - 9 - d)
+			return (1);
+	}
+	return (0);
+}
+
+/*
  * A publishing system's shortcode left unexpanded, the whole line:
  * "[video-player id=\"x7\" autoplay=\"1\"]", "[contact-form id=3]".
  */
@@ -573,7 +606,8 @@ clean_boiler_line(const char *line, size_t len, size_t links)
 	n = clean_line_lower(line, len, low, sizeof low);
 	/* Nothing but marks ("-", "|", "* * *"): a separator of furniture. */
 	if (n == 0 || clean_boiler_always(low, n) ||
-	    clean_marks_only(line, len) || clean_shortcode(line, len))
+	    clean_marks_only(line, len) || clean_shortcode(line, len) ||
+	    clean_widget_line(line, len, low, n))
 		return (1);
 	for (i = 0; i < UTIL_ARRLEN(clean_phrases); i++) {
 		plen = strlen(clean_phrases[i]);

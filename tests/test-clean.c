@@ -122,6 +122,21 @@ static const struct clean_case safety_cases[] = {
 };
 
 static const struct clean_case furniture_cases[] = {
+	{ "a rating widget's numbers as a list", "<p>Story.</p><ul><li>1</li>"
+	  "<li>2</li><li>3</li><li>4</li><li>5</li></ul><p>More.</p>",
+	  "Story.\n\nMore." },
+	{ "a guide's step number alone stays", "<p>Story.</p><p>3</p>"
+	  "<h3>Knead the dough</h3>", "Story.\n\n3\n\nKnead the dough" },
+	{ "a pager's place and a loading placeholder", "<p>Story.</p><p>Page 1 "
+	  "of 8</p><p>Loading specifications\xe2\x80\xa6</p><p>Loading "
+	  "paragraph...</p><p>More.</p>", "Story.\n\nMore." },
+	{ "an advertisement's label inside the story",
+	  "<p>Story.</p><p>Article continues below</p><p>More.</p>",
+	  "Story.\n\nMore." },
+	{ "a comparison widget's label", "<p>Story.</p><p>Select up to 3</p>"
+	  "<p>More.</p>", "Story.\n\nMore." },
+	{ "a button's words without a link", "<p>Story.</p><p>Get it now</p>"
+	  "<p>Read reviews</p><p>More.</p>", "Story.\n\nMore." },
 	{ "a picture waiting for its script says nothing", "<p>Story.</p>"
 	  "<p><img src=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/"
 	  "2000/svg' viewBox='0 0 0 0'%3E%3C/svg%3E\" alt=\"Die Messehalle am "
@@ -1165,6 +1180,19 @@ static const struct clean_page_case page_cases[] = {
 	  "<html><body><article>" PAGE_PROSE KAI_PROSE "<p>Thank you for "
 	  "reading.<br>Ana Ruiz<br>Harbourmaster</p></article></body></html>",
 	  "Ana Ruiz", NULL },
+	{ "a price list laid out in short blocks keeps its prices",
+	  "<html><body><article>" PAGE_PROSE "<div class=\"prices\"><div "
+	  "class=\"row\"><div class=\"what\">Neuer Sicherungskasten</div>"
+	  "<div class=\"cost\">349 - 749 \xe2\x82\xac</div></div><div class="
+	  "\"row\"><div class=\"what\">Steckdose tauschen</div><div class="
+	  "\"cost\">59 - 189 \xe2\x82\xac</div></div><div class=\"row\"><div "
+	  "class=\"what\">Dimmer einbauen</div><div class=\"cost\">89 - 189 "
+	  "\xe2\x82\xac</div></div></div>" PAGE_PROSE "</article></body></html>",
+	  "Steckdose tauschen\n\n59 - 189 \xe2\x82\xac", NULL },
+	{ "a short block that is a link, amid the story, cut",
+	  "<html><body><article>" PAGE_PROSE "<div class=\"x\"><a href=\"/n\">"
+	  "N\xc3\xa4" "chster Artikel</a></div>" PAGE_PROSE "</article></body>"
+	  "</html>", "welcomed it.", "chster Artikel" },
 	{ "a German card pointing to another story, set in this one, cut",
 	  "<html><body><article>" PAGE_PROSE "<div class=\"article-card\">"
 	  "<span>Lesen Sie auch</span><a href=\"/kran\"><img src=\"/k.jpg\" "
