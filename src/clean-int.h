@@ -87,6 +87,7 @@ void		 clean_split_marks(struct clean_article *);
 #define CLEAN_MARK_CLOSE	"\xee\x80\x81"
 int		 clean_is_block(const xmlNode *);
 const char	*clean_attr(const xmlNode *, const char *);
+int		 clean_words_node(const xmlNode *);
 char		*clean_squeeze(const char *);
 int		 clean_is_skipped(const xmlNode *);
 

@@ -245,9 +245,7 @@ clean_h1_logo(const xmlNode *h1)
 			if (only != NULL)
 				break;
 			only = n;
-		} else if (n->type == XML_TEXT_NODE && n->content != NULL &&
-		    n->content[strspn((const char *)n->content, " \t\r\n")]
-		    != '\0')
+		} else if (clean_words_node(n))
 			break;
 	}
 	if (n == NULL && only != NULL && clean_home_link(only))

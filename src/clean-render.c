@@ -128,6 +128,16 @@ clean_button_holds_text(const xmlNode *button)
 	return (0);
 }
 
+/* Is n text (or CDATA) with more than white space in it? */
+int
+clean_words_node(const xmlNode *n)
+{
+	return ((n->type == XML_TEXT_NODE ||
+	    n->type == XML_CDATA_SECTION_NODE) && n->content != NULL &&
+	    n->content[strspn((const char *)n->content, " \t\r\n\f")] !=
+	    '\0');
+}
+
 /* An attribute's text without copying, or NULL. */
 const char *
 clean_attr(const xmlNode *n, const char *name)

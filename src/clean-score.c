@@ -443,20 +443,12 @@ clean_jump_link(const xmlNode *n)
 	if (!clean_page_link(n) || INFO(n)->text > 40)
 		return (0);
 	for (s = n->prev; s != NULL; s = s->prev) {
-		if (s->type == XML_ELEMENT_NODE)
-			return (0);
-		if (s->type != XML_TEXT_NODE || s->content == NULL)
-			continue;
-		for (p = (const char *)s->content; isspace((unsigned char)*p);
-		    p++)
-			;
-		if (*p != '\0')
+		if (s->type == XML_ELEMENT_NODE || clean_words_node(s))
 			return (0);
 	}
 	if ((t = xmlNodeGetContent(n)) == NULL)
 		return (0);
-	for (p = (const char *)t; isspace((unsigned char)*p); p++)
-		;
+	p = (const char *)t + strspn((const char *)t, " \t\r\n\f");
 	for (i = 0; i < UTIL_ARRLEN(opens) && !yes; i++)
 		yes = strncasecmp(p, opens[i], strlen(opens[i])) == 0;
 	xmlFree(t);
@@ -1469,9 +1461,7 @@ clean_related_card(xmlNode *n)
 		return (0);
 	/* The first text with words in it. */
 	for (t = n->children; t != NULL; t = clean_next(t, n, 0)) {
-		if ((t->type == XML_TEXT_NODE || t->type ==
-		    XML_CDATA_SECTION_NODE) && t->content != NULL &&
-		    t->content[strspn((char *)t->content, " \t\r\n")] != '\0')
+		if (clean_words_node(t))
 			break;
 	}
 	return (t != NULL && clean_card_label((char *)t->content));

@@ -542,11 +542,6 @@ clean_unmark(char *s)
 }
 
 /*
- * Is this line (len bytes, of which links bytes were link text) page
- * furniture?  A known phrase must open it, and the line must be short
- * or mostly a link: the same words inside a real paragraph stay.
- */
-/*
  * A widget's counter or placeholder, alone on its line: a pager's or a
  * rating's number as a list item ("- 4"), "Page 1 of 8", "Loading ...".
  * A number alone without the mark may count the steps of a guide.
@@ -561,9 +556,9 @@ clean_widget_line(const char *line, size_t len, const char *low, size_t n)
 		if (d > 0 && d <= 3 && d + 2 == len)
 			return (1);
 	}
-	if (n < 40 && strncmp(low, "loading", 7) == 0 && ((n >= 3 &&
-	    strcmp(low + n - 3, "...") == 0) || (n >= 3 &&
-	    strcmp(low + n - 3, "\xe2\x80\xa6") == 0)))
+	if (n < 40 && strncmp(low, "loading", 7) == 0 &&
+	    (strcmp(low + n - 3, "...") == 0 ||
+	    strcmp(low + n - 3, "\xe2\x80\xa6") == 0))
 		return (1);
 	if (n < 20 && strncmp(low, "page ", 5) == 0) {
 		d = strspn(low + 5, "0123456789");
@@ -595,6 +590,11 @@ clean_shortcode(const char *line, size_t len)
 	    memchr(line + 1, '[', len - 2) == NULL);
 }
 
+/*
+ * Is this line (len bytes, of which links bytes were link text) page
+ * furniture?  A known phrase must open it, and the line must be short
+ * or mostly a link: the same words inside a real paragraph stay.
+ */
 int
 clean_boiler_line(const char *line, size_t len, size_t links)
 {

@@ -310,14 +310,15 @@ static int
 clean_introduces(const char *s, const char *author)
 {
 	static const char *const opens[] = {
-		"I'm ", "I\xe2\x80\x99m ", "I am ", "My name is ", "my name is ",
+		"I'm ", "I\xe2\x80\x99m ", "I am ", "my name is ",
 	};
 	const char	*p;
 	size_t		 i, first = strcspn(author, " "), n;
 
 	for (i = 0; i < UTIL_ARRLEN(opens); i++) {
 		n = strlen(opens[i]);
-		for (p = s; (p = strstr(p, opens[i])) != NULL; p += n) {
+		for (p = s; (p = util_strcasestr(p, opens[i])) != NULL;
+		    p += n) {
 			if (strncmp(p + n, author, first) == 0 &&
 			    !isalpha((unsigned char)p[n + first]))
 				return (1);
